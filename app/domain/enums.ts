@@ -1,0 +1,38 @@
+/** Fixed vocabularies shared by the schema, the domain and the UI. */
+
+export const PANTI_TYPES = [
+  "intake",
+  "children",
+  "youth",
+  "elderly",
+  "disability",
+  "mental",
+  "drug_rehab",
+  "homeless",
+  "women",
+  "violence_victims",
+] as const;
+export type PantiType = (typeof PANTI_TYPES)[number];
+
+/** UPT = run by Dinsos; LKS mitra = a partner institution. */
+export const PANTI_KINDS = ["upt", "lks_mitra"] as const;
+export type PantiKind = (typeof PANTI_KINDS)[number];
+
+export const ROOM_SEXES = ["male", "female", "mixed"] as const;
+export type RoomSex = (typeof ROOM_SEXES)[number];
+
+export const BED_STATUSES = ["available", "out_of_service"] as const;
+export type BedStatus = (typeof BED_STATUSES)[number];
+
+export const SEXES = ["male", "female"] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** The five administrative cities and the regency, plus panti located outside DKI. */
+export const KOTA = [
+  "Jakarta Pusat",
+  "Jakarta Utara",
+  "Jakarta Barat",
+  "Jakarta Selatan",
+  "Jakarta Timur",
+  "Kepulauan Seribu",
+] as const;

@@ -1,0 +1,95 @@
+/**
+ * Roles and what each may do. Six fixed roles, one typed map: no permission strings in tables.
+ *
+ * A grant is either "any" (every panti) or "own" (only the panti the user is assigned to).
+ * Scope is enforced twice: in the queries' `where` clauses and again here, in services.
+ */
+
+export const ROLES = [
+  "dinsos_admin",
+  "dinsos_viewer",
+  "panti_admin",
+  "instructor",
+  "psychosocial",
+  "outreach",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose work is inside one panti: they must have a panti assigned. */
+export const PANTI_SCOPED_ROLES: readonly Role[] = ["panti_admin", "instructor", "psychosocial"];
+
+export const PERMISSIONS = [
+  /** See the shelter list with capacity and occupancy figures (no personal data). */
+  "panti:list",
+  /** Open a shelter's page: rooms and the bed board with residents' names. */
+  "panti:view",
+  /** Add rooms and beds, put beds out of service and back. */
+  "bed:manage",
+  /** Create users, reset passwords, deactivate accounts. */
+  "user:manage",
+  /** Read the audit log. */
+  "audit:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type Grant = "any" | "own";
+
+const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
+  dinsos_admin: {
+    "panti:list": "any",
+    "panti:view": "any",
+    "bed:manage": "any",
+    "user:manage": "any",
+    "audit:read": "any",
+  },
+  dinsos_viewer: { "panti:list": "any", "panti:view": "any" },
+  panti_admin: { "panti:list": "own", "panti:view": "own", "bed:manage": "own" },
+  instructor: { "panti:list": "own" },
+  psychosocial: { "panti:list": "own", "panti:view": "own" },
+  // Outreach officers choose where to refer people: they see free places, not residents.
+  outreach: { "panti:list": "any" },
+};
+
+export interface Actor {
+  id: number;
+  role: Role;
+  pantiId: number | null;
+}
+
+/** The grant a role holds for a permission, or null when it has none. */
+export function grantFor(role: Role, permission: Permission): Grant | null {
+  return GRANTS[role][permission] ?? null;
+}
+
+/** Whether the actor holds the permission at all (for some panti). */
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  const grant = grantFor(actor.role, permission);
+  if (grant === "own") return actor.pantiId != null;
+  return grant === "any";
+}
+
+/** Whether the actor may use the permission on the given panti. */
+export function canOnPanti(actor: Actor, permission: Permission, pantiId: number): boolean {
+  const grant = grantFor(actor.role, permission);
+  if (grant === "any") return true;
+  if (grant === "own") return actor.pantiId != null && actor.pantiId === pantiId;
+  return false;
+}
+
+/**
+ * The panti filter a list query must apply for this actor: null means all panti,
+ * a number means only that panti. Throws when the actor lacks the permission.
+ */
+export function pantiScope(actor: Actor, permission: Permission): number | null {
+  const grant = grantFor(actor.role, permission);
+  if (grant === "any") return null;
+  if (grant === "own" && actor.pantiId != null) return actor.pantiId;
+  throw new PermissionDenied(permission);
+}
+
+export class PermissionDenied extends Error {
+  constructor(public readonly permission: Permission) {
+    super(`permission denied: ${permission}`);
+    this.name = "PermissionDenied";
+  }
+}

@@ -1,0 +1,30 @@
+import { openDatabase, type Db } from "#db/connection";
+
+export type { Db };
+
+declare global {
+  var __pantiDb: Db | undefined;
+}
+
+/**
+ * One connection per process, opened (and migrated) on first use.
+ * Kept on globalThis so that development rebuilds do not open a new one each time.
+ */
+function connect(): Db {
+  globalThis.__pantiDb ??= openDatabase();
+  return globalThis.__pantiDb;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, prop) {
+    const real = connect();
+    const value = Reflect.get(real, prop, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
+
+/** Closes the connection (tests and scripts). */
+export function closeDb(): void {
+  globalThis.__pantiDb?.$client.close();
+  globalThis.__pantiDb = undefined;
+}

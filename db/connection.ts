@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_URL = "./data/panti.db";
+
+/** The migrations folder, resolved from the project root (the server bundle lives in build/). */
+export function migrationsFolder(): string {
+  return path.resolve(process.env.PANTI_ROOT ?? process.cwd(), "drizzle");
+}
+
+/** Turns DATABASE_URL (a path, `file:` URL or `:memory:`) into a file name for better-sqlite3. */
+export function databaseFile(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): string {
+  if (url === ":memory:") return url;
+  return url.startsWith("file:") ? url.slice("file:".length) : url;
+}
+
+/**
+ * Opens the database with the settings the app relies on (WAL, foreign keys, busy timeout)
+ * and applies pending migrations.
+ */
+export function openDatabase(url?: string): Db {
+  const file = databaseFile(url);
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return db;
+}

@@ -1,0 +1,330 @@
+/**
+ * The database schema: the single source of truth for tables.
+ * Change it, then run `npm run db:generate` to write a migration into drizzle/.
+ *
+ * Conventions: instants are integer unix-epoch milliseconds (`mode: "timestamp_ms"`),
+ * calendar dates are ISO `YYYY-MM-DD` text, enums are `as const` arrays from app/domain.
+ */
+import { sql } from "drizzle-orm";
+import {
+  sqliteTable,
+  integer,
+  text,
+  index,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import {
+  PANTI_TYPES,
+  PANTI_KINDS,
+  ROOM_SEXES,
+  BED_STATUSES,
+  SEXES,
+} from "../app/domain/enums";
+import { ROLES } from "../app/domain/permissions";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+// ---------------------------------------------------------------------------
+// Reference lists (loaded from db/reference/*.csv by the seed)
+// ---------------------------------------------------------------------------
+
+export const ppksCategories = sqliteTable("ppks_categories", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+});
+
+export const disabilitySubtypes = sqliteTable("disability_subtypes", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+});
+
+export const exitOutcomes = sqliteTable("exit_outcomes", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+  outcomeGroup: text("outcome_group").notNull(),
+  positive: text("positive", { enum: ["yes", "no", "neutral"] }).notNull(),
+});
+
+export const rehabilitationStages = sqliteTable("rehabilitation_stages", {
+  code: text("code").primaryKey(),
+  position: integer("position").notNull().unique(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+});
+
+export const outreachUnits = sqliteTable("outreach_units", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  kota: text("kota"),
+});
+
+export const programmes = sqliteTable("programmes", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+  kind: text("kind").notNull(),
+});
+
+export const psychosocialServices = sqliteTable("psychosocial_services", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+});
+
+export const attendanceStatuses = sqliteTable("attendance_statuses", {
+  code: text("code").primaryKey(),
+  nameId: text("name_id").notNull(),
+  nameEn: text("name_en").notNull(),
+  points: integer("points").notNull(),
+});
+
+// ---------------------------------------------------------------------------
+// Shelters, rooms and beds
+// ---------------------------------------------------------------------------
+
+export const panti = sqliteTable(
+  "panti",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    name: text("name").notNull(),
+    type: text("type", { enum: PANTI_TYPES }).notNull(),
+    kind: text("kind", { enum: PANTI_KINDS }).notNull().default("upt"),
+    targetGroup: text("target_group").notNull().default(""),
+    /** JSON array of PPKS category codes this panti is meant for. */
+    targetCategories: text("target_categories", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Which sexes the panti admits: male, female or both. */
+    sexServed: text("sex_served", { enum: ["male", "female", "any"] })
+      .notNull()
+      .default("any"),
+    ageMin: integer("age_min"),
+    ageMax: integer("age_max"),
+    kota: text("kota"),
+    address: text("address"),
+    /** Capacity declared by Dinsos (published). The live capacity is the count of beds. */
+    declaredCapacity: integer("declared_capacity"),
+    capacityEstimated: integer("capacity_estimated", { mode: "boolean" })
+      .notNull()
+      .default(false),
+    capacityYear: integer("capacity_year"),
+    reportedResidents: integer("reported_residents"),
+    reportedYear: integer("reported_year"),
+    source: text("source"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("panti_type_idx").on(t.type), index("panti_kota_idx").on(t.kota)],
+);
+
+export const rooms = sqliteTable(
+  "rooms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    name: text("name").notNull(),
+    sex: text("sex", { enum: ROOM_SEXES }).notNull().default("mixed"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("rooms_panti_name_uq").on(t.pantiId, t.name)],
+);
+
+export const beds = sqliteTable(
+  "beds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Denormalised from the room so that scope checks are a plain `where`. */
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    roomId: integer("room_id")
+      .notNull()
+      .references(() => rooms.id),
+    label: text("label").notNull(),
+    status: text("status", { enum: BED_STATUSES }).notNull().default("available"),
+    /** An extra place (mattress) beyond the declared capacity. */
+    overflow: integer("overflow", { mode: "boolean" }).notNull().default(false),
+    statusReason: text("status_reason"),
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("beds_room_label_uq").on(t.roomId, t.label),
+    index("beds_panti_idx").on(t.pantiId, t.status, t.overflow),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// People and stays
+// ---------------------------------------------------------------------------
+
+export const persons = sqliteTable(
+  "persons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** 16-digit NIK, unique when known. */
+    nik: text("nik"),
+    kk: text("kk"),
+    /** Null while the person is unidentified ("Mr. X"). */
+    name: text("name"),
+    unidentified: integer("unidentified", { mode: "boolean" }).notNull().default(false),
+    description: text("description"),
+    sex: text("sex", { enum: SEXES }).notNull(),
+    birthDate: text("birth_date"),
+    estimatedBirthYear: integer("estimated_birth_year"),
+    originProvince: text("origin_province"),
+    originCity: text("origin_city"),
+    ppksCategory: text("ppks_category").references(() => ppksCategories.code),
+    disabilitySubtypes: text("disability_subtypes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("persons_nik_uq").on(t.nik).where(sql`nik is not null`),
+    index("persons_name_idx").on(t.name),
+    index("persons_category_idx").on(t.ppksCategory),
+  ],
+);
+
+export const stays = sqliteTable(
+  "stays",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    /** The referral that brought the person here (added with placements). */
+    placementId: integer("placement_id"),
+    admittedAt: integer("admitted_at", { mode: "timestamp_ms" }).notNull(),
+    currentStage: text("current_stage")
+      .notNull()
+      .default("pendekatan_awal")
+      .references(() => rehabilitationStages.code),
+    exitedAt: integer("exited_at", { mode: "timestamp_ms" }),
+    exitOutcome: text("exit_outcome").references(() => exitOutcomes.code),
+    exitDestination: text("exit_destination"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("stays_panti_open_idx").on(t.pantiId, t.exitedAt),
+    index("stays_person_idx").on(t.personId),
+    index("stays_admitted_idx").on(t.admittedAt),
+    index("stays_exited_idx").on(t.exitedAt),
+    index("stays_stage_idx").on(t.currentStage),
+    index("stays_outcome_idx").on(t.exitOutcome),
+    index("stays_placement_idx").on(t.placementId),
+    // A person is in at most one panti at a time.
+    uniqueIndex("stays_one_open_per_person_uq")
+      .on(t.personId)
+      .where(sql`exited_at is null`),
+  ],
+);
+
+export const bedAssignments = sqliteTable(
+  "bed_assignments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    bedId: integer("bed_id")
+      .notNull()
+      .references(() => beds.id),
+    fromAt: integer("from_at", { mode: "timestamp_ms" }).notNull(),
+    toAt: integer("to_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("bed_assignments_stay_idx").on(t.stayId),
+    index("bed_assignments_bed_idx").on(t.bedId, t.toAt),
+    // A bed holds at most one resident, a stay has at most one bed, at any time.
+    uniqueIndex("bed_assignments_open_bed_uq").on(t.bedId).where(sql`to_at is null`),
+    uniqueIndex("bed_assignments_open_stay_uq").on(t.stayId).where(sql`to_at is null`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Users, sessions, audit
+// ---------------------------------------------------------------------------
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull().unique(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** The panti a panti-scoped role works in. */
+    pantiId: integer("panti_id").references(() => panti.id),
+    /** The outreach unit of an outreach officer. */
+    outreachUnit: text("outreach_unit").references(() => outreachUnits.code),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" })
+      .notNull()
+      .default(false),
+    lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("users_panti_idx").on(t.pantiId), index("users_unit_idx").on(t.outreachUnit)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-in attempts, for throttling (by username and by client address). */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_failures_key_idx").on(t.key, t.at)],
+);
+
+/** Append-only record of every write: who, when, what, before and after. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    userId: integer("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    pantiId: integer("panti_id").references(() => panti.id),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (t) => [
+    index("audit_entity_idx").on(t.entity, t.entityId),
+    index("audit_at_idx").on(t.at),
+    index("audit_panti_idx").on(t.pantiId, t.at),
+    index("audit_user_idx").on(t.userId),
+  ],
+);

@@ -1,0 +1,219 @@
+CREATE TABLE `attendance_statuses` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL,
+	`points` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`user_id` integer,
+	`action` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` text,
+	`panti_id` integer,
+	`before` text,
+	`after` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `audit_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `audit_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_panti_idx` ON `audit_log` (`panti_id`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_user_idx` ON `audit_log` (`user_id`);--> statement-breakpoint
+CREATE TABLE `bed_assignments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`stay_id` integer NOT NULL,
+	`bed_id` integer NOT NULL,
+	`from_at` integer NOT NULL,
+	`to_at` integer,
+	FOREIGN KEY (`stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`bed_id`) REFERENCES `beds`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `bed_assignments_stay_idx` ON `bed_assignments` (`stay_id`);--> statement-breakpoint
+CREATE INDEX `bed_assignments_bed_idx` ON `bed_assignments` (`bed_id`,`to_at`);--> statement-breakpoint
+CREATE UNIQUE INDEX `bed_assignments_open_bed_uq` ON `bed_assignments` (`bed_id`) WHERE to_at is null;--> statement-breakpoint
+CREATE UNIQUE INDEX `bed_assignments_open_stay_uq` ON `bed_assignments` (`stay_id`) WHERE to_at is null;--> statement-breakpoint
+CREATE TABLE `beds` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`panti_id` integer NOT NULL,
+	`room_id` integer NOT NULL,
+	`label` text NOT NULL,
+	`status` text DEFAULT 'available' NOT NULL,
+	`overflow` integer DEFAULT false NOT NULL,
+	`status_reason` text,
+	`status_changed_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`room_id`) REFERENCES `rooms`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `beds_room_label_uq` ON `beds` (`room_id`,`label`);--> statement-breakpoint
+CREATE INDEX `beds_panti_idx` ON `beds` (`panti_id`,`status`,`overflow`);--> statement-breakpoint
+CREATE TABLE `disability_subtypes` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `exit_outcomes` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL,
+	`outcome_group` text NOT NULL,
+	`positive` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `login_failures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_failures_key_idx` ON `login_failures` (`key`,`at`);--> statement-breakpoint
+CREATE TABLE `outreach_units` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`kota` text
+);
+--> statement-breakpoint
+CREATE TABLE `panti` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`type` text NOT NULL,
+	`kind` text DEFAULT 'upt' NOT NULL,
+	`target_group` text DEFAULT '' NOT NULL,
+	`target_categories` text DEFAULT '[]' NOT NULL,
+	`sex_served` text DEFAULT 'any' NOT NULL,
+	`age_min` integer,
+	`age_max` integer,
+	`kota` text,
+	`address` text,
+	`declared_capacity` integer,
+	`capacity_estimated` integer DEFAULT false NOT NULL,
+	`capacity_year` integer,
+	`reported_residents` integer,
+	`reported_year` integer,
+	`source` text,
+	`active` integer DEFAULT true NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `panti_code_unique` ON `panti` (`code`);--> statement-breakpoint
+CREATE INDEX `panti_type_idx` ON `panti` (`type`);--> statement-breakpoint
+CREATE INDEX `panti_kota_idx` ON `panti` (`kota`);--> statement-breakpoint
+CREATE TABLE `persons` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`nik` text,
+	`kk` text,
+	`name` text,
+	`unidentified` integer DEFAULT false NOT NULL,
+	`description` text,
+	`sex` text NOT NULL,
+	`birth_date` text,
+	`estimated_birth_year` integer,
+	`origin_province` text,
+	`origin_city` text,
+	`ppks_category` text,
+	`disability_subtypes` text DEFAULT '[]' NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`ppks_category`) REFERENCES `ppks_categories`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `persons_nik_uq` ON `persons` (`nik`) WHERE nik is not null;--> statement-breakpoint
+CREATE INDEX `persons_name_idx` ON `persons` (`name`);--> statement-breakpoint
+CREATE INDEX `persons_category_idx` ON `persons` (`ppks_category`);--> statement-breakpoint
+CREATE TABLE `ppks_categories` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `programmes` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL,
+	`kind` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `psychosocial_services` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `rehabilitation_stages` (
+	`code` text PRIMARY KEY NOT NULL,
+	`position` integer NOT NULL,
+	`name_id` text NOT NULL,
+	`name_en` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `rehabilitation_stages_position_unique` ON `rehabilitation_stages` (`position`);--> statement-breakpoint
+CREATE TABLE `rooms` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`panti_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`sex` text DEFAULT 'mixed' NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `rooms_panti_name_uq` ON `rooms` (`panti_id`,`name`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`expires_at` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `stays` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`person_id` integer NOT NULL,
+	`panti_id` integer NOT NULL,
+	`placement_id` integer,
+	`admitted_at` integer NOT NULL,
+	`current_stage` text DEFAULT 'pendekatan_awal' NOT NULL,
+	`exited_at` integer,
+	`exit_outcome` text,
+	`exit_destination` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`current_stage`) REFERENCES `rehabilitation_stages`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`exit_outcome`) REFERENCES `exit_outcomes`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `stays_panti_open_idx` ON `stays` (`panti_id`,`exited_at`);--> statement-breakpoint
+CREATE INDEX `stays_person_idx` ON `stays` (`person_id`);--> statement-breakpoint
+CREATE INDEX `stays_admitted_idx` ON `stays` (`admitted_at`);--> statement-breakpoint
+CREATE INDEX `stays_exited_idx` ON `stays` (`exited_at`);--> statement-breakpoint
+CREATE INDEX `stays_stage_idx` ON `stays` (`current_stage`);--> statement-breakpoint
+CREATE INDEX `stays_outcome_idx` ON `stays` (`exit_outcome`);--> statement-breakpoint
+CREATE INDEX `stays_placement_idx` ON `stays` (`placement_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `stays_one_open_per_person_uq` ON `stays` (`person_id`) WHERE exited_at is null;--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`username` text NOT NULL,
+	`name` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`role` text NOT NULL,
+	`panti_id` integer,
+	`outreach_unit` text,
+	`active` integer DEFAULT true NOT NULL,
+	`must_change_password` integer DEFAULT false NOT NULL,
+	`last_login_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`outreach_unit`) REFERENCES `outreach_units`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_username_unique` ON `users` (`username`);--> statement-breakpoint
+CREATE INDEX `users_panti_idx` ON `users` (`panti_id`);--> statement-breakpoint
+CREATE INDEX `users_unit_idx` ON `users` (`outreach_unit`);
