@@ -93,3 +93,16 @@ export class PermissionDenied extends Error {
     this.name = "PermissionDenied";
   }
 }
+
+/**
+ * The outcome of a scoped check: allowed; forbidden (the role lacks the permission); or
+ * not_found (the role has it, but for another panti: the record is not theirs to know about).
+ */
+export function checkPanti(
+  actor: Actor,
+  permission: Permission,
+  pantiId: number,
+): "allowed" | "forbidden" | "not_found" {
+  if (canOnPanti(actor, permission, pantiId)) return "allowed";
+  return hasPermission(actor, permission) ? "not_found" : "forbidden";
+}

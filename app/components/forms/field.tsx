@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+
+/** The messages for one field, announced to screen readers. */
+export function FieldError({ id, messages }: { id?: string; messages?: readonly string[] | string }) {
+  const list = typeof messages === "string" ? [messages] : messages;
+  if (!list || list.length === 0) return null;
+  return (
+    <span className="error" id={id} role="alert">
+      {list.join(" ")}
+    </span>
+  );
+}
+
+/** A labelled field wrapper: label, the control, an optional hint and the error. */
+export function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: readonly string[] | string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldError id={`${id}-error`} messages={error} />
+    </div>
+  );
+}

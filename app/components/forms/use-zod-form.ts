@@ -1,0 +1,57 @@
+/**
+ * react-hook-form on top of a Remix <Form>: the same zod schema validates as the user types;
+ * a valid form is submitted the normal way (and without JavaScript the form still posts, with
+ * the server's answer shown by the same field components).
+ */
+import type { FormEvent } from "react";
+import { useSubmit } from "@remix-run/react";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { errorMap } from "~/utils/validation";
+import { useLang } from "~/utils/use-i18n";
+
+/** Empty strings read as "not given", as FormData does on the server. */
+function normalize(values: FieldValues): FieldValues {
+  const out: FieldValues = {};
+  for (const [key, value] of Object.entries(values)) {
+    out[key] = typeof value === "string" && value.trim() === "" ? undefined : value;
+  }
+  return out;
+}
+
+export interface ServerFormState {
+  errors?: Record<string, string[] | undefined>;
+  values?: Record<string, string>;
+  formError?: string;
+}
+
+export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
+  schema: S,
+  options: { defaultValues: Record<string, string | boolean>; server?: ServerFormState | null },
+) {
+  const lang = useLang();
+  const submit = useSubmit();
+  const base = zodResolver(schema as never, { error: errorMap(lang) as never }) as unknown as Resolver<FieldValues>;
+  const resolver: Resolver<FieldValues> = (values, context, opts) => base(normalize(values), context, opts);
+  const form = useForm<FieldValues>({
+    resolver,
+    mode: "onTouched",
+    defaultValues: { ...options.defaultValues, ...(options.server?.values ?? {}) },
+  });
+
+  /** Client errors first (they follow typing), else what the server said. */
+  const errorFor = (name: string): string[] | undefined => {
+    const client = form.formState.errors[name]?.message;
+    if (typeof client === "string" && client) return [client];
+    return options.server?.errors?.[name];
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? element))(event);
+  };
+
+  return { form, errorFor, onSubmit, register: form.register };
+}

@@ -1,0 +1,116 @@
+/** A panti's profile and its bed board: rooms, beds and who holds each bed since when. */
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { bedAssignments, beds, panti, persons, rooms, stays } from "#db/schema";
+import { displayName } from "~/domain/persons";
+import { db } from "~/utils/db.server";
+
+export function pantiProfile(pantiId: number) {
+  return db.select().from(panti).where(eq(panti.id, pantiId)).get() ?? null;
+}
+
+export interface BedOnBoard {
+  id: number;
+  label: string;
+  status: "available" | "out_of_service";
+  overflow: boolean;
+  statusReason: string | null;
+  occupant: { stayId: number; personId: number; name: string; unidentified: boolean; since: Date } | null;
+}
+
+export interface RoomOnBoard {
+  id: number;
+  name: string;
+  sex: "male" | "female" | "mixed";
+  beds: BedOnBoard[];
+}
+
+export function bedBoard(pantiId: number): { rooms: RoomOnBoard[]; withoutBed: WithoutBed[] } {
+  const roomRows = db
+    .select({ id: rooms.id, name: rooms.name, sex: rooms.sex })
+    .from(rooms)
+    .where(eq(rooms.pantiId, pantiId))
+    .orderBy(asc(rooms.name))
+    .all();
+  const bedRows = db
+    .select({
+      id: beds.id,
+      roomId: beds.roomId,
+      label: beds.label,
+      status: beds.status,
+      overflow: beds.overflow,
+      statusReason: beds.statusReason,
+      stayId: stays.id,
+      personId: persons.id,
+      name: persons.name,
+      unidentified: persons.unidentified,
+      sex: persons.sex,
+      since: bedAssignments.fromAt,
+    })
+    .from(beds)
+    .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), isNull(bedAssignments.toAt)))
+    .leftJoin(stays, eq(stays.id, bedAssignments.stayId))
+    .leftJoin(persons, eq(persons.id, stays.personId))
+    .where(eq(beds.pantiId, pantiId))
+    .orderBy(asc(beds.roomId), sql`length(${beds.label})`, asc(beds.label))
+    .all();
+
+  const byRoom = new Map<number, RoomOnBoard>(roomRows.map((r) => [r.id, { ...r, beds: [] }]));
+  for (const b of bedRows) {
+    byRoom.get(b.roomId)?.beds.push({
+      id: b.id,
+      label: b.label,
+      status: b.status,
+      overflow: b.overflow,
+      statusReason: b.statusReason,
+      occupant:
+        b.stayId != null && b.personId != null && b.sex != null && b.since != null
+          ? {
+              stayId: b.stayId,
+              personId: b.personId,
+              name: displayName({ name: b.name, unidentified: Boolean(b.unidentified), sex: b.sex }),
+              unidentified: Boolean(b.unidentified),
+              since: b.since,
+            }
+          : null,
+    });
+  }
+  // Regular rooms first, rooms of extra places after them.
+  const list = [...byRoom.values()].sort(
+    (a, b) =>
+      Number(a.beds.length > 0 && a.beds.every((x) => x.overflow)) -
+        Number(b.beds.length > 0 && b.beds.every((x) => x.overflow)) || a.name.localeCompare(b.name, "id"),
+  );
+  return { rooms: list, withoutBed: residentsWithoutBed(pantiId) };
+}
+
+export interface WithoutBed {
+  stayId: number;
+  personId: number;
+  name: string;
+  admittedAt: Date;
+}
+
+/** Open stays of the panti that hold no bed. */
+export function residentsWithoutBed(pantiId: number): WithoutBed[] {
+  return db
+    .select({
+      stayId: stays.id,
+      personId: persons.id,
+      name: persons.name,
+      unidentified: persons.unidentified,
+      sex: persons.sex,
+      admittedAt: stays.admittedAt,
+    })
+    .from(stays)
+    .innerJoin(persons, eq(persons.id, stays.personId))
+    .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
+    .where(and(eq(stays.pantiId, pantiId), isNull(stays.exitedAt), isNull(bedAssignments.id)))
+    .orderBy(asc(stays.admittedAt))
+    .all()
+    .map((r) => ({
+      stayId: r.stayId,
+      personId: r.personId,
+      name: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }),
+      admittedAt: r.admittedAt,
+    }));
+}

@@ -1,0 +1,169 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { totalOccupancy } from "~/domain/capacity";
+import { sortPantiRows } from "~/domain/panti";
+import { canOnPanti, grantFor } from "~/domain/permissions";
+import { occupancyByPanti } from "~/queries/occupancy.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatNumber, formatPercent } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { OccupancyMeter } from "~/components/ui/occupancy";
+import { Stat } from "~/components/ui/stat";
+
+export const meta: MetaFunction = () => [{ title: "Beranda — Panti" }];
+
+/** The home page fits the role: the network for Dinsos, one panti for its staff, free beds for outreach. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const listGrant = grantFor(user.role, "panti:list");
+  const greeting = { name: user.name, role: user.role };
+
+  if (listGrant === "own") {
+    if (user.pantiId == null) return { kind: "unassigned" as const, greeting };
+    const [row] = occupancyByPanti({ pantiId: user.pantiId });
+    if (!row) return { kind: "unassigned" as const, greeting };
+    return { kind: "panti" as const, greeting, panti: row, canOpen: canOnPanti(user, "panti:view", row.id) };
+  }
+  if (listGrant === "any") {
+    const rows = occupancyByPanti({ pantiId: null });
+    const total = totalOccupancy(rows.map((r) => r.occupancy));
+    if (user.role === "outreach") {
+      const free = sortPantiRows(rows, "available").filter((r) => r.occupancy.available > 0).slice(0, 10);
+      return { kind: "outreach" as const, greeting, free, total };
+    }
+    return {
+      kind: "network" as const,
+      greeting,
+      total,
+      pantiCount: rows.length,
+      overCount: rows.filter((r) => r.occupancy.overCapacity).length,
+      crowded: sortPantiRows(rows, "occupancy").slice(0, 6),
+    };
+  }
+  return { kind: "unassigned" as const, greeting };
+}
+
+export default function HomePage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const n = (v: number) => formatNumber(lang, v);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("home.greeting", { name: data.greeting.name })}</h1>
+          <p>{t(`role.${data.greeting.role}`)}</p>
+        </div>
+      </div>
+
+      {data.kind === "unassigned" ? <div className="alert info">{t("home.noPanti")}</div> : null}
+
+      {data.kind === "network" ? (
+        <>
+          <h2>{t("home.network")}</h2>
+          <div className="stats">
+            <Stat label={t("home.pantiCount")} value={n(data.pantiCount)} />
+            <Stat label={t("occ.capacity")} value={n(data.total.capacity)} />
+            <Stat label={t("occ.census")} value={n(data.total.census)} />
+            <Stat label={t("occ.occupancy")} value={formatPercent(lang, data.total.occupancyPct)} />
+            <Stat label={t("occ.overflow")} value={n(data.total.overflow)} over={data.total.overflow > 0} />
+            <Stat label={t("home.overCapacityCount")} value={n(data.overCount)} over={data.overCount > 0} />
+          </div>
+          <section className="card">
+            <h2>{t("home.mostCrowded")}</h2>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("panti.col.name")}</th>
+                    <th scope="col" className="num">{t("occ.capacity")}</th>
+                    <th scope="col" className="num">{t("occ.census")}</th>
+                    <th scope="col">{t("occ.occupancy")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.crowded.map((row) => (
+                    <tr key={row.id} className={row.occupancy.overCapacity ? "over-capacity" : undefined}>
+                      <td>
+                        <Link to={`/panti/${row.id}`}>{row.name}</Link>
+                      </td>
+                      <td className="num">{n(row.occupancy.capacity)}</td>
+                      <td className="num">{n(row.occupancy.census)}</td>
+                      <td>
+                        <OccupancyMeter value={row.occupancy} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p style={{ marginTop: "0.75rem" }}>
+              <Link to="/panti">{t("home.seeAll")} →</Link>
+            </p>
+          </section>
+        </>
+      ) : null}
+
+      {data.kind === "panti" ? (
+        <section className="card">
+          <h2>
+            {t("home.yourPanti")}: {data.panti.name}
+          </h2>
+          <div className="stats">
+            <Stat label={t("occ.capacity")} value={n(data.panti.occupancy.capacity)} />
+            <Stat label={t("occ.census")} value={n(data.panti.occupancy.census)} />
+            <Stat label={t("occ.available")} value={n(data.panti.occupancy.available)} />
+            <Stat
+              label={t("occ.overflow")}
+              value={n(data.panti.occupancy.overflow)}
+              over={data.panti.occupancy.overflow > 0}
+            />
+          </div>
+          <OccupancyMeter value={data.panti.occupancy} />
+          {data.canOpen ? (
+            <p style={{ marginTop: "0.75rem" }}>
+              <Link className="button" to={`/panti/${data.panti.id}`}>
+                {t("home.openBedBoard")}
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {data.kind === "outreach" ? (
+        <section className="card">
+          <h2>{t("home.freeBeds")}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("panti.col.name")}</th>
+                  <th scope="col">{t("panti.col.type")}</th>
+                  <th scope="col" className="num">{t("occ.available")}</th>
+                  <th scope="col">{t("occ.occupancy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.free.map((row) => (
+                  <tr key={row.id}>
+                    <td>{row.name}</td>
+                    <td>{t(`pantiType.${row.type}`)}</td>
+                    <td className="num">{n(row.occupancy.available)}</td>
+                    <td>
+                      <OccupancyMeter value={row.occupancy} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p style={{ marginTop: "0.75rem" }}>
+            <Link to="/panti">{t("home.seeAll")} →</Link>
+          </p>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { totalOccupancy } from "~/domain/capacity";
+import { PANTI_TYPES } from "~/domain/enums";
+import { pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
+import { canOnPanti, pantiScope } from "~/domain/permissions";
+import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { OccupancyMeter } from "~/components/ui/occupancy";
+import { Stat } from "~/components/ui/stat";
+
+export const meta: MetaFunction = () => [{ title: "Daftar panti — Panti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "panti:list");
+  const url = new URL(request.url);
+  const filter = pantiListFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const scope = pantiScope(user, "panti:list");
+  let rows = occupancyByPanti({ pantiId: scope, type: filter.type, kota: filter.kota });
+  if (filter.over) rows = rows.filter((r) => r.occupancy.overCapacity);
+  rows = sortPantiRows(rows, filter.sort);
+  return {
+    rows: rows.map((r) => ({ ...r, canOpen: canOnPanti(user, "panti:view", r.id) })),
+    total: totalOccupancy(rows.map((r) => r.occupancy)),
+    kotaOptions: pantiKotaOptions(scope),
+    filter,
+    scoped: scope != null,
+  };
+}
+
+export default function PantiListPage() {
+  const { rows, total, kotaOptions, filter, scoped } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  const n = (v: number) => formatNumber(lang, v);
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("panti.list.title")}</h1>
+          <p>{t("panti.list.intro")}</p>
+        </div>
+      </div>
+      {!scoped ? (
+        <Form method="get" className="filters card" aria-label={t("common.search")}>
+          <div className="field">
+            <label htmlFor="f-type">{t("panti.filter.type")}</label>
+            <select id="f-type" name="type" defaultValue={filter.type ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {PANTI_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`pantiType.${type}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-kota">{t("panti.filter.kota")}</label>
+            <select id="f-kota" name="kota" defaultValue={filter.kota ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {kotaOptions.map((kota) => (
+                <option key={kota} value={kota}>
+                  {kota}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-sort">{t("panti.sort")}</label>
+            <select id="f-sort" name="sort" defaultValue={filter.sort ?? "name"}>
+              <option value="name">{t("panti.sort.name")}</option>
+              <option value="occupancy">{t("panti.sort.occupancy")}</option>
+              <option value="overflow">{t("panti.sort.overflow")}</option>
+              <option value="available">{t("panti.sort.available")}</option>
+            </select>
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" name="over" value="1" defaultChecked={filter.over} />
+            {t("panti.filter.overOnly")}
+          </label>
+          <button type="submit">{t("common.apply")}</button>
+          {params.toString() ? (
+            <Link to="/panti" className="button secondary">
+              {t("common.reset")}
+            </Link>
+          ) : null}
+        </Form>
+      ) : null}
+
+      <div className="stats" data-testid="network-totals">
+        <Stat label={t("occ.capacity")} value={n(total.capacity)} testId="total-capacity" />
+        <Stat label={t("occ.census")} value={n(total.census)} testId="total-census" />
+        <Stat label={t("occ.available")} value={n(total.available)} testId="total-available" />
+        <Stat label={t("occ.overflow")} value={n(total.overflow)} testId="total-overflow" over={total.overflow > 0} />
+      </div>
+
+      <div className="table-wrap">
+        <table data-testid="panti-table">
+          <caption className="skip-link">{t("panti.list.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("panti.col.name")}</th>
+              <th scope="col" className="hide-sm">{t("panti.col.type")}</th>
+              <th scope="col" className="hide-sm">{t("panti.col.kota")}</th>
+              <th scope="col" className="num">{t("occ.capacity")}</th>
+              <th scope="col" className="num">{t("occ.occupied")}</th>
+              <th scope="col" className="num">{t("occ.available")}</th>
+              <th scope="col" className="num">{t("occ.overflow")}</th>
+              <th scope="col" className="num">{t("occ.census")}</th>
+              <th scope="col">{t("occ.occupancy")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={9} className="muted">
+                  {t("panti.list.empty")}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((row) => (
+              <tr
+                key={row.id}
+                className={row.occupancy.overCapacity ? "over-capacity" : undefined}
+                data-testid="panti-row"
+                data-code={row.code}
+              >
+                <td>
+                  {row.canOpen ? <Link to={`/panti/${row.id}`}>{row.name}</Link> : row.name}
+                  <div className="muted small">{row.code}</div>
+                </td>
+                <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
+                <td className="hide-sm">{row.kota ?? t("kota.outside")}</td>
+                <td className="num" data-col="capacity">
+                  {n(row.occupancy.capacity)}
+                </td>
+                <td className="num" data-col="occupied">
+                  {n(row.occupancy.occupied)}
+                </td>
+                <td className="num" data-col="available">
+                  {n(row.occupancy.available)}
+                </td>
+                <td className="num" data-col="overflow">
+                  {n(row.occupancy.overflow)}
+                </td>
+                <td className="num" data-col="census">
+                  {n(row.occupancy.census)}
+                </td>
+                <td>
+                  <OccupancyMeter value={row.occupancy} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          {rows.length > 1 ? (
+            <tfoot>
+              <tr>
+                <td>{t("common.total")}</td>
+                <td className="hide-sm" />
+                <td className="hide-sm" />
+                <td className="num">{n(total.capacity)}</td>
+                <td className="num">{n(total.occupied)}</td>
+                <td className="num">{n(total.available)}</td>
+                <td className="num">{n(total.overflow)}</td>
+                <td className="num">{n(total.census)}</td>
+                <td>
+                  <OccupancyMeter value={total} />
+                </td>
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+      <p className="muted small" style={{ marginTop: "0.75rem" }}>
+        {t("occ.help")}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { hasPermission } from "~/domain/permissions";
+import { requireUser } from "~/utils/auth.server";
+import { useT } from "~/utils/use-i18n";
+import { LanguageSwitch } from "~/components/ui/language-switch";
+import { ErrorPage } from "~/components/ui/error-page";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    user: {
+      name: user.name,
+      username: user.username,
+      role: user.role,
+      pantiName: user.pantiName,
+    },
+    nav: {
+      panti: hasPermission(user, "panti:list"),
+      users: hasPermission(user, "user:manage"),
+      audit: hasPermission(user, "audit:read"),
+    },
+  };
+}
+
+export default function AppLayout() {
+  const { user, nav } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <a className="brand" href="/home">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>
+              {t("app.name")} <small>Dinsos DKI Jakarta</small>
+            </span>
+          </a>
+          <nav className="main-nav" aria-label="Menu">
+            <NavLink to="/home">{t("nav.home")}</NavLink>
+            {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
+            {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
+            {nav.audit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+          </nav>
+          <div className="user-menu">
+            <div className="who" data-testid="current-user">
+              {user.name}
+              <small>
+                {t(`role.${user.role}`)}
+                {user.pantiName ? ` · ${user.pantiName}` : ""}
+              </small>
+            </div>
+            <LanguageSwitch />
+            <Form method="post" action="/logout">
+              <button type="submit">{t("nav.signOut")}</button>
+            </Form>
+          </div>
+        </div>
+      </header>
+      <main className="page" id="main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  return (
+    <main className="page" id="main">
+      <ErrorPage status={status} t={t} />
+    </main>
+  );
+}

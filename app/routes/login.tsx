@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { signInSchema } from "~/domain/auth";
+import { signIn } from "~/services/auth.server";
+import { createUserSession, getLang, getUser, safeRedirect } from "~/utils/auth.server";
+import { badRequest } from "~/utils/http.server";
+import { translator } from "~/utils/i18n";
+import { useT } from "~/utils/use-i18n";
+import { parseForm } from "~/utils/validation";
+import { LanguageSwitch } from "~/components/ui/language-switch";
+import { FieldError } from "~/components/forms/field";
+
+export const meta: MetaFunction = () => [{ title: "Masuk — Panti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/home");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const lang = await getLang(request);
+  const formData = await request.formData();
+  const parsed = parseForm(signInSchema, formData, lang);
+  if (!parsed.ok) return badRequest(parsed);
+  const result = signIn({
+    username: parsed.data.username,
+    password: parsed.data.password,
+    clientAddress: context.clientAddress ?? "unknown",
+  });
+  if (!result.ok) {
+    const t = translator(lang);
+    return badRequest({
+      errors: {},
+      values: { username: parsed.data.username },
+      formError: t(result.reason === "throttled" ? "login.throttled" : "login.invalid"),
+    });
+  }
+  const to = result.mustChangePassword ? "/account/password" : safeRedirect(parsed.data.redirectTo);
+  return createUserSession(result.sessionId, to);
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const errors = actionData?.errors ?? {};
+  return (
+    <main className="standalone" id="main">
+      <div className="login-card">
+        <div className="login-brand">
+          <img src="/favicon.svg" alt="" />
+          <div>
+            <strong>{t("app.name")}</strong>
+            <span className="muted small">{t("app.tagline")}</span>
+          </div>
+        </div>
+        <h1>{t("login.title")}</h1>
+        <p className="muted">{t("login.intro")}</p>
+        {actionData?.formError ? (
+          <div className="alert error" role="alert">
+            {actionData.formError}
+          </div>
+        ) : null}
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <div className="field">
+            <label htmlFor="username">{t("login.username")}</label>
+            <input
+              id="username"
+              name="username"
+              type="text"
+              autoComplete="username"
+              autoCapitalize="none"
+              required
+              autoFocus
+              defaultValue={actionData?.values?.username ?? ""}
+              aria-invalid={errors.username ? true : undefined}
+            />
+            <FieldError messages={errors.username} />
+          </div>
+          <div className="field">
+            <label htmlFor="password">{t("login.password")}</label>
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={errors.password ? true : undefined}
+            />
+            <FieldError messages={errors.password} />
+          </div>
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {t("login.submit")}
+          </button>
+        </Form>
+        <div className="login-footer">
+          <span>{t("login.confidential")}</span>
+        </div>
+        <div className="login-footer">
+          <LanguageSwitch className="link-button" />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,41 @@
+import { auditLog } from "#db/schema";
+import type { Db } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
+
+/** A transaction handle (or the database itself). */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface AuditEntry {
+  actorId: number | null;
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  pantiId?: number | null;
+  before?: unknown;
+  after?: unknown;
+  at?: Date;
+}
+
+/** Appends one row to the audit log. Call it inside the transaction of the write it records. */
+export function appendAudit(tx: Tx | Db, entry: AuditEntry): void {
+  tx.insert(auditLog)
+    .values({
+      at: entry.at ?? new Date(),
+      userId: entry.actorId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      pantiId: entry.pantiId ?? null,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })
+    .run();
+}
+
+/**
+ * Runs a write in one IMMEDIATE transaction (the write lock is taken at the start, so two
+ * concurrent writers are serialised instead of failing half-way).
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+  return db.transaction(fn, { behavior: "immediate" });
+}

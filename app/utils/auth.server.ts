@@ -1,0 +1,115 @@
+/**
+ * Who is asking: the signed-in user from the session cookie, and the guards that every loader
+ * and action starts with. Guards throw Responses (a redirect to sign-in, 403 or 404) so the happy
+ * path of a route reads straight down.
+ */
+import { redirect } from "@remix-run/node";
+import { and, eq, gt } from "drizzle-orm";
+import { panti, sessions, users } from "#db/schema";
+import {
+  checkPanti,
+  hasPermission,
+  type Actor,
+  type Permission,
+  type Role,
+} from "~/domain/permissions";
+import { db } from "./db.server";
+import { languageCookie, sessionCookie } from "./session.server";
+import { DEFAULT_LANG, isLang, type Lang } from "./i18n";
+
+export interface SessionUser extends Actor {
+  id: number;
+  username: string;
+  name: string;
+  role: Role;
+  pantiId: number | null;
+  pantiName: string | null;
+  outreachUnit: string | null;
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+export async function getSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await getSessionId(request);
+  if (!sessionId) return null;
+  const row = db
+    .select({
+      id: users.id,
+      username: users.username,
+      name: users.name,
+      role: users.role,
+      pantiId: users.pantiId,
+      pantiName: panti.name,
+      outreachUnit: users.outreachUnit,
+      mustChangePassword: users.mustChangePassword,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(panti, eq(panti.id, users.pantiId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
+    .get();
+  return row ? { ...row, sessionId } : null;
+}
+
+/** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back && back !== "/" ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login");
+  }
+  return user;
+}
+
+/**
+ * The signed-in user holding the permission; for a panti-scoped record pass its panti id:
+ * a user without the permission gets 403, a user scoped to another panti gets 404 (the
+ * record is simply not theirs to know about).
+ */
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+  pantiId?: number,
+): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasPermission(user, permission)) throw forbidden();
+  if (pantiId !== undefined && checkPanti(user, permission, pantiId) !== "allowed") throw notFound();
+  return user;
+}
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+export function notFound(): Response {
+  return new Response("Not Found", { status: 404, statusText: "Not Found" });
+}
+
+/** The language of the request: the language cookie, else Bahasa Indonesia. */
+export async function getLang(request: Request): Promise<Lang> {
+  const value: unknown = await languageCookie.parse(request.headers.get("Cookie"));
+  return isLang(value) ? value : DEFAULT_LANG;
+}
+
+/** Where to go after signing in: only local paths are followed. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function createUserSession(sessionId: string, redirectTo: string): Promise<Response> {
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(sessionId) },
+  });
+}
+
+export async function clearSessionCookie(): Promise<string> {
+  return sessionCookie().serialize("", { maxAge: 0 });
+}

@@ -1,0 +1,77 @@
+/**
+ * Translations: Bahasa Indonesia by default, English second.
+ * Messages live in ./messages; a missing English message falls back to Indonesian.
+ */
+import { messages, type MessageKey } from "./messages";
+
+export const LANGS = ["id", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "id";
+export const TIME_ZONE = "Asia/Jakarta";
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === "string" && (LANGS as readonly string[]).includes(value);
+}
+
+export type TParams = Record<string, string | number>;
+export type T = (key: MessageKey | (string & {}), params?: TParams) => string;
+
+/** A translator for one language. Unknown keys are returned as they are (free text passes through). */
+export function translator(lang: Lang): T {
+  return (key, params) => {
+    const entry = messages[key as MessageKey];
+    let text: string = entry ? (entry[lang] ?? entry.id) : key;
+    if (params) {
+      for (const [name, value] of Object.entries(params)) {
+        text = text.replaceAll(`{${name}}`, String(value));
+      }
+    }
+    return text;
+  };
+}
+
+const locale = (lang: Lang) => (lang === "id" ? "id-ID" : "en-GB");
+
+export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits }).format(value);
+}
+
+export function formatPercent(lang: Lang, pct: number | null): string {
+  if (pct == null) return "–";
+  return `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(pct)}%`;
+}
+
+function toDate(value: Date | number | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/** 23 Nov 2026 (Asia/Jakarta). */
+export function formatDate(lang: Lang, value: Date | number | string | null | undefined): string {
+  if (value == null) return "–";
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(toDate(value));
+}
+
+/** 23 Nov 2026 14.05 WIB (Asia/Jakarta). */
+export function formatDateTime(lang: Lang, value: Date | number | string | null | undefined): string {
+  if (value == null) return "–";
+  const text = new Intl.DateTimeFormat(locale(lang), {
+    timeZone: TIME_ZONE,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(toDate(value));
+  return `${text} WIB`;
+}
+
+/** Whole days between two instants (for "since" columns). */
+export function daysBetween(from: Date | number, to: Date | number): number {
+  return Math.floor((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
+}
