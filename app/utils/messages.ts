@@ -2,7 +2,11 @@
  * UI messages: Bahasa Indonesia (`id`, the default) and English (`en`).
  * Keys are grouped by page or concept; `{name}` marks a parameter.
  */
-export const messages = {
+import { userMessages } from "./messages.users";
+
+type Messages = Record<string, { id: string; en: string }>;
+
+const coreMessages = {
   // --- application -------------------------------------------------------
   "app.name": { id: "Panti", en: "Panti" },
   "app.tagline": {
@@ -241,30 +245,8 @@ export const messages = {
     en: "This shelter only takes female residents.",
   },
 
-  // --- users -----------------------------------------------------------------------
-  "users.title": { id: "Pengguna", en: "Users" },
-  "users.new": { id: "Tambah pengguna", en: "New user" },
-  "users.username": { id: "Nama pengguna", en: "Username" },
-  "users.name": { id: "Nama lengkap", en: "Full name" },
-  "users.role": { id: "Peran", en: "Role" },
-  "users.panti": { id: "Panti", en: "Shelter" },
-  "users.outreachUnit": { id: "Unit P3S", en: "Outreach unit" },
-  "users.active": { id: "Aktif", en: "Active" },
-  "users.inactive": { id: "Nonaktif", en: "Inactive" },
-  "users.lastLogin": { id: "Terakhir masuk", en: "Last sign-in" },
-  "users.password": { id: "Kata sandi awal", en: "Initial password" },
-  "users.passwordHint": {
-    id: "Kosongkan untuk dibuatkan otomatis. Pengguna wajib menggantinya saat pertama masuk.",
-    en: "Leave empty to generate one. The user must change it at first sign-in.",
-  },
+} as const satisfies Messages;
 
-  // --- audit ------------------------------------------------------------------------
-  "audit.title": { id: "Log audit", en: "Audit log" },
-  "audit.at": { id: "Waktu", en: "Time" },
-  "audit.user": { id: "Pengguna", en: "User" },
-  "audit.action": { id: "Tindakan", en: "Action" },
-  "audit.entity": { id: "Data", en: "Record" },
-  "audit.changes": { id: "Perubahan", en: "Changes" },
-} as const satisfies Record<string, { id: string; en: string }>;
+export const messages = { ...coreMessages, ...userMessages } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

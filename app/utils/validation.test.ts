@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseForm } from "./validation";
+
+const schema = z.object({
+  name: z.string().trim().min(2).max(5),
+  count: z.coerce.number().int().min(1),
+  kind: z.enum(["a", "b"]),
+  tags: z.array(z.string()).optional(),
+});
+
+function form(entries: [string, string][]) {
+  const fd = new FormData();
+  for (const [k, v] of entries) fd.append(k, v);
+  return fd;
+}
+
+describe("parseForm", () => {
+  it("returns typed data", () => {
+    const r = parseForm(schema, form([["name", "Budi"], ["count", "3"], ["kind", "a"], ["tags[]", "x"], ["tags[]", "y"]]), "id");
+    expect(r).toEqual({ ok: true, data: { name: "Budi", count: 3, kind: "a", tags: ["x", "y"] } });
+  });
+
+  it("gives field errors in Indonesian and keeps what was typed, never echoing passwords", () => {
+    const r = parseForm(schema, form([["name", "Bambang Sutrisno"], ["count", "abc"], ["kind", "z"], ["password", "secret"]]), "id");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.name).toEqual(["Paling banyak 5 karakter."]);
+    expect(r.errors.count).toEqual(["Isi dengan angka."]);
+    expect(r.errors.kind).toEqual(["Pilih salah satu pilihan."]);
+    expect(r.values).toEqual({ name: "Bambang Sutrisno", count: "abc", kind: "z" });
+  });
+
+  it("speaks English when asked and treats blanks as missing", () => {
+    const r = parseForm(schema, form([["name", "  "], ["kind", "a"], ["count", "1"]]), "en");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.name).toEqual(["Required."]);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Test data builders on the real test database (tests/setup-db.ts gives each test file its own).
+ * Reference rows (stages, categories) are loaded once per file by `ensureReference()`.
+ */
+import { eq, sql } from "drizzle-orm";
+import { bedAssignments, beds, panti, persons, rehabilitationStages, rooms, stays, users } from "#db/schema";
+import type { Role } from "~/domain/permissions";
+import { signIn } from "~/services/auth.server";
+import { db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { sessionCookie } from "~/utils/session.server";
+
+let counter = 0;
+const next = () => ++counter;
+
+export function ensureReference() {
+  db.insert(rehabilitationStages)
+    .values({ code: "pendekatan_awal", position: 1, nameId: "Pendekatan awal", nameEn: "Initial approach" })
+    .onConflictDoNothing()
+    .run();
+}
+
+export function createPanti(overrides: Partial<typeof panti.$inferInsert> = {}) {
+  const n = next();
+  return db
+    .insert(panti)
+    .values({ code: `P-${n}`, name: `Panti Uji ${n}`, type: "intake", kota: "Jakarta Barat", ...overrides })
+    .returning()
+    .get();
+}
+
+/** A room with `count` beds labelled R-01 ... */
+export function createRoom(pantiId: number, count: number, options: { overflow?: boolean; sex?: "male" | "female" | "mixed" } = {}) {
+  const room = db
+    .insert(rooms)
+    .values({ pantiId, name: `Ruang ${next()}`, sex: options.sex ?? "mixed" })
+    .returning()
+    .get();
+  const bedRows = Array.from({ length: count }, (_, i) =>
+    db
+      .insert(beds)
+      .values({ pantiId, roomId: room.id, label: `R-${String(i + 1).padStart(2, "0")}`, overflow: options.overflow ?? false })
+      .returning()
+      .get(),
+  );
+  return { room, beds: bedRows };
+}
+
+/** A resident: a person with an open stay, on the given bed (or without one). */
+export function createResident(pantiId: number, bedId: number | null, at = new Date("2026-01-10T03:00:00Z")) {
+  ensureReference();
+  const person = db
+    .insert(persons)
+    .values({ name: `Warga ${next()}`, sex: "male" })
+    .returning()
+    .get();
+  const stay = db.insert(stays).values({ personId: person.id, pantiId, admittedAt: at }).returning().get();
+  if (bedId != null) db.insert(bedAssignments).values({ stayId: stay.id, bedId, fromAt: at }).run();
+  return { person, stay };
+}
+
+export const TEST_PASSWORD = "test-password-123";
+let cachedHash: string | undefined;
+
+export function createUser(role: Role, pantiId: number | null = null) {
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const username = `${role.replace("_", "")}${next()}`;
+  const user = db
+    .insert(users)
+    .values({ username, name: `Pengguna ${username}`, passwordHash: cachedHash, role, pantiId })
+    .returning()
+    .get();
+  return { ...user, actor: { id: user.id, role: user.role, pantiId: user.pantiId } };
+}
+
+/** Signs a user in and returns a Cookie header for requests as them. */
+export async function cookieFor(username: string): Promise<string> {
+  const result = signIn({ username, password: TEST_PASSWORD, clientAddress: "127.0.0.1" });
+  if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
+  const setCookie = await sessionCookie().serialize(result.sessionId);
+  return setCookie.split(";")[0]!;
+}
+
+export function auditCount(action: string): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = ${action}`).n;
+}
+
+export function bedById(id: number) {
+  return db.select().from(beds).where(eq(beds.id, id)).get();
+}
