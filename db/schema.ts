@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import {
   sqliteTable,
+  type AnySQLiteColumn,
   integer,
   text,
   index,
@@ -19,6 +20,10 @@ import {
   ROOM_SEXES,
   BED_STATUSES,
   SEXES,
+  REACH_METHODS,
+  PLACEMENT_STATUSES,
+  PLACEMENT_SOURCES,
+  BATCH_STATUSES,
 } from "../app/domain/enums";
 import { ROLES } from "../app/domain/permissions";
 
@@ -189,9 +194,12 @@ export const persons = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** Year of birth, from the birth date or the estimate: what duplicate search filters on. */
+    birthYear: integer("birth_year"),
     createdAt: createdAt(),
   },
   (t) => [
+    index("persons_sex_birth_year_idx").on(t.sex, t.birthYear),
     uniqueIndex("persons_nik_uq").on(t.nik).where(sql`nik is not null`),
     index("persons_name_idx").on(t.name),
     index("persons_category_idx").on(t.ppksCategory),
@@ -208,8 +216,8 @@ export const stays = sqliteTable(
     pantiId: integer("panti_id")
       .notNull()
       .references(() => panti.id),
-    /** The referral that brought the person here (added with placements). */
-    placementId: integer("placement_id"),
+    /** The referral that brought the person here. */
+    placementId: integer("placement_id").references((): AnySQLiteColumn => placements.id),
     admittedAt: integer("admitted_at", { mode: "timestamp_ms" }).notNull(),
     currentStage: text("current_stage")
       .notNull()
@@ -326,5 +334,144 @@ export const auditLog = sqliteTable(
     index("audit_at_idx").on(t.at),
     index("audit_panti_idx").on(t.pantiId, t.at),
     index("audit_user_idx").on(t.userId),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Referrals from outreach (placements), batch uploads and API tokens
+// ---------------------------------------------------------------------------
+
+/** A token an outreach unit's app uses for the placements API. Only its SHA-256 is stored. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outreachUnit: text("outreach_unit")
+      .notNull()
+      .references(() => outreachUnits.code),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters of the token, to recognise it in lists. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    revokedBy: integer("revoked_by").references(() => users.id),
+  },
+  (t) => [
+    index("api_tokens_unit_idx").on(t.outreachUnit),
+    index("api_tokens_created_by_idx").on(t.createdBy),
+    index("api_tokens_revoked_by_idx").on(t.revokedBy),
+  ],
+);
+
+/** An uploaded CSV/XLSX of referrals: parsed and checked first, imported whole or not at all. */
+export const placementBatches = sqliteTable(
+  "placement_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    outreachUnit: text("outreach_unit").references(() => outreachUnits.code),
+    fileName: text("file_name").notNull(),
+    format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    rowCount: integer("row_count").notNull(),
+    validCount: integer("valid_count").notNull(),
+    status: text("status", { enum: BATCH_STATUSES }).notNull().default("previewed"),
+    /** The parsed rows (valid ones ready to import), as JSON. */
+    rows: text("rows", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** Row-level errors: [{ row, field, message }]. */
+    errors: text("errors", { mode: "json" })
+      .$type<{ row: number; field: string; message: string }[]>()
+      .notNull(),
+    createdAt: createdAt(),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("placement_batches_user_idx").on(t.uploadedBy, t.createdAt), index("placement_batches_unit_idx").on(t.outreachUnit)],
+);
+
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outreachUnit: text("outreach_unit")
+      .notNull()
+      .references(() => outreachUnits.code),
+    officerName: text("officer_name").notNull(),
+    source: text("source", { enum: PLACEMENT_SOURCES }).notNull().default("form"),
+    createdBy: integer("created_by").references(() => users.id),
+    apiTokenId: integer("api_token_id").references(() => apiTokens.id),
+    batchId: integer("batch_id").references(() => placementBatches.id),
+    /** The outreach unit's own reference: a retry with the same one never creates a duplicate. */
+    externalRef: text("external_ref"),
+    /** SHA-256 of the normalised referral, to tell a retry from a conflicting reuse of a reference. */
+    payloadHash: text("payload_hash"),
+
+    foundAt: integer("found_at", { mode: "timestamp_ms" }).notNull(),
+    foundKota: text("found_kota"),
+    foundKecamatan: text("found_kecamatan"),
+    foundKelurahan: text("found_kelurahan"),
+    foundPlace: text("found_place"),
+    reachMethod: text("reach_method", { enum: REACH_METHODS }).notNull(),
+
+    personName: text("person_name"),
+    unidentified: integer("unidentified", { mode: "boolean" }).notNull().default(false),
+    description: text("description"),
+    sex: text("sex", { enum: SEXES }).notNull(),
+    birthDate: text("birth_date"),
+    estimatedAge: integer("estimated_age"),
+    nik: text("nik"),
+    kk: text("kk"),
+    originProvince: text("origin_province"),
+    originCity: text("origin_city"),
+    ppksCategory: text("ppks_category")
+      .notNull()
+      .references(() => ppksCategories.code),
+    disabilitySubtypes: text("disability_subtypes", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    assessmentSummary: text("assessment_summary"),
+    healthNotes: text("health_notes"),
+    urgentNeeds: text("urgent_needs"),
+    belongings: text("belongings"),
+
+    targetPantiId: integer("target_panti_id")
+      .notNull()
+      .references(() => panti.id),
+    status: text("status", { enum: PLACEMENT_STATUSES }).notNull().default("pending"),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    decisionReason: text("decision_reason"),
+    /** For a redirected referral: the new referral to the better-suited panti. */
+    redirectedToId: integer("redirected_to_id").references((): AnySQLiteColumn => placements.id),
+    /** For a referral made by redirecting or transferring: where it came from. */
+    previousPlacementId: integer("previous_placement_id").references((): AnySQLiteColumn => placements.id),
+    /** For a transfer between panti: the stay that ended with the transfer. */
+    fromStayId: integer("from_stay_id").references((): AnySQLiteColumn => stays.id),
+    personId: integer("person_id").references(() => persons.id),
+    stayId: integer("stay_id").references((): AnySQLiteColumn => stays.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("placements_queue_idx").on(t.targetPantiId, t.status, t.createdAt),
+    index("placements_unit_idx").on(t.outreachUnit, t.createdAt),
+    index("placements_status_idx").on(t.status, t.createdAt),
+    index("placements_found_at_idx").on(t.foundAt),
+    index("placements_category_idx").on(t.ppksCategory),
+    index("placements_person_idx").on(t.personId),
+    index("placements_stay_idx").on(t.stayId),
+    index("placements_batch_idx").on(t.batchId),
+    index("placements_token_idx").on(t.apiTokenId),
+    index("placements_created_by_idx").on(t.createdBy),
+    index("placements_decided_by_idx").on(t.decidedBy),
+    index("placements_redirected_to_idx").on(t.redirectedToId),
+    index("placements_previous_idx").on(t.previousPlacementId),
+    index("placements_from_stay_idx").on(t.fromStayId),
+    uniqueIndex("placements_unit_external_ref_uq")
+      .on(t.outreachUnit, t.externalRef)
+      .where(sql`external_ref is not null`),
   ],
 );

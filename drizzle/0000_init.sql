@@ -1,3 +1,23 @@
+CREATE TABLE `api_tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`outreach_unit` text NOT NULL,
+	`name` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`token_prefix` text NOT NULL,
+	`created_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`last_used_at` integer,
+	`revoked_at` integer,
+	`revoked_by` integer,
+	FOREIGN KEY (`outreach_unit`) REFERENCES `outreach_units`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`revoked_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `api_tokens_unit_idx` ON `api_tokens` (`outreach_unit`);--> statement-breakpoint
+CREATE INDEX `api_tokens_created_by_idx` ON `api_tokens` (`created_by`);--> statement-breakpoint
+CREATE INDEX `api_tokens_revoked_by_idx` ON `api_tokens` (`revoked_by`);--> statement-breakpoint
 CREATE TABLE `attendance_statuses` (
 	`code` text PRIMARY KEY NOT NULL,
 	`name_id` text NOT NULL,
@@ -120,13 +140,106 @@ CREATE TABLE `persons` (
 	`origin_city` text,
 	`ppks_category` text,
 	`disability_subtypes` text DEFAULT '[]' NOT NULL,
+	`birth_year` integer,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`ppks_category`) REFERENCES `ppks_categories`(`code`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `persons_sex_birth_year_idx` ON `persons` (`sex`,`birth_year`);--> statement-breakpoint
 CREATE UNIQUE INDEX `persons_nik_uq` ON `persons` (`nik`) WHERE nik is not null;--> statement-breakpoint
 CREATE INDEX `persons_name_idx` ON `persons` (`name`);--> statement-breakpoint
 CREATE INDEX `persons_category_idx` ON `persons` (`ppks_category`);--> statement-breakpoint
+CREATE TABLE `placement_batches` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`uploaded_by` integer NOT NULL,
+	`outreach_unit` text,
+	`file_name` text NOT NULL,
+	`format` text NOT NULL,
+	`row_count` integer NOT NULL,
+	`valid_count` integer NOT NULL,
+	`status` text DEFAULT 'previewed' NOT NULL,
+	`rows` text NOT NULL,
+	`errors` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`imported_at` integer,
+	FOREIGN KEY (`uploaded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`outreach_unit`) REFERENCES `outreach_units`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `placement_batches_user_idx` ON `placement_batches` (`uploaded_by`,`created_at`);--> statement-breakpoint
+CREATE INDEX `placement_batches_unit_idx` ON `placement_batches` (`outreach_unit`);--> statement-breakpoint
+CREATE TABLE `placements` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`outreach_unit` text NOT NULL,
+	`officer_name` text NOT NULL,
+	`source` text DEFAULT 'form' NOT NULL,
+	`created_by` integer,
+	`api_token_id` integer,
+	`batch_id` integer,
+	`external_ref` text,
+	`payload_hash` text,
+	`found_at` integer NOT NULL,
+	`found_kota` text,
+	`found_kecamatan` text,
+	`found_kelurahan` text,
+	`found_place` text,
+	`reach_method` text NOT NULL,
+	`person_name` text,
+	`unidentified` integer DEFAULT false NOT NULL,
+	`description` text,
+	`sex` text NOT NULL,
+	`birth_date` text,
+	`estimated_age` integer,
+	`nik` text,
+	`kk` text,
+	`origin_province` text,
+	`origin_city` text,
+	`ppks_category` text NOT NULL,
+	`disability_subtypes` text DEFAULT '[]' NOT NULL,
+	`assessment_summary` text,
+	`health_notes` text,
+	`urgent_needs` text,
+	`belongings` text,
+	`target_panti_id` integer NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`decided_by` integer,
+	`decided_at` integer,
+	`decision_reason` text,
+	`redirected_to_id` integer,
+	`previous_placement_id` integer,
+	`from_stay_id` integer,
+	`person_id` integer,
+	`stay_id` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`outreach_unit`) REFERENCES `outreach_units`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`api_token_id`) REFERENCES `api_tokens`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`batch_id`) REFERENCES `placement_batches`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`ppks_category`) REFERENCES `ppks_categories`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`target_panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`redirected_to_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`previous_placement_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`from_stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `placements_queue_idx` ON `placements` (`target_panti_id`,`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `placements_unit_idx` ON `placements` (`outreach_unit`,`created_at`);--> statement-breakpoint
+CREATE INDEX `placements_status_idx` ON `placements` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `placements_found_at_idx` ON `placements` (`found_at`);--> statement-breakpoint
+CREATE INDEX `placements_category_idx` ON `placements` (`ppks_category`);--> statement-breakpoint
+CREATE INDEX `placements_person_idx` ON `placements` (`person_id`);--> statement-breakpoint
+CREATE INDEX `placements_stay_idx` ON `placements` (`stay_id`);--> statement-breakpoint
+CREATE INDEX `placements_batch_idx` ON `placements` (`batch_id`);--> statement-breakpoint
+CREATE INDEX `placements_token_idx` ON `placements` (`api_token_id`);--> statement-breakpoint
+CREATE INDEX `placements_created_by_idx` ON `placements` (`created_by`);--> statement-breakpoint
+CREATE INDEX `placements_decided_by_idx` ON `placements` (`decided_by`);--> statement-breakpoint
+CREATE INDEX `placements_redirected_to_idx` ON `placements` (`redirected_to_id`);--> statement-breakpoint
+CREATE INDEX `placements_previous_idx` ON `placements` (`previous_placement_id`);--> statement-breakpoint
+CREATE INDEX `placements_from_stay_idx` ON `placements` (`from_stay_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `placements_unit_external_ref_uq` ON `placements` (`outreach_unit`,`external_ref`) WHERE external_ref is not null;--> statement-breakpoint
 CREATE TABLE `ppks_categories` (
 	`code` text PRIMARY KEY NOT NULL,
 	`name_id` text NOT NULL,
@@ -186,6 +299,7 @@ CREATE TABLE `stays` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`placement_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`current_stage`) REFERENCES `rehabilitation_stages`(`code`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`exit_outcome`) REFERENCES `exit_outcomes`(`code`) ON UPDATE no action ON DELETE no action
 );

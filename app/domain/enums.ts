@@ -36,3 +36,24 @@ export const KOTA = [
   "Jakarta Timur",
   "Kepulauan Seribu",
 ] as const;
+
+/** How outreach reached the person. */
+export const REACH_METHODS = [
+  "patrol",
+  "public_report",
+  "jaki_report",
+  "satpol_pp_handover",
+  "police_handover",
+  "walk_in",
+  "other",
+] as const;
+export type ReachMethod = (typeof REACH_METHODS)[number];
+
+export const PLACEMENT_STATUSES = ["pending", "accepted", "declined", "redirected", "cancelled"] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/** Where a referral came in: the form, a batch file or the API. */
+export const PLACEMENT_SOURCES = ["form", "batch", "api"] as const;
+export type PlacementSource = (typeof PLACEMENT_SOURCES)[number];
+
+export const BATCH_STATUSES = ["previewed", "imported", "discarded"] as const;

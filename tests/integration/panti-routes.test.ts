@@ -19,12 +19,12 @@ function post(path: string, cookie: string, fields: Record<string, string>) {
 }
 
 /** Runs a loader/action and returns the thrown or returned Response's status, or the data. */
-async function call<T>(fn: () => Promise<T>): Promise<{ status: number; body: T | null; headers?: Headers }> {
+async function call(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; headers?: Headers }> {
   try {
     const result = await fn();
     // `data()` results carry an init with a status.
     const r = result as unknown as { type?: string; data?: unknown; init?: { status?: number } };
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data as T };
+    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
     return { status: 200, body: result };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, body: null, headers: thrown.headers };

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** HTML tags or script-ish markup: refused in free text (the UI escapes anyway; this keeps the data clean). */
+const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>?|javascript:/i;
+// Control characters other than tab and newlines.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function hasMarkup(value: string): boolean {
+  return MARKUP.test(value);
+}
+
+/** Free text: trimmed, bounded, no markup, no control characters. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((v) => !hasMarkup(v), "error.no_markup")
+    .refine((v) => !CONTROL.test(v), "error.invalid");
+
+/** A person's name in any script: letters and marks, spaces, dots, apostrophes, hyphens. */
+export const personName = () =>
+  z
+    .string()
+    .trim()
+    .min(2)
+    .max(100)
+    .regex(/^[\p{L}\p{M}][\p{L}\p{M}\s.'’,-]*$/u, "error.name_chars")
+    .transform((v) => v.normalize("NFC").replace(/\s+/g, " "));
+
+/** 16-digit NIK or KK number. */
+export const sixteenDigits = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d{16}$/, "error.sixteen_digits");
