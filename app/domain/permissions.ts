@@ -29,6 +29,16 @@ export const PERMISSIONS = [
   "user:manage",
   /** Read the audit log. */
   "audit:read",
+  /** Refer a person to a panti (outreach: for their own unit). */
+  "placement:create",
+  /** See referrals: a panti's queue (own), a unit's referrals (outreach: own unit), or all. */
+  "placement:read",
+  /** Accept, decline or redirect a referral addressed to the panti. */
+  "placement:decide",
+  /** Move residents between beds, transfer them to another panti. */
+  "resident:move",
+  /** Create and revoke outreach units' API tokens; upload referral batches for any unit. */
+  "api_token:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,19 +51,37 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "bed:manage": "any",
     "user:manage": "any",
     "audit:read": "any",
+    "placement:create": "any",
+    "placement:read": "any",
+    "placement:decide": "any",
+    "resident:move": "any",
+    "api_token:manage": "any",
   },
-  dinsos_viewer: { "panti:list": "any", "panti:view": "any" },
-  panti_admin: { "panti:list": "own", "panti:view": "own", "bed:manage": "own" },
+  dinsos_viewer: { "panti:list": "any", "panti:view": "any", "placement:read": "any" },
+  panti_admin: {
+    "panti:list": "own",
+    "panti:view": "own",
+    "bed:manage": "own",
+    "placement:read": "own",
+    "placement:decide": "own",
+    "resident:move": "own",
+  },
   instructor: { "panti:list": "own" },
   psychosocial: { "panti:list": "own", "panti:view": "own" },
   // Outreach officers choose where to refer people: they see free places, not residents.
-  outreach: { "panti:list": "any" },
+  // Their "own" scope is their outreach unit, not a panti.
+  outreach: { "panti:list": "any", "placement:create": "own", "placement:read": "own" },
 };
+
+/** Roles whose "own" scope is an outreach unit rather than a panti. */
+export const UNIT_SCOPED_ROLES: readonly Role[] = ["outreach"];
 
 export interface Actor {
   id: number;
   role: Role;
   pantiId: number | null;
+  /** The outreach unit of an outreach officer. */
+  outreachUnit?: string | null;
 }
 
 /** The grant a role holds for a permission, or null when it has none. */
@@ -64,8 +92,17 @@ export function grantFor(role: Role, permission: Permission): Grant | null {
 /** Whether the actor holds the permission at all (for some panti). */
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   const grant = grantFor(actor.role, permission);
-  if (grant === "own") return actor.pantiId != null;
+  if (grant === "own") {
+    return UNIT_SCOPED_ROLES.includes(actor.role) ? actor.outreachUnit != null : actor.pantiId != null;
+  }
   return grant === "any";
+}
+
+/** Whether the actor may use the permission for the given outreach unit. */
+export function canOnUnit(actor: Actor, permission: Permission, unit: string): boolean {
+  const grant = grantFor(actor.role, permission);
+  if (grant === "any") return true;
+  return grant === "own" && UNIT_SCOPED_ROLES.includes(actor.role) && actor.outreachUnit === unit;
 }
 
 /** Whether the actor may use the permission on the given panti. */

@@ -3,8 +3,22 @@
  * Reference rows (stages, categories) are loaded once per file by `ensureReference()`.
  */
 import { eq, sql } from "drizzle-orm";
-import { bedAssignments, beds, panti, persons, rehabilitationStages, rooms, stays, users } from "#db/schema";
+import {
+  bedAssignments,
+  beds,
+  exitOutcomes,
+  outreachUnits,
+  panti,
+  persons,
+  ppksCategories,
+  rehabilitationStages,
+  rooms,
+  stays,
+  users,
+} from "#db/schema";
+import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES } from "~/domain/reference";
 import type { Role } from "~/domain/permissions";
+import type { PlacementInput } from "~/domain/placements";
 import { signIn } from "~/services/auth.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -13,14 +27,29 @@ import { sessionCookie } from "~/utils/session.server";
 let counter = 0;
 const next = () => ++counter;
 
+let referenceLoaded = false;
+
+/** Loads the reference vocabularies (from app/domain/reference.ts) into the test database once. */
 export function ensureReference() {
+  if (referenceLoaded) return;
+  referenceLoaded = true;
   db.insert(rehabilitationStages)
-    .values({ code: "pendekatan_awal", position: 1, nameId: "Pendekatan awal", nameEn: "Initial approach" })
+    .values(REHABILITATION_STAGES.map((s, i) => ({ code: s.code, position: i + 1, nameId: s.nameId, nameEn: s.nameEn })))
+    .onConflictDoNothing()
+    .run();
+  db.insert(ppksCategories).values(PPKS_CATEGORIES.map((c) => ({ ...c }))).onConflictDoNothing().run();
+  db.insert(outreachUnits)
+    .values(OUTREACH_UNITS.map((u) => ({ code: u.code, nameId: u.nameId, kota: u.kota || null })))
+    .onConflictDoNothing()
+    .run();
+  db.insert(exitOutcomes)
+    .values(EXIT_OUTCOMES.map((o) => ({ code: o.code, nameId: o.nameId, nameEn: o.nameEn, outcomeGroup: o.group, positive: o.positive as "yes" | "no" | "neutral" })))
     .onConflictDoNothing()
     .run();
 }
 
 export function createPanti(overrides: Partial<typeof panti.$inferInsert> = {}) {
+  ensureReference();
   const n = next();
   return db
     .insert(panti)
@@ -62,15 +91,23 @@ export function createResident(pantiId: number, bedId: number | null, at = new D
 export const TEST_PASSWORD = "test-password-123";
 let cachedHash: string | undefined;
 
-export function createUser(role: Role, pantiId: number | null = null) {
+export function createUser(role: Role, pantiId: number | null = null, outreachUnit: string | null = null) {
+  ensureReference();
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const username = `${role.replace("_", "")}${next()}`;
   const user = db
     .insert(users)
-    .values({ username, name: `Pengguna ${username}`, passwordHash: cachedHash, role, pantiId })
+    .values({
+      username,
+      name: `Pengguna ${username}`,
+      passwordHash: cachedHash,
+      role,
+      pantiId,
+      outreachUnit: outreachUnit ?? (role === "outreach" ? "sudin_jakbar" : null),
+    })
     .returning()
     .get();
-  return { ...user, actor: { id: user.id, role: user.role, pantiId: user.pantiId } };
+  return { ...user, actor: { id: user.id, role: user.role, pantiId: user.pantiId, outreachUnit: user.outreachUnit } };
 }
 
 /** Signs a user in and returns a Cookie header for requests as them. */
@@ -87,4 +124,23 @@ export function auditCount(action: string): number {
 
 export function bedById(id: number) {
   return db.select().from(beds).where(eq(beds.id, id)).get();
+}
+
+/** A valid referral input (as parsed by placementInputSchema) to the given panti. */
+export function referralInput(targetPantiId: number, overrides: Partial<PlacementInput> = {}): PlacementInput {
+  return {
+    outreachUnit: "sudin_jakbar",
+    officerName: "Rudi Hartono",
+    foundAt: new Date("2026-03-02T14:15:00Z"),
+    reachMethod: "patrol",
+    personName: `Orang Uji ${next()}`,
+    unidentified: false,
+    sex: "male",
+    estimatedAge: 45,
+    ppksCategory: "gelandangan",
+    disabilitySubtypes: [],
+    assessmentSummary: "Tidur di kolong jembatan, sehat, bersedia dibawa ke panti.",
+    targetPantiId,
+    ...overrides,
+  };
 }
