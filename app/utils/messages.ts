@@ -2,6 +2,9 @@
  * UI messages: Bahasa Indonesia (`id`, the default) and English (`en`).
  * Keys are grouped by page or concept; `{name}` marks a parameter.
  */
+import { apiMessages } from "./messages.api";
+import { importMessages } from "./messages.import";
+import { placementMessages } from "./messages.placements";
 import { userMessages } from "./messages.users";
 
 type Messages = Record<string, { id: string; en: string }>;
@@ -247,6 +250,12 @@ const coreMessages = {
 
 } as const satisfies Messages;
 
-export const messages = { ...coreMessages, ...userMessages } as const satisfies Messages;
+export const messages = {
+  ...coreMessages,
+  ...userMessages,
+  ...placementMessages,
+  ...importMessages,
+  ...apiMessages,
+} as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

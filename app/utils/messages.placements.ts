@@ -1,0 +1,3 @@
+/** Messages: Referrals (placements), admission, matching and the handover record (see messages.ts). */
+export const placementMessages = {
+} as const satisfies Record<string, { id: string; en: string }>;
