@@ -25,6 +25,17 @@ export interface MatchPanti {
   freeBedsForSex: number;
 }
 
+/** A panti with its free beds per ward sex, before knowing whom it is matched for. */
+export interface MatchCandidate extends Omit<MatchPanti, "freeBedsForSex"> {
+  freeBeds: Record<"male" | "female" | "mixed", number>;
+}
+
+/** A candidate as matching sees it for one person's sex (their wards plus mixed rooms). */
+export function forSex(c: MatchCandidate, sex: Sex): MatchPanti {
+  const { freeBeds, ...rest } = c;
+  return { ...rest, freeBedsForSex: freeBeds[sex] + freeBeds.mixed };
+}
+
 export interface MatchReason {
   key: string;
   params?: Record<string, string | number>;

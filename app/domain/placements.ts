@@ -189,3 +189,16 @@ export function birthYearOf(p: { birthDate?: string | null; estimatedAge?: numbe
   if (p.estimatedAge != null) return toJakartaParts(p.at).year - p.estimatedAge;
   return null;
 }
+
+/** Filters of the referral list, from the query string; nonsense values are ignored. */
+export const placementListFilterSchema = z.object({
+  status: z.enum(PLACEMENT_STATUSES).optional().catch(undefined),
+  panti: z.coerce.number().int().positive().optional().catch(undefined),
+  unit: z.enum(OUTREACH_UNIT_CODES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});
+
+/** How long a referral has waited, in whole hours (for the queue). */
+export function waitingHours(createdAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / 3_600_000));
+}

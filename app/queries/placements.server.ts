@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "d
 import { bedAssignments, beds, panti, persons, placements, rooms, stays, users } from "#db/schema";
 import { rankCandidates, BIRTH_YEAR_TOLERANCE, type DedupMatch } from "~/domain/dedup";
 import type { PlacementStatus, Sex } from "~/domain/enums";
-import { rankPanti, type BedChoice, type MatchPanti } from "~/domain/matching";
+import { forSex, rankPanti, type BedChoice, type MatchCandidate } from "~/domain/matching";
 import { birthYearOf, placementAge } from "~/domain/placements";
 import { grantFor, UNIT_SCOPED_ROLES, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
@@ -153,8 +153,8 @@ function freeBedsBySex(): Map<number, Record<"male" | "female" | "mixed", number
   return out;
 }
 
-/** Every active panti ranked for this referral, with reasons. */
-export function matchPantiFor(p: { ppksCategory: string; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date }) {
+/** Every active panti with what matching needs: target groups, ages, occupancy, free beds per ward sex. */
+export function matchCandidates(): MatchCandidate[] {
   const occ = occupancyByPanti({ pantiId: null });
   const profile = new Map(
     db
@@ -165,9 +165,8 @@ export function matchPantiFor(p: { ppksCategory: string; sex: Sex; birthDate: st
       .map((r) => [r.id, r]),
   );
   const free = freeBedsBySex();
-  const candidates: MatchPanti[] = occ.map((o) => {
+  return occ.map((o) => {
     const prof = profile.get(o.id)!;
-    const f = free.get(o.id) ?? { male: 0, female: 0, mixed: 0 };
     return {
       id: o.id,
       name: o.name,
@@ -177,9 +176,14 @@ export function matchPantiFor(p: { ppksCategory: string; sex: Sex; birthDate: st
       ageMin: prof.ageMin,
       ageMax: prof.ageMax,
       occupancy: o.occupancy,
-      freeBedsForSex: f[p.sex] + f.mixed,
+      freeBeds: free.get(o.id) ?? { male: 0, female: 0, mixed: 0 },
     };
   });
+}
+
+/** Every active panti ranked for this referral, with reasons. */
+export function matchPantiFor(p: { ppksCategory: string; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date }) {
+  const candidates = matchCandidates().map((c) => forSex(c, p.sex));
   return rankPanti({ ppksCategory: p.ppksCategory, sex: p.sex, age: placementAge(p, new Date()) }, candidates);
 }
 

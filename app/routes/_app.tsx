@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     nav: {
       panti: hasPermission(user, "panti:list"),
+      placements: hasPermission(user, "placement:read"),
       users: hasPermission(user, "user:manage"),
       audit: hasPermission(user, "audit:read"),
     },
@@ -42,6 +43,7 @@ export default function AppLayout() {
           <nav className="main-nav" aria-label="Menu">
             <NavLink to="/home">{t("nav.home")}</NavLink>
             {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
+            {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
             {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
             {nav.audit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
           </nav>

@@ -1,0 +1,106 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
+import { toJakartaParts } from "~/domain/time";
+import { getPlacement } from "~/queries/placements.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+
+export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima — Panti" }];
+
+const paramsSchema = z.object({ placementId: z.coerce.number().int().positive() });
+
+/** The printable handover record (Berita Acara Serah Terima) of an accepted referral. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  const user = await requirePermission(request, "placement:read");
+  const placement = getPlacement(user, parsed.data.placementId);
+  if (!placement) throw notFound();
+  return { placement };
+}
+
+export default function HandoverPage() {
+  const { placement: p } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  if (p.status !== "accepted" || !p.admission) {
+    return (
+      <div className="alert info">
+        {t("handover.notYet")} <Link to={`/placements/${p.id}`}>#{p.id}</Link>
+      </div>
+    );
+  }
+  const at = new Date(p.admission.admittedAt);
+  const parts = toJakartaParts(at);
+  const time = `${String(parts.hour).padStart(2, "0")}.${String(parts.minute).padStart(2, "0")}`;
+  const unit = referenceLabel(OUTREACH_UNITS, p.outreachUnit, lang);
+  const rows: [string, string][] = [
+    [t("placement.personName"), p.name],
+    [t("placement.description"), p.description ?? "–"],
+    [t("placement.sex"), t(`sex.${p.sex}`)],
+    [t("placement.age"), p.age != null ? t("placement.ageYears", { n: p.age }) : "–"],
+    [t("placement.nik"), p.nik ?? "–"],
+    [t("placement.originProvince"), [p.originCity, p.originProvince].filter(Boolean).join(", ") || "–"],
+    [t("placement.ppksCategory"), referenceLabel(PPKS_CATEGORIES, p.ppksCategory, lang)],
+    [t("placement.foundPlace"), [p.foundPlace, p.foundKelurahan, p.foundKecamatan, p.foundKota].filter(Boolean).join(", ") || "–"],
+    [t("placement.healthNotes"), p.healthNotes ?? "–"],
+    [t("placement.urgentNeeds"), p.urgentNeeds ?? "–"],
+    [t("placement.belongings"), p.belongings ?? "–"],
+    [t("placement.bed"), `${p.admission.roomName ?? ""} ${p.admission.bedLabel ?? ""}`.trim() || "–"],
+  ];
+  return (
+    <>
+      <div className="page-header no-print">
+        <div className="breadcrumb">
+          <Link to={`/placements/${p.id}`}>← {t("placement.title", { id: p.id })}</Link>
+        </div>
+        <button type="button" onClick={() => window.print()}>
+          {t("common.print")}
+        </button>
+      </div>
+      <article className="document" data-testid="handover">
+        <div className="letterhead">
+          <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
+          <strong>DINAS SOSIAL</strong>
+          <strong>{p.target.name.toUpperCase()}</strong>
+          <span className="small">{[p.target.address, p.target.kota].filter(Boolean).join(", ")}</span>
+        </div>
+        <h1>{t("handover.title")}</h1>
+        <p className="doc-sub">
+          {t("handover.subtitle")}
+          <br />
+          {t("handover.number")}: BAST/{p.target.code}/{parts.year}/{String(p.id).padStart(5, "0")}
+        </p>
+        <p>{t("handover.opening", { date: formatDate(lang, at), time, unit, panti: p.target.name })}</p>
+        <table>
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr key={label}>
+                <td>{label}</td>
+                <td>: {value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p style={{ marginTop: "1rem" }}>{t("handover.closing")}</p>
+        <div className="signatures">
+          <div>
+            {t("handover.giver")}
+            <br />
+            {t("handover.officer")} — {unit}
+            <div className="line">{p.officerName}</div>
+          </div>
+          <div>
+            {t("handover.receiver")}
+            <br />
+            {t("handover.pantiOfficer")} — {p.target.name}
+            <div className="line">{p.decidedByName ?? "\u00a0"}</div>
+          </div>
+        </div>
+      </article>
+    </>
+  );
+}
