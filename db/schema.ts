@@ -396,9 +396,10 @@ export const placements = sqliteTable(
   "placements",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    outreachUnit: text("outreach_unit")
-      .notNull()
-      .references(() => outreachUnits.code),
+    /** The referring outreach unit; null for a transfer from another panti. */
+    outreachUnit: text("outreach_unit").references(() => outreachUnits.code),
+    /** The referring panti, for a transfer between panti. */
+    fromPantiId: integer("from_panti_id").references(() => panti.id),
     officerName: text("officer_name").notNull(),
     source: text("source", { enum: PLACEMENT_SOURCES }).notNull().default("form"),
     createdBy: integer("created_by").references(() => users.id),
@@ -470,6 +471,7 @@ export const placements = sqliteTable(
     index("placements_redirected_to_idx").on(t.redirectedToId),
     index("placements_previous_idx").on(t.previousPlacementId),
     index("placements_from_stay_idx").on(t.fromStayId),
+    index("placements_from_panti_idx").on(t.fromPantiId),
     uniqueIndex("placements_unit_external_ref_uq")
       .on(t.outreachUnit, t.externalRef)
       .where(sql`external_ref is not null`),

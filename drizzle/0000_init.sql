@@ -170,7 +170,8 @@ CREATE INDEX `placement_batches_user_idx` ON `placement_batches` (`uploaded_by`,
 CREATE INDEX `placement_batches_unit_idx` ON `placement_batches` (`outreach_unit`);--> statement-breakpoint
 CREATE TABLE `placements` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`outreach_unit` text NOT NULL,
+	`outreach_unit` text,
+	`from_panti_id` integer,
 	`officer_name` text NOT NULL,
 	`source` text DEFAULT 'form' NOT NULL,
 	`created_by` integer,
@@ -212,6 +213,7 @@ CREATE TABLE `placements` (
 	`stay_id` integer,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`outreach_unit`) REFERENCES `outreach_units`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`from_panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`api_token_id`) REFERENCES `api_tokens`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`batch_id`) REFERENCES `placement_batches`(`id`) ON UPDATE no action ON DELETE no action,
@@ -239,6 +241,7 @@ CREATE INDEX `placements_decided_by_idx` ON `placements` (`decided_by`);--> stat
 CREATE INDEX `placements_redirected_to_idx` ON `placements` (`redirected_to_id`);--> statement-breakpoint
 CREATE INDEX `placements_previous_idx` ON `placements` (`previous_placement_id`);--> statement-breakpoint
 CREATE INDEX `placements_from_stay_idx` ON `placements` (`from_stay_id`);--> statement-breakpoint
+CREATE INDEX `placements_from_panti_idx` ON `placements` (`from_panti_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `placements_unit_external_ref_uq` ON `placements` (`outreach_unit`,`external_ref`) WHERE external_ref is not null;--> statement-breakpoint
 CREATE TABLE `ppks_categories` (
 	`code` text PRIMARY KEY NOT NULL,

@@ -45,6 +45,7 @@ export const REACH_METHODS = [
   "satpol_pp_handover",
   "police_handover",
   "walk_in",
+  "panti_transfer",
   "other",
 ] as const;
 export type ReachMethod = (typeof REACH_METHODS)[number];
@@ -52,8 +53,8 @@ export type ReachMethod = (typeof REACH_METHODS)[number];
 export const PLACEMENT_STATUSES = ["pending", "accepted", "declined", "redirected", "cancelled"] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
-/** Where a referral came in: the form, a batch file or the API. */
-export const PLACEMENT_SOURCES = ["form", "batch", "api"] as const;
+/** Where a referral came in: the form, a batch file, the API, or a transfer from another panti. */
+export const PLACEMENT_SOURCES = ["form", "batch", "api", "transfer"] as const;
 export type PlacementSource = (typeof PLACEMENT_SOURCES)[number];
 
 export const BATCH_STATUSES = ["previewed", "imported", "discarded"] as const;

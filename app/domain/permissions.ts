@@ -99,10 +99,10 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 }
 
 /** Whether the actor may use the permission for the given outreach unit. */
-export function canOnUnit(actor: Actor, permission: Permission, unit: string): boolean {
+export function canOnUnit(actor: Actor, permission: Permission, unit: string | null): boolean {
   const grant = grantFor(actor.role, permission);
   if (grant === "any") return true;
-  return grant === "own" && UNIT_SCOPED_ROLES.includes(actor.role) && actor.outreachUnit === unit;
+  return grant === "own" && UNIT_SCOPED_ROLES.includes(actor.role) && unit != null && actor.outreachUnit === unit;
 }
 
 /** Whether the actor may use the permission on the given panti. */

@@ -202,3 +202,14 @@ export const placementListFilterSchema = z.object({
 export function waitingHours(createdAt: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / 3_600_000));
 }
+
+export const moveBedSchema = z.object({
+  intent: z.literal("move"),
+  bed: z.union([z.literal("overflow"), idField()]),
+});
+
+export const transferSchema = z.object({
+  intent: z.literal("transfer"),
+  toPantiId: idField(),
+  reason: plainText(2000).pipe(z.string().min(3)),
+});

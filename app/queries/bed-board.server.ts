@@ -114,3 +114,28 @@ export function residentsWithoutBed(pantiId: number): WithoutBed[] {
       admittedAt: r.admittedAt,
     }));
 }
+
+/** An open stay of the panti with its person and current bed, or null. */
+export function openStayInPanti(pantiId: number, stayId: number) {
+  const row = db
+    .select({
+      stayId: stays.id,
+      admittedAt: stays.admittedAt,
+      personId: persons.id,
+      name: persons.name,
+      unidentified: persons.unidentified,
+      sex: persons.sex,
+      ppksCategory: persons.ppksCategory,
+      birthDate: persons.birthDate,
+      birthYear: persons.birthYear,
+      bedId: beds.id,
+      bedLabel: beds.label,
+    })
+    .from(stays)
+    .innerJoin(persons, eq(persons.id, stays.personId))
+    .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
+    .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
+    .where(and(eq(stays.id, stayId), eq(stays.pantiId, pantiId), isNull(stays.exitedAt)))
+    .get();
+  return row ? { ...row, displayName: displayName({ name: row.name, unidentified: row.unidentified, sex: row.sex }) } : null;
+}

@@ -17,7 +17,10 @@ export function placementScopeWhere(actor: Actor): SQL | undefined {
   if (grant === "own" && UNIT_SCOPED_ROLES.includes(actor.role) && actor.outreachUnit) {
     return eq(placements.outreachUnit, actor.outreachUnit);
   }
-  if (grant === "own" && actor.pantiId != null) return eq(placements.targetPantiId, actor.pantiId);
+  // A panti sees referrals addressed to it and the transfers it sent.
+  if (grant === "own" && actor.pantiId != null) {
+    return or(eq(placements.targetPantiId, actor.pantiId), eq(placements.fromPantiId, actor.pantiId));
+  }
   return sql`0`;
 }
 

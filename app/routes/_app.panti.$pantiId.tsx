@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { addBedsSchema, addRoomSchema, setBedStatusSchema } from "~/domain/beds";
 import { ROOM_SEXES } from "~/domain/enums";
@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     board: bedBoard(pantiId),
     show,
     canManage: canOnPanti(user, "bed:manage", pantiId),
+    canMove: canOnPanti(user, "resident:move", pantiId),
   };
 }
 
@@ -92,7 +93,9 @@ type ActionData = {
 };
 
 export default function PantiPage() {
-  const { panti, occupancy, board, show, canManage } = useLoaderData<typeof loader>();
+  const { panti, occupancy, board, show, canManage, canMove } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const moved = searchParams.get("moved");
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
   const lang = useLang();
@@ -119,6 +122,11 @@ export default function PantiPage() {
         </div>
       </div>
 
+      {moved ? (
+        <div className="alert success" role="status">
+          {t("move.done", { bed: moved })}
+        </div>
+      ) : null}
       {actionData?.ok && actionData.message ? (
         <div className="alert success" role="status">
           {actionData.message}
@@ -158,6 +166,12 @@ export default function PantiPage() {
             {board.withoutBed.map((r) => (
               <li key={r.stayId}>
                 {r.name} — {t("panti.bed.since", { date: formatDate(lang, r.admittedAt) })}
+                {canMove ? (
+                  <>
+                    {" "}
+                    · <Link to={`/panti/${panti.id}/stays/${r.stayId}/move`}>{t("resident.actions")}</Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -203,7 +217,7 @@ export default function PantiPage() {
               </div>
               <ul className="beds">
                 {beds.map((bed) => (
-                  <BedCard key={bed.id} bed={bed} canManage={canManage} />
+                  <BedCard key={bed.id} bed={bed} canManage={canManage} moveUrl={canMove && bed.occupant ? `/panti/${panti.id}/stays/${bed.occupant.stayId}/move` : null} />
                 ))}
               </ul>
             </section>
@@ -221,7 +235,7 @@ export default function PantiPage() {
   );
 }
 
-function BedCard({ bed, canManage }: { bed: BedOnBoard; canManage: boolean }) {
+function BedCard({ bed, canManage, moveUrl }: { bed: BedOnBoard; canManage: boolean; moveUrl: string | null }) {
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
@@ -242,6 +256,11 @@ function BedCard({ bed, canManage }: { bed: BedOnBoard; canManage: boolean }) {
         <div>
           <div>{bed.occupant.name}</div>
           <div className="muted small">{t("panti.bed.since", { date: formatDate(lang, bed.occupant.since) })}</div>
+          {moveUrl ? (
+            <Link className="small no-print" to={moveUrl}>
+              {t("resident.actions")}
+            </Link>
+          ) : null}
         </div>
       ) : bed.status === "out_of_service" ? (
         <div>

@@ -228,7 +228,8 @@ export function acceptPlacement(actor: Actor, placementId: number, input: Omit<A
       throw new InvalidInput({ admittedAt: ["admission.error.beforeFound"] });
     }
 
-    const { personId, returning } = resolvePerson(tx, actor, row, input.person);
+    // A transfer already names its person; an outreach referral links or creates one.
+    const { personId, returning } = resolvePerson(tx, actor, row, row.personId ?? input.person);
     const bed = input.bed === "overflow" ? overflowPlace(tx, actor, row.targetPantiId, row.sex) : chosenBed(tx, row.targetPantiId, input.bed, row.sex);
 
     const stay = tx
@@ -338,7 +339,7 @@ interface BedPick {
   overflow: boolean;
 }
 
-function chosenBed(tx: Tx, pantiId: number, bedId: number, sex: Sex): BedPick {
+export function chosenBed(tx: Tx, pantiId: number, bedId: number, sex: Sex): BedPick {
   const bed = tx
     .select({ id: beds.id, label: beds.label, status: beds.status, overflow: beds.overflow, roomSex: rooms.sex, roomName: rooms.name, occupiedBy: bedAssignments.id })
     .from(beds)

@@ -57,6 +57,7 @@ export const placementMessages = {
   "reach.satpol_pp_handover": { id: "Serahan Satpol PP", en: "Handed over by Satpol PP" },
   "reach.police_handover": { id: "Serahan kepolisian", en: "Handed over by the police" },
   "reach.walk_in": { id: "Datang sendiri", en: "Came by themselves" },
+  "reach.panti_transfer": { id: "Pindahan dari panti lain", en: "Transfer from another panti" },
   "reach.other": { id: "Lainnya", en: "Other" },
 
   "status.pending": { id: "Menunggu", en: "Pending" },
@@ -67,6 +68,7 @@ export const placementMessages = {
   "source.form": { id: "Formulir", en: "Form" },
   "source.batch": { id: "Unggah berkas", en: "File upload" },
   "source.api": { id: "API", en: "API" },
+  "source.transfer": { id: "Pindahan panti", en: "Panti transfer" },
 
   // --- list ----------------------------------------------------------------------
   "placements.title": { id: "Rujukan", en: "Referrals" },
@@ -201,6 +203,23 @@ export const placementMessages = {
     en: "This person is still staying at {panti}. End or transfer that stay first.",
   },
 
+  "transfer.error.noCategory": {
+    id: "Kategori PPKS orang ini belum tercatat; lengkapi dulu.",
+    en: "This person's PPKS category is not recorded; complete it first.",
+  },
+  "stay.error.closed": { id: "Masa tinggal ini sudah berakhir.", en: "This stay has already ended." },
+  "move.error.sameBed": { id: "Penghuni sudah di tempat tidur ini.", en: "The resident is already on this bed." },
+  "move.title": { id: "Pindah tempat tidur", en: "Move to another bed" },
+  "move.submit": { id: "Pindahkan", en: "Move" },
+  "move.done": { id: "Dipindahkan ke {bed}.", en: "Moved to {bed}." },
+  "transfer.title": { id: "Pindah ke panti lain", en: "Transfer to another panti" },
+  "transfer.submit": { id: "Rujuk ke panti ini", en: "Refer to this panti" },
+  "transfer.reason": { id: "Alasan dan ringkasan untuk panti penerima", en: "Reason and summary for the receiving panti" },
+  "transfer.done": {
+    id: "Masa tinggal diakhiri (dipindahkan). Rujukan ke {panti} menunggu diterima.",
+    en: "Stay ended (transferred). The referral to {panti} awaits acceptance.",
+  },
+  "resident.actions": { id: "Pindahkan", en: "Move" },
   "error.no_markup": { id: "Tidak boleh berisi kode HTML atau skrip.", en: "Must not contain HTML or script code." },
   "error.name_chars": {
     id: "Hanya huruf, spasi, titik, tanda petik dan tanda hubung.",
