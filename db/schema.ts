@@ -26,6 +26,7 @@ import {
   BATCH_STATUSES,
 } from "../app/domain/enums";
 import { ROLES } from "../app/domain/permissions";
+import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS } from "../app/domain/exits";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -226,6 +227,16 @@ export const stays = sqliteTable(
     exitedAt: integer("exited_at", { mode: "timestamp_ms" }),
     exitOutcome: text("exit_outcome").references(() => exitOutcomes.code),
     exitDestination: text("exit_destination"),
+    /** Outcome-specific details (family, documents, province, institution ...). */
+    exitDetails: text("exit_details", { mode: "json" }).$type<Record<string, unknown>>(),
+    exitNotes: text("exit_notes"),
+    /** When and by whom the exit was recorded (the undo grace period runs from here). */
+    exitRecordedAt: integer("exit_recorded_at", { mode: "timestamp_ms" }),
+    exitRecordedBy: integer("exit_recorded_by").references(() => users.id),
+    /** The person's previous stay, when they had one. */
+    previousStayId: integer("previous_stay_id").references((): AnySQLiteColumn => stays.id),
+    /** A return after an exit that was not a transfer (people often come back). */
+    reentry: integer("reentry", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -236,6 +247,8 @@ export const stays = sqliteTable(
     index("stays_stage_idx").on(t.currentStage),
     index("stays_outcome_idx").on(t.exitOutcome),
     index("stays_placement_idx").on(t.placementId),
+    index("stays_previous_idx").on(t.previousStayId),
+    index("stays_exit_recorded_by_idx").on(t.exitRecordedBy),
     // A person is in at most one panti at a time.
     uniqueIndex("stays_one_open_per_person_uq")
       .on(t.personId)
@@ -475,5 +488,36 @@ export const placements = sqliteTable(
     uniqueIndex("placements_unit_external_ref_uq")
       .on(t.outreachUnit, t.externalRef)
       .where(sql`external_ref is not null`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Follow-up after exit (bimbingan lanjut)
+// ---------------------------------------------------------------------------
+
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    /** Months after the exit: 1, 3 or 6. */
+    sequence: integer("sequence").notNull(),
+    dueDate: text("due_date").notNull(),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    channel: text("channel", { enum: FOLLOW_UP_CHANNELS }),
+    result: text("result", { enum: FOLLOW_UP_RESULTS }),
+    notes: text("notes"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("follow_ups_stay_sequence_uq").on(t.stayId, t.sequence),
+    index("follow_ups_due_idx").on(t.pantiId, t.doneAt, t.dueDate),
+    index("follow_ups_recorded_by_idx").on(t.recordedBy),
   ],
 );

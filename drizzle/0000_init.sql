@@ -87,6 +87,26 @@ CREATE TABLE `exit_outcomes` (
 	`positive` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `follow_ups` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`stay_id` integer NOT NULL,
+	`panti_id` integer NOT NULL,
+	`sequence` integer NOT NULL,
+	`due_date` text NOT NULL,
+	`done_at` integer,
+	`channel` text,
+	`result` text,
+	`notes` text,
+	`recorded_by` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`recorded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `follow_ups_stay_sequence_uq` ON `follow_ups` (`stay_id`,`sequence`);--> statement-breakpoint
+CREATE INDEX `follow_ups_due_idx` ON `follow_ups` (`panti_id`,`done_at`,`due_date`);--> statement-breakpoint
+CREATE INDEX `follow_ups_recorded_by_idx` ON `follow_ups` (`recorded_by`);--> statement-breakpoint
 CREATE TABLE `login_failures` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`key` text NOT NULL,
@@ -299,12 +319,20 @@ CREATE TABLE `stays` (
 	`exited_at` integer,
 	`exit_outcome` text,
 	`exit_destination` text,
+	`exit_details` text,
+	`exit_notes` text,
+	`exit_recorded_at` integer,
+	`exit_recorded_by` integer,
+	`previous_stay_id` integer,
+	`reentry` integer DEFAULT false NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`person_id`) REFERENCES `persons`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`panti_id`) REFERENCES `panti`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`placement_id`) REFERENCES `placements`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`current_stage`) REFERENCES `rehabilitation_stages`(`code`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`exit_outcome`) REFERENCES `exit_outcomes`(`code`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`exit_outcome`) REFERENCES `exit_outcomes`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`exit_recorded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`previous_stay_id`) REFERENCES `stays`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE INDEX `stays_panti_open_idx` ON `stays` (`panti_id`,`exited_at`);--> statement-breakpoint
@@ -314,6 +342,8 @@ CREATE INDEX `stays_exited_idx` ON `stays` (`exited_at`);--> statement-breakpoin
 CREATE INDEX `stays_stage_idx` ON `stays` (`current_stage`);--> statement-breakpoint
 CREATE INDEX `stays_outcome_idx` ON `stays` (`exit_outcome`);--> statement-breakpoint
 CREATE INDEX `stays_placement_idx` ON `stays` (`placement_id`);--> statement-breakpoint
+CREATE INDEX `stays_previous_idx` ON `stays` (`previous_stay_id`);--> statement-breakpoint
+CREATE INDEX `stays_exit_recorded_by_idx` ON `stays` (`exit_recorded_by`);--> statement-breakpoint
 CREATE UNIQUE INDEX `stays_one_open_per_person_uq` ON `stays` (`person_id`) WHERE exited_at is null;--> statement-breakpoint
 CREATE TABLE `users` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

@@ -39,6 +39,10 @@ export const PERMISSIONS = [
   "resident:move",
   /** Create and revoke outreach units' API tokens; upload referral batches for any unit. */
   "api_token:manage",
+  /** End a stay with its outcome, and undo a mistaken exit within the grace period. */
+  "stay:exit",
+  /** Record follow-up contacts after exits. */
+  "followup:record",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +60,8 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "placement:decide": "any",
     "resident:move": "any",
     "api_token:manage": "any",
+    "stay:exit": "any",
+    "followup:record": "any",
   },
   dinsos_viewer: { "panti:list": "any", "panti:view": "any", "placement:read": "any" },
   panti_admin: {
@@ -65,9 +71,11 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "placement:read": "own",
     "placement:decide": "own",
     "resident:move": "own",
+    "stay:exit": "own",
+    "followup:record": "own",
   },
   instructor: { "panti:list": "own" },
-  psychosocial: { "panti:list": "own", "panti:view": "own" },
+  psychosocial: { "panti:list": "own", "panti:view": "own", "followup:record": "own" },
   // Outreach officers choose where to refer people: they see free places, not residents.
   // Their "own" scope is their outreach unit, not a panti.
   outreach: { "panti:list": "any", "placement:create": "own", "placement:read": "own" },

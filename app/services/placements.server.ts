@@ -3,10 +3,11 @@
  * and the panti's decisions: accept into a bed, decline, redirect; outreach may cancel.
  */
 import { createHash } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { bedAssignments, beds, panti, persons, placements, rooms, stays } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { bedFits } from "~/domain/matching";
+import { isReentry } from "~/domain/exits";
 import { birthYearOf, checkTransition, type AcceptInput, type PlacementInput } from "~/domain/placements";
 import { canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
 import type { PlacementSource, PlacementStatus, Sex } from "~/domain/enums";
@@ -212,6 +213,7 @@ export interface AdmissionResult {
   bedLabel: string;
   overflow: boolean;
   returning: boolean;
+  reentry: boolean;
 }
 
 /**
@@ -232,9 +234,22 @@ export function acceptPlacement(actor: Actor, placementId: number, input: Omit<A
     const { personId, returning } = resolvePerson(tx, actor, row, row.personId ?? input.person);
     const bed = input.bed === "overflow" ? overflowPlace(tx, actor, row.targetPantiId, row.sex) : chosenBed(tx, row.targetPantiId, input.bed, row.sex);
 
+    const previous = tx
+      .select({ id: stays.id, exitOutcome: stays.exitOutcome })
+      .from(stays)
+      .where(eq(stays.personId, personId))
+      .orderBy(desc(stays.admittedAt))
+      .get();
     const stay = tx
       .insert(stays)
-      .values({ personId, pantiId: row.targetPantiId, placementId: row.id, admittedAt })
+      .values({
+        personId,
+        pantiId: row.targetPantiId,
+        placementId: row.id,
+        admittedAt,
+        previousStayId: previous?.id ?? null,
+        reentry: isReentry(previous ?? null, row.source === "transfer"),
+      })
       .returning()
       .get();
     try {
@@ -250,10 +265,10 @@ export function acceptPlacement(actor: Actor, placementId: number, input: Omit<A
       entity: "stay",
       entityId: stay.id,
       pantiId: row.targetPantiId,
-      after: { personId, placementId: row.id, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, admittedAt: admittedAt.toISOString(), returning },
+      after: { personId, placementId: row.id, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, admittedAt: admittedAt.toISOString(), returning, reentry: stay.reentry },
       at: now,
     });
-    return { placementId: row.id, stayId: stay.id, personId, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, returning };
+    return { placementId: row.id, stayId: stay.id, personId, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, returning, reentry: stay.reentry };
   });
 }
 

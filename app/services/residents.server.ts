@@ -8,7 +8,8 @@ import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 import { chosenBed, overflowPlace } from "./placements.server";
 
-function openStay(tx: Tx, actor: Actor, stayId: number) {
+/** An open stay the actor may act on (resident:move by default), with the person's sex. */
+export function openStay(tx: Tx, actor: Actor, stayId: number, permission: "resident:move" | "stay:exit" = "resident:move") {
   const row = tx
     .select({ stay: stays, sex: persons.sex })
     .from(stays)
@@ -16,7 +17,7 @@ function openStay(tx: Tx, actor: Actor, stayId: number) {
     .where(eq(stays.id, stayId))
     .get();
   if (!row) throw new NotFound("stay");
-  authorizePanti(actor, "resident:move", row.stay.pantiId);
+  authorizePanti(actor, permission, row.stay.pantiId);
   if (row.stay.exitedAt) throw new Conflict("stay.error.closed");
   return row;
 }
@@ -66,47 +67,7 @@ export function closeStay(tx: Tx, stayId: number, at: Date, outcome: string, des
 export function transferResident(actor: Actor & { name?: string }, stayId: number, input: { toPantiId: number; reason: string }, now = new Date()) {
   return writeTransaction((tx) => {
     const { stay } = openStay(tx, actor, stayId);
-    if (input.toPantiId === stay.pantiId) throw new InvalidInput({ toPantiId: ["placement.error.samePanti"] });
-    const target = tx.select().from(panti).where(and(eq(panti.id, input.toPantiId), eq(panti.active, true))).get();
-    if (!target) throw new InvalidInput({ toPantiId: ["placement.error.unknownPanti"] });
-    const person = tx.select().from(persons).where(eq(persons.id, stay.personId)).get()!;
-    const origin = stay.placementId ? tx.select().from(placements).where(eq(placements.id, stay.placementId)).get() : undefined;
-
-    const category = person.ppksCategory ?? origin?.ppksCategory;
-    if (!category) throw new InvalidInput({ toPantiId: ["transfer.error.noCategory"] });
-
-    closeStay(tx, stay.id, now, "transferred_panti", target.name);
-    const referral = tx
-      .insert(placements)
-      .values({
-        outreachUnit: null,
-        fromPantiId: stay.pantiId,
-        officerName: actor.name ?? "Petugas panti",
-        source: "transfer",
-        createdBy: actor.id,
-        foundAt: now,
-        reachMethod: "panti_transfer",
-        personName: person.name,
-        unidentified: person.unidentified,
-        description: person.description,
-        sex: person.sex,
-        birthDate: person.birthDate,
-        estimatedAge: person.birthDate || person.birthYear == null ? null : toJakartaParts(now).year - person.birthYear,
-        nik: person.nik,
-        kk: person.kk,
-        originProvince: person.originProvince,
-        originCity: person.originCity,
-        ppksCategory: category,
-        disabilitySubtypes: person.disabilitySubtypes,
-        assessmentSummary: input.reason,
-        healthNotes: origin?.healthNotes ?? null,
-        targetPantiId: target.id,
-        previousPlacementId: stay.placementId,
-        fromStayId: stay.id,
-        personId: person.id,
-      })
-      .returning()
-      .get();
+    const result = transferInTx(tx, actor, stay, { toPantiId: input.toPantiId, summary: input.reason, at: now, recordedAt: now });
     appendAudit(tx, {
       actorId: actor.id,
       action: "stay.transfer",
@@ -114,18 +75,75 @@ export function transferResident(actor: Actor & { name?: string }, stayId: numbe
       entityId: stay.id,
       pantiId: stay.pantiId,
       before: { exitedAt: null },
-      after: { exitOutcome: "transferred_panti", toPantiId: target.id, placementId: referral.id, exitedAt: now.toISOString() },
+      after: { exitOutcome: "transferred_panti", toPantiId: input.toPantiId, placementId: result.placementId, exitedAt: now.toISOString() },
       at: now,
     });
-    appendAudit(tx, {
-      actorId: actor.id,
-      action: "placement.create",
-      entity: "placement",
-      entityId: referral.id,
-      pantiId: target.id,
-      after: { source: "transfer", fromPantiId: stay.pantiId, fromStayId: stay.id, personId: person.id },
-      at: now,
-    });
-    return { placementId: referral.id, toPanti: target.name };
+    return result;
   });
+}
+
+/**
+ * The transfer itself, inside the caller's transaction: closes the stay as transferred and
+ * creates the referral to the receiving panti for the same person.
+ */
+export function transferInTx(
+  tx: Tx,
+  actor: Actor & { name?: string },
+  stay: typeof stays.$inferSelect,
+  input: { toPantiId: number; summary: string; at: Date; details?: Record<string, unknown>; notes?: string | null; recordedAt?: Date },
+) {
+  if (input.toPantiId === stay.pantiId) throw new InvalidInput({ toPantiId: ["placement.error.samePanti"] });
+  const target = tx.select().from(panti).where(and(eq(panti.id, input.toPantiId), eq(panti.active, true))).get();
+  if (!target) throw new InvalidInput({ toPantiId: ["placement.error.unknownPanti"] });
+  const person = tx.select().from(persons).where(eq(persons.id, stay.personId)).get()!;
+  const origin = stay.placementId ? tx.select().from(placements).where(eq(placements.id, stay.placementId)).get() : undefined;
+  const category = person.ppksCategory ?? origin?.ppksCategory;
+  if (!category) throw new InvalidInput({ toPantiId: ["transfer.error.noCategory"] });
+
+  closeStay(tx, stay.id, input.at, "transferred_panti", target.name);
+  tx.update(stays)
+    .set({ exitDetails: input.details ?? { toPantiId: target.id }, exitNotes: input.notes ?? input.summary, exitRecordedAt: input.recordedAt ?? new Date(), exitRecordedBy: actor.id })
+    .where(eq(stays.id, stay.id))
+    .run();
+  const referral = tx
+    .insert(placements)
+    .values({
+      outreachUnit: null,
+      fromPantiId: stay.pantiId,
+      officerName: actor.name ?? "Petugas panti",
+      source: "transfer",
+      createdBy: actor.id,
+      foundAt: input.at,
+      reachMethod: "panti_transfer",
+      personName: person.name,
+      unidentified: person.unidentified,
+      description: person.description,
+      sex: person.sex,
+      birthDate: person.birthDate,
+      estimatedAge: person.birthDate || person.birthYear == null ? null : toJakartaParts(input.at).year - person.birthYear,
+      nik: person.nik,
+      kk: person.kk,
+      originProvince: person.originProvince,
+      originCity: person.originCity,
+      ppksCategory: category,
+      disabilitySubtypes: person.disabilitySubtypes,
+      assessmentSummary: input.summary,
+      healthNotes: origin?.healthNotes ?? null,
+      targetPantiId: target.id,
+      previousPlacementId: stay.placementId,
+      fromStayId: stay.id,
+      personId: person.id,
+    })
+    .returning()
+    .get();
+  appendAudit(tx, {
+    actorId: actor.id,
+    action: "placement.create",
+    entity: "placement",
+    entityId: referral.id,
+    pantiId: target.id,
+    after: { source: "transfer", fromPantiId: stay.pantiId, fromStayId: stay.id, personId: person.id },
+    at: input.at,
+  });
+  return { placementId: referral.id, toPanti: target.name };
 }

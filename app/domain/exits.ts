@@ -1,0 +1,260 @@
+/**
+ * The end of a stay (terminasi): the outcome, its date, the details that fit the outcome, the
+ * undo grace period, follow-ups after positive exits, and what counts as a re-entry.
+ */
+import { z } from "zod";
+import { EXIT_OUTCOME_CODES, EXIT_OUTCOMES, type ExitOutcome } from "./reference";
+import { checkbox, idField } from "./fields";
+import { plainText, personName } from "./text";
+import { parseJakartaDateTime, toJakartaParts } from "./time";
+
+/** FKD-MPU partner provinces: the 2025 agreement on handling and repatriating PPKS. */
+export const PARTNER_PROVINCES = [
+  "DKI Jakarta",
+  "Jawa Barat",
+  "Jawa Tengah",
+  "DI Yogyakarta",
+  "Jawa Timur",
+  "Bali",
+  "Lampung",
+  "Nusa Tenggara Barat",
+  "Banten",
+  "Nusa Tenggara Timur",
+] as const;
+
+/** The 38 provinces of Indonesia, for the repatriation form. */
+export const PROVINCES = [
+  "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi", "Sumatera Selatan",
+  "Kepulauan Bangka Belitung", "Bengkulu", "Lampung", "DKI Jakarta", "Jawa Barat", "Banten", "Jawa Tengah",
+  "DI Yogyakarta", "Jawa Timur", "Bali", "Nusa Tenggara Barat", "Nusa Tenggara Timur", "Kalimantan Barat",
+  "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara", "Sulawesi Utara",
+  "Gorontalo", "Sulawesi Tengah", "Sulawesi Barat", "Sulawesi Selatan", "Sulawesi Tenggara", "Maluku",
+  "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Tengah", "Papua Pegunungan", "Papua Selatan",
+] as const;
+
+export function isPartnerProvince(province: string): boolean {
+  return (PARTNER_PROVINCES as readonly string[]).includes(province);
+}
+
+export const TRANSPORT_MODES = ["bus", "train", "ship", "plane", "car", "other"] as const;
+export const FAMILY_DOCUMENTS = ["ktp", "kk", "rtRwLetter", "kelurahanLetter", "signedStatement"] as const;
+/** Documents a family must bring to take a resident home. */
+export const REQUIRED_FAMILY_DOCUMENTS = ["ktp", "kk", "signedStatement"] as const;
+
+/** Outcomes counted as positive in reports (returned, repatriated, independent, adopted, completed). */
+export function isPositiveOutcome(outcome: string): boolean {
+  return EXIT_OUTCOMES.find((o) => o.code === outcome)?.positive === "yes";
+}
+
+const exitInstant = () =>
+  z.string().transform((value, ctx) => {
+    const date = parseJakartaDateTime(value);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "error.datetime" });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const exitSchema = z
+  .object({
+    intent: z.literal("exit").optional(),
+    outcome: z.enum(EXIT_OUTCOME_CODES),
+    exitedAt: exitInstant(),
+    notes: plainText(2000).optional(),
+    // Family (returned_family, adopted)
+    familyName: personName().optional(),
+    familyRelation: plainText(60).optional(),
+    familyAddress: plainText(300).optional(),
+    familyPhone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "error.phone").optional(),
+    docKtp: checkbox(),
+    docKk: checkbox(),
+    docRtRwLetter: checkbox(),
+    docKelurahanLetter: checkbox(),
+    docSignedStatement: checkbox(),
+    // Repatriation
+    province: z.enum(PROVINCES).optional(),
+    city: plainText(80).optional(),
+    escort: plainText(120).optional(),
+    transport: z.enum(TRANSPORT_MODES).optional(),
+    // Transfer
+    toPantiId: idField().optional(),
+    // Hospital / institution / independent living
+    institutionName: plainText(150).optional(),
+    address: plainText(300).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const need = (field: keyof typeof v, message = "error.required") => {
+      if (v[field] === undefined || v[field] === "") ctx.addIssue({ code: "custom", path: [field], message });
+    };
+    switch (v.outcome) {
+      case "returned_family":
+      case "adopted":
+        need("familyName");
+        need("familyRelation");
+        need("familyAddress");
+        if (v.outcome === "returned_family") {
+          if (!v.docKtp) ctx.addIssue({ code: "custom", path: ["docKtp"], message: "exit.error.documentNeeded" });
+          if (!v.docKk) ctx.addIssue({ code: "custom", path: ["docKk"], message: "exit.error.documentNeeded" });
+          if (!v.docSignedStatement) {
+            ctx.addIssue({ code: "custom", path: ["docSignedStatement"], message: "exit.error.documentNeeded" });
+          }
+        }
+        break;
+      case "repatriated_home_region":
+        need("province");
+        need("city");
+        need("transport");
+        break;
+      case "transferred_panti":
+        need("toPantiId");
+        need("notes", "exit.error.transferSummary");
+        break;
+      case "referred_hospital":
+      case "referred_other_institution":
+        need("institutionName");
+        break;
+      case "other":
+        need("notes");
+        break;
+      default:
+        break;
+    }
+  });
+export type ExitInput = z.output<typeof exitSchema>;
+
+/** The outcome-specific details kept with the stay (only the fields that fit the outcome). */
+export function exitDetails(input: ExitInput): Record<string, unknown> {
+  switch (input.outcome) {
+    case "returned_family":
+    case "adopted":
+      return {
+        familyName: input.familyName,
+        familyRelation: input.familyRelation,
+        familyAddress: input.familyAddress,
+        familyPhone: input.familyPhone ?? null,
+        documents: {
+          ktp: input.docKtp,
+          kk: input.docKk,
+          rtRwLetter: input.docRtRwLetter,
+          kelurahanLetter: input.docKelurahanLetter,
+          signedStatement: input.docSignedStatement,
+        },
+      };
+    case "repatriated_home_region":
+      return {
+        province: input.province,
+        city: input.city,
+        escort: input.escort ?? null,
+        transport: input.transport,
+        partnerProvince: isPartnerProvince(input.province ?? ""),
+      };
+    case "transferred_panti":
+      return { toPantiId: input.toPantiId };
+    case "referred_hospital":
+    case "referred_other_institution":
+      return { institutionName: input.institutionName, address: input.address ?? null };
+    case "independent_living":
+      return { address: input.address ?? null, institutionName: input.institutionName ?? null };
+    default:
+      return {};
+  }
+}
+
+/** A one-line destination for lists ("Keluarga: Ibu Sri (anak), Bekasi"). */
+export function exitDestinationText(input: ExitInput, transferPantiName?: string): string | null {
+  switch (input.outcome) {
+    case "returned_family":
+    case "adopted":
+      return `${input.familyName} (${input.familyRelation}), ${input.familyAddress}`;
+    case "repatriated_home_region":
+      return `${input.city}, ${input.province}`;
+    case "transferred_panti":
+      return transferPantiName ?? null;
+    case "referred_hospital":
+    case "referred_other_institution":
+      return input.institutionName ?? null;
+    case "independent_living":
+      return input.address ?? input.institutionName ?? null;
+    default:
+      return null;
+  }
+}
+
+export type ExitDateCheck = { ok: true } | { ok: false; messageKey: string };
+
+/** An exit cannot be before the admission nor in the future (10 minutes of clock skew allowed). */
+export function checkExitDate(admittedAt: Date, exitedAt: Date, now: Date): ExitDateCheck {
+  if (exitedAt.getTime() < admittedAt.getTime()) return { ok: false, messageKey: "exit.error.beforeAdmission" };
+  if (exitedAt.getTime() > now.getTime() + 10 * 60 * 1000) return { ok: false, messageKey: "error.future" };
+  return { ok: true };
+}
+
+/** Hours during which the panti that recorded an exit may undo it; after that only Dinsos. */
+export const UNDO_GRACE_HOURS = 72;
+
+export function canUndoExit(recordedAt: Date, now: Date, role: string): boolean {
+  if (role === "dinsos_admin") return true;
+  return now.getTime() - recordedAt.getTime() <= UNDO_GRACE_HOURS * 3_600_000;
+}
+
+export const undoExitSchema = z.object({
+  intent: z.literal("undo-exit"),
+  reason: plainText(500).pipe(z.string().min(3)),
+});
+
+/** Follow-up contacts after a positive exit, in months. */
+export const FOLLOW_UP_MONTHS = [1, 3, 6] as const;
+
+/** The due dates (YYYY-MM-DD, Jakarta) of the follow-ups after an exit. */
+export function followUpDueDates(exitedAt: Date): { sequence: number; dueDate: string }[] {
+  const p = toJakartaParts(exitedAt);
+  return FOLLOW_UP_MONTHS.map((months) => {
+    const monthIndex = p.month - 1 + months;
+    const year = p.year + Math.floor(monthIndex / 12);
+    const month = (monthIndex % 12) + 1;
+    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = Math.min(p.day, lastDay);
+    return { sequence: months, dueDate: `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+  });
+}
+
+export const FOLLOW_UP_RESULTS = ["stable", "needs_support", "back_on_street", "unreachable"] as const;
+export const FOLLOW_UP_CHANNELS = ["phone", "home_visit", "video_call", "via_sudin", "other"] as const;
+
+export const followUpSchema = z.object({
+  intent: z.literal("follow-up"),
+  followUpId: idField(),
+  contactedAt: exitInstant(),
+  channel: z.enum(FOLLOW_UP_CHANNELS),
+  result: z.enum(FOLLOW_UP_RESULTS),
+  notes: plainText(1000).optional(),
+});
+
+export type FollowUpState = "done" | "overdue" | "due" | "upcoming";
+
+/** done; overdue (past the due date); due (within the next 7 days); upcoming. */
+export function followUpState(f: { dueDate: string; doneAt: Date | null }, today: string): FollowUpState {
+  if (f.doneAt) return "done";
+  if (f.dueDate < today) return "overdue";
+  const due = Date.parse(`${f.dueDate}T00:00:00Z`);
+  const now = Date.parse(`${today}T00:00:00Z`);
+  return due - now <= 7 * 86_400_000 ? "due" : "upcoming";
+}
+
+/**
+ * Whether a new stay is a re-entry: the person had an earlier stay that ended other than by a
+ * transfer (a transfer continues the same episode of care).
+ */
+export function isReentry(previous: { exitOutcome: string | null } | null, viaTransfer: boolean): boolean {
+  if (!previous || viaTransfer) return false;
+  return previous.exitOutcome !== "transferred_panti";
+}
+
+/** Stale stays: intake panti keep people 21–30 days; past the norm and idle, a stay needs a look. */
+export const INTAKE_NORM_DAYS = 30;
+export const STALE_IDLE_DAYS = 14;
+
+export function outcomeGroup(outcome: ExitOutcome): string {
+  return EXIT_OUTCOMES.find((o) => o.code === outcome)?.group ?? "other";
+}

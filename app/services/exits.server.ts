@@ -1,0 +1,204 @@
+/** Ending stays (terminasi), undoing a mistaken exit, and follow-up contacts after exit. */
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { bedAssignments, beds, followUps, placements, stays } from "#db/schema";
+import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
+import {
+  canUndoExit,
+  checkExitDate,
+  exitDestinationText,
+  exitDetails,
+  followUpDueDates,
+  isPositiveOutcome,
+  type ExitInput,
+} from "~/domain/exits";
+import { PermissionDenied, type Actor } from "~/domain/permissions";
+import { appendAudit, writeTransaction, type Tx } from "./audit.server";
+import { authorizePanti } from "./guard.server";
+import { closeStay, openStay, transferInTx } from "./residents.server";
+
+export interface ExitResult {
+  stayId: number;
+  outcome: string;
+  followUps: number;
+  placementId: number | null;
+}
+
+/**
+ * Records the end of a stay in one transaction: the stay closes with its outcome and details,
+ * the bed frees, follow-ups are scheduled for positive exits, and a transfer creates the
+ * receiving panti's referral. An exit on a stay that is already closed is a conflict.
+ */
+export function recordExit(actor: Actor & { name?: string }, stayId: number, input: ExitInput, now = new Date()): ExitResult {
+  return writeTransaction((tx) => {
+    const existing = tx.select().from(stays).where(eq(stays.id, stayId)).get();
+    if (!existing) throw new NotFound("stay");
+    authorizePanti(actor, "stay:exit", existing.pantiId);
+    if (existing.exitedAt) throw new Conflict("exit.error.alreadyClosed");
+    const { stay } = openStay(tx, actor, stayId, "stay:exit");
+
+    const dateCheck = checkExitDate(stay.admittedAt, input.exitedAt, now);
+    if (!dateCheck.ok) throw new InvalidInput({ exitedAt: [dateCheck.messageKey] });
+
+    let placementId: number | null = null;
+    let destination: string | null;
+    if (input.outcome === "transferred_panti") {
+      const transfer = transferInTx(tx, actor, stay, {
+        toPantiId: input.toPantiId!,
+        summary: input.notes ?? "",
+        at: input.exitedAt,
+        details: exitDetails(input),
+        notes: input.notes ?? null,
+        recordedAt: now,
+      });
+      placementId = transfer.placementId;
+      destination = transfer.toPanti;
+    } else {
+      destination = exitDestinationText(input);
+      closeStay(tx, stay.id, input.exitedAt, input.outcome, destination);
+      tx.update(stays)
+        .set({ exitDetails: exitDetails(input), exitNotes: input.notes ?? null, exitRecordedAt: now, exitRecordedBy: actor.id })
+        .where(eq(stays.id, stay.id))
+        .run();
+    }
+
+    let scheduled = 0;
+    if (isPositiveOutcome(input.outcome)) {
+      const due = followUpDueDates(input.exitedAt);
+      tx.insert(followUps)
+        .values(due.map((d) => ({ stayId: stay.id, pantiId: stay.pantiId, sequence: d.sequence, dueDate: d.dueDate })))
+        .run();
+      scheduled = due.length;
+    }
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "stay.exit",
+      entity: "stay",
+      entityId: stay.id,
+      pantiId: stay.pantiId,
+      before: { exitedAt: null },
+      after: {
+        outcome: input.outcome,
+        exitedAt: input.exitedAt.toISOString(),
+        destination,
+        details: exitDetails(input),
+        followUps: scheduled,
+        placementId,
+      },
+      at: now,
+    });
+    return { stayId: stay.id, outcome: input.outcome, followUps: scheduled, placementId };
+  });
+}
+
+/**
+ * Undoes a mistaken exit: the panti that recorded it may within the grace period, Dinsos at any
+ * time. The stay reopens, the resident gets their bed back if it is still free, scheduled
+ * follow-ups are removed and a transfer's referral (if still pending) is cancelled.
+ */
+export function undoExit(actor: Actor, stayId: number, reason: string, now = new Date()) {
+  return writeTransaction((tx) => {
+    const stay = tx.select().from(stays).where(eq(stays.id, stayId)).get();
+    if (!stay) throw new NotFound("stay");
+    authorizePanti(actor, "stay:exit", stay.pantiId);
+    if (!stay.exitedAt) throw new Conflict("exit.error.notClosed");
+    if (!canUndoExit(stay.exitRecordedAt ?? stay.exitedAt, now, actor.role)) throw new PermissionDenied("stay:exit");
+
+    const later = tx
+      .select({ id: stays.id })
+      .from(stays)
+      .where(and(eq(stays.personId, stay.personId), isNull(stays.exitedAt)))
+      .get();
+    if (later) throw new Conflict("exit.error.personElsewhere");
+
+    if (stay.exitOutcome === "transferred_panti") {
+      const referral = tx.select().from(placements).where(eq(placements.fromStayId, stay.id)).get();
+      if (referral && referral.status !== "pending") throw new Conflict("exit.error.transferDecided");
+      if (referral) {
+        tx.update(placements)
+          .set({ status: "cancelled", decidedBy: actor.id, decidedAt: now, decisionReason: reason })
+          .where(eq(placements.id, referral.id))
+          .run();
+      }
+    }
+    const pending = tx
+      .select({ id: followUps.id })
+      .from(followUps)
+      .where(and(eq(followUps.stayId, stay.id), isNull(followUps.doneAt)))
+      .all();
+    tx.delete(followUps).where(and(eq(followUps.stayId, stay.id), isNull(followUps.doneAt))).run();
+
+    const before = { exitedAt: stay.exitedAt.toISOString(), outcome: stay.exitOutcome, destination: stay.exitDestination, details: stay.exitDetails };
+    tx.update(stays)
+      .set({ exitedAt: null, exitOutcome: null, exitDestination: null, exitDetails: null, exitNotes: null, exitRecordedAt: null, exitRecordedBy: null })
+      .where(eq(stays.id, stay.id))
+      .run();
+
+    // The last bed comes back if nobody has taken it and it is in service.
+    const last = tx
+      .select({ bedId: bedAssignments.bedId, status: beds.status })
+      .from(bedAssignments)
+      .innerJoin(beds, eq(beds.id, bedAssignments.bedId))
+      .where(eq(bedAssignments.stayId, stay.id))
+      .orderBy(desc(bedAssignments.fromAt))
+      .get();
+    let bedRestored = false;
+    if (last && last.status === "available") {
+      const taken = tx
+        .select({ id: bedAssignments.id })
+        .from(bedAssignments)
+        .where(and(eq(bedAssignments.bedId, last.bedId), isNull(bedAssignments.toAt)))
+        .get();
+      if (!taken) {
+        tx.insert(bedAssignments).values({ stayId: stay.id, bedId: last.bedId, fromAt: now }).run();
+        bedRestored = true;
+      }
+    }
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "stay.undo_exit",
+      entity: "stay",
+      entityId: stay.id,
+      pantiId: stay.pantiId,
+      before,
+      after: { reason, bedRestored, followUpsRemoved: pending.length },
+      at: now,
+    });
+    return { stayId: stay.id, bedRestored };
+  });
+}
+
+export function recordFollowUp(
+  actor: Actor,
+  input: { followUpId: number; contactedAt: Date; channel: string; result: string; notes?: string },
+  now = new Date(),
+) {
+  return writeTransaction((tx: Tx) => {
+    const row = tx.select().from(followUps).where(eq(followUps.id, input.followUpId)).get();
+    if (!row) throw new NotFound("follow_up");
+    authorizePanti(actor, "followup:record", row.pantiId);
+    if (row.doneAt) throw new Conflict("followUp.error.done");
+    const stay = tx.select({ exitedAt: stays.exitedAt }).from(stays).where(eq(stays.id, row.stayId)).get();
+    if (stay?.exitedAt && input.contactedAt.getTime() < stay.exitedAt.getTime()) {
+      throw new InvalidInput({ contactedAt: ["followUp.error.beforeExit"] });
+    }
+    if (input.contactedAt.getTime() > now.getTime() + 10 * 60 * 1000) throw new InvalidInput({ contactedAt: ["error.future"] });
+    const after = {
+      doneAt: input.contactedAt,
+      channel: input.channel as typeof followUps.$inferInsert.channel,
+      result: input.result as typeof followUps.$inferInsert.result,
+      notes: input.notes ?? null,
+      recordedBy: actor.id,
+    };
+    tx.update(followUps).set(after).where(eq(followUps.id, row.id)).run();
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "follow_up.record",
+      entity: "follow_up",
+      entityId: row.id,
+      pantiId: row.pantiId,
+      after: { ...after, doneAt: input.contactedAt.toISOString() },
+      at: now,
+    });
+    return { followUpId: row.id };
+  });
+}
