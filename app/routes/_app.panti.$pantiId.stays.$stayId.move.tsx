@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { bedFits } from "~/domain/matching";
+import { canOnPanti } from "~/domain/permissions";
 import { moveBedSchema, transferSchema } from "~/domain/placements";
 import { bedChoices, matchPantiFor } from "~/queries/placements.server";
 import { openStayInPanti, pantiProfile } from "~/queries/bed-board.server";
@@ -26,7 +27,7 @@ function idsFrom(params: unknown) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idsFrom(params);
-  await requirePermission(request, "resident:move", pantiId);
+  const user = await requirePermission(request, "resident:move", pantiId);
   const stay = openStayInPanti(pantiId, stayId);
   const profile = pantiProfile(pantiId);
   if (!stay || !profile) throw notFound();
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         foundAt: new Date(),
       }).filter((r) => r.pantiId !== pantiId && !r.excluded)
     : [];
-  return { panti: { id: profile.id, name: profile.name }, stay, beds, ranking };
+  return { panti: { id: profile.id, name: profile.name }, stay, beds, ranking, canExit: canOnPanti(user, "stay:exit", pantiId) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MoveResidentPage() {
-  const { panti, stay, beds, ranking } = useLoaderData<typeof loader>();
+  const { panti, stay, beds, ranking, canExit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -90,6 +91,11 @@ export default function MoveResidentPage() {
             {stay.bedLabel ?? "–"}
           </p>
         </div>
+        {canExit ? (
+          <Link className="button secondary" to={`/panti/${panti.id}/stays/${stay.stayId}/exit`}>
+            {t("resident.exit")}
+          </Link>
+        ) : null}
       </div>
       {failed?.formError ? (
         <div className="alert error" role="alert">

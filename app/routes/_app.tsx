@@ -18,8 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: {
       panti: hasPermission(user, "panti:list"),
       placements: hasPermission(user, "placement:read"),
+      followUps: hasPermission(user, "followup:record"),
+      staleStays: hasPermission(user, "stay:exit"),
       users: hasPermission(user, "user:manage"),
       audit: hasPermission(user, "audit:read"),
+      apiTokens: hasPermission(user, "api_token:manage"),
     },
   };
 }
@@ -44,8 +47,11 @@ export default function AppLayout() {
             <NavLink to="/home">{t("nav.home")}</NavLink>
             {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
             {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
+            {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
+            {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
             {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
             {nav.audit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+            {nav.apiTokens ? <NavLink to="/admin/api-tokens">{t("nav.apiTokens")}</NavLink> : null}
           </nav>
           <div className="user-menu">
             <div className="who" data-testid="current-user">
@@ -55,6 +61,7 @@ export default function AppLayout() {
                 {user.pantiName ? ` · ${user.pantiName}` : ""}
               </small>
             </div>
+            <NavLink to="/account/password">{t("nav.password")}</NavLink>
             <LanguageSwitch />
             <Form method="post" action="/logout">
               <button type="submit">{t("nav.signOut")}</button>

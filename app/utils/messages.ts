@@ -3,6 +3,7 @@
  * Keys are grouped by page or concept; `{name}` marks a parameter.
  */
 import { apiMessages } from "./messages.api";
+import { exitMessages } from "./messages.exits";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { userMessages } from "./messages.users";
@@ -256,6 +257,7 @@ export const messages = {
   ...placementMessages,
   ...importMessages,
   ...apiMessages,
+  ...exitMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

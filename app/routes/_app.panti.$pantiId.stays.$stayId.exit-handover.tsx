@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
+import { toJakartaParts } from "~/domain/time";
+import { stayForExit } from "~/queries/exits.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+
+export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima — Panti" }];
+
+const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
+
+/** The printable record of handing a resident to their family or the receiving party. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  await requirePermission(request, "stay:exit", parsed.data.pantiId);
+  const stay = stayForExit(parsed.data.pantiId, parsed.data.stayId);
+  if (!stay || !stay.stay.exitedAt) throw notFound();
+  return { stay };
+}
+
+export default function ExitHandoverPage() {
+  const { stay } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const s = stay.stay;
+  const details = (s.exitDetails ?? {}) as Record<string, unknown>;
+  const documents = (details.documents ?? {}) as Record<string, boolean>;
+  const year = toJakartaParts(new Date(s.exitedAt!)).year;
+  const rows: [string, string][] = [
+    [t("exit.resident"), stay.name],
+    [t("placement.sex"), t(`sex.${stay.person.sex}`)],
+    [t("placement.nik"), stay.person.nik ?? "–"],
+    [t("exit.admittedAt"), formatDate(lang, s.admittedAt)],
+    [t("exit.outcome"), referenceLabel(EXIT_OUTCOMES, s.exitOutcome, lang)],
+    [t("exit.handover.receiver"), s.exitDestination ?? "–"],
+  ];
+  if (details.familyPhone) rows.push([t("exit.familyPhone"), String(details.familyPhone)]);
+  if (details.escort) rows.push([t("exit.escort"), String(details.escort)]);
+  if (details.transport) rows.push([t("exit.transport"), t(`transport.${String(details.transport)}`)]);
+  const docs = Object.entries(documents).filter(([, checked]) => checked).map(([key]) => t(`exit.doc.${key}`));
+  if (docs.length > 0) rows.push([t("exit.documents"), docs.join("; ")]);
+  return (
+    <>
+      <div className="page-header no-print">
+        <div className="breadcrumb">
+          <Link to={`/panti/${s.pantiId}/stays/${s.id}/exit`}>← {stay.name}</Link>
+        </div>
+        <button type="button" onClick={() => window.print()}>
+          {t("common.print")}
+        </button>
+      </div>
+      <article className="document" data-testid="exit-handover">
+        <div className="letterhead">
+          <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
+          <strong>DINAS SOSIAL</strong>
+          <strong>{stay.pantiName.toUpperCase()}</strong>
+          <span className="small">{[stay.pantiAddress, stay.pantiKota].filter(Boolean).join(", ")}</span>
+        </div>
+        <h1>{t("exit.handover.title")}</h1>
+        <p className="doc-sub">
+          {t("handover.number")}: BAST-K/{stay.pantiCode}/{year}/{String(s.id).padStart(6, "0")}
+        </p>
+        <p>{t("exit.handover.opening", { date: formatDate(lang, s.exitedAt), panti: stay.pantiName })}</p>
+        <table>
+          <tbody>
+            {rows.map(([label, value]) => (
+              <tr key={label}>
+                <td>{label}</td>
+                <td>: {value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {s.exitNotes ? <p className="pre">{s.exitNotes}</p> : null}
+        <p style={{ marginTop: "1rem" }}>{t("handover.closing")}</p>
+        <div className="signatures">
+          <div>
+            {t("exit.handover.giver")}
+            <br />
+            {stay.pantiName}
+            <div className="line">{stay.recordedByName ?? "\u00a0"}</div>
+          </div>
+          <div>
+            {t("exit.handover.receiver")}
+            <br />
+            &nbsp;
+            <div className="line">{String(details.familyName ?? details.institutionName ?? "\u00a0")}</div>
+          </div>
+        </div>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,368 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES, undoExitSchema } from "~/domain/exits";
+import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
+import { jakartaDateTimeInput } from "~/domain/time";
+import { stayForExit } from "~/queries/exits.server";
+import { occupancyByPanti } from "~/queries/occupancy.server";
+import { recordExit, undoExit } from "~/services/exits.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { badRequest, runService } from "~/utils/http.server";
+import { formatDate, formatDateTime, translator } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formValues, parseForm } from "~/utils/validation";
+import { Field, FieldError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { useHydrated } from "~/components/ui/use-hydrated";
+
+export const meta: MetaFunction = () => [{ title: "Terminasi — Panti" }];
+
+const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
+
+function idsFrom(params: unknown) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { pantiId, stayId } = idsFrom(params);
+  const user = await requirePermission(request, "stay:exit", pantiId);
+  const stay = stayForExit(pantiId, stayId);
+  if (!stay) throw notFound();
+  const closed = stay.stay.exitedAt != null;
+  return {
+    stay,
+    closed,
+    canUndo: closed && canUndoExit(stay.stay.exitRecordedAt ?? stay.stay.exitedAt!, new Date(), user.role),
+    now: jakartaDateTimeInput(new Date()),
+    pantiOptions: closed ? [] : occupancyByPanti({ pantiId: null }).filter((p) => p.id !== pantiId).map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { pantiId, stayId } = idsFrom(params);
+  const user = await requirePermission(request, "stay:exit", pantiId);
+  if (!stayForExit(pantiId, stayId)) throw notFound();
+  const lang = await getLang(request);
+  const t = translator(lang);
+  const formData = await request.formData();
+  const values = formValues(formData);
+  if (formData.get("intent") === "undo-exit") {
+    const parsed = parseForm(undoExitSchema, formData, lang);
+    if (!parsed.ok) return badRequest(parsed);
+    const outcome = runService(lang, values, () => undoExit(user, stayId, parsed.data.reason));
+    if (!outcome.ok) return outcome.response;
+    return data({ ok: true as const, message: t("exit.undo.done") });
+  }
+  const parsed = parseForm(exitSchema, formData, lang);
+  if (!parsed.ok) return badRequest(parsed);
+  const outcome = runService(lang, values, () => recordExit(user, stayId, parsed.data));
+  if (!outcome.ok) return outcome.response;
+  return data({
+    ok: true as const,
+    message: t("exit.done", { outcome: referenceLabel(EXIT_OUTCOMES, outcome.result.outcome, lang) }),
+    placementId: outcome.result.placementId,
+  });
+}
+
+type ActionData = { ok: boolean; message?: string; placementId?: number | null; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
+
+/** Which detail section each outcome needs (the others are hidden when JavaScript runs). */
+const SECTION_FOR: Record<string, string> = {
+  returned_family: "family",
+  adopted: "family",
+  repatriated_home_region: "repatriation",
+  transferred_panti: "transfer",
+  referred_hospital: "institution",
+  referred_other_institution: "institution",
+  independent_living: "institution",
+};
+
+export default function ExitPage() {
+  const { stay, closed, canUndo, now, pantiOptions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const pantiId = stay.stay.pantiId;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="breadcrumb">
+            <Link to="/panti">{t("nav.panti")}</Link> / <Link to={`/panti/${pantiId}`}>{stay.pantiName}</Link>
+          </div>
+          <h1>{stay.name}</h1>
+          <p>
+            {t(`sex.${stay.person.sex}`)} · {t("exit.admittedAt")} {formatDate(lang, stay.stay.admittedAt)}
+            {stay.bedLabel ? ` · ${t("placement.bed")} ${stay.bedLabel}` : ""}
+          </p>
+        </div>
+      </div>
+      {actionData?.ok ? (
+        <div className="alert success" role="status" data-testid="exit-message">
+          {actionData.message}{" "}
+          {actionData.placementId ? <Link to={`/placements/${actionData.placementId}`}>#{actionData.placementId}</Link> : null}
+        </div>
+      ) : null}
+      {failed?.formError ? (
+        <div className="alert error" role="alert">
+          {failed.formError}
+        </div>
+      ) : null}
+      {closed ? (
+        <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
+      ) : (
+        <ExitForm now={now} pantiOptions={pantiOptions} failed={failed} busy={navigation.state !== "idle"} />
+      )}
+    </>
+  );
+}
+
+function ClosedStay({
+  stay,
+  canUndo,
+  failed,
+  busy,
+}: {
+  stay: ReturnType<typeof useLoaderData<typeof loader>>["stay"];
+  canUndo: boolean;
+  failed: ActionData | null;
+  busy: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const s = stay.stay;
+  return (
+    <>
+      <section className="card" data-testid="closed-stay">
+        <h2>{t("exit.closed")}</h2>
+        <dl className="facts">
+          <dt>{t("exit.outcome")}</dt>
+          <dd>{referenceLabel(EXIT_OUTCOMES, s.exitOutcome, lang)}</dd>
+          <dt>{t("exit.exitedAt")}</dt>
+          <dd>{formatDateTime(lang, s.exitedAt)}</dd>
+          {s.exitDestination ? (
+            <>
+              <dt>{t("exit.handover.receiver")}</dt>
+              <dd>{s.exitDestination}</dd>
+            </>
+          ) : null}
+          {s.exitNotes ? (
+            <>
+              <dt>{t("exit.notes")}</dt>
+              <dd className="pre">{s.exitNotes}</dd>
+            </>
+          ) : null}
+        </dl>
+        {s.exitRecordedAt ? (
+          <p className="muted small">{t("exit.recordedBy", { name: stay.recordedByName ?? "–", date: formatDateTime(lang, s.exitRecordedAt) })}</p>
+        ) : null}
+        <p>
+          <Link className="button secondary" to={`/panti/${s.pantiId}/stays/${s.id}/exit-handover`}>
+            {t("exit.handover")}
+          </Link>
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t("exit.undo")}</h2>
+        <p className="muted small">{t("exit.undo.hint")}</p>
+        {canUndo ? (
+          <Form method="post" className="stack">
+            <input type="hidden" name="intent" value="undo-exit" />
+            <div className="field">
+              <label htmlFor="undo-reason">{t("common.reason")}</label>
+              <textarea id="undo-reason" name="reason" rows={2} />
+              <FieldError messages={failed?.errors?.reason} />
+            </div>
+            <div>
+              <button type="submit" className="danger" disabled={busy}>
+                {t("exit.undo")}
+              </button>
+            </div>
+          </Form>
+        ) : (
+          <div className="alert info">{t("exit.undo.graceOver")}</div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ExitForm({
+  now,
+  pantiOptions,
+  failed,
+  busy,
+}: {
+  now: string;
+  pantiOptions: { id: number; name: string }[];
+  failed: ActionData | null;
+  busy: boolean;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const { form, register, errorFor, onSubmit } = useZodForm(exitSchema, {
+    defaultValues: { outcome: "returned_family", exitedAt: now },
+    server: failed,
+  });
+  const outcome = form.watch("outcome") as string;
+  const province = form.watch("province") as string | undefined;
+  const hydrated = useHydrated();
+  // Without JavaScript every section shows (each says when it applies); with it, only the one that fits.
+  const show = (section: string) => !hydrated || SECTION_FOR[outcome] === section;
+  const invalid = (name: string) => (errorFor(name) ? true : undefined);
+
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("exit.title")}>
+      <section className="card stack">
+        <h2>{t("exit.title")}</h2>
+        <p className="muted small">{t("exit.intro")}</p>
+        <input type="hidden" name="intent" value="exit" />
+        <div className="grid-2">
+          <Field id="outcome" label={t("exit.outcome")} error={errorFor("outcome")}>
+            <select id="outcome" {...register("outcome")}>
+              {EXIT_OUTCOMES.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {lang === "en" ? o.nameEn : o.nameId}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="exitedAt" label={t("exit.exitedAt")} error={errorFor("exitedAt")}>
+            <input id="exitedAt" type="datetime-local" max={now} {...register("exitedAt")} aria-invalid={invalid("exitedAt")} />
+          </Field>
+        </div>
+      </section>
+
+      {show("family") ? (
+        <fieldset className="card stack" data-section="family">
+          <legend className="label">
+            <strong>{t("exit.family")}</strong>
+          </legend>
+          {!hydrated ? <p className="muted small">{t("exit.family.hint")}</p> : null}
+          <div className="grid-2">
+            <Field id="familyName" label={t("exit.familyName")} error={errorFor("familyName")}>
+              <input id="familyName" type="text" {...register("familyName")} aria-invalid={invalid("familyName")} />
+            </Field>
+            <Field id="familyRelation" label={t("exit.familyRelation")} error={errorFor("familyRelation")}>
+              <input id="familyRelation" type="text" {...register("familyRelation")} aria-invalid={invalid("familyRelation")} />
+            </Field>
+            <Field id="familyAddress" label={t("exit.familyAddress")} error={errorFor("familyAddress")}>
+              <textarea id="familyAddress" rows={2} {...register("familyAddress")} aria-invalid={invalid("familyAddress")} />
+            </Field>
+            <Field id="familyPhone" label={t("exit.familyPhone")} error={errorFor("familyPhone")}>
+              <input id="familyPhone" type="tel" {...register("familyPhone")} aria-invalid={invalid("familyPhone")} />
+            </Field>
+          </div>
+          <fieldset className="field" style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend className="label">{t("exit.documents")}</legend>
+            {(["Ktp", "Kk", "RtRwLetter", "KelurahanLetter", "SignedStatement"] as const).map((doc) => {
+              const name = `doc${doc}`;
+              const key = doc.charAt(0).toLowerCase() + doc.slice(1);
+              return (
+                <div key={doc}>
+                  <label className="checkbox">
+                    <input type="checkbox" value="on" {...register(name)} />
+                    {t(`exit.doc.${key}`)}
+                  </label>
+                  <FieldError messages={errorFor(name)} />
+                </div>
+              );
+            })}
+          </fieldset>
+        </fieldset>
+      ) : null}
+
+      {show("repatriation") ? (
+        <fieldset className="card stack" data-section="repatriation">
+          <legend className="label">
+            <strong>{t("exit.repatriation")}</strong>
+          </legend>
+          {!hydrated ? <p className="muted small">{t("exit.repatriation.hint")}</p> : null}
+          <div className="grid-2">
+            <Field id="province" label={t("exit.province")} error={errorFor("province")}>
+              <select id="province" {...register("province")} aria-invalid={invalid("province")}>
+                <option value="">{t("placements.choose")}</option>
+                {PROVINCES.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="city" label={t("exit.city")} error={errorFor("city")}>
+              <input id="city" type="text" {...register("city")} aria-invalid={invalid("city")} />
+            </Field>
+            <Field id="escort" label={t("exit.escort")} error={errorFor("escort")}>
+              <input id="escort" type="text" {...register("escort")} />
+            </Field>
+            <Field id="transport" label={t("exit.transport")} error={errorFor("transport")}>
+              <select id="transport" {...register("transport")} aria-invalid={invalid("transport")}>
+                <option value="">{t("placements.choose")}</option>
+                {TRANSPORT_MODES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`transport.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          {province && isPartnerProvince(province) ? <span className="badge ok">{t("exit.partner")}</span> : null}
+        </fieldset>
+      ) : null}
+
+      {show("transfer") ? (
+        <fieldset className="card stack" data-section="transfer">
+          <legend className="label">
+            <strong>{t("exit.transfer")}</strong>
+          </legend>
+          {!hydrated ? <p className="muted small">{t("exit.transfer.hint")}</p> : null}
+          <Field id="toPantiId" label={t("exit.toPanti")} error={errorFor("toPantiId")}>
+            <select id="toPantiId" {...register("toPantiId")} aria-invalid={invalid("toPantiId")}>
+              <option value="">{t("placements.choose")}</option>
+              {pantiOptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+      ) : null}
+
+      {show("institution") ? (
+        <fieldset className="card stack" data-section="institution">
+          <legend className="label">
+            <strong>{t("exit.institution")}</strong>
+          </legend>
+          {!hydrated ? <p className="muted small">{t("exit.institution.hint")}</p> : null}
+          <div className="grid-2">
+            <Field id="institutionName" label={t("exit.institutionName")} error={errorFor("institutionName")}>
+              <input id="institutionName" type="text" {...register("institutionName")} aria-invalid={invalid("institutionName")} />
+            </Field>
+            <Field id="address" label={t("exit.address")} error={errorFor("address")}>
+              <input id="address" type="text" {...register("address")} />
+            </Field>
+          </div>
+        </fieldset>
+      ) : null}
+
+      <section className="card stack">
+        <Field id="notes" label={t("exit.notes")} error={errorFor("notes")}>
+          <textarea id="notes" rows={3} {...register("notes")} aria-invalid={invalid("notes")} />
+        </Field>
+        <div>
+          <button type="submit" disabled={busy}>
+            {t("exit.submit")}
+          </button>
+        </div>
+      </section>
+    </Form>
+  );
+}

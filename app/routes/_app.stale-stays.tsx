@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { STALE_IDLE_DAYS } from "~/domain/exits";
+import { pantiScope } from "~/domain/permissions";
+import { staleStays } from "~/queries/exits.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+
+export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "stay:exit");
+  const scope = pantiScope(user, "stay:exit");
+  return { rows: staleStays(scope), scoped: scope != null };
+}
+
+export default function StaleStaysPage() {
+  const { rows, scoped } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("stale.title")}</h1>
+          <p>{t("stale.intro", { days: STALE_IDLE_DAYS })}</p>
+        </div>
+      </div>
+      <div className="table-wrap">
+        <table data-testid="stale-stays">
+          <thead>
+            <tr>
+              <th scope="col">{t("exit.resident")}</th>
+              {!scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
+              <th scope="col">{t("exit.admittedAt")}</th>
+              <th scope="col" className="num">{t("stale.days")}</th>
+              <th scope="col">{t("stale.lastActivity")}</th>
+              <th scope="col">{t("common.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t("stale.empty")}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((r) => (
+              <tr key={r.stayId}>
+                <td>
+                  {r.displayName}
+                  {r.bedId == null ? <span className="badge over"> {t("stale.noBed")}</span> : null}
+                </td>
+                {!scoped ? <td>{r.pantiName}</td> : null}
+                <td>{formatDate(lang, r.admittedAt)}</td>
+                <td className="num">{r.days}</td>
+                <td>{r.lastActivity ? formatDate(lang, r.lastActivity) : t("stale.never")}</td>
+                <td>
+                  <Link to={`/panti/${r.pantiId}/stays/${r.stayId}/exit`}>{t("resident.exit")}</Link> ·{" "}
+                  <Link to={`/panti/${r.pantiId}/stays/${r.stayId}/move`}>{t("resident.actions")}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
