@@ -14,7 +14,7 @@ function admitted(at = new Date("2026-03-02T15:00:00Z")) {
   const { beds } = createRoom(p.id, 2, { sex: "male" });
   const admin = createUser("panti_admin", p.id);
   const outreach = createUser("outreach", null, "sudin_jakbar");
-  const ref = createPlacement(outreach.actor, referralInput(p.id));
+  const ref = createPlacement(outreach.actor, referralInput(p.id, { foundAt: new Date(at.getTime() - 3_600_000) }));
   const result = acceptPlacement(admin.actor, ref.id, { bed: beds[0]!.id, person: "new", admittedAt: at });
   return { p, beds, admin, outreach, result };
 }
@@ -139,5 +139,32 @@ describe("follow-ups", () => {
     expect(() =>
       recordFollowUp(admin.actor, { followUpId: first!.id, contactedAt: new Date("2026-05-09T03:00:00Z"), channel: "phone", result: "stable" }),
     ).toThrow(Conflict);
+  });
+});
+
+describe("lists", () => {
+  it("lists follow-ups due for the panti only, overdue first", async () => {
+    const { followUpList } = await import("~/queries/exits.server");
+    const { p, admin, result } = admitted();
+    recordExit(admin.actor, result.stayId, family, new Date("2026-04-10T04:00:00Z"));
+    const rows = followUpList(p.id, new Date("2026-07-08T00:00:00Z"));
+    expect(rows.map((r) => [r.sequence, r.state])).toEqual([
+      [1, "overdue"],
+      [3, "due"],
+    ]);
+    const other = createPanti();
+    expect(followUpList(other.id, new Date("2026-07-08T00:00:00Z"))).toHaveLength(0);
+  });
+
+  it("lists intake stays past the 30-day norm without a bed or activity", async () => {
+    const { staleStays } = await import("~/queries/exits.server");
+    const { p, admin, result } = admitted(new Date("2026-01-02T03:00:00Z"));
+    const now = new Date("2026-03-01T00:00:00Z");
+    // Admission was logged on the real clock (today), so the stay has recent activity...
+    expect(staleStays(p.id, now).map((r) => r.stayId)).not.toContain(result.stayId);
+    // ...until the resident loses their bed.
+    db.update(bedAssignments).set({ toAt: now }).where(eq(bedAssignments.stayId, result.stayId)).run();
+    expect(staleStays(p.id, now).map((r) => r.stayId)).toContain(result.stayId);
+    expect(admin).toBeTruthy();
   });
 });
