@@ -13,6 +13,7 @@ import {
   text,
   index,
   uniqueIndex,
+  primaryKey,
 } from "drizzle-orm/sqlite-core";
 import {
   PANTI_TYPES,
@@ -24,6 +25,16 @@ import {
   PLACEMENT_STATUSES,
   PLACEMENT_SOURCES,
   BATCH_STATUSES,
+  CLASS_STATUSES,
+  ENROLMENT_STATUSES,
+  TRAINING_OUTCOMES,
+  PROGRESS_STATUSES,
+  MENTAL_HEALTH_CLUSTERS,
+  SESSION_MODES,
+  IDENTITY_DOCUMENTS,
+  IDENTITY_STEP_STATUSES,
+  TRACING_CHANNELS,
+  TRACING_RESULTS,
 } from "../app/domain/enums";
 import { ROLES } from "../app/domain/permissions";
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS } from "../app/domain/exits";
@@ -520,4 +531,349 @@ export const followUps = sqliteTable(
     index("follow_ups_due_idx").on(t.pantiId, t.doneAt, t.dueDate),
     index("follow_ups_recorded_by_idx").on(t.recordedBy),
   ],
+);
+
+// ---------------------------------------------------------------------------
+// Rehabilitation programmes: modules, classes (angkatan), enrolment, attendance, progress
+// ---------------------------------------------------------------------------
+
+/** The competencies of a programme (e.g. computer: typing, office documents ...). */
+export const programmeModules = sqliteTable(
+  "programme_modules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    programmeCode: text("programme_code")
+      .notNull()
+      .references(() => programmes.code),
+    code: text("code").notNull(),
+    nameId: text("name_id").notNull(),
+    nameEn: text("name_en").notNull(),
+    position: integer("position").notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+  },
+  (t) => [uniqueIndex("programme_modules_code_uq").on(t.programmeCode, t.code)],
+);
+
+/** A programme run at one panti for a cohort (angkatan). */
+export const classes = sqliteTable(
+  "classes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    programmeCode: text("programme_code")
+      .notNull()
+      .references(() => programmes.code),
+    name: text("name").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    capacity: integer("capacity").notNull(),
+    /** ISO weekdays the class meets (1 = Monday ... 7 = Sunday), as JSON. */
+    scheduleDays: text("schedule_days", { mode: "json" }).$type<number[]>().notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull(),
+    /** Minimum attendance (percent) to complete. */
+    attendanceThreshold: integer("attendance_threshold").notNull().default(75),
+    status: text("status", { enum: CLASS_STATUSES }).notNull().default("planned"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("classes_panti_idx").on(t.pantiId, t.startDate),
+    index("classes_programme_idx").on(t.programmeCode),
+    index("classes_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const classInstructors = sqliteTable(
+  "class_instructors",
+  {
+    classId: integer("class_id")
+      .notNull()
+      .references(() => classes.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index("class_instructors_user_idx").on(t.userId)],
+);
+
+export const enrolments = sqliteTable(
+  "enrolments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    classId: integer("class_id")
+      .notNull()
+      .references(() => classes.id),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    enrolledAt: integer("enrolled_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: ENROLMENT_STATUSES }).notNull().default("active"),
+    endedAt: integer("ended_at", { mode: "timestamp_ms" }),
+    /** After completion: working, on-the-job training, or not placed. */
+    outcome: text("outcome", { enum: TRAINING_OUTCOMES }),
+    outcomeNotes: text("outcome_notes"),
+    certificateNumber: text("certificate_number").unique(),
+    createdBy: integer("created_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("enrolments_class_person_uq").on(t.classId, t.personId),
+    index("enrolments_stay_idx").on(t.stayId, t.status),
+    index("enrolments_person_idx").on(t.personId),
+    index("enrolments_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/** One meeting of a class; attendance is recorded per session. */
+export const classSessions = sqliteTable(
+  "class_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    classId: integer("class_id")
+      .notNull()
+      .references(() => classes.id),
+    date: text("date").notNull(),
+    topic: text("topic"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("class_sessions_class_date_uq").on(t.classId, t.date), index("class_sessions_created_by_idx").on(t.createdBy)],
+);
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => classSessions.id),
+    enrolmentId: integer("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    status: text("status")
+      .notNull()
+      .references(() => attendanceStatuses.code),
+    note: text("note"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.enrolmentId] }),
+    index("attendance_enrolment_idx").on(t.enrolmentId),
+    index("attendance_status_idx").on(t.status),
+    index("attendance_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+export const moduleProgress = sqliteTable(
+  "module_progress",
+  {
+    enrolmentId: integer("enrolment_id")
+      .notNull()
+      .references(() => enrolments.id),
+    moduleId: integer("module_id")
+      .notNull()
+      .references(() => programmeModules.id),
+    status: text("status", { enum: PROGRESS_STATUSES }).notNull(),
+    score: integer("score"),
+    note: text("note"),
+    assessedOn: text("assessed_on"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrolmentId, t.moduleId] }),
+    index("module_progress_module_idx").on(t.moduleId),
+    index("module_progress_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// The case file: stages, assessment, plan, psychosocial sessions, family tracing, identity
+// ---------------------------------------------------------------------------
+
+/** Each move of a stay between rehabilitation stages (forward, or back with a reason). */
+export const stageHistory = sqliteTable(
+  "stage_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    stage: text("stage")
+      .notNull()
+      .references(() => rehabilitationStages.code),
+    enteredAt: integer("entered_at", { mode: "timestamp_ms" }).notNull(),
+    reason: text("reason"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+  },
+  (t) => [
+    index("stage_history_stay_idx").on(t.stayId, t.enteredAt),
+    index("stage_history_stage_idx").on(t.stage),
+    index("stage_history_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+export const assessments = sqliteTable(
+  "assessments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    assessedOn: text("assessed_on").notNull(),
+    problems: text("problems").notNull(),
+    strengths: text("strengths"),
+    familySituation: text("family_situation"),
+    health: text("health"),
+    /** Mental-health panti: heavy (care), moderate (guidance), light (empowerment). */
+    cluster: text("cluster", { enum: MENTAL_HEALTH_CLUSTERS }),
+    summary: text("summary"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assessments_stay_idx").on(t.stayId), index("assessments_recorded_by_idx").on(t.recordedBy)],
+);
+
+/** A plan of interventions: goals with target dates (JSON), reviewed over time. */
+export const interventionPlans = sqliteTable(
+  "intervention_plans",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    createdOn: text("created_on").notNull(),
+    goals: text("goals", { mode: "json" })
+      .$type<{ goal: string; intervention: string; targetDate: string; status: "open" | "achieved" | "dropped" }[]>()
+      .notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("intervention_plans_stay_idx").on(t.stayId), index("intervention_plans_recorded_by_idx").on(t.recordedBy)],
+);
+
+export const planReviews = sqliteTable(
+  "plan_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => interventionPlans.id),
+    reviewedOn: text("reviewed_on").notNull(),
+    notes: text("notes").notNull(),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_reviews_plan_idx").on(t.planId), index("plan_reviews_recorded_by_idx").on(t.recordedBy)],
+);
+
+/**
+ * A psychosocial session (individual or group). `note` is confidential: only psychosocial staff
+ * of the panti and dinsos_admin may read it, and every read is logged.
+ */
+export const psychosocialSessions = sqliteTable(
+  "psychosocial_sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    serviceCode: text("service_code")
+      .notNull()
+      .references(() => psychosocialServices.code),
+    mode: text("mode", { enum: SESSION_MODES }).notNull(),
+    providerName: text("provider_name").notNull(),
+    providerUserId: integer("provider_user_id").references(() => users.id),
+    sessionAt: integer("session_at", { mode: "timestamp_ms" }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    /** What anyone with access to the case may see. */
+    summary: text("summary"),
+    /** Confidential note. */
+    note: text("note"),
+    followUp: text("follow_up"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("psychosocial_sessions_panti_idx").on(t.pantiId, t.sessionAt),
+    index("psychosocial_sessions_service_idx").on(t.serviceCode),
+    index("psychosocial_sessions_provider_idx").on(t.providerUserId),
+    index("psychosocial_sessions_created_by_idx").on(t.createdBy),
+  ],
+);
+
+export const sessionParticipants = sqliteTable(
+  "session_participants",
+  {
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => psychosocialSessions.id),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.stayId] }), index("session_participants_stay_idx").on(t.stayId)],
+);
+
+export const familyContacts = sqliteTable(
+  "family_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    name: text("name").notNull(),
+    relation: text("relation").notNull(),
+    phone: text("phone"),
+    address: text("address"),
+    notes: text("notes"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("family_contacts_person_idx").on(t.personId), index("family_contacts_recorded_by_idx").on(t.recordedBy)],
+);
+
+export const tracingAttempts = sqliteTable(
+  "tracing_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    contactId: integer("contact_id").references(() => familyContacts.id),
+    attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
+    channel: text("channel", { enum: TRACING_CHANNELS }).notNull(),
+    result: text("result", { enum: TRACING_RESULTS }).notNull(),
+    notes: text("notes"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+  },
+  (t) => [
+    index("tracing_attempts_stay_idx").on(t.stayId, t.attemptedAt),
+    index("tracing_attempts_contact_idx").on(t.contactId),
+    index("tracing_attempts_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+/** Steps towards a resident's NIK, KK, e-KTP and BPJS card. */
+export const identitySteps = sqliteTable(
+  "identity_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    document: text("document", { enum: IDENTITY_DOCUMENTS }).notNull(),
+    status: text("status", { enum: IDENTITY_STEP_STATUSES }).notNull(),
+    stepOn: text("step_on").notNull(),
+    number: text("number"),
+    notes: text("notes"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("identity_steps_person_idx").on(t.personId, t.document), index("identity_steps_recorded_by_idx").on(t.recordedBy)],
 );

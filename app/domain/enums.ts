@@ -58,3 +58,23 @@ export const PLACEMENT_SOURCES = ["form", "batch", "api", "transfer"] as const;
 export type PlacementSource = (typeof PLACEMENT_SOURCES)[number];
 
 export const BATCH_STATUSES = ["previewed", "imported", "discarded"] as const;
+
+// --- rehabilitation programmes ---------------------------------------------------
+export const CLASS_STATUSES = ["planned", "active", "finished"] as const;
+export const ENROLMENT_STATUSES = ["active", "completed", "left_before_completion", "withdrawn"] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+/** What a graduate does after the class (youth panti report these). */
+export const TRAINING_OUTCOMES = ["working", "on_the_job_training", "not_placed"] as const;
+export const PROGRESS_STATUSES = ["not_started", "in_progress", "competent"] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+export const ATTENDANCE_CODES = ["hadir", "terlambat", "izin", "alpa"] as const;
+export type AttendanceCode = (typeof ATTENDANCE_CODES)[number];
+
+// --- case file --------------------------------------------------------------------
+export const MENTAL_HEALTH_CLUSTERS = ["heavy", "moderate", "light"] as const;
+export const SESSION_MODES = ["individual", "group"] as const;
+export const IDENTITY_DOCUMENTS = ["nik", "kk", "ektp", "bpjs"] as const;
+export const IDENTITY_STEP_STATUSES = ["not_started", "requested", "in_process", "issued", "rejected"] as const;
+export const TRACING_CHANNELS = ["phone", "home_visit", "letter", "social_media", "via_sudin", "via_police", "other"] as const;
+export const TRACING_RESULTS = ["no_answer", "contact_found", "family_located", "family_refused", "not_found"] as const;
+export const PLAN_GOAL_STATUSES = ["open", "achieved", "dropped"] as const;
