@@ -43,6 +43,22 @@ export const PERMISSIONS = [
   "stay:exit",
   /** Record follow-up contacts after exits. */
   "followup:record",
+  /** Edit the programme catalogue (programmes and their modules). */
+  "programme:manage",
+  /** Create classes and enrol residents. */
+  "class:manage",
+  /** See classes, attendance and progress (instructors: only their own classes). */
+  "class:read",
+  /** Record attendance and module progress (instructors: only their own classes). */
+  "class:teach",
+  /** Read a resident's case file (stages, assessment, plan, sessions without their notes). */
+  "case:read",
+  /** Write to the case file: stages, assessment, plan, family tracing, identity documents. */
+  "case:write",
+  /** Record psychosocial sessions. */
+  "psychosocial:write",
+  /** Read the confidential note of a psychosocial session (each read is logged). */
+  "psychosocial:note",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,8 +78,22 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "api_token:manage": "any",
     "stay:exit": "any",
     "followup:record": "any",
+    "programme:manage": "any",
+    "class:manage": "any",
+    "class:read": "any",
+    "class:teach": "any",
+    "case:read": "any",
+    "case:write": "any",
+    "psychosocial:write": "any",
+    "psychosocial:note": "any",
   },
-  dinsos_viewer: { "panti:list": "any", "panti:view": "any", "placement:read": "any" },
+  dinsos_viewer: {
+    "panti:list": "any",
+    "panti:view": "any",
+    "placement:read": "any",
+    "class:read": "any",
+    "case:read": "any",
+  },
   panti_admin: {
     "panti:list": "own",
     "panti:view": "own",
@@ -73,9 +103,22 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "resident:move": "own",
     "stay:exit": "own",
     "followup:record": "own",
+    "class:manage": "own",
+    "class:read": "own",
+    "case:read": "own",
+    "case:write": "own",
   },
-  instructor: { "panti:list": "own" },
-  psychosocial: { "panti:list": "own", "panti:view": "own", "followup:record": "own" },
+  // Instructors: "own" means the classes they teach, in their panti.
+  instructor: { "panti:list": "own", "class:read": "own", "class:teach": "own" },
+  psychosocial: {
+    "panti:list": "own",
+    "panti:view": "own",
+    "followup:record": "own",
+    "case:read": "own",
+    "case:write": "own",
+    "psychosocial:write": "own",
+    "psychosocial:note": "own",
+  },
   // Outreach officers choose where to refer people: they see free places, not residents.
   // Their "own" scope is their outreach unit, not a panti.
   outreach: { "panti:list": "any", "placement:create": "own", "placement:read": "own" },

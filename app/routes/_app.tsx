@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: {
       panti: hasPermission(user, "panti:list"),
       placements: hasPermission(user, "placement:read"),
+      classes: hasPermission(user, "class:read"),
       followUps: hasPermission(user, "followup:record"),
       staleStays: hasPermission(user, "stay:exit"),
       users: hasPermission(user, "user:manage"),
@@ -47,6 +48,7 @@ export default function AppLayout() {
             <NavLink to="/home">{t("nav.home")}</NavLink>
             {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
             {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
+            {nav.classes ? <NavLink to="/classes">{t("nav.classes")}</NavLink> : null}
             {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
             {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
             {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}

@@ -1,6 +1,6 @@
 /** Moving residents: to another bed in the same panti, or to another panti (a transfer). */
 import { and, eq, isNull } from "drizzle-orm";
-import { bedAssignments, panti, persons, placements, stays } from "#db/schema";
+import { bedAssignments, enrolments, panti, persons, placements, stays } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import type { Actor } from "~/domain/permissions";
 import { toJakartaParts } from "~/domain/time";
@@ -53,9 +53,16 @@ export function moveBed(actor: Actor, stayId: number, to: number | "overflow", n
   });
 }
 
-/** Closes an open stay and its bed in the caller's transaction (exits and transfers). */
+/**
+ * Closes an open stay in the caller's transaction (exits and transfers): the bed frees and open
+ * training enrolments close as "left before completion".
+ */
 export function closeStay(tx: Tx, stayId: number, at: Date, outcome: string, destination: string | null) {
   tx.update(bedAssignments).set({ toAt: at }).where(and(eq(bedAssignments.stayId, stayId), isNull(bedAssignments.toAt))).run();
+  tx.update(enrolments)
+    .set({ status: "left_before_completion", endedAt: at })
+    .where(and(eq(enrolments.stayId, stayId), eq(enrolments.status, "active")))
+    .run();
   tx.update(stays).set({ exitedAt: at, exitOutcome: outcome, exitDestination: destination }).where(eq(stays.id, stayId)).run();
 }
 

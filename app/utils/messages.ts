@@ -3,7 +3,10 @@
  * Keys are grouped by page or concept; `{name}` marks a parameter.
  */
 import { apiMessages } from "./messages.api";
+import { caseFileMessages } from "./messages.casefile";
+import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
+import { programmeMessages } from "./messages.programmes";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { userMessages } from "./messages.users";
@@ -258,6 +261,9 @@ export const messages = {
   ...importMessages,
   ...apiMessages,
   ...exitMessages,
+  ...programmeMessages,
+  ...caseFileMessages,
+  ...dashboardMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;
