@@ -1,0 +1,142 @@
+/** Report periods, filters and the small statistics the dashboard needs (pure). */
+import { z } from "zod";
+import { PANTI_TYPES } from "./enums";
+import { isCalendarDate, jakartaDate } from "./time";
+
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+
+/** The instant a Jakarta calendar day starts. */
+export function startOfJakartaDay(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - JAKARTA_OFFSET_MS);
+}
+
+/** The day after, as YYYY-MM-DD. */
+export function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Every day from `from` to `to` inclusive (YYYY-MM-DD). */
+export function daysInRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = nextDay(d)) out.push(d);
+  return out;
+}
+
+/** Every month (YYYY-MM) touched by the range. */
+export function monthsInRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const end = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    if (key > end) break;
+    out.push(key);
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+  return out;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** A calendar quarter in Jakarta. */
+export function quarterPeriod(year: number, quarter: 1 | 2 | 3 | 4): Period {
+  const startMonth = (quarter - 1) * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+  return {
+    from: `${year}-${String(startMonth).padStart(2, "0")}-01`,
+    to: `${year}-${String(endMonth).padStart(2, "0")}-${String(lastDay).padStart(2, "0")}`,
+  };
+}
+
+/** The half-open instant range [start of `from`, start of the day after `to`). */
+export function periodInstants(period: Period): { start: Date; end: Date } {
+  return { start: startOfJakartaDay(period.from), end: startOfJakartaDay(nextDay(period.to)) };
+}
+
+const date = () => z.string().refine(isCalendarDate);
+
+/** Dashboard filters from the query string; bad values fall back to defaults (never an error page). */
+export const reportFilterSchema = z.object({
+  from: date().optional().catch(undefined),
+  to: date().optional().catch(undefined),
+  kota: z.string().trim().max(100).optional().catch(undefined),
+  type: z.enum(PANTI_TYPES).optional().catch(undefined),
+  panti: z.coerce.number().int().positive().optional().catch(undefined),
+});
+export type ReportFilterInput = z.output<typeof reportFilterSchema>;
+
+export interface ReportFilter extends Period {
+  kota?: string;
+  type?: (typeof PANTI_TYPES)[number];
+  /** A single panti (chosen, or forced by the user's scope). */
+  pantiId?: number;
+}
+
+/** Fills the default period (the last 12 months up to today) and orders the dates. */
+export function resolveFilter(input: ReportFilterInput, now: Date, scopePantiId: number | null): ReportFilter {
+  const today = jakartaDate(now);
+  let to = input.to && input.to <= today ? input.to : today;
+  let from = input.from ?? addDays(to, -364);
+  if (from > to) [from, to] = [to, from];
+  // Keep the daily census readable and cheap: at most ten years.
+  if (Date.parse(to) - Date.parse(from) > 3653 * 86_400_000) from = addDays(to, -3653);
+  return {
+    from,
+    to,
+    kota: input.kota || undefined,
+    type: input.type,
+    pantiId: scopePantiId ?? input.panti,
+  };
+}
+
+export const quarterSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  quarter: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+});
+
+/** The quarter asked for, or the last complete quarter before now. */
+export function resolveQuarter(input: z.output<typeof quarterSchema>, now: Date): { year: number; quarter: 1 | 2 | 3 | 4 } {
+  if (input.year && input.quarter) return { year: input.year, quarter: input.quarter as 1 | 2 | 3 | 4 };
+  const today = jakartaDate(now);
+  const y = Number(today.slice(0, 4));
+  const current = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  return current === 1 ? { year: y - 1, quarter: 4 } : { year: y, quarter: (current - 1) as 1 | 2 | 3 };
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Length-of-stay buckets, in days (upper bounds inclusive; the last is open). */
+export const LOS_BUCKETS = [
+  { key: "le7", max: 7 },
+  { key: "le30", max: 30 },
+  { key: "le90", max: 90 },
+  { key: "le180", max: 180 },
+  { key: "le365", max: 365 },
+  { key: "gt365", max: Infinity },
+] as const;
+
+/** Waiting-time buckets for pending referrals, in hours. */
+export const WAIT_BUCKETS = [
+  { key: "lt24h", max: 24 },
+  { key: "lt3d", max: 72 },
+  { key: "lt7d", max: 168 },
+  { key: "ge7d", max: Infinity },
+] as const;
+
+export function percent(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
+}

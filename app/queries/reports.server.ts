@@ -1,0 +1,293 @@
+/**
+ * Dinsos review: every figure aggregated in SQL over indexed columns, in the actor's scope.
+ * Day and month buckets are on the Jakarta calendar.
+ */
+import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { classes, enrolments, panti, placements, programmes, stays } from "#db/schema";
+import { totalOccupancy } from "~/domain/capacity";
+import { isPositiveOutcome } from "~/domain/exits";
+import { LOS_BUCKETS, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
+import { db } from "~/utils/db.server";
+import { occupancyByPanti } from "./occupancy.server";
+
+type Column = typeof stays.admittedAt | typeof stays.exitedAt | typeof placements.foundAt | typeof placements.createdAt;
+
+/** The Jakarta calendar day / month of an instant column. */
+const jakartaDay = (col: Column) => sql<string>`strftime('%Y-%m-%d', ${col} / 1000, 'unixepoch', '+7 hours')`;
+const jakartaMonth = (col: Column) => sql<string>`strftime('%Y-%m', ${col} / 1000, 'unixepoch', '+7 hours')`;
+
+/** Conditions on the panti table for the kota / type / panti filters. */
+function pantiConditions(filter: Pick<ReportFilter, "kota" | "type" | "pantiId">): SQL[] {
+  const out: SQL[] = [];
+  if (filter.pantiId != null) out.push(eq(panti.id, filter.pantiId));
+  if (filter.type) out.push(eq(panti.type, filter.type));
+  if (filter.kota) out.push(eq(panti.kota, filter.kota));
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Capacity and census
+// ---------------------------------------------------------------------------
+
+export function capacityPanel(filter: ReportFilter) {
+  const rows = occupancyByPanti({ pantiId: filter.pantiId ?? null, type: filter.type, kota: filter.kota });
+  const group = (key: (r: (typeof rows)[number]) => string) => {
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    return [...groups.entries()]
+      .map(([k, list]) => ({ key: k, ...totalOccupancy(list.map((r) => r.occupancy)) }))
+      .sort((a, b) => b.census - a.census);
+  };
+  return {
+    perPanti: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, type: r.type, kota: r.kota, ...r.occupancy })),
+    perType: group((r) => r.type),
+    perKota: group((r) => r.kota ?? "-"),
+    overCapacity: rows
+      .filter((r) => r.occupancy.overCapacity)
+      .sort((a, b) => (b.occupancy.occupancyPct ?? 0) - (a.occupancy.occupancyPct ?? 0))
+      .map((r) => ({ id: r.id, name: r.name, ...r.occupancy })),
+    total: totalOccupancy(rows.map((r) => r.occupancy)),
+  };
+}
+
+/**
+ * The census on each day of the period, derived from stays (admissions +1, exits −1 on top of
+ * the census at the start): one scan of the stays in range, not a query per day.
+ */
+export function censusHistory(filter: ReportFilter): { day: string; census: number }[] {
+  const { start, end } = periodInstants(filter);
+  const where = pantiConditions(filter);
+  const baseline =
+    db
+      .select({ n: count() })
+      .from(stays)
+      .innerJoin(panti, eq(panti.id, stays.pantiId))
+      .where(and(lt(stays.admittedAt, start), sql`(${stays.exitedAt} is null or ${stays.exitedAt} >= ${start.getTime()})`, ...where))
+      .get()?.n ?? 0;
+  const admissions = db
+    .select({ day: jakartaDay(stays.admittedAt), n: count() })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...where))
+    .groupBy(sql`1`)
+    .all();
+  const exits = db
+    .select({ day: jakartaDay(stays.exitedAt), n: count() })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...where))
+    .groupBy(sql`1`)
+    .all();
+  const delta = new Map<string, number>();
+  for (const a of admissions) delta.set(a.day, (delta.get(a.day) ?? 0) + a.n);
+  // Someone who leaves on a day is no longer counted at the end of that day.
+  for (const e of exits) delta.set(e.day, (delta.get(e.day) ?? 0) - e.n);
+  const out: { day: string; census: number }[] = [];
+  let census = baseline;
+  for (let d = filter.from; d <= filter.to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
+    census += delta.get(d) ?? 0;
+    out.push({ day: d, census });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Intake (referrals reached), exits, length of stay, re-entry, waiting referrals
+// ---------------------------------------------------------------------------
+
+/** Referrals by the month the person was found, per outreach unit and per PPKS category. */
+export function intakePanel(filter: ReportFilter) {
+  const { start, end } = periodInstants(filter);
+  const where = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...pantiConditions(filter));
+  const byUnit = db
+    .select({ month: jakartaMonth(placements.foundAt), unit: placements.outreachUnit, n: count() })
+    .from(placements)
+    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+    .where(where)
+    .groupBy(sql`1`, placements.outreachUnit)
+    .all();
+  const byCategory = db
+    .select({ category: placements.ppksCategory, n: count() })
+    .from(placements)
+    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+    .where(where)
+    .groupBy(placements.ppksCategory)
+    .orderBy(sql`2 desc`)
+    .all();
+  return { byUnit, byCategory, total: byCategory.reduce((a, r) => a + r.n, 0) };
+}
+
+export function exitsPanel(filter: ReportFilter) {
+  const { start, end } = periodInstants(filter);
+  const rows = db
+    .select({ outcome: stays.exitOutcome, n: count() })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), isNotNull(stays.exitOutcome), ...pantiConditions(filter)))
+    .groupBy(stays.exitOutcome)
+    .orderBy(sql`2 desc`)
+    .all()
+    .map((r) => ({ outcome: r.outcome!, n: r.n, positive: isPositiveOutcome(r.outcome!) }));
+  const total = rows.reduce((a, r) => a + r.n, 0);
+  const positive = rows.filter((r) => r.positive).reduce((a, r) => a + r.n, 0);
+  return { byOutcome: rows, total, positive, positivePct: percent(positive, total) };
+}
+
+/** Length of stay of the stays that ended in the period: median and distribution per panti type. */
+export function lengthOfStayPanel(filter: ReportFilter) {
+  const { start, end } = periodInstants(filter);
+  const los = sql<number>`((${stays.exitedAt} - ${stays.admittedAt}) / 86400000.0)`;
+  const buckets = LOS_BUCKETS.map(
+    (b, i) =>
+      sql<number>`sum(case when ${los} ${i === 0 ? sql`<= ${b.max}` : b.max === Infinity ? sql`> ${LOS_BUCKETS[i - 1]!.max}` : sql`> ${LOS_BUCKETS[i - 1]!.max} and ${los} <= ${b.max}`} then 1 else 0 end)`,
+  );
+  const where = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...pantiConditions(filter));
+  const dist = db
+    .select({ type: panti.type, n: count(), ...Object.fromEntries(LOS_BUCKETS.map((b, i) => [b.key, buckets[i]!])) })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(where)
+    .groupBy(panti.type)
+    .all() as ({ type: string; n: number } & Record<string, number>)[];
+  // Median per type with window functions: the middle row(s) of each type's ordered stays.
+  const medians = db.all<{ type: string; median: number }>(sql`
+    select type, avg(days) as median from (
+      select ${panti.type} as type, ${los} as days,
+             row_number() over (partition by ${panti.type} order by ${los}) as rn,
+             count(*) over (partition by ${panti.type}) as cnt
+      from ${stays} inner join ${panti} on ${panti.id} = ${stays.pantiId}
+      where ${where}
+    ) where rn in ((cnt + 1) / 2, (cnt + 2) / 2)
+    group by type`);
+  const medianBy = new Map(medians.map((m) => [m.type, Math.round(m.median * 10) / 10]));
+  return dist
+    .map((d) => ({ ...d, median: medianBy.get(d.type) ?? null }))
+    .sort((a, b) => b.n - a.n);
+}
+
+export function reentryPanel(filter: ReportFilter) {
+  const { start, end } = periodInstants(filter);
+  const row = db
+    .select({ admissions: count(), reentries: sql<number>`coalesce(sum(case when ${stays.reentry} then 1 else 0 end), 0)` })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...pantiConditions(filter)))
+    .get() ?? { admissions: 0, reentries: 0 };
+  return { ...row, ratePct: percent(row.reentries, row.admissions) };
+}
+
+/** Referrals waiting now, by how long they have waited and by panti (not limited to the period). */
+export function waitingPanel(filter: ReportFilter, now = new Date()) {
+  const ageHours = sql<number>`((${now.getTime()} - ${placements.createdAt}) / 3600000.0)`;
+  const where = and(eq(placements.status, "pending"), ...pantiConditions(filter));
+  const byAge = WAIT_BUCKETS.map((b, i) => {
+    const lower = i === 0 ? 0 : WAIT_BUCKETS[i - 1]!.max;
+    return { key: b.key, lower, upper: b.max };
+  });
+  const row = db
+    .select(
+      Object.fromEntries(
+        byAge.map((b) => [
+          b.key,
+          sql<number>`coalesce(sum(case when ${ageHours} >= ${b.lower} ${b.upper === Infinity ? sql`` : sql`and ${ageHours} < ${b.upper}`} then 1 else 0 end), 0)`,
+        ]),
+      ) as Record<string, SQL<number>>,
+    )
+    .from(placements)
+    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+    .where(where)
+    .get() as Record<string, number> | undefined;
+  const byPanti = db
+    .select({ pantiId: panti.id, name: panti.name, n: count(), oldest: sql<number>`min(${placements.createdAt})` })
+    .from(placements)
+    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+    .where(where)
+    .groupBy(panti.id)
+    .orderBy(sql`3 desc`)
+    .all()
+    .map((r) => ({ ...r, oldestDays: Math.floor((now.getTime() - Number(r.oldest)) / 86_400_000) }));
+  return { byAge: byAge.map((b) => ({ key: b.key, n: Number(row?.[b.key] ?? 0) })), byPanti, total: byPanti.reduce((a, r) => a + r.n, 0) };
+}
+
+/** Programme enrolment and completion in the period (appears once classes exist). */
+export function programmesPanel(filter: ReportFilter) {
+  const { start, end } = periodInstants(filter);
+  return db
+    .select({
+      programme: programmes.code,
+      nameId: programmes.nameId,
+      nameEn: programmes.nameEn,
+      enrolled: sql<number>`sum(case when ${enrolments.enrolledAt} >= ${start.getTime()} and ${enrolments.enrolledAt} < ${end.getTime()} then 1 else 0 end)`,
+      completed: sql<number>`sum(case when ${enrolments.status} = 'completed' and ${enrolments.endedAt} >= ${start.getTime()} and ${enrolments.endedAt} < ${end.getTime()} then 1 else 0 end)`,
+      left: sql<number>`sum(case when ${enrolments.status} = 'left_before_completion' and ${enrolments.endedAt} >= ${start.getTime()} and ${enrolments.endedAt} < ${end.getTime()} then 1 else 0 end)`,
+    })
+    .from(enrolments)
+    .innerJoin(classes, eq(classes.id, enrolments.classId))
+    .innerJoin(programmes, eq(programmes.code, classes.programmeCode))
+    .innerJoin(panti, eq(panti.id, classes.pantiId))
+    .where(and(...pantiConditions(filter)))
+    .groupBy(programmes.code)
+    .all()
+    .filter((r) => r.enrolled > 0 || r.completed > 0 || r.left > 0);
+}
+
+// ---------------------------------------------------------------------------
+// The quarterly report, in the shape Dinsos publishes
+// ---------------------------------------------------------------------------
+
+export function quarterlyReport(year: number, quarter: 1 | 2 | 3 | 4, scope: { pantiId?: number } = {}) {
+  const period: Period = quarterPeriod(year, quarter);
+  const { start, end } = periodInstants(period);
+  const scoped = scope.pantiId != null ? [eq(placements.targetPantiId, scope.pantiId)] : [];
+  const window = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...scoped);
+  // People reached: first referrals only (a redirect or a transfer is the same person again).
+  const reached = and(window, isNull(placements.previousPlacementId), sql`${placements.source} <> 'transfer'`);
+  const byUnitMonth = db
+    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: count() })
+    .from(placements)
+    .where(reached)
+    .groupBy(placements.outreachUnit, sql`2`)
+    .all();
+  const byCategory = db
+    .select({ category: placements.ppksCategory, n: count() })
+    .from(placements)
+    .where(reached)
+    .groupBy(placements.ppksCategory)
+    .orderBy(sql`2 desc`)
+    .all();
+  const placedByPanti = db
+    .select({ pantiId: panti.id, name: panti.name, n: count() })
+    .from(placements)
+    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+    .where(and(window, eq(placements.status, "accepted")))
+    .groupBy(panti.id)
+    .orderBy(sql`3 desc`)
+    .all();
+  const exitScope = scope.pantiId != null ? [eq(stays.pantiId, scope.pantiId)] : [];
+  const exitsByOutcome = db
+    .select({ outcome: stays.exitOutcome, month: jakartaMonth(stays.exitedAt), n: count() })
+    .from(stays)
+    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...exitScope))
+    .groupBy(stays.exitOutcome, sql`2`)
+    .all();
+  const sumOutcome = (code: string) => exitsByOutcome.filter((r) => r.outcome === code).reduce((a, r) => a + r.n, 0);
+  const units = [...new Set(byUnitMonth.map((r) => r.unit ?? "-"))];
+  const months = [...new Set(byUnitMonth.map((r) => r.month))].sort();
+  return {
+    period,
+    year,
+    quarter,
+    byUnitMonth,
+    byUnit: units.map((u) => ({ unit: u, n: byUnitMonth.filter((r) => (r.unit ?? "-") === u).reduce((a, r) => a + r.n, 0) })),
+    byMonth: months.map((m) => ({ month: m, n: byUnitMonth.filter((r) => r.month === m).reduce((a, r) => a + r.n, 0) })),
+    total: byUnitMonth.reduce((a, r) => a + r.n, 0),
+    byCategory,
+    placedByPanti,
+    placedTotal: placedByPanti.reduce((a, r) => a + r.n, 0),
+    returnedFamily: sumOutcome("returned_family"),
+    repatriated: sumOutcome("repatriated_home_region"),
+    exitsByOutcome,
+  };
+}
+export type QuarterlyReport = ReturnType<typeof quarterlyReport>;
+
