@@ -59,7 +59,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["db/**/*.ts"],
+    // Scripts, fixtures and tests may import their neighbours (factories, fixtures) by relative path.
+    files: ["db/**/*.ts", "tests/**/*.ts"],
     rules: { "no-restricted-imports": "off" },
   },
 );

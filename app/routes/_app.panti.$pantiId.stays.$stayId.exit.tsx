@@ -207,7 +207,7 @@ function ExitForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const { form, register, errorFor, onSubmit } = useZodForm(exitSchema, {
+  const { form, register, checkbox, errorFor, onSubmit } = useZodForm(exitSchema, {
     defaultValues: { outcome: "returned_family", exitedAt: now },
     server: failed,
   });
@@ -268,7 +268,7 @@ function ExitForm({
               return (
                 <div key={doc}>
                   <label className="checkbox">
-                    <input type="checkbox" value="on" {...register(name)} />
+                    <input type="checkbox" {...checkbox(name)} />
                     {t(`exit.doc.${key}`)}
                   </label>
                   <FieldError messages={errorFor(name)} />

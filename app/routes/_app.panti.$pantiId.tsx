@@ -308,7 +308,7 @@ function AddRoomForm({ actionData, pantiSex }: { actionData?: ActionData; pantiS
   const t = useT();
   const server = actionData?.intent === undefined && actionData?.values?.intent === "add-room" ? actionData : null;
   const sexes = ROOM_SEXES.filter((s) => pantiSex === "any" || s === pantiSex);
-  const { register, errorFor, onSubmit } = useZodForm(addRoomSchema, {
+  const { register, checkbox, errorFor, onSubmit } = useZodForm(addRoomSchema, {
     defaultValues: { intent: "add-room", name: "", sex: sexes[0] ?? "mixed", bedCount: "10", labelPrefix: "", overflow: false },
     server,
   });
@@ -343,7 +343,7 @@ function AddRoomForm({ actionData, pantiSex }: { actionData?: ActionData; pantiS
         <input id="room-prefix" type="text" maxLength={6} {...register("labelPrefix")} />
       </Field>
       <label className="checkbox">
-        <input type="checkbox" value="on" {...register("overflow")} />
+        <input type="checkbox" {...checkbox("overflow")} />
         {t("panti.addRoom.overflow")}
       </label>
       <div>
@@ -356,7 +356,7 @@ function AddRoomForm({ actionData, pantiSex }: { actionData?: ActionData; pantiS
 function AddBedsForm({ actionData, rooms }: { actionData?: ActionData; rooms: { id: number; name: string }[] }) {
   const t = useT();
   const server = actionData?.intent === undefined && actionData?.values?.intent === "add-beds" ? actionData : null;
-  const { register, errorFor, onSubmit } = useZodForm(addBedsSchema, {
+  const { register, checkbox, errorFor, onSubmit } = useZodForm(addBedsSchema, {
     defaultValues: { intent: "add-beds", roomId: String(rooms[0]?.id ?? ""), bedCount: "1", overflow: false },
     server,
   });
@@ -385,7 +385,7 @@ function AddBedsForm({ actionData, rooms }: { actionData?: ActionData; rooms: { 
         />
       </Field>
       <label className="checkbox">
-        <input type="checkbox" value="on" {...register("overflow")} />
+        <input type="checkbox" {...checkbox("overflow")} />
         {t("panti.addRoom.overflow")}
       </label>
       <FieldError messages={errorFor("intent")} />

@@ -49,7 +49,7 @@ export default function NewPlacementPage() {
   const t = useT();
   const lang = useLang();
   const server = actionData && !actionData.ok ? actionData : null;
-  const { form, register, errorFor, onSubmit } = useZodForm(placementInputSchema, {
+  const { form, register, checkbox, errorFor, onSubmit } = useZodForm(placementInputSchema, {
     defaultValues: {
       outreachUnit: units[0] ?? "",
       officerName,
@@ -159,7 +159,7 @@ export default function NewPlacementPage() {
             <div className="field">
               <span className="label">&nbsp;</span>
               <label className="checkbox">
-                <input type="checkbox" value="on" {...register("unidentified")} />
+                <input type="checkbox" {...checkbox("unidentified")} />
                 {t("placement.unidentified")}
               </label>
             </div>
@@ -207,7 +207,7 @@ export default function NewPlacementPage() {
               <legend className="label">{t("placement.disabilitySubtypes")}</legend>
               {DISABILITY_SUBTYPES.map((d) => (
                 <label key={d.code} className="checkbox">
-                  <input type="checkbox" value={d.code} {...register("disabilitySubtypes")} />
+                  <input type="checkbox" {...checkbox("disabilitySubtypes", d.code)} />
                   {lang === "en" ? d.nameEn : d.nameId}
                 </label>
               ))}

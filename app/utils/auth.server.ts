@@ -64,8 +64,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const back = url.pathname + url.search;
     throw redirect(back && back !== "/" ? `/login?redirectTo=${encodeURIComponent(back)}` : "/login");
   }
+  // A password set or reset by an administrator must be changed before anything else.
+  if (user.mustChangePassword && !PASSWORD_EXEMPT_PATHS.has(new URL(request.url).pathname)) {
+    throw redirect("/account/password");
+  }
   return user;
 }
+
+const PASSWORD_EXEMPT_PATHS = new Set(["/account/password", "/logout", "/set-language"]);
 
 /**
  * The signed-in user holding the permission; for a panti-scoped record pass its panti id:

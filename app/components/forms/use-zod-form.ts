@@ -9,7 +9,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { errorMap } from "~/utils/validation";
-import { useLang } from "~/utils/use-i18n";
+import { useLang, useT } from "~/utils/use-i18n";
 
 /** Empty strings read as "not given", as FormData does on the server. */
 function normalize(values: FieldValues): FieldValues {
@@ -34,17 +34,33 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   const submit = useSubmit();
   const base = zodResolver(schema as never, { error: errorMap(lang) as never }) as unknown as Resolver<FieldValues>;
   const resolver: Resolver<FieldValues> = (values, context, opts) => base(normalize(values), context, opts);
-  const form = useForm<FieldValues>({
-    resolver,
-    mode: "onTouched",
-    defaultValues: { ...options.defaultValues, ...(options.server?.values ?? {}) },
-  });
+  const initial: Record<string, string | boolean> = { ...options.defaultValues, ...(options.server?.values ?? {}) };
+  const form = useForm<FieldValues>({ resolver, mode: "onTouched", defaultValues: initial });
+  const t = useT();
 
-  /** Client errors first (they follow typing), else what the server said. */
+  /** Client errors first (they follow typing; custom messages are keys), else what the server said. */
   const errorFor = (name: string): string[] | undefined => {
     const client = form.formState.errors[name]?.message;
-    if (typeof client === "string" && client) return [client];
+    if (typeof client === "string" && client) return [t(client)];
     return options.server?.errors?.[name];
+  };
+
+  /**
+   * A text input, select or textarea: react-hook-form's props plus the value in the server-rendered
+   * HTML (register alone sets values only once JavaScript runs, so a form without it would come
+   * back empty after a 400).
+   */
+  const register = (name: string) => {
+    const value = initial[name];
+    return { ...form.register(name), defaultValue: typeof value === "string" ? value : undefined };
+  };
+
+  /** A checkbox with this value, ticked when the initial value holds it (true, "on", or a list). */
+  const checkbox = (name: string, value = "on") => {
+    const current = initial[name];
+    const checked =
+      current === true || (typeof current === "string" && current.split(",").includes(value));
+    return { ...form.register(name), value, defaultChecked: checked };
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -53,5 +69,5 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
     void form.handleSubmit(() => submit(submitter ?? element))(event);
   };
 
-  return { form, errorFor, onSubmit, register: form.register };
+  return { form, errorFor, onSubmit, register, checkbox };
 }
