@@ -93,8 +93,7 @@ export const usernameField = () =>
     .string()
     .trim()
     .toLowerCase()
-    .min(3)
-    .max(32)
+    // One message covers the characters and the length.
     .regex(USERNAME_PATTERN, "users.error.username");
 
 const fullName = () =>
@@ -187,7 +186,7 @@ export const userListFilterSchema = z.object({
   panti: z.coerce.number().int().positive().optional().catch(undefined),
   page,
 });
-export type UserListFilter = z.output<typeof userListFilterSchema>;
+export type UserListFilter = Partial<z.output<typeof userListFilterSchema>>;
 
 const calendarDate = z
   .string()
@@ -231,7 +230,7 @@ export const auditFilterSchema = z.object({
   /** Entries newer than this position (the previous page). */
   after: z.string().regex(AUDIT_CURSOR).optional().catch(undefined),
 });
-export type AuditFilter = z.output<typeof auditFilterSchema>;
+export type AuditFilter = Partial<z.output<typeof auditFilterSchema>>;
 
 export function parseAuditCursor(cursor: string): { at: number; id: number } | null {
   const match = AUDIT_CURSOR.exec(cursor);
@@ -289,7 +288,9 @@ export function auditChanges(before: unknown, after: unknown, max = 80): AuditCh
       changes.push({ key, before: key in b ? REDACTED : null, after: key in a ? REDACTED : null });
       continue;
     }
-    changes.push({ key, before: show(b[key], max), after: show(a[key], max) });
+    const change = { key, before: show(b[key], max), after: show(a[key], max) };
+    // An absent key and a null one read the same: nothing to show.
+    if (change.before !== null || change.after !== null) changes.push(change);
   }
   return changes;
 }

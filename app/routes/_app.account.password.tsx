@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
+import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
+import { changeOwnPassword } from "~/services/users.server";
+import { getLang, requireUser } from "~/utils/auth.server";
+import { badRequest, runService } from "~/utils/http.server";
+import { useT } from "~/utils/use-i18n";
+import { formValues, parseForm } from "~/utils/validation";
+import { Field } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+
+export const meta: MetaFunction = () => [{ title: "Ganti kata sandi — Panti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { username: user.username, mustChangePassword: user.mustChangePassword };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const lang = await getLang(request);
+  const formData = await request.formData();
+  const parsed = parseForm(changePasswordSchema(user.username), formData, lang);
+  if (!parsed.ok) return badRequest(parsed);
+  const outcome = runService(lang, formValues(formData), () => changeOwnPassword(user, parsed.data));
+  if (!outcome.ok) return outcome.response;
+  return data({ ok: true as const, otherSessionsEnded: outcome.result.otherSessionsEnded });
+}
+
+type ActionData =
+  | { ok: true; otherSessionsEnded: number }
+  | { ok: false; errors: Record<string, string[]>; values: Record<string, string>; formError?: string };
+
+export default function ChangePasswordPage() {
+  const { username, mustChangePassword } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("password.title")}</h1>
+          <p>{t("password.intro")}</p>
+        </div>
+      </div>
+      {actionData?.ok ? (
+        <section className="card" role="status">
+          <div className="alert success">{t("password.done")}</div>
+          {actionData.otherSessionsEnded > 0 ? (
+            <p>{t("password.otherSessionsEnded", { n: actionData.otherSessionsEnded })}</p>
+          ) : null}
+          <p>
+            <Link className="button" to="/home">
+              {t("password.continue")}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <>
+          {mustChangePassword ? (
+            <div className="alert info" role="status" data-testid="must-change">
+              <strong>{t("password.mustTitle")}</strong> {t("password.mustBody")}
+            </div>
+          ) : null}
+          <ChangePasswordForm username={username} server={actionData && !actionData.ok ? actionData : null} />
+        </>
+      )}
+    </>
+  );
+}
+
+function ChangePasswordForm({
+  username,
+  server,
+}: {
+  username: string;
+  server: Extract<ActionData, { ok: false }> | null;
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const schema = useMemo(() => changePasswordSchema(username), [username]);
+  const { register, errorFor, onSubmit } = useZodForm(schema, {
+    defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+    server,
+  });
+  // Messages of the schema are keys: translate them (server messages pass through unchanged).
+  const error = (name: string) => errorFor(name)?.map((m) => t(m));
+  const invalid = (name: string) => (error(name) ? true : undefined);
+  return (
+    <Form method="post" className="card stack" onSubmit={onSubmit} noValidate style={{ maxWidth: "32rem" }}>
+      {server?.formError ? (
+        <div className="alert error" role="alert">
+          {server.formError}
+        </div>
+      ) : null}
+      {/* For password managers: which account this password belongs to. */}
+      <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
+      <Field id="currentPassword" label={t("password.current")} error={error("currentPassword")}>
+        <input
+          id="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={invalid("currentPassword")}
+          {...register("currentPassword")}
+        />
+      </Field>
+      <Field
+        id="newPassword"
+        label={t("password.new")}
+        hint={t("password.rules", { min: PASSWORD_MIN_LENGTH })}
+        error={error("newPassword")}
+      >
+        <input
+          id="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={PASSWORD_MIN_LENGTH}
+          aria-describedby="newPassword-hint newPassword-error"
+          aria-invalid={invalid("newPassword")}
+          {...register("newPassword")}
+        />
+      </Field>
+      <Field id="confirmPassword" label={t("password.confirm")} error={error("confirmPassword")}>
+        <input
+          id="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={invalid("confirmPassword")}
+          {...register("confirmPassword")}
+        />
+      </Field>
+      <div>
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("password.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,215 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { auditFilterSchema, type AuditChange } from "~/domain/users";
+import { auditPage } from "~/queries/audit.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+
+export const meta: MetaFunction = () => [{ title: "Log audit — Panti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "audit:read");
+  const url = new URL(request.url);
+  const filter = auditFilterSchema.parse(Object.fromEntries(url.searchParams));
+  return { ...auditPage(filter), filter };
+}
+
+/** Where an audited record can be opened. */
+function entityLink(entity: string, id: string | null): string | null {
+  if (!id || !/^\d+$/.test(id)) return null;
+  if (entity === "user") return `/admin/users/${id}`;
+  if (entity === "panti") return `/panti/${id}`;
+  if (entity === "placement") return `/placements/${id}`;
+  return null;
+}
+
+function Changes({ changes }: { changes: AuditChange[] }) {
+  if (changes.length === 0) return <span className="muted">–</span>;
+  return (
+    <ul className="small" style={{ margin: 0, paddingLeft: "1rem" }}>
+      {changes.map((c) => (
+        <li key={c.key}>
+          {c.key ? <strong>{c.key}: </strong> : null}
+          {c.before != null ? (
+            <>
+              <del>{c.before}</del> →{" "}
+            </>
+          ) : null}
+          {c.after != null ? <ins style={{ textDecoration: "none" }}>{c.after}</ins> : c.before != null ? "–" : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function AuditPage() {
+  const { rows, olderCursor, newerCursor, userOptions, pantiOptions, entityOptions, filter } =
+    useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const [params] = useSearchParams();
+  /** The same filters at another position: older or newer than a cursor, or the newest page. */
+  const pageLink = (key?: "before" | "after", cursor?: string) => {
+    const next = new URLSearchParams(params);
+    next.delete("before");
+    next.delete("after");
+    if (key && cursor) next.set(key, cursor);
+    return `/admin/audit?${next}`;
+  };
+  const filtered = [...params.keys()].some((k) => k !== "before" && k !== "after");
+  const paging = filter.before || filter.after;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("audit.title")}</h1>
+          <p>{t("audit.intro")}</p>
+        </div>
+      </div>
+
+      <Form method="get" className="filters card" aria-label={t("audit.filters")}>
+        <div className="field">
+          <label htmlFor="f-action">{t("audit.actionPrefix")}</label>
+          <input
+            id="f-action"
+            type="search"
+            name="action"
+            defaultValue={filter.action ?? ""}
+            placeholder="user."
+            maxLength={64}
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-entity">{t("audit.entity")}</label>
+          <select id="f-entity" name="entity" defaultValue={filter.entity ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {entityOptions.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </select>
+        </div>
+        {filter.entity && filter.entityId ? (
+          <div className="field">
+            <label htmlFor="f-entity-id">{t("audit.entityId")}</label>
+            <input id="f-entity-id" type="text" name="entityId" defaultValue={filter.entityId} maxLength={40} />
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="f-user">{t("audit.user")}</label>
+          <select id="f-user" name="user" defaultValue={filter.user ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {userOptions.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.username} ({u.name})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-panti">{t("users.panti")}</label>
+          <select id="f-panti" name="panti" defaultValue={filter.panti ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {pantiOptions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">{t("audit.from")}</label>
+          <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t("audit.to")}</label>
+          <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} />
+        </div>
+        <button type="submit">{t("common.apply")}</button>
+        {filtered ? (
+          <Link to="/admin/audit" className="button secondary">
+            {t("common.reset")}
+          </Link>
+        ) : null}
+      </Form>
+
+      <div className="table-wrap">
+        <table data-testid="audit-table">
+          <caption className="skip-link">{t("audit.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.at")}</th>
+              <th scope="col">{t("audit.user")}</th>
+              <th scope="col">{t("audit.action")}</th>
+              <th scope="col">{t("audit.entity")}</th>
+              <th scope="col" className="hide-sm">
+                {t("users.panti")}
+              </th>
+              <th scope="col">{t("audit.changes")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted">
+                  {t("audit.empty")}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((row) => {
+              const link = entityLink(row.entity, row.entityId);
+              const label = row.entityId ? `${row.entity} #${row.entityId}` : row.entity;
+              return (
+                <tr key={row.id} data-testid="audit-row" data-action={row.action}>
+                  <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(lang, row.at)}</td>
+                  <td>
+                    {row.userId != null ? (
+                      <>
+                        <Link to={`/admin/users/${row.userId}`}>{row.username ?? `#${row.userId}`}</Link>
+                        {row.userName ? <div className="muted small">{row.userName}</div> : null}
+                      </>
+                    ) : (
+                      <span className="muted">{t("audit.system")}</span>
+                    )}
+                  </td>
+                  <td>
+                    <code>{row.action}</code>
+                  </td>
+                  <td>{link ? <Link to={link}>{label}</Link> : label}</td>
+                  <td className="hide-sm">{row.pantiName ?? "–"}</td>
+                  <td>
+                    <Changes changes={row.changes} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      {newerCursor || olderCursor || paging ? (
+        <nav className="filters" aria-label={t("audit.pages")} style={{ marginTop: "0.75rem" }}>
+          {paging ? (
+            <Link className="button secondary" to={pageLink()}>
+              {t("audit.newest")}
+            </Link>
+          ) : null}
+          {newerCursor ? (
+            <Link className="button secondary" to={pageLink("after", newerCursor)} rel="prev">
+              {t("audit.newer")}
+            </Link>
+          ) : null}
+          {olderCursor ? (
+            <Link className="button secondary" to={pageLink("before", olderCursor)} rel="next">
+              {t("audit.older")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,354 @@
+import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { auditLog, panti, sessions, users } from "#db/schema";
+import type { Role } from "~/domain/permissions";
+import { loader as auditLoader } from "~/routes/_app.admin.audit";
+import { loader as passwordLoader, action as passwordAction } from "~/routes/_app.account.password";
+import { loader as userLoader, action as userAction } from "~/routes/_app.admin.users.$userId";
+import { loader as usersLoader } from "~/routes/_app.admin.users._index";
+import { loader as newUserLoader, action as newUserAction } from "~/routes/_app.admin.users.new";
+import { action as loginAction } from "~/routes/login";
+import { signIn, THROTTLE } from "~/services/auth.server";
+import { db } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { sessionCookie } from "~/utils/session.server";
+
+// --- test data, inserted directly ------------------------------------------------------
+
+const PASSWORD = "kata-sandi-uji-123";
+const passwordHash = hashPassword(PASSWORD);
+let n = 0;
+
+function insertPanti() {
+  n += 1;
+  return db.insert(panti).values({ code: `A-${n}`, name: `Panti Masuk ${n}`, type: "intake" }).returning().get();
+}
+
+function insertUser(role: Role, pantiId: number | null = null, extra: Partial<typeof users.$inferInsert> = {}) {
+  n += 1;
+  return db
+    .insert(users)
+    .values({ username: `${role.replace("_", "-")}-${n}`, name: `Petugas ${n}`, passwordHash, role, pantiId, ...extra })
+    .returning()
+    .get();
+}
+
+/** A fresh client address per call, so the per-address throttle never mixes tests. */
+const addr = () => `10.2.${Math.floor(++n / 250)}.${n % 250}`;
+
+function auditFor(action: string, filter: { entityId?: number | null; at?: Date } = {}) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, action),
+        filter.entityId != null ? eq(auditLog.entityId, String(filter.entityId)) : undefined,
+        filter.at ? eq(auditLog.at, filter.at) : undefined,
+      ),
+    )
+    .all();
+}
+
+// --- calling route modules directly ------------------------------------------------------
+
+const base = "http://127.0.0.1";
+
+async function cookieFor(username: string): Promise<string> {
+  const result = signIn({ username, password: PASSWORD, clientAddress: addr() });
+  if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
+  return (await sessionCookie().serialize(result.sessionId)).split(";")[0]!;
+}
+
+const get = (path: string, cookie?: string) => new Request(base + path, { headers: cookie ? { Cookie: cookie } : {} });
+
+const post = (path: string, cookie: string | null, fields: Record<string, string>) =>
+  new Request(base + path, {
+    method: "POST",
+    headers: { ...(cookie ? { Cookie: cookie } : {}), "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+const args = (request: Request, params: Record<string, string> = {}) => ({
+  request,
+  params,
+  context: { clientAddress: "127.0.0.9" },
+});
+
+interface Outcome {
+  status: number;
+  body: unknown;
+  headers?: Headers;
+}
+
+/** Runs a loader or action: the thrown or returned Response's status, or the data (200 unless `data()` said otherwise). */
+async function call(fn: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const result = await fn();
+    if (result instanceof Response) return { status: result.status, body: null, headers: result.headers };
+    const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
+    if (r && r.type === "DataWithResponseInit") {
+      return { status: r.init?.status ?? 200, body: r.data, headers: new Headers(r.init?.headers) };
+    }
+    return { status: 200, body: result };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, body: null, headers: thrown.headers };
+    throw thrown;
+  }
+}
+
+// --- sign-in ------------------------------------------------------------------------------
+
+describe("signIn", () => {
+  it("signs in with the right password: a session, the last sign-in time and an audit row", () => {
+    const user = insertUser("dinsos_viewer");
+    const now = new Date("2030-02-01T03:00:00Z");
+    const result = signIn({ username: `  ${user.username.toUpperCase()} `, password: PASSWORD, clientAddress: addr(), now });
+    expect(result).toMatchObject({ ok: true, userId: user.id, mustChangePassword: false });
+    if (!result.ok) return;
+    const session = db.select().from(sessions).where(eq(sessions.id, result.sessionId)).get();
+    expect(session?.userId).toBe(user.id);
+    expect(session!.expiresAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(db.select().from(users).where(eq(users.id, user.id)).get()!.lastLoginAt).toEqual(now);
+    expect(auditFor("auth.sign_in", { entityId: user.id, at: now })).toHaveLength(1);
+  });
+
+  it("refuses a wrong password, audits the failure and opens no session", () => {
+    const user = insertUser("dinsos_viewer");
+    const now = new Date("2030-02-02T03:00:00Z");
+    expect(signIn({ username: user.username, password: "bukan-ini", clientAddress: addr(), now })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const [failure] = auditFor("auth.sign_in_failed", { entityId: user.id, at: now });
+    expect(failure).toMatchObject({ userId: null, entity: "user" });
+    expect(failure!.after).toMatchObject({ username: user.username });
+    expect(JSON.stringify(failure)).not.toContain("bukan-ini");
+    expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+  });
+
+  it("answers an unknown username exactly like a wrong password, and audits it", () => {
+    const now = new Date("2030-02-03T03:00:00Z");
+    expect(signIn({ username: "tidak.ada", password: PASSWORD, clientAddress: addr(), now })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const [failure] = auditFor("auth.sign_in_failed", { at: now });
+    expect(failure).toMatchObject({ entityId: null });
+    expect(failure!.after).toMatchObject({ username: "tidak.ada" });
+  });
+
+  it("refuses a deactivated user even with the right password", () => {
+    const user = insertUser("dinsos_viewer", null, { active: false });
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr() })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks a username after 5 failures, even with the right password, until the window has passed", () => {
+    const user = insertUser("dinsos_viewer");
+    const start = new Date("2030-03-01T01:00:00Z");
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    for (let i = 0; i < THROTTLE.perUser; i++) {
+      expect(signIn({ username: user.username, password: `salah-${i}`, clientAddress: addr(), now: at(i * 1000) }).ok).toBe(false);
+    }
+    expect(auditFor("auth.sign_in_failed", { entityId: user.id })).toHaveLength(THROTTLE.perUser);
+
+    // Right password, other address: still locked.
+    const locked = signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now: at(60_000) });
+    expect(locked).toEqual({ ok: false, reason: "throttled" });
+    // Until the first failure has left the window, five remain inside it: still locked.
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now: at(THROTTLE.window) })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    // Then only four remain: sign-in works again.
+    const later = at(THROTTLE.window + 1);
+    const result = signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now: later });
+    expect(result).toMatchObject({ ok: true, userId: user.id });
+    expect(auditFor("auth.sign_in", { entityId: user.id, at: later })).toHaveLength(1);
+  });
+
+  it("does not lock after 4 failures, and a success starts the count again", () => {
+    const user = insertUser("dinsos_viewer");
+    const now = new Date("2030-04-01T01:00:00Z");
+    for (let i = 0; i < THROTTLE.perUser - 1; i++) signIn({ username: user.username, password: "salah", clientAddress: addr(), now });
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now }).ok).toBe(true);
+    for (let i = 0; i < THROTTLE.perUser - 1; i++) signIn({ username: user.username, password: "salah", clientAddress: addr(), now });
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now }).ok).toBe(true);
+  });
+});
+
+// --- route guards -------------------------------------------------------------------------
+
+describe("user management and audit routes", () => {
+  it("send anonymous visitors to sign in", async () => {
+    const res = await call(() => usersLoader(args(get("/admin/users"))));
+    expect(res.status).toBe(302);
+    expect(res.headers?.get("Location")).toBe("/login?redirectTo=%2Fadmin%2Fusers");
+    expect((await call(() => auditLoader(args(get("/admin/audit"))))).status).toBe(302);
+  });
+
+  it("answer 403 to a panti admin, on pages and on posts, and change nothing", async () => {
+    const home = insertPanti();
+    const admin = insertUser("panti_admin", home.id);
+    const colleague = insertUser("instructor", home.id);
+    const cookie = await cookieFor(admin.username);
+
+    expect((await call(() => usersLoader(args(get("/admin/users", cookie))))).status).toBe(403);
+    expect((await call(() => auditLoader(args(get("/admin/audit", cookie))))).status).toBe(403);
+    expect((await call(() => newUserLoader(args(get("/admin/users/new", cookie))))).status).toBe(403);
+    const params = { userId: String(colleague.id) };
+    expect((await call(() => userLoader(args(get(`/admin/users/${colleague.id}`, cookie), params)))).status).toBe(403);
+
+    const created = await call(() =>
+      newUserAction(args(post("/admin/users/new", cookie, { username: "penyusup", name: "Penyusup", role: "dinsos_admin" }))),
+    );
+    expect(created.status).toBe(403);
+    expect(db.select().from(users).where(eq(users.username, "penyusup")).get()).toBeUndefined();
+    const deactivated = await call(() =>
+      userAction(args(post(`/admin/users/${colleague.id}`, cookie, { intent: "deactivate" }), params)),
+    );
+    expect(deactivated.status).toBe(403);
+    expect(db.select().from(users).where(eq(users.id, colleague.id)).get()!.active).toBe(true);
+  });
+
+  it("give a Dinsos viewer 403 too (read-all is not user management)", async () => {
+    const cookie = await cookieFor(insertUser("dinsos_viewer").username);
+    expect((await call(() => usersLoader(args(get("/admin/users", cookie))))).status).toBe(403);
+    expect((await call(() => auditLoader(args(get("/admin/audit", cookie))))).status).toBe(403);
+  });
+
+  it("serve a Dinsos administrator the lists", async () => {
+    const home = insertPanti();
+    const admin = insertUser("dinsos_admin");
+    const staff = insertUser("panti_admin", home.id, { name: "Siti Pencarian" });
+    const cookie = await cookieFor(admin.username);
+
+    const list = await call(() => usersLoader(args(get(`/admin/users?q=pencarian&panti=${home.id}`, cookie))));
+    expect(list.status).toBe(200);
+    const body = list.body as Awaited<ReturnType<typeof usersLoader>>;
+    expect(body.rows.map((r) => r.username)).toEqual([staff.username]);
+    expect(body.rows[0]).toMatchObject({ pantiName: home.name, role: "panti_admin", active: true });
+    expect(body.rows[0]).not.toHaveProperty("passwordHash");
+
+    const audit = await call(() => auditLoader(args(get(`/admin/audit?action=auth.&user=${admin.id}`, cookie))));
+    expect(audit.status).toBe(200);
+    const auditBody = audit.body as Awaited<ReturnType<typeof auditLoader>>;
+    expect(auditBody.rows.map((r) => r.action)).toContain("auth.sign_in");
+    expect(auditBody.rows.every((r) => r.action.startsWith("auth.") && r.userId === admin.id)).toBe(true);
+
+    const page = await call(() => userLoader(args(get(`/admin/users/${staff.id}`, cookie), { userId: String(staff.id) })));
+    expect(page.status).toBe(200);
+    expect((page.body as Awaited<ReturnType<typeof userLoader>>).user).not.toHaveProperty("passwordHash");
+    expect((await call(() => userLoader(args(get("/admin/users/999999", cookie), { userId: "999999" })))).status).toBe(404);
+    expect((await call(() => userLoader(args(get("/admin/users/abc", cookie), { userId: "abc" })))).status).toBe(404);
+  });
+
+  it("create a user from the form: field errors with the values kept, then the password shown once", async () => {
+    const home = insertPanti();
+    const admin = insertUser("dinsos_admin");
+    const cookie = await cookieFor(admin.username);
+    const taken = insertUser("instructor", home.id);
+
+    const bad = await call(() =>
+      newUserAction(
+        args(post("/admin/users/new", cookie, { username: taken.username, name: "Orang Baru", role: "panti_admin", pantiId: "", password: "rahasia-sekali-1" })),
+      ),
+    );
+    expect(bad.status).toBe(400);
+    const errors = bad.body as { errors: Record<string, string[]>; values: Record<string, string> };
+    expect(errors.errors.pantiId).toEqual(["Pilih panti tempat pengguna bertugas: peran ini bekerja di satu panti."]);
+    expect(errors.values).toMatchObject({ username: taken.username, name: "Orang Baru" });
+    expect(errors.values).not.toHaveProperty("password");
+
+    const duplicate = await call(() =>
+      newUserAction(args(post("/admin/users/new", cookie, { username: taken.username, name: "Orang Baru", role: "instructor", pantiId: String(home.id) }))),
+    );
+    expect(duplicate.status).toBe(400);
+    expect((duplicate.body as { errors: Record<string, string[]> }).errors).toEqual({
+      username: ["Nama pengguna ini sudah dipakai. Pilih yang lain."],
+    });
+
+    const ok = await call(() =>
+      newUserAction(args(post("/admin/users/new", cookie, { username: "orang.baru", name: "Orang Baru", role: "instructor", pantiId: String(home.id) }))),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers?.get("Cache-Control")).toBe("no-store");
+    const created = ok.body as { created: { id: number; username: string }; generatedPassword: string };
+    expect(created.created.username).toBe("orang.baru");
+    expect(signIn({ username: "orang.baru", password: created.generatedPassword, clientAddress: addr() })).toMatchObject({
+      ok: true,
+      mustChangePassword: true,
+    });
+  });
+
+  it("refuse self-deactivation with a message and reset another user's password", async () => {
+    const admin = insertUser("dinsos_admin");
+    const other = insertUser("dinsos_viewer");
+    const cookie = await cookieFor(admin.username);
+    const otherCookie = await cookieFor(other.username);
+
+    const self = await call(() =>
+      userAction(args(post(`/admin/users/${admin.id}`, cookie, { intent: "deactivate" }), { userId: String(admin.id) })),
+    );
+    expect(self.status).toBe(409);
+    expect((self.body as { formError: string }).formError).toBe("Anda tidak dapat menonaktifkan akun Anda sendiri.");
+
+    const reset = await call(() =>
+      userAction(args(post(`/admin/users/${other.id}`, cookie, { intent: "reset-password" }), { userId: String(other.id) })),
+    );
+    expect(reset.status).toBe(200);
+    expect((reset.body as { password: string }).password).toMatch(/^[a-z2-9-]{19}$/);
+    // The other user's session has ended: their next request goes to sign-in.
+    expect((await call(() => passwordLoader(args(get("/account/password", otherCookie))))).status).toBe(302);
+  });
+});
+
+// --- must change password -------------------------------------------------------------------
+
+describe("changing one's own password", () => {
+  it("sends a user who must change it there after sign-in, explains why, and lets them change it", async () => {
+    const user = insertUser("dinsos_viewer", null, { mustChangePassword: true });
+    const login = await call(() =>
+      loginAction(args(post("/login", null, { username: user.username, password: PASSWORD, redirectTo: "/panti" }))),
+    );
+    expect(login.status).toBe(302);
+    expect(login.headers?.get("Location")).toBe("/account/password");
+    const cookie = login.headers!.get("Set-Cookie")!.split(";")[0]!;
+    const other = await cookieFor(user.username);
+
+    const page = await call(() => passwordLoader(args(get("/account/password", cookie))));
+    expect(page.body).toEqual({ username: user.username, mustChangePassword: true });
+
+    const mismatch = await call(() =>
+      passwordAction(
+        args(post("/account/password", cookie, { currentPassword: PASSWORD, newPassword: "kopi tubruk pagi", confirmPassword: "kopi tubruk sore" })),
+      ),
+    );
+    expect(mismatch.status).toBe(400);
+    expect((mismatch.body as { errors: Record<string, string[]> }).errors).toEqual({
+      confirmPassword: ["Tidak sama dengan kata sandi baru."],
+    });
+
+    const wrong = await call(() =>
+      passwordAction(
+        args(post("/account/password", cookie, { currentPassword: "bukan-ini-ya", newPassword: "kopi tubruk pagi", confirmPassword: "kopi tubruk pagi" })),
+      ),
+    );
+    expect(wrong.status).toBe(400);
+    expect((wrong.body as { errors: Record<string, string[]> }).errors).toEqual({ currentPassword: ["Kata sandi sekarang salah."] });
+
+    const done = await call(() =>
+      passwordAction(
+        args(post("/account/password", cookie, { currentPassword: PASSWORD, newPassword: "kopi tubruk pagi", confirmPassword: "kopi tubruk pagi" })),
+      ),
+    );
+    expect(done).toMatchObject({ status: 200, body: { ok: true, otherSessionsEnded: 1 } });
+    expect((await call(() => passwordLoader(args(get("/account/password", cookie))))).body).toEqual({
+      username: user.username,
+      mustChangePassword: false,
+    });
+    // The other session has ended; this one goes on.
+    expect((await call(() => passwordLoader(args(get("/account/password", other))))).status).toBe(302);
+    expect(auditFor("user.change_password", { entityId: user.id })).toHaveLength(1);
+  });
+});
