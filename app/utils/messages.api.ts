@@ -1,3 +1,123 @@
 /** Messages: API tokens and the placements API (see messages.ts). */
 export const apiMessages = {
+  "nav.apiTokens": { id: "Token API", en: "API tokens" },
+
+  // --- token management page -------------------------------------------------------
+  "apiTokens.title": { id: "Token API unit P3S", en: "Outreach units' API tokens" },
+  "apiTokens.intro": {
+    id: "Aplikasi unit P3S mengirim rujukan lewat API dengan token. Token hanya ditampilkan sekali saat dibuat; yang disimpan hanya sidiknya. Cabut token yang bocor atau tidak dipakai lagi.",
+    en: "Outreach units' apps send referrals through the API with a token. A token is shown only once, when it is created; only its fingerprint is stored. Revoke tokens that leaked or are no longer used.",
+  },
+  "apiTokens.docsLink": { id: "Dokumentasi API", en: "API documentation" },
+  "apiTokens.create.title": { id: "Buat token", en: "Create a token" },
+  "apiTokens.unit": { id: "Unit P3S", en: "Outreach unit" },
+  "apiTokens.name": { id: "Nama token", en: "Token name" },
+  "apiTokens.name.hint": {
+    id: "Untuk mengenali pemakainya, mis. \"Aplikasi Sudin Jakbar\".",
+    en: "To recognise who uses it, e.g. \"Aplikasi Sudin Jakbar\".",
+  },
+  "apiTokens.create.submit": { id: "Buat token", en: "Create token" },
+  "apiTokens.created.title": { id: "Token dibuat: salin sekarang", en: "Token created: copy it now" },
+  "apiTokens.created.body": {
+    id: "Token untuk {unit} ({name}). Token ini tidak akan ditampilkan lagi. Serahkan lewat jalur yang aman kepada pengelola aplikasi unit.",
+    en: "Token for {unit} ({name}). It will not be shown again. Hand it over securely to whoever runs the unit's app.",
+  },
+  "apiTokens.created.label": { id: "Token", en: "Token" },
+  "apiTokens.list.title": { id: "Token", en: "Tokens" },
+  "apiTokens.list.empty": { id: "Belum ada token.", en: "No tokens yet." },
+  "apiTokens.col.prefix": { id: "Awalan", en: "Prefix" },
+  "apiTokens.col.created": { id: "Dibuat", en: "Created" },
+  "apiTokens.col.createdBy": { id: "Oleh", en: "By" },
+  "apiTokens.col.lastUsed": { id: "Terakhir dipakai", en: "Last used" },
+  "apiTokens.col.status": { id: "Status", en: "Status" },
+  "apiTokens.never": { id: "Belum pernah", en: "Never" },
+  "apiTokens.active": { id: "Aktif", en: "Active" },
+  "apiTokens.revokedAt": { id: "Dicabut {date}", en: "Revoked {date}" },
+  "apiTokens.revoke": { id: "Cabut", en: "Revoke" },
+  "apiTokens.revoke.confirm": {
+    id: "Aplikasi yang memakai token {prefix}… tidak akan bisa mengirim rujukan lagi.",
+    en: "Apps using token {prefix}… will no longer be able to send referrals.",
+  },
+  "apiTokens.revoke.submit": { id: "Ya, cabut token", en: "Yes, revoke the token" },
+  "apiTokens.revoked.done": { id: "Token {prefix}… dicabut.", en: "Token {prefix}… revoked." },
+  "apiTokens.error.unknownUnit": { id: "Unit P3S tidak dikenal.", en: "Unknown outreach unit." },
+  "apiTokens.error.alreadyRevoked": { id: "Token {prefix}… sudah dicabut.", en: "Token {prefix}… is already revoked." },
+
+  // --- API responses ------------------------------------------------------------------
+  "api.error.unauthorized": {
+    id: "Token API tidak ada, tidak dikenal atau sudah dicabut. Kirim Authorization: Bearer <token>.",
+    en: "Missing, unknown or revoked API token. Send Authorization: Bearer <token>.",
+  },
+  "api.error.mediaType": {
+    id: "Kirim isi sebagai JSON dengan Content-Type: application/json.",
+    en: "Send the body as JSON with Content-Type: application/json.",
+  },
+  "api.error.tooLarge": { id: "Isi lebih besar dari {max} KB.", en: "The body is larger than {max} KB." },
+  "api.error.invalidJson": { id: "Isi bukan JSON yang valid.", en: "The body is not valid JSON." },
+  "api.error.notObject": { id: "Isi harus berupa objek JSON.", en: "The body must be a JSON object." },
+  "api.error.validation": { id: "Ada isian yang tidak valid; lihat fields.", en: "Some fields are invalid; see fields." },
+  "api.error.unknownField": { id: "Isian tidak dikenal.", en: "Unknown field." },
+  "api.error.externalRefRequired": {
+    id: "Wajib: nomor rujukan unik dari unit Anda (agar pengiriman ulang aman).",
+    en: "Required: your unit's unique reference for this referral (it makes retries safe).",
+  },
+  "api.error.otherUnit": {
+    id: "Harus unit pemilik token, atau kosongkan.",
+    en: "Must be the token's unit, or left out.",
+  },
+  "api.error.conflict": {
+    id: "externalRef ini sudah dipakai untuk rujukan dengan isi berbeda.",
+    en: "This externalRef was already used for a referral with different content.",
+  },
+  "api.error.notFound": {
+    id: "Tidak ada rujukan unit Anda dengan nomor ini.",
+    en: "No referral of your unit has this reference.",
+  },
+  "api.error.method": { id: "Metode tidak diizinkan. Pakai {allow}.", en: "Method not allowed. Use {allow}." },
+
+  // --- API documentation page ------------------------------------------------------
+  "apiDocs.title": { id: "API rujukan", en: "Placements API" },
+  "apiDocs.openapi": { id: "Dokumen OpenAPI 3.1 (JSON)", en: "OpenAPI 3.1 document (JSON)" },
+  "apiDocs.contents": { id: "Isi", en: "Contents" },
+  "apiDocs.auth.title": { id: "Autentikasi", en: "Authentication" },
+  "apiDocs.auth.body": {
+    id: "Setiap permintaan membawa token unit Anda di header Authorization: Bearer <token>. Token diberikan admin Dinas Sosial, hanya ditampilkan sekali, dan dapat dicabut. Simpan sebagai rahasia di server aplikasi, jangan di aplikasi ponsel.",
+    en: "Every request carries your unit's token in the Authorization: Bearer <token> header. Tokens are issued by the Dinas Sosial administrator, shown once, and can be revoked. Keep it secret on your app's server, not in a phone app.",
+  },
+  "apiDocs.idempotency.title": { id: "Pengiriman ulang yang aman", en: "Safe retries" },
+  "apiDocs.idempotency.body": {
+    id: "Setiap rujukan wajib membawa externalRef, nomor milik unit Anda. Bila koneksi putus, kirim ulang permintaan yang sama persis: jawabannya 200 dengan rujukan yang sudah dibuat (header Idempotent-Replay: true), tidak ada rujukan ganda. Nomor yang sama dengan isi berbeda dijawab 409.",
+    en: "Every referral must carry externalRef, your unit's own reference. If the connection drops, send exactly the same request again: the answer is 200 with the referral already made (header Idempotent-Replay: true), never a duplicate. The same reference with different content is answered with 409.",
+  },
+  "apiDocs.errors.title": { id: "Kesalahan", en: "Errors" },
+  "apiDocs.errors.body": {
+    id: "Setiap kesalahan berupa JSON { error, message }. Kesalahan isian (400 validation) menambahkan fields: nama isian → daftar pesan. Pesan dalam bahasa Inggris, atau bahasa Indonesia dengan Accept-Language: id.",
+    en: "Every error is JSON { error, message }. Field errors (400 validation) add fields: field name → list of messages. Messages are in English, or in Bahasa Indonesia with Accept-Language: id.",
+  },
+  "apiDocs.endpoints": { id: "Endpoint", en: "Endpoints" },
+  "apiDocs.request": { id: "Isi permintaan", en: "Request body" },
+  "apiDocs.responses": { id: "Jawaban", en: "Responses" },
+  "apiDocs.example": { id: "Contoh", en: "Example" },
+  "apiDocs.curl": { id: "Contoh dengan curl", en: "Example with curl" },
+  "apiDocs.fields.title": { id: "Isian rujukan", en: "Referral fields" },
+  "apiDocs.col.field": { id: "Isian", en: "Field" },
+  "apiDocs.col.type": { id: "Jenis", en: "Type" },
+  "apiDocs.col.required": { id: "Wajib", en: "Required" },
+  "apiDocs.col.meaningId": { id: "Arti (Bahasa Indonesia)", en: "Meaning (Bahasa Indonesia)" },
+  "apiDocs.col.meaningEn": { id: "Arti (English)", en: "Meaning (English)" },
+  "apiDocs.col.status": { id: "Kode", en: "Status" },
+  "apiDocs.col.description": { id: "Keterangan", en: "Description" },
+  "apiDocs.col.code": { id: "Kode", en: "Code" },
+  "apiDocs.col.label": { id: "Nama", en: "Name" },
+  "apiDocs.required.conditional": { id: "bersyarat", en: "conditional" },
+  "apiDocs.codes.title": { id: "Daftar kode", en: "Code lists" },
+  "apiDocs.codes.units": { id: "Unit P3S (outreachUnit)", en: "Outreach units (outreachUnit)" },
+  "apiDocs.codes.categories": { id: "Kategori PPKS (ppksCategory)", en: "PPKS categories (ppksCategory)" },
+  "apiDocs.codes.disabilities": { id: "Ragam disabilitas (disabilitySubtypes)", en: "Disabilities (disabilitySubtypes)" },
+  "apiDocs.codes.reach": { id: "Cara penjangkauan (reachMethod)", en: "How reached (reachMethod)" },
+  "apiDocs.codes.statuses": { id: "Status rujukan", en: "Referral statuses" },
+  "apiDocs.codes.panti": {
+    id: "Id panti tujuan (targetPantiId) ada di daftar panti aplikasi ini.",
+    en: "Target panti ids (targetPantiId) are in this application's shelter list.",
+  },
 } as const satisfies Record<string, { id: string; en: string }>;

@@ -1,0 +1,249 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { createApiTokenSchema, revokeApiTokenSchema } from "~/domain/api-tokens";
+import { OUTREACH_UNITS } from "~/domain/reference";
+import { createApiToken, listApiTokens, revokeApiToken } from "~/services/api-tokens.server";
+import { getLang, requirePermission } from "~/utils/auth.server";
+import { badRequest, runService } from "~/utils/http.server";
+import { formatDateTime, translator } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formValues, parseForm } from "~/utils/validation";
+import { Field } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+
+export const meta: MetaFunction = () => [{ title: "Token API — Panti" }];
+
+/** The page may carry a token shown once: never cached anywhere. */
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "api_token:manage");
+  return {
+    tokens: listApiTokens(user),
+    units: OUTREACH_UNITS.map((u) => ({ code: u.code, name: u.nameId })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "api_token:manage");
+  const lang = await getLang(request);
+  const t = translator(lang);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const values = formValues(formData);
+  const noStore = { headers: { "Cache-Control": "no-store" } };
+
+  if (intent === "create") {
+    const parsed = parseForm(createApiTokenSchema, formData, lang);
+    if (!parsed.ok) return badRequest(parsed);
+    const outcome = runService(lang, values, () => createApiToken(user, parsed.data));
+    if (!outcome.ok) return outcome.response;
+    const { secret, token } = outcome.result;
+    return data(
+      {
+        ok: true as const,
+        intent: "create" as const,
+        secret,
+        created: { unit: token.outreachUnitName, name: token.name, prefix: token.tokenPrefix },
+        message: undefined,
+      },
+      noStore,
+    );
+  }
+  if (intent === "revoke") {
+    const parsed = parseForm(revokeApiTokenSchema, formData, lang);
+    if (!parsed.ok) return badRequest({ ...parsed, formError: t("error.invalid") });
+    const outcome = runService(lang, values, () => revokeApiToken(user, parsed.data.tokenId));
+    if (!outcome.ok) return outcome.response;
+    return data(
+      {
+        ok: true as const,
+        intent: "revoke" as const,
+        secret: undefined,
+        created: undefined,
+        message: t("apiTokens.revoked.done", { prefix: outcome.result.tokenPrefix }),
+      },
+      noStore,
+    );
+  }
+  return badRequest({ errors: { intent: [t("error.invalid")] }, values, formError: t("error.invalid") });
+}
+
+type ActionData = {
+  ok: boolean;
+  intent?: string;
+  secret?: string;
+  created?: { unit: string; name: string; prefix: string };
+  message?: string;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  formError?: string;
+};
+
+export default function ApiTokensPage() {
+  const { tokens, units } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const t = useT();
+  const lang = useLang();
+  const createFailure = actionData && !actionData.ok && actionData.values?.intent === "create" ? actionData : null;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t("apiTokens.title")}</h1>
+          <p>{t("apiTokens.intro")}</p>
+        </div>
+        <Link to="/api/docs" reloadDocument>
+          {t("apiTokens.docsLink")}
+        </Link>
+      </div>
+
+      {actionData?.ok && actionData.secret && actionData.created ? (
+        <section className="alert success" role="status" aria-labelledby="token-created" data-testid="token-created">
+          <h2 id="token-created" style={{ marginTop: 0 }}>
+            {t("apiTokens.created.title")}
+          </h2>
+          <p>{t("apiTokens.created.body", { unit: actionData.created.unit, name: actionData.created.name })}</p>
+          <label htmlFor="token-secret" className="small">
+            {t("apiTokens.created.label")}
+          </label>
+          <input
+            id="token-secret"
+            type="text"
+            readOnly
+            value={actionData.secret}
+            data-testid="token-secret"
+            style={{ width: "100%", fontFamily: "monospace" }}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </section>
+      ) : null}
+      {actionData?.ok && actionData.message ? (
+        <div className="alert success" role="status">
+          {actionData.message}
+        </div>
+      ) : null}
+      {actionData && !actionData.ok && actionData.formError && !createFailure ? (
+        <div className="alert error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : null}
+
+      <CreateTokenForm key={actionData?.created?.prefix ?? "new"} units={units} server={createFailure} busy={busy} />
+
+      <h2>{t("apiTokens.list.title")}</h2>
+      {tokens.length === 0 ? (
+        <p className="muted">{t("apiTokens.list.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="api-tokens">
+            <thead>
+              <tr>
+                <th>{t("apiTokens.unit")}</th>
+                <th>{t("apiTokens.name")}</th>
+                <th>{t("apiTokens.col.prefix")}</th>
+                <th>{t("apiTokens.col.created")}</th>
+                <th>{t("apiTokens.col.lastUsed")}</th>
+                <th>{t("apiTokens.col.status")}</th>
+                <th>{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id} data-testid="api-token" data-prefix={token.tokenPrefix}>
+                  <td>{token.outreachUnitName}</td>
+                  <td>{token.name}</td>
+                  <td>
+                    <code>{token.tokenPrefix}…</code>
+                  </td>
+                  <td>
+                    {formatDateTime(lang, token.createdAt)}
+                    {token.createdBy ? <div className="muted small">{token.createdBy}</div> : null}
+                  </td>
+                  <td>{token.lastUsedAt ? formatDateTime(lang, token.lastUsedAt) : <span className="muted">{t("apiTokens.never")}</span>}</td>
+                  <td>
+                    {token.revokedAt ? (
+                      <span className="badge muted">{t("apiTokens.revokedAt", { date: formatDateTime(lang, token.revokedAt) })}</span>
+                    ) : (
+                      <span className="badge ok">{t("apiTokens.active")}</span>
+                    )}
+                  </td>
+                  <td>
+                    {token.revokedAt ? null : (
+                      <details>
+                        <summary>{t("apiTokens.revoke")}</summary>
+                        <Form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
+                          <input type="hidden" name="intent" value="revoke" />
+                          <input type="hidden" name="tokenId" value={token.id} />
+                          <p className="small">{t("apiTokens.revoke.confirm", { prefix: token.tokenPrefix })}</p>
+                          <button type="submit" className="small danger" disabled={busy}>
+                            {t("apiTokens.revoke.submit")}
+                          </button>
+                        </Form>
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function CreateTokenForm({
+  units,
+  server,
+  busy,
+}: {
+  units: { code: string; name: string }[];
+  server: ActionData | null;
+  busy: boolean;
+}) {
+  const t = useT();
+  const { register, errorFor, onSubmit } = useZodForm(createApiTokenSchema, {
+    defaultValues: { intent: "create", outreachUnit: units[0]?.code ?? "", name: "" },
+    server,
+  });
+  const invalid = (name: string) => (errorFor(name) ? true : undefined);
+  return (
+    <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="create-token">
+      <h2 id="create-token">{t("apiTokens.create.title")}</h2>
+      {server?.formError ? <div className="alert error">{server.formError}</div> : null}
+      <input type="hidden" {...register("intent")} />
+      <div className="grid-2">
+        <Field id="token-unit" label={t("apiTokens.unit")} error={errorFor("outreachUnit")}>
+          <select id="token-unit" {...register("outreachUnit")} aria-invalid={invalid("outreachUnit")}>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="token-name" label={t("apiTokens.name")} hint={t("apiTokens.name.hint")} error={errorFor("name")}>
+          <input
+            id="token-name"
+            type="text"
+            maxLength={100}
+            autoComplete="off"
+            {...register("name")}
+            aria-invalid={invalid("name")}
+            aria-describedby="token-name-hint"
+          />
+        </Field>
+      </div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t("apiTokens.create.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,284 @@
+/**
+ * /api/docs: the placements API for the people who build outreach units' apps, rendered from the
+ * same OpenAPI document the API serves (public: it describes fields, not data). No external scripts.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EXAMPLE_REQUEST, FREE_TEXT_RULE, openApiDocument, PLACEMENT_FIELD_DOCS, type JsonSchema, type PlacementFieldName } from "~/api/openapi";
+import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
+import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
+import { useLang, useT } from "~/utils/use-i18n";
+import { LanguageSwitch } from "~/components/ui/language-switch";
+
+export const meta: MetaFunction = () => [{ title: "API rujukan — Panti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { document: openApiDocument(), origin: new URL(request.url).origin };
+}
+
+/** Fields whose requirement depends on others (name or description; birth date or age). */
+const CONDITIONAL: readonly string[] = ["personName", "description", "birthDate", "estimatedAge"];
+
+function typeOf(schema: JsonSchema | undefined): string {
+  if (!schema) return "";
+  if (schema.anyOf) return schema.anyOf.map(typeOf).filter(Boolean).join(" | ");
+  const type = Array.isArray(schema.type) ? schema.type.join(" | ") : (schema.type ?? "");
+  if (type === "array") return `array<${typeOf(schema.items)}>`;
+  if (schema.enum) return `${type} (${schema.enum.length} codes)`;
+  if (schema.format) return `${type} (${schema.format})`;
+  return type;
+}
+
+function curlPost(origin: string): string {
+  return [
+    `curl -sS -X POST '${origin}/api/v1/placements' \\`,
+    `  -H "Authorization: Bearer $PANTI_TOKEN" \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -H 'Accept-Language: id' \\`,
+    `  -d '${JSON.stringify(EXAMPLE_REQUEST, null, 2)}'`,
+  ].join("\n");
+}
+
+function curlGet(origin: string): string {
+  return [
+    `curl -sS '${origin}/api/v1/placements/${EXAMPLE_REQUEST.externalRef}' \\`,
+    `  -H "Authorization: Bearer $PANTI_TOKEN"`,
+  ].join("\n");
+}
+
+const code = { fontFamily: "monospace", fontSize: "0.85rem" } as const;
+
+/** Text with `code` spans (the OpenAPI descriptions use Markdown's backticks). */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? (
+          <code key={i} style={code}>
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}
+const preStyle = { ...code, background: "#f6f8fa", border: "1px solid #e5e7eb", borderRadius: 6, padding: "0.75rem", overflowX: "auto" } as const;
+
+export default function ApiDocsPage() {
+  const { document, origin } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const request = document.components.schemas.PlacementRequest!;
+  const required = new Set(request.required ?? []);
+  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation! })),
+  );
+  const pick = (en: string, id: string) => (lang === "id" ? id : en);
+
+  return (
+    <main className="page" id="main">
+      <div className="page-header">
+        <div>
+          <div className="breadcrumb">
+            <a href="/home">{t("app.name")}</a> / API
+          </div>
+          <h1>{t("apiDocs.title")}</h1>
+          <p>
+            <Prose text={pick(document.info.description, document.info["x-description-id"])} />
+          </p>
+        </div>
+        <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
+          <a href="/api/v1/openapi.json">{t("apiDocs.openapi")}</a>
+          <LanguageSwitch className="link-button" />
+        </div>
+      </div>
+
+      <nav className="card" aria-labelledby="toc">
+        <h2 id="toc">{t("apiDocs.contents")}</h2>
+        <ul>
+          <li><a href="#auth">{t("apiDocs.auth.title")}</a></li>
+          <li><a href="#idempotency">{t("apiDocs.idempotency.title")}</a></li>
+          <li><a href="#errors">{t("apiDocs.errors.title")}</a></li>
+          {operations.map(({ path, method }) => (
+            <li key={`${method} ${path}`}>
+              <a href={`#${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`}>
+                <code style={code}>{method.toUpperCase()} {path}</code>
+              </a>
+            </li>
+          ))}
+          <li><a href="#fields">{t("apiDocs.fields.title")}</a></li>
+          <li><a href="#codes">{t("apiDocs.codes.title")}</a></li>
+        </ul>
+      </nav>
+
+      <section className="card" id="auth">
+        <h2>{t("apiDocs.auth.title")}</h2>
+        <p>{t("apiDocs.auth.body")}</p>
+        <pre style={preStyle}>Authorization: Bearer pnt_…</pre>
+      </section>
+      <section className="card" id="idempotency">
+        <h2>{t("apiDocs.idempotency.title")}</h2>
+        <p>{t("apiDocs.idempotency.body")}</p>
+      </section>
+      <section className="card" id="errors">
+        <h2>{t("apiDocs.errors.title")}</h2>
+        <p>{t("apiDocs.errors.body")}</p>
+      </section>
+
+      <h2>{t("apiDocs.endpoints")}</h2>
+      {operations.map(({ path, method, operation }) => (
+        <section className="card" key={`${method} ${path}`} id={`${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`} data-testid="endpoint">
+          <h3>
+            <code style={code}>
+              {method.toUpperCase()} {path}
+            </code>{" "}
+            — {pick(operation.summary, operation["x-summary-id"])}
+          </h3>
+          <p>
+            <Prose text={pick(operation.description, operation["x-description-id"])} />
+          </p>
+          {operation.requestBody ? (
+            <p>
+              {t("apiDocs.request")}: <a href="#fields">{t("apiDocs.fields.title")}</a>
+            </p>
+          ) : null}
+          <h4>{t("apiDocs.curl")}</h4>
+          <pre style={preStyle}>{method === "post" ? curlPost(origin) : curlGet(origin)}</pre>
+          <h4>{t("apiDocs.responses")}</h4>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("apiDocs.col.status")}</th>
+                  <th>{t("apiDocs.col.description")}</th>
+                  <th>{t("apiDocs.example")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(operation.responses).map(([status, response]) => {
+                  const examples = Object.values(response.content?.["application/json"].examples ?? {});
+                  return (
+                    <tr key={status} data-status={status}>
+                      <td>
+                        <strong>{status}</strong>
+                      </td>
+                      <td>
+                        <Prose text={pick(response.description, response["x-description-id"])} />
+                        {response.headers ? (
+                          <div className="muted small">
+                            {Object.keys(response.headers).map((h) => (
+                              <code key={h} style={{ ...code, marginRight: "0.5rem" }}>
+                                {h}
+                              </code>
+                            ))}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td>
+                        {examples.map((example) => (
+                          <details key={example.summary}>
+                            <summary>{example.summary}</summary>
+                            <pre style={preStyle}>{JSON.stringify(example.value, null, 2)}</pre>
+                          </details>
+                        ))}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+
+      <section id="fields">
+        <h2>{t("apiDocs.fields.title")}</h2>
+        <p className="muted small">
+          {FREE_TEXT_RULE.id} / {FREE_TEXT_RULE.en}
+        </p>
+        <div className="table-wrap">
+          <table data-testid="api-fields">
+            <thead>
+              <tr>
+                <th>{t("apiDocs.col.field")}</th>
+                <th>{t("apiDocs.col.type")}</th>
+                <th>{t("apiDocs.col.required")}</th>
+                <th lang="id">{t("apiDocs.col.meaningId")}</th>
+                <th lang="en">{t("apiDocs.col.meaningEn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(request.properties ?? {}).map(([name, schema]) => {
+                const doc = PLACEMENT_FIELD_DOCS[name as PlacementFieldName];
+                return (
+                  <tr key={name} data-field={name}>
+                    <td>
+                      <code style={code}>{name}</code>
+                    </td>
+                    <td className="small">{typeOf(schema)}</td>
+                    <td>
+                      {required.has(name) ? t("common.yes") : CONDITIONAL.includes(name) ? t("apiDocs.required.conditional") : t("common.no")}
+                    </td>
+                    <td lang="id">
+                      <Prose text={doc?.id ?? ""} />
+                    </td>
+                    <td lang="en">
+                      <Prose text={doc?.en ?? ""} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section id="codes">
+        <h2>{t("apiDocs.codes.title")}</h2>
+        <div className="grid-2">
+          <CodeTable title={t("apiDocs.codes.units")} rows={OUTREACH_UNITS.map((u) => [u.code, u.nameId])} />
+          <CodeTable title={t("apiDocs.codes.reach")} rows={REACH_METHODS.map((m) => [m, t(`reach.${m}`)])} />
+          <CodeTable title={t("apiDocs.codes.statuses")} rows={PLACEMENT_STATUSES.map((s) => [s, t(`status.${s}`)])} />
+          <CodeTable
+            title={t("apiDocs.codes.disabilities")}
+            rows={DISABILITY_SUBTYPES.map((d) => [d.code, lang === "id" ? d.nameId : d.nameEn])}
+          />
+        </div>
+        <CodeTable
+          title={t("apiDocs.codes.categories")}
+          rows={PPKS_CATEGORIES.map((c) => [c.code, lang === "id" ? c.nameId : c.nameEn])}
+        />
+        <p className="muted">{t("apiDocs.codes.panti")}</p>
+      </section>
+    </main>
+  );
+}
+
+function CodeTable({ title, rows }: { title: string; rows: [string, string][] }) {
+  const t = useT();
+  return (
+    <div className="card">
+      <h3>{title}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t("apiDocs.col.code")}</th>
+            <th>{t("apiDocs.col.label")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([value, label]) => (
+            <tr key={value}>
+              <td>
+                <code style={code}>{value}</code>
+              </td>
+              <td>{label}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
