@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   "psychosocial:write",
   /** Read the confidential note of a psychosocial session (each read is logged). */
   "psychosocial:note",
+  /** The review dashboard, reports and exports (panti admins: their own panti's figures). */
+  "report:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,8 +88,10 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "case:write": "any",
     "psychosocial:write": "any",
     "psychosocial:note": "any",
+    "report:read": "any",
   },
   dinsos_viewer: {
+    "report:read": "any",
     "panti:list": "any",
     "panti:view": "any",
     "placement:read": "any",
@@ -107,6 +111,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "class:read": "own",
     "case:read": "own",
     "case:write": "own",
+    "report:read": "own",
   },
   // Instructors: "own" means the classes they teach, in their panti.
   instructor: { "panti:list": "own", "class:read": "own", "class:teach": "own" },

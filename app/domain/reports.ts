@@ -140,3 +140,10 @@ export const WAIT_BUCKETS = [
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 }
+
+/** The list behind a dashboard bar: stays that ended (by outcome / panti type) or re-entries. */
+export const stayListFilterSchema = reportFilterSchema.extend({
+  outcome: z.string().trim().max(40).optional().catch(undefined),
+  reentry: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+});

@@ -3,7 +3,8 @@
  * Day and month buckets are on the Jakarta calendar.
  */
 import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { classes, enrolments, panti, placements, programmes, stays } from "#db/schema";
+import { classes, enrolments, panti, persons, placements, programmes, stays } from "#db/schema";
+import { displayName } from "~/domain/persons";
 import { totalOccupancy } from "~/domain/capacity";
 import { isPositiveOutcome } from "~/domain/exits";
 import { LOS_BUCKETS, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
@@ -291,3 +292,51 @@ export function quarterlyReport(year: number, quarter: 1 | 2 | 3 | 4, scope: { p
 }
 export type QuarterlyReport = ReturnType<typeof quarterlyReport>;
 
+
+/**
+ * The stays behind a dashboard figure: ended in the period (optionally with one outcome), or —
+ * for re-entries — admitted in the period as a re-entry. Paginated, newest first.
+ */
+export function stayList(filter: ReportFilter & { outcome?: string; reentry?: boolean; page?: number }) {
+  const { start, end } = periodInstants(filter);
+  const pageSize = 50;
+  const page = Math.max(1, filter.page ?? 1);
+  const where = filter.reentry
+    ? and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiConditions(filter))
+    : and(
+        gte(stays.exitedAt, start),
+        lt(stays.exitedAt, end),
+        filter.outcome ? eq(stays.exitOutcome, filter.outcome) : undefined,
+        ...pantiConditions(filter),
+      );
+  const rows = db
+    .select({
+      stayId: stays.id,
+      pantiId: panti.id,
+      pantiName: panti.name,
+      type: panti.type,
+      admittedAt: stays.admittedAt,
+      exitedAt: stays.exitedAt,
+      outcome: stays.exitOutcome,
+      destination: stays.exitDestination,
+      reentry: stays.reentry,
+      name: persons.name,
+      unidentified: persons.unidentified,
+      sex: persons.sex,
+    })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .innerJoin(persons, eq(persons.id, stays.personId))
+    .where(where)
+    .orderBy(sql`${filter.reentry ? stays.admittedAt : stays.exitedAt} desc`, stays.id)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  const total = db.select({ n: count() }).from(stays).innerJoin(panti, eq(panti.id, stays.pantiId)).where(where).get()?.n ?? 0;
+  return {
+    rows: rows.map((r) => ({ ...r, displayName: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }) })),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}

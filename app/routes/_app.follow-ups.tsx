@@ -13,6 +13,7 @@ import { formatDate, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { DownloadLinks } from "~/components/ui/download-links";
 
 export const meta: MetaFunction = () => [{ title: "Bimbingan lanjut — Panti" }];
 
@@ -50,6 +51,7 @@ export default function FollowUpsPage() {
         <div>
           <h1>{t("followUps.title")}</h1>
           <p>{t("followUps.intro")}</p>
+          <DownloadLinks dataset="follow-ups" />
         </div>
         <Form method="get">
           <label className="checkbox">

@@ -9,6 +9,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { OccupancyMeter } from "~/components/ui/occupancy";
+import { DownloadLinks } from "~/components/ui/download-links";
 import { Stat } from "~/components/ui/stat";
 
 export const meta: MetaFunction = () => [{ title: "Daftar panti — Panti" }];
@@ -43,6 +44,7 @@ export default function PantiListPage() {
           <h1>{t("panti.list.title")}</h1>
           <p>{t("panti.list.intro")}</p>
         </div>
+        <DownloadLinks dataset="panti" />
       </div>
       {!scoped ? (
         <Form method="get" className="filters card" aria-label={t("common.search")}>

@@ -10,6 +10,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime, formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { StatusBadge } from "~/components/ui/status-badge";
+import { DownloadLinks } from "~/components/ui/download-links";
 
 export const meta: MetaFunction = () => [{ title: "Rujukan — Panti" }];
 
@@ -54,6 +55,7 @@ export default function PlacementsPage() {
         <div>
           <h1>{data.scope === "panti" ? t("placements.queueTitle") : t("placements.title")}</h1>
           <p>{t(`placements.intro.${data.scope}`)}</p>
+          <DownloadLinks dataset="placements" />
         </div>
         {data.canCreate ? (
           <div style={{ display: "flex", gap: "0.5rem" }}>

@@ -6,6 +6,7 @@ import { staleStays } from "~/queries/exits.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { DownloadLinks } from "~/components/ui/download-links";
 
 export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
 
@@ -26,6 +27,7 @@ export default function StaleStaysPage() {
           <h1>{t("stale.title")}</h1>
           <p>{t("stale.intro", { days: STALE_IDLE_DAYS })}</p>
         </div>
+        <DownloadLinks dataset="stale-stays" />
       </div>
       <div className="table-wrap">
         <table data-testid="stale-stays">

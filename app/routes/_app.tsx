@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     nav: {
       panti: hasPermission(user, "panti:list"),
+      dashboard: hasPermission(user, "report:read"),
       placements: hasPermission(user, "placement:read"),
       classes: hasPermission(user, "class:read"),
       followUps: hasPermission(user, "followup:record"),
@@ -46,6 +47,7 @@ export default function AppLayout() {
           </a>
           <nav className="main-nav" aria-label="Menu">
             <NavLink to="/home">{t("nav.home")}</NavLink>
+            {nav.dashboard ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
             {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
             {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
             {nav.classes ? <NavLink to="/classes">{t("nav.classes")}</NavLink> : null}

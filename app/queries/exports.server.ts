@@ -1,0 +1,222 @@
+/**
+ * Every list and report as a downloadable dataset: the same query and scope as its page, with
+ * Indonesian (or English) headers. Long lists are read row by row from SQLite.
+ */
+import { and, asc, desc, eq } from "drizzle-orm";
+import { panti, placements } from "#db/schema";
+import { checkPanti, hasPermission, pantiScope, type Permission } from "~/domain/permissions";
+import { displayName } from "~/domain/persons";
+import { placementListFilterSchema } from "~/domain/placements";
+import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
+import { pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
+import { quarterSchema, reportFilterSchema, resolveFilter, resolveQuarter, LOS_BUCKETS } from "~/domain/reports";
+import type { SessionUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import type { Cell, Dataset } from "~/utils/export.server";
+import { translator, type Lang } from "~/utils/i18n";
+import { followUpList, staleStays } from "./exits.server";
+import { occupancyByPanti } from "./occupancy.server";
+import { placementScopeWhere } from "./placements.server";
+import {
+  capacityPanel,
+  censusHistory,
+  exitsPanel,
+  intakePanel,
+  lengthOfStayPanel,
+  quarterlyReport,
+  waitingPanel,
+} from "./reports.server";
+
+export const DATASETS = [
+  "panti",
+  "placements",
+  "follow-ups",
+  "stale-stays",
+  "capacity",
+  "census",
+  "intake",
+  "exits",
+  "length-of-stay",
+  "waiting",
+  "quarterly",
+] as const;
+export type DatasetName = (typeof DATASETS)[number];
+
+const PERMISSION: Record<DatasetName, Permission> = {
+  panti: "panti:list",
+  placements: "placement:read",
+  "follow-ups": "followup:record",
+  "stale-stays": "stay:exit",
+  capacity: "report:read",
+  census: "report:read",
+  intake: "report:read",
+  exits: "report:read",
+  "length-of-stay": "report:read",
+  waiting: "report:read",
+  quarterly: "report:read",
+};
+
+export function datasetPermission(name: DatasetName): Permission {
+  return PERMISSION[name];
+}
+
+/** Builds a dataset for the user, or null when they may not have it (the route answers 403). */
+export function buildDataset(user: SessionUser, name: DatasetName, params: URLSearchParams, lang: Lang): Dataset | null {
+  const permission = PERMISSION[name];
+  if (!hasPermission(user, permission)) return null;
+  const t = translator(lang);
+  const query = Object.fromEntries(params);
+  const scopeOf = () => (user.role === "outreach" && permission !== "report:read" ? null : pantiScope(user, permission));
+
+  switch (name) {
+    case "panti": {
+      const filter = pantiListFilterSchema.parse(query);
+      let rows = occupancyByPanti({ pantiId: scopeOf(), type: filter.type, kota: filter.kota });
+      if (filter.over) rows = rows.filter((r) => r.occupancy.overCapacity);
+      rows = sortPantiRows(rows, filter.sort);
+      return {
+        name: "panti",
+        headers: [t("panti.col.name"), "Kode", t("panti.col.type"), t("panti.col.kota"), t("occ.capacity"), t("occ.occupied"), t("occ.available"), t("occ.overflow"), t("occ.census"), `${t("occ.occupancy")} (%)`, t("occ.outOfService")],
+        rows: rows.map((r) => [r.name, r.code, t(`pantiType.${r.type}`), r.kota, r.occupancy.capacity, r.occupancy.occupied, r.occupancy.available, r.occupancy.overflow, r.occupancy.census, r.occupancy.occupancyPct, r.occupancy.outOfService]),
+      };
+    }
+    case "placements": {
+      const filter = placementListFilterSchema.parse(query);
+      const page = (offset: number) => db
+        .select({
+          id: placements.id,
+          createdAt: placements.createdAt,
+          foundAt: placements.foundAt,
+          unit: placements.outreachUnit,
+          officer: placements.officerName,
+          name: placements.personName,
+          unidentified: placements.unidentified,
+          sex: placements.sex,
+          age: placements.estimatedAge,
+          category: placements.ppksCategory,
+          panti: panti.name,
+          status: placements.status,
+          decidedAt: placements.decidedAt,
+          reason: placements.decisionReason,
+          source: placements.source,
+        })
+        .from(placements)
+        .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+        .where(
+          and(
+            placementScopeWhere(user),
+            filter.status ? eq(placements.status, filter.status) : undefined,
+            filter.panti ? eq(placements.targetPantiId, filter.panti) : undefined,
+            filter.unit ? eq(placements.outreachUnit, filter.unit) : undefined,
+          ),
+        )
+        .orderBy(filter.status === "pending" ? asc(placements.createdAt) : desc(placements.createdAt), asc(placements.id))
+        .limit(2000)
+        .offset(offset)
+        .all();
+      return {
+        name: "rujukan",
+        headers: ["No.", t("placement.createdAt"), t("placement.foundAt"), t("placement.outreachUnit"), t("placement.officerName"), t("placement.personName"), t("placement.sex"), t("placement.estimatedAge"), t("placement.ppksCategory"), t("placement.targetPanti"), t("placement.status"), t("placement.decidedAt"), t("placement.reason"), t("placement.source")],
+        rows: (function* () {
+          // Read in pages of 2,000 so that a long list is never held whole.
+          for (let offset = 0; ; offset += 2000) {
+            const rows = page(offset);
+            for (const r of rows) yield [r.id, r.createdAt, r.foundAt, referenceLabel(OUTREACH_UNITS, r.unit, lang), r.officer, displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }), t(`sex.${r.sex}`), r.age, referenceLabel(PPKS_CATEGORIES, r.category, lang), r.panti, t(`status.${r.status}`), r.decidedAt, r.reason, t(`source.${r.source}`)] as Cell[];
+            if (rows.length < 2000) return;
+          }
+        })(),
+      };
+    }
+    case "follow-ups": {
+      const rows = followUpList(scopeOf(), new Date(), true);
+      return {
+        name: "bimbingan-lanjut",
+        headers: [t("followUps.due"), t("exit.resident"), t("panti.col.name"), t("followUps.sequence", { n: "" }).trim(), t("exit.outcome"), t("followUps.exit"), t("exit.handover.receiver"), t("common.status")],
+        rows: rows.map((r) => [r.dueDate, r.displayName, r.pantiName, r.sequence, referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang), r.exitedAt, r.exitDestination, t(`followUp.state.${r.state}`)]),
+      };
+    }
+    case "stale-stays": {
+      const rows = staleStays(scopeOf());
+      return {
+        name: "masa-tinggal-ditinjau",
+        headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("stale.days"), t("stale.lastActivity"), t("stale.noBed")],
+        rows: rows.map((r) => [r.displayName, r.pantiName, r.admittedAt, r.days, r.lastActivity, r.bedId == null]),
+      };
+    }
+    default:
+      break;
+  }
+
+  // Report datasets: the dashboard's filters, forced to the user's own panti when scoped.
+  const scope = pantiScope(user, "report:read");
+  if (scope != null && query.panti && checkPanti(user, "report:read", Number(query.panti)) !== "allowed") return null;
+  const filter = resolveFilter(reportFilterSchema.parse(query), new Date(), scope);
+  switch (name) {
+    case "capacity": {
+      const panel = capacityPanel(filter);
+      return {
+        name: "kapasitas",
+        headers: [t("panti.col.name"), t("panti.col.type"), t("panti.col.kota"), t("occ.capacity"), t("occ.census"), t("occ.available"), t("occ.overflow"), `${t("occ.occupancy")} (%)`],
+        rows: panel.perPanti.map((r) => [r.name, t(`pantiType.${r.type}`), r.kota, r.capacity, r.census, r.available, r.overflow, r.occupancyPct]),
+      };
+    }
+    case "census":
+      return {
+        name: "penghuni-harian",
+        headers: [t("dash.day"), t("occ.census")],
+        rows: censusHistory(filter).map((r) => [r.day, r.census]),
+      };
+    case "intake": {
+      const panel = intakePanel(filter);
+      return {
+        name: "rujukan-per-bulan",
+        headers: [t("dash.month"), t("dash.unit"), t("dash.count")],
+        rows: panel.byUnit.map((r) => [r.month, referenceLabel(OUTREACH_UNITS, r.unit, lang), r.n]),
+      };
+    }
+    case "exits": {
+      const panel = exitsPanel(filter);
+      return {
+        name: "terminasi",
+        headers: [t("dash.outcome"), t("dash.count"), t("dash.positive")],
+        rows: panel.byOutcome.map((r) => [referenceLabel(EXIT_OUTCOMES, r.outcome, lang), r.n, r.positive]),
+      };
+    }
+    case "length-of-stay":
+      return {
+        name: "lama-tinggal",
+        headers: [t("dash.type"), t("dash.los.n"), t("dash.los.median"), ...LOS_BUCKETS.map((b) => t(`dash.los.${b.key}`))],
+        rows: lengthOfStayPanel(filter).map((r) => [
+          t(`pantiType.${r.type}`),
+          r.n,
+          r.median,
+          ...LOS_BUCKETS.map((b) => Number((r as Record<string, unknown>)[b.key] ?? 0)),
+        ]),
+      };
+    case "waiting": {
+      const panel = waitingPanel(filter);
+      return {
+        name: "rujukan-menunggu",
+        headers: [t("panti.col.name"), t("dash.count"), t("dash.wait.oldest")],
+        rows: panel.byPanti.map((r) => [r.name, r.n, r.oldestDays]),
+      };
+    }
+    case "quarterly": {
+      const { year, quarter } = resolveQuarter(quarterSchema.parse(query), new Date());
+      const report = quarterlyReport(year, quarter, { pantiId: scope ?? undefined });
+      const rows: Cell[][] = [];
+      for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.month, r.n]);
+      for (const r of report.byCategory) rows.push([t("quarterly.byCategory"), referenceLabel(PPKS_CATEGORIES, r.category, lang), "", r.n]);
+      for (const r of report.placedByPanti) rows.push([t("quarterly.placed"), r.name, "", r.n]);
+      rows.push([t("quarterly.outcomes"), t("quarterly.returnedFamily"), "", report.returnedFamily]);
+      rows.push([t("quarterly.outcomes"), t("quarterly.repatriated"), "", report.repatriated]);
+      return {
+        name: `laporan-triwulan-${year}-q${quarter}`,
+        headers: [t("quarterly.title"), t("common.name"), t("dash.month"), t("dash.count")],
+        rows,
+      };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Streamed CSV and XLSX downloads with Indonesian headers and Jakarta dates. Rows are produced
+ * lazily from an iterable, so large lists never sit in memory whole.
+ */
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { toJakartaParts } from "~/domain/time";
+
+export type Cell = string | number | boolean | Date | null | undefined;
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface Dataset {
+  /** File name without extension. */
+  name: string;
+  /** Column headers, in the user's language. */
+  headers: string[];
+  rows: Iterable<Cell[]>;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A Jakarta date (and time unless it is midnight) as text: 2026-01-05 10:00. */
+export function jakartaText(date: Date): string {
+  const p = toJakartaParts(date);
+  const day = `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  return p.hour === 0 && p.minute === 0 ? day : `${day} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+function csvCell(value: Cell): string {
+  if (value == null) return "";
+  let text = value instanceof Date ? jakartaText(value) : typeof value === "boolean" ? (value ? "ya" : "tidak") : String(value);
+  // Spreadsheet formula injection: a leading = + - @ is made literal.
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvStream(dataset: Dataset): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = dataset.rows[Symbol.iterator]();
+  let headerSent = false;
+  return new ReadableStream({
+    pull(controller) {
+      if (!headerSent) {
+        // BOM so that Excel opens UTF-8 (names with any script) correctly.
+        controller.enqueue(encoder.encode(`\uFEFF${dataset.headers.map(csvCell).join(",")}\r\n`));
+        headerSent = true;
+        return;
+      }
+      let chunk = "";
+      for (let i = 0; i < 500; i++) {
+        const next = iterator.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += `${next.value.map(csvCell).join(",")}\r\n`;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+  });
+}
+
+function xlsxStream(dataset: Dataset): ReadableStream<Uint8Array> {
+  const pass = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(dataset.name.slice(0, 31));
+  sheet.columns = dataset.headers.map((header) => ({ header, width: Math.min(40, Math.max(12, header.length + 2)) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  void (async () => {
+    try {
+      for (const row of dataset.rows) {
+        const r = sheet.addRow(
+          row.map((v) => {
+            if (v instanceof Date) {
+              // Excel has no time zones: write the Jakarta wall-clock time.
+              return new Date(v.getTime() + 7 * 3_600_000);
+            }
+            return v ?? null;
+          }),
+        );
+        row.forEach((v, i) => {
+          if (v instanceof Date) r.getCell(i + 1).numFmt = "dd/mm/yyyy hh:mm";
+        });
+        r.commit();
+      }
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      pass.destroy(error as Error);
+    }
+  })();
+  return Readable.toWeb(pass) as ReadableStream<Uint8Array>;
+}
+
+/** The download response for a dataset in the requested format. */
+export function exportResponse(dataset: Dataset, format: ExportFormat): Response {
+  const stamp = jakartaText(new Date()).slice(0, 10);
+  const filename = `${dataset.name}-${stamp}.${format}`;
+  const body = format === "csv" ? csvStream(dataset) : xlsxStream(dataset);
+  return new Response(body, {
+    headers: {
+      "Content-Type":
+        format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
