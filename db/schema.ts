@@ -253,8 +253,9 @@ export const stays = sqliteTable(
   (t) => [
     index("stays_panti_open_idx").on(t.pantiId, t.exitedAt),
     index("stays_person_idx").on(t.personId),
-    index("stays_admitted_idx").on(t.admittedAt),
-    index("stays_exited_idx").on(t.exitedAt),
+    // Covering indexes for the review queries (admissions and exits in a period, per panti).
+    index("stays_admitted_idx").on(t.admittedAt, t.pantiId, t.reentry),
+    index("stays_exited_idx").on(t.exitedAt, t.pantiId, t.admittedAt, t.exitOutcome),
     index("stays_stage_idx").on(t.currentStage),
     index("stays_outcome_idx").on(t.exitOutcome),
     index("stays_placement_idx").on(t.placementId),

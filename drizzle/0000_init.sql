@@ -575,8 +575,8 @@ CREATE TABLE `stays` (
 --> statement-breakpoint
 CREATE INDEX `stays_panti_open_idx` ON `stays` (`panti_id`,`exited_at`);--> statement-breakpoint
 CREATE INDEX `stays_person_idx` ON `stays` (`person_id`);--> statement-breakpoint
-CREATE INDEX `stays_admitted_idx` ON `stays` (`admitted_at`);--> statement-breakpoint
-CREATE INDEX `stays_exited_idx` ON `stays` (`exited_at`);--> statement-breakpoint
+CREATE INDEX `stays_admitted_idx` ON `stays` (`admitted_at`,`panti_id`,`reentry`);--> statement-breakpoint
+CREATE INDEX `stays_exited_idx` ON `stays` (`exited_at`,`panti_id`,`admitted_at`,`exit_outcome`);--> statement-breakpoint
 CREATE INDEX `stays_stage_idx` ON `stays` (`current_stage`);--> statement-breakpoint
 CREATE INDEX `stays_outcome_idx` ON `stays` (`exit_outcome`);--> statement-breakpoint
 CREATE INDEX `stays_placement_idx` ON `stays` (`placement_id`);--> statement-breakpoint

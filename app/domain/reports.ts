@@ -147,3 +147,25 @@ export const stayListFilterSchema = reportFilterSchema.extend({
   reentry: z.enum(["1"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
+
+/** Length-of-stay summary of one panti type from counts per whole day stayed. */
+export function losSummary(days: readonly { days: number; n: number }[]) {
+  const sorted = [...days].sort((a, b) => a.days - b.days);
+  const total = sorted.reduce((a, r) => a + r.n, 0);
+  const buckets: Record<string, number> = Object.fromEntries(LOS_BUCKETS.map((b) => [b.key, 0]));
+  for (const r of sorted) {
+    const bucket = LOS_BUCKETS.find((b) => r.days <= b.max)!;
+    buckets[bucket.key]! += r.n;
+  }
+  // The median of the expanded list: the middle one (or the mean of the middle two).
+  const at = (k: number) => {
+    let seen = 0;
+    for (const r of sorted) {
+      seen += r.n;
+      if (seen > k) return r.days;
+    }
+    return sorted[sorted.length - 1]?.days ?? 0;
+  };
+  const median = total === 0 ? null : total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+  return { n: total, median, ...buckets };
+}

@@ -7,7 +7,7 @@ import { classes, enrolments, panti, persons, placements, programmes, stays } fr
 import { displayName } from "~/domain/persons";
 import { totalOccupancy } from "~/domain/capacity";
 import { isPositiveOutcome } from "~/domain/exits";
-import { LOS_BUCKETS, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
+import { losSummary, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
 import { db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
 
@@ -134,35 +134,24 @@ export function exitsPanel(filter: ReportFilter) {
   return { byOutcome: rows, total, positive, positivePct: percent(positive, total) };
 }
 
-/** Length of stay of the stays that ended in the period: median and distribution per panti type. */
+/**
+ * Length of stay of the stays that ended in the period, per panti type: one grouped scan gives
+ * the count per whole day stayed, from which the median and the distribution follow.
+ */
 export function lengthOfStayPanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
-  const los = sql<number>`((${stays.exitedAt} - ${stays.admittedAt}) / 86400000.0)`;
-  const buckets = LOS_BUCKETS.map(
-    (b, i) =>
-      sql<number>`sum(case when ${los} ${i === 0 ? sql`<= ${b.max}` : b.max === Infinity ? sql`> ${LOS_BUCKETS[i - 1]!.max}` : sql`> ${LOS_BUCKETS[i - 1]!.max} and ${los} <= ${b.max}`} then 1 else 0 end)`,
-  );
-  const where = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...pantiConditions(filter));
-  const dist = db
-    .select({ type: panti.type, n: count(), ...Object.fromEntries(LOS_BUCKETS.map((b, i) => [b.key, buckets[i]!])) })
+  const days = sql<number>`cast((${stays.exitedAt} - ${stays.admittedAt}) / 86400000 as integer)`;
+  const rows = db
+    .select({ type: panti.type, days, n: count() })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(where)
-    .groupBy(panti.type)
-    .all() as ({ type: string; n: number } & Record<string, number>)[];
-  // Median per type with window functions: the middle row(s) of each type's ordered stays.
-  const medians = db.all<{ type: string; median: number }>(sql`
-    select type, avg(days) as median from (
-      select ${panti.type} as type, ${los} as days,
-             row_number() over (partition by ${panti.type} order by ${los}) as rn,
-             count(*) over (partition by ${panti.type}) as cnt
-      from ${stays} inner join ${panti} on ${panti.id} = ${stays.pantiId}
-      where ${where}
-    ) where rn in ((cnt + 1) / 2, (cnt + 2) / 2)
-    group by type`);
-  const medianBy = new Map(medians.map((m) => [m.type, Math.round(m.median * 10) / 10]));
-  return dist
-    .map((d) => ({ ...d, median: medianBy.get(d.type) ?? null }))
+    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...pantiConditions(filter)))
+    .groupBy(panti.type, sql`2`)
+    .all();
+  const byType = new Map<string, { days: number; n: number }[]>();
+  for (const r of rows) byType.set(r.type, [...(byType.get(r.type) ?? []), { days: r.days, n: r.n }]);
+  return [...byType.entries()]
+    .map(([type, list]) => ({ type, ...losSummary(list) }))
     .sort((a, b) => b.n - a.n);
 }
 

@@ -158,9 +158,9 @@ export default function DashboardPage() {
         <Stat label={t("occ.capacity")} value={n(data.capacity.total.capacity)} />
         <Stat label={t("occ.census")} value={n(data.capacity.total.census)} testId="dash-census" />
         <Stat label={t("occ.occupancy")} value={formatPercent(lang, data.capacity.total.occupancyPct)} over={data.capacity.total.overCapacity} />
-        <Stat label={t("dash.intake")} value={n(data.intake.total)} testId="dash-intake" />
-        <Stat label={t("dash.exits")} value={n(data.exits.total)} testId="dash-exits" />
-        <Stat label={t("dash.waiting")} value={n(data.waiting.total)} over={data.waiting.total > 0} />
+        <Stat label={t("dash.stat.intake")} value={n(data.intake.total)} testId="dash-intake" />
+        <Stat label={t("dash.stat.exits")} value={n(data.exits.total)} testId="dash-exits" />
+        <Stat label={t("dash.stat.waiting")} value={n(data.waiting.total)} over={data.waiting.total > 0} />
       </div>
 
       <section className="panel" aria-labelledby="p-capacity">

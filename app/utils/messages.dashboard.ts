@@ -20,6 +20,9 @@ export const dashboardMessages = {
   "dash.table": { id: "Tabel angka", en: "Numbers" },
   "dash.noData": { id: "Belum ada data untuk periode dan saringan ini.", en: "No data for this period and filters." },
 
+  "dash.stat.intake": { id: "Rujukan dalam periode", en: "Referrals in the period" },
+  "dash.stat.exits": { id: "Terminasi dalam periode", en: "Exits in the period" },
+  "dash.stat.waiting": { id: "Rujukan menunggu", en: "Referrals waiting" },
   "dash.capacity": { id: "Kapasitas dan penghuni per panti", en: "Capacity and residents per panti" },
   "dash.capacityType": { id: "Per jenis panti", en: "By panti type" },
   "dash.capacityKota": { id: "Per kota", en: "By city" },

@@ -1,20 +1,23 @@
 /**
  * npm run bench [-- --scale N] [--runs R]
  *
- * Seeds a fresh database at `--scale` years of history (default 10) and measures the shelter-list
- * loader (the real route loader, signed in as Dinsos, all panti) against the bare SQL it runs.
- * Prints medians and the ratio loader / SQL.
+ * Seeds a fresh database at `--scale` years of history (default 10, i.e. 100k+ stays) plus the
+ * Q1 2025 referrals, and measures the review loaders — the shelter list, the dashboard (12 months
+ * and 10 years), the quarterly report — each as the real route loader signed in as Dinsos,
+ * against the bare SQL it runs: the statements are recorded while the loader runs once, then
+ * replayed on the driver with their parameters. Prints medians, p95 and the ratio loader / SQL.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 
 const { values } = parseArgs({
   options: {
     scale: { type: "string", default: process.env.SEED_SCALE ?? "10" },
-    runs: { type: "string", default: "200" },
+    runs: { type: "string", default: "30" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -25,38 +28,27 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "panti-bench-"));
 process.env.DATABASE_URL = path.join(dir, "bench.db");
 process.env.SESSION_SECRET ??= "bench-secret";
 const PASSWORD = "bench-password-1";
+const NOW = new Date("2026-11-01T00:00:00+07:00");
 
 const { openDatabase } = await import("#db/connection");
 const { seedDatabase } = await import("#db/seed");
+const { loadQ1_2025 } = await import("#db/fixtures/q1-2025");
 
-function median(xs: number[]): number {
+function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function measure(label: string, fn: () => unknown, n: number) {
-  for (let i = 0; i < Math.min(20, n); i++) fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  const m = median(times);
-  console.log(`${label.padEnd(44)} median ${m.toFixed(3)} ms   p95 ${times.sort((a, b) => a - b)[Math.floor(n * 0.95)]!.toFixed(3)} ms`);
-  return m;
+  return { median: s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2, p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]! };
 }
 
 const t0 = performance.now();
 {
   const seedDb = openDatabase();
-  const result = seedDatabase(seedDb, { scale, demoPassword: PASSWORD, now: new Date("2026-11-01T00:00:00+07:00"), log: () => {} });
+  seedDatabase(seedDb, { scale, demoPassword: PASSWORD, now: NOW, log: () => {} });
+  loadQ1_2025(seedDb);
   console.log(
     `Seeded scale ${scale} in ${((performance.now() - t0) / 1000).toFixed(1)} s: ` +
-      Object.entries(result.counts)
-        .filter(([k]) => ["panti", "beds", "persons", "stays", "bed_assignments"].includes(k))
-        .map(([k, v]) => `${k} ${v}`)
+      ["panti", "beds", "persons", "stays", "bed_assignments", "placements"]
+        .map((k) => `${k} ${(seedDb.$client.prepare(`select count(*) as n from ${k}`).get() as { n: number }).n}`)
         .join(", "),
   );
   seedDb.$client.close();
@@ -65,37 +57,92 @@ const t0 = performance.now();
 const { db } = await import("~/utils/db.server");
 const { signIn } = await import("~/services/auth.server");
 const { sessionCookie } = await import("~/utils/session.server");
-const { occupancyQueries } = await import("~/queries/occupancy.server");
-const { loader } = await import("~/routes/_app.panti._index");
+
+// Record every statement (SQL, parameters, and whether rows were read raw) the loaders run.
+type Recorded = { sql: string; params: unknown[]; method: "all" | "get" | "run" | "values"; raw: boolean };
+let recording: Recorded[] | null = null;
+const client = db.$client;
+const originalPrepare = client.prepare.bind(client);
+client.prepare = ((source: string) => {
+  const stmt = originalPrepare(source);
+  let raw = false;
+  const originalRaw = stmt.raw.bind(stmt);
+  stmt.raw = ((toggle?: boolean) => {
+    raw = toggle !== false;
+    originalRaw(raw);
+    return stmt;
+  }) as typeof stmt.raw;
+  for (const method of ["all", "get", "run"] as const) {
+    const original = (stmt[method] as (...a: unknown[]) => unknown).bind(stmt);
+    (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+      recording?.push({ sql: source, params, method, raw });
+      return original(...params);
+    };
+  }
+  return stmt;
+}) as typeof client.prepare;
 
 const session = signIn({ username: "admin", password: PASSWORD, clientAddress: "bench" });
 if (!session.ok) throw new Error("bench sign-in failed");
 const cookie = (await sessionCookie().serialize(session.sessionId)).split(";")[0]!;
-const request = () => new Request("http://127.0.0.1/panti", { headers: { Cookie: cookie } });
 
-// The bare SQL of the list: the same three statements, prepared once, run on the driver.
-const q = occupancyQueries({ pantiId: null });
-const statements = [q.pantiRows, q.bedCounts, q.census].map((query) => {
-  const { sql, params } = query.toSQL();
-  return { stmt: db.$client.prepare(sql), params };
+type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
+const cases: { label: string; path: string; loader: Loader }[] = [
+  { label: "shelter list /panti", path: "/panti", loader: (await import("~/routes/_app.panti._index")).loader as Loader },
+  { label: "dashboard, last 12 months", path: "/dashboard?from=2025-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard")).loader as Loader },
+  { label: "dashboard, 10 years", path: "/dashboard?from=2016-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard")).loader as Loader },
+  { label: "quarterly report Q1 2025", path: "/reports/quarterly?year=2025&quarter=1", loader: (await import("~/routes/_app.reports.quarterly")).loader as Loader },
+  { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index")).loader as Loader },
+];
+
+const args = (p: string): LoaderFunctionArgs => ({
+  request: new Request(`http://127.0.0.1${p}`, { headers: { Cookie: cookie } }),
+  params: {},
+  context: {},
 });
-const bare = () => statements.map(({ stmt, params }) => stmt.all(...(params as unknown[])));
 
-// The loader is async only for reading the cookie; time it end to end.
-const loaderTimes: number[] = [];
-for (let i = 0; i < 20; i++) await loader({ request: request(), params: {}, context: {} });
-for (let i = 0; i < runs; i++) {
-  const t = performance.now();
-  await loader({ request: request(), params: {}, context: {} });
-  loaderTimes.push(performance.now() - t);
+console.log(`\n${"loader".padEnd(32)} ${"median".padStart(9)} ${"p95".padStart(9)} ${"bare SQL".padStart(9)}  ratio  statements`);
+for (const c of cases) {
+  recording = [];
+  await c.loader(args(c.path));
+  const statements = recording.filter((r) => r.method !== "run" && !/^\s*(insert|update|delete)/i.test(r.sql));
+  recording = null;
+  const prepared = statements.map((s) => {
+    const stmt = originalPrepare(s.sql);
+    if (s.raw) stmt.raw(true);
+    return { stmt, s };
+  });
+  const bare = () => {
+    for (const { stmt, s } of prepared) (s.method === "get" ? stmt.get(...s.params) : stmt.all(...s.params));
+  };
+  for (let i = 0; i < 3; i++) {
+    await c.loader(args(c.path));
+    bare();
+  }
+  const loaderTimes: number[] = [];
+  const sqlTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await c.loader(args(c.path));
+    loaderTimes.push(performance.now() - t);
+    t = performance.now();
+    bare();
+    sqlTimes.push(performance.now() - t);
+  }
+  const l = stats(loaderTimes);
+  const s = stats(sqlTimes);
+  if (process.env.BENCH_DETAIL) {
+    for (const { stmt, s: st } of prepared) {
+      const t = performance.now();
+      for (let i = 0; i < 5; i++) (st.method === "get" ? stmt.get(...st.params) : stmt.all(...st.params));
+      console.log(`   ${((performance.now() - t) / 5).toFixed(2)}ms  ${st.sql.slice(0, 160).replace(/\s+/g, " ")}`);
+    }
+  }
+  console.log(
+    `${c.label.padEnd(32)} ${l.median.toFixed(2).padStart(7)}ms ${l.p95.toFixed(2).padStart(7)}ms ${s.median.toFixed(2).padStart(7)}ms  ${(l.median / s.median).toFixed(2).padStart(5)}x  ${statements.length}`,
+  );
 }
-const loaderMedian = median(loaderTimes);
-const sorted = [...loaderTimes].sort((a, b) => a - b);
-console.log(
-  `${"shelter list loader (/panti, all panti)".padEnd(44)} median ${loaderMedian.toFixed(3)} ms   p95 ${sorted[Math.floor(runs * 0.95)]!.toFixed(3)} ms`,
-);
-const sqlMedian = measure("bare SQL (3 statements)", bare, runs);
-console.log(`ratio loader / SQL: ${(loaderMedian / sqlMedian).toFixed(2)}x over ${runs} runs`);
+console.log(`(${runs} runs each, after warm-up; the loader time includes the session lookup and shaping the page data)`);
 
 if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
 else console.log(`database kept at ${process.env.DATABASE_URL}`);
