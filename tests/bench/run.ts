@@ -112,9 +112,8 @@ for (const c of cases) {
     if (s.raw) stmt.raw(true);
     return { stmt, s };
   });
-  const bare = () => {
-    for (const { stmt, s } of prepared) (s.method === "get" ? stmt.get(...s.params) : stmt.all(...s.params));
-  };
+  const replay = ({ stmt, s }: (typeof prepared)[number]) => (s.method === "get" ? stmt.get(...s.params) : stmt.all(...s.params));
+  const bare = () => prepared.map(replay);
   for (let i = 0; i < 3; i++) {
     await c.loader(args(c.path));
     bare();
@@ -132,10 +131,10 @@ for (const c of cases) {
   const l = stats(loaderTimes);
   const s = stats(sqlTimes);
   if (process.env.BENCH_DETAIL) {
-    for (const { stmt, s: st } of prepared) {
+    for (const one of prepared) {
       const t = performance.now();
-      for (let i = 0; i < 5; i++) (st.method === "get" ? stmt.get(...st.params) : stmt.all(...st.params));
-      console.log(`   ${((performance.now() - t) / 5).toFixed(2)}ms  ${st.sql.slice(0, 160).replace(/\s+/g, " ")}`);
+      for (let i = 0; i < 5; i++) replay(one);
+      console.log(`   ${((performance.now() - t) / 5).toFixed(2)}ms  ${one.s.sql.slice(0, 160).replace(/\s+/g, " ")}`);
     }
   }
   console.log(
