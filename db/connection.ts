@@ -30,7 +30,8 @@ export function openDatabase(url?: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // A writer waits up to 15 s for the lock (a 5,000-row batch import holds it for a few seconds).
+  sqlite.pragma("busy_timeout = 15000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: migrationsFolder() });

@@ -47,6 +47,8 @@ function issueMessage(t: T, issue: z.core.$ZodRawIssue): string {
     case "invalid_format":
       return t("error.format");
     case "invalid_value":
+      // zod 4 reports a missing choice as an invalid value: say it is required.
+      if (issue.input === undefined || issue.input === null || issue.input === "") return t("error.required");
       return t("error.choose_option");
     default:
       return t("error.invalid");

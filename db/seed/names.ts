@@ -120,18 +120,22 @@ const OUTSIDE: readonly (readonly [weight: number, region: Region])[] = [
   [1, { province: "Nusa Tenggara Timur", provinceCode: "53", city: "Kota Kupang", cityCode: "71" }],
 ];
 
+/** The same lists as [region, weight] for `Random.weighted`. */
+const DKI_WEIGHTED = REGIONS.map(([weight, region]) => [region, weight] as const);
+const OUTSIDE_WEIGHTED = OUTSIDE.map(([weight, region]) => [region, weight] as const);
+
 export function isDki(region: Region | null): boolean {
   return region?.provinceCode === "31";
 }
 
 /** A place of origin: in DKI with the given probability, else from another province. */
 export function originRegion(rng: Random, dkiShare: number): Region {
-  return rng.weighted(rng.chance(dkiShare) ? REGIONS : OUTSIDE);
+  return rng.weighted(rng.chance(dkiShare) ? DKI_WEIGHTED : OUTSIDE_WEIGHTED);
 }
 
 /** A DKI city (for family addresses of people with no known origin). */
 export function dkiRegion(rng: Random): Region {
-  return rng.weighted(REGIONS);
+  return rng.weighted(DKI_WEIGHTED);
 }
 
 /** Hotspots (titik rawan) where outreach finds people, by kota. */
@@ -195,44 +199,114 @@ const JOBS = [
 
 const RELATIVES_ADULT = ["anak", "istri", "suami", "kakak", "adik", "keponakan", "saudara"] as const;
 const RELATIVES_CHILD = ["orang tua", "ibu", "ayah", "nenek", "paman", "bibi"] as const;
+const STREETS = [
+  "Jl. Kenanga", "Jl. Masjid", "Jl. H. Naman", "Gg. Mawar", "Jl. Swadaya", "Jl. Pemuda",
+  "Gg. Langgar", "Jl. Raya Bogor", "Jl. Kramat", "Jl. Haji Ten", "Gg. Sawo", "Jl. Pisangan",
+] as const;
 
-export function familyDestination(rng: Random, region: Region | null, age: number): string {
-  const relative = rng.pick(age < 18 ? RELATIVES_CHILD : RELATIVES_ADULT);
-  const place = region ?? dkiRegion(rng);
-  return `Dijemput keluarga (${relative}), ${place.city}`;
+/** A street address in a city, as a family would give it. */
+function streetAddress(rng: Random, city: string): string {
+  const rt = String(rng.int(1, 15)).padStart(2, "0");
+  const rw = String(rng.int(1, 12)).padStart(2, "0");
+  return `${rng.pick(STREETS)} RT ${rt}/RW ${rw}, ${city}`;
 }
 
-export function repatriationDestination(region: Region): string {
-  return `Dipulangkan ke ${region.city}, ${region.province}`;
+/** An exit as the exit service records it: destination line, details, notes. */
+export interface ExitRecord {
+  destination: string | null;
+  details: Record<string, unknown>;
+  notes: string | null;
 }
 
-export function hospitalDestination(rng: Random): string {
-  return rng.pick(HOSPITALS);
+/** A family pick-up (or adoption) with the documents the panti asks for. */
+export function familyExit(rng: Random, region: Region | null, age: number, adopted: boolean): ExitRecord {
+  const relation = adopted ? "orang tua angkat" : rng.pick(age < 18 ? RELATIVES_CHILD : RELATIVES_ADULT);
+  const familyName = personName(rng, rng.chance(0.5) ? "male" : "female", rng.int(1955, 2000));
+  const familyAddress = streetAddress(rng, (region ?? dkiRegion(rng)).city);
+  return {
+    destination: `${familyName} (${relation}), ${familyAddress}`,
+    details: {
+      familyName,
+      familyRelation: relation,
+      familyAddress,
+      familyPhone: null,
+      documents: { ktp: true, kk: true, rtRwLetter: rng.chance(0.8), kelurahanLetter: rng.chance(0.7), signedStatement: true },
+    },
+    notes: null,
+  };
 }
 
-export function institutionDestination(rng: Random): string {
-  return rng.pick(INSTITUTIONS);
+/** FKD-MPU partner provinces (app/domain/exits.ts holds the same list). */
+const PARTNER_PROVINCES = new Set([
+  "DKI Jakarta", "Jawa Barat", "Jawa Tengah", "DI Yogyakarta", "Jawa Timur", "Bali", "Lampung",
+  "Nusa Tenggara Barat", "Banten", "Nusa Tenggara Timur",
+]);
+
+export function repatriationExit(rng: Random, region: Region): ExitRecord {
+  const java = ["32", "33", "34", "35", "36"].includes(region.provinceCode);
+  return {
+    destination: `${region.city}, ${region.province}`,
+    details: {
+      province: region.province,
+      city: region.city,
+      escort: rng.chance(0.6) ? "Petugas panti" : null,
+      transport: java ? rng.pick(["bus", "train", "car"] as const) : rng.pick(["ship", "plane", "bus"] as const),
+      partnerProvince: PARTNER_PROVINCES.has(region.province),
+    },
+    notes: null,
+  };
 }
 
-export function deceasedDestination(rng: Random): string {
-  return rng.chance(0.5)
+export function institutionExit(rng: Random, hospital: boolean): ExitRecord {
+  const institutionName = rng.pick(hospital ? HOSPITALS : INSTITUTIONS);
+  return { destination: institutionName, details: { institutionName, address: null }, notes: null };
+}
+
+export function independentExit(rng: Random, region: Region | null): ExitRecord {
+  const address = `Kos di ${streetAddress(rng, (region && isDki(region) ? region : dkiRegion(rng)).city)}`;
+  const job = rng.pick(JOBS);
+  return { destination: address, details: { address, institutionName: null }, notes: `Mandiri, ${job}.` };
+}
+
+export function transferExit(toPantiId: number, toPantiName: string, category: string): ExitRecord {
+  return {
+    destination: toPantiName,
+    details: { toPantiId },
+    notes: `Hasil asesmen: ${category.replaceAll("_", " ")}; dirujuk untuk rehabilitasi lanjutan.`,
+  };
+}
+
+export function deceasedExit(rng: Random): ExitRecord {
+  const destination = rng.chance(0.5)
     ? `Dimakamkan di ${rng.pick(CEMETERIES)}`
     : "Jenazah diserahkan kepada keluarga";
+  return { destination, details: {}, notes: null };
 }
 
-export function jobDestination(rng: Random): string {
-  const job = rng.pick(JOBS);
-  return job.charAt(0).toUpperCase() + job.slice(1);
+export function otherExit(rng: Random): ExitRecord {
+  return {
+    destination: null,
+    details: {},
+    notes: rng.pick([
+      "Dijemput instansi daerah asal.",
+      "Dipindahkan ke pengasuhan lembaga keagamaan atas permintaan keluarga.",
+      "Menikah dan tinggal bersama pasangan.",
+      "Diserahkan kepada pihak kepolisian untuk proses hukum.",
+    ]),
+  };
 }
 
-export function completionDestination(rng: Random, year: number, youth: boolean): string {
-  if (!youth) return rng.pick(["Selesai program, kembali ke keluarga", "Selesai program, mandiri"]);
+export function completionExit(rng: Random, year: number, youth: boolean): ExitRecord {
+  if (!youth) {
+    const destination = rng.pick(["Selesai program, kembali ke keluarga", "Selesai program, mandiri"]);
+    return { destination, details: {}, notes: null };
+  }
   const after = rng.weighted([
-    [`${rng.pick(JOBS)}`, 5],
+    [rng.pick(JOBS), 5],
     ["magang (on the job training)", 3],
     ["belum bekerja", 2],
   ] as const);
-  return `Lulus angkatan ${year}, ${after}`;
+  return { destination: `Lulus angkatan ${year}, ${after}`, details: {}, notes: "Menerima paket alat kerja." };
 }
 
 /** Names of user accounts for the demo logins. */
