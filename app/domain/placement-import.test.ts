@@ -1,0 +1,384 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  checkSheet,
+  columnLetter,
+  fieldForHeader,
+  IMPORT_COLUMNS,
+  mapHeader,
+  MAX_IMPORT_ROWS,
+  normaliseAge,
+  pantiCodeKey,
+  parseCategory,
+  parseDisabilities,
+  parseImportDate,
+  parseImportDateTime,
+  parseKota,
+  parseOutreachUnit,
+  parseReachMethod,
+  parseSex,
+  parseYesNo,
+  templateRows,
+  toStoredRow,
+  type ImportContext,
+  type SheetRow,
+} from "./placement-import";
+import { placementInputSchema } from "./placements";
+
+/** Messages as their keys (with parameters), so that tests read what was said. */
+const t = (key: string, params?: Record<string, string | number>) => (params ? `${key} ${JSON.stringify(params)}` : key);
+const errorMap: z.core.$ZodErrorMap = (issue) => `zod.${issue.code}`;
+
+const context = (overrides: Partial<ImportContext> = {}): ImportContext => ({
+  pantiIdByCode: new Map([
+    [pantiCodeKey("PSBI-BD1"), 7],
+    [pantiCodeKey("PSTW-BM1"), 9],
+  ]),
+  canUseUnit: () => true,
+  t,
+  errorMap,
+  ...overrides,
+});
+
+const HEADER = [
+  "unit_p3s",
+  "nama_petugas",
+  "waktu_ditemukan",
+  "cara_penjangkauan",
+  "nama",
+  "jenis_kelamin",
+  "perkiraan_usia",
+  "nik",
+  "kategori_ppks",
+  "ringkasan_asesmen",
+  "panti_tujuan",
+  "ref_eksternal",
+];
+
+function row(values: Partial<Record<string, string>>): string[] {
+  const base: Record<string, string> = {
+    unit_p3s: "sudin_jakbar",
+    nama_petugas: "Rudi Hartono",
+    waktu_ditemukan: "2026-03-02 21:15",
+    cara_penjangkauan: "patroli",
+    nama: "Siti Aminah",
+    jenis_kelamin: "P",
+    perkiraan_usia: "67",
+    nik: "",
+    kategori_ppks: "lansia_terlantar",
+    ringkasan_asesmen: "Lansia tidur di halte, tidak ingat alamat keluarga.",
+    panti_tujuan: "PSTW-BM1",
+    ref_eksternal: "",
+    ...values,
+  };
+  return HEADER.map((h) => base[h] ?? "");
+}
+
+const sheet = (...rows: (string[] | SheetRow)[]): SheetRow[] => [
+  { row: 1, cells: HEADER },
+  ...rows.map((r, i) => (Array.isArray(r) ? { row: i + 2, cells: r } : r)),
+];
+
+describe("header mapping", () => {
+  it("maps Indonesian and English names, whatever the case, spaces, underscores or a note in brackets", () => {
+    expect(fieldForHeader("unit_p3s")).toBe("outreachUnit");
+    expect(fieldForHeader("Unit P3S")).toBe("outreachUnit");
+    expect(fieldForHeader("OUTREACH_UNIT")).toBe("outreachUnit");
+    expect(fieldForHeader("outreachUnit")).toBe("outreachUnit");
+    expect(fieldForHeader(" Nama Petugas ")).toBe("officerName");
+    expect(fieldForHeader("officer name")).toBe("officerName");
+    expect(fieldForHeader("Waktu ditemukan (WIB)")).toBe("foundAt");
+    expect(fieldForHeader("found-at")).toBe("foundAt");
+    expect(fieldForHeader("Ciri-ciri")).toBe("description");
+    expect(fieldForHeader("ciri_ciri")).toBe("description");
+    expect(fieldForHeader("Tidak Teridentifikasi")).toBe("unidentified");
+    expect(fieldForHeader("Jenis Kelamin")).toBe("sex");
+    expect(fieldForHeader("sex")).toBe("sex");
+    expect(fieldForHeader("NIK")).toBe("nik");
+    expect(fieldForHeader("KK")).toBe("kk");
+    expect(fieldForHeader("Kategori PPKS")).toBe("ppksCategory");
+    expect(fieldForHeader("ppks_category")).toBe("ppksCategory");
+    expect(fieldForHeader("Panti Tujuan")).toBe("targetPantiId");
+    expect(fieldForHeader("target_panti")).toBe("targetPantiId");
+    expect(fieldForHeader("ref_eksternal")).toBe("externalRef");
+    expect(fieldForHeader("External Ref")).toBe("externalRef");
+    expect(fieldForHeader("kota")).toBe("foundKota");
+    expect(fieldForHeader("kota_asal")).toBe("originCity");
+    expect(fieldForHeader("nama")).toBe("personName");
+    expect(fieldForHeader("name")).toBe("personName");
+    expect(fieldForHeader("catatan lain")).toBeNull();
+  });
+
+  it("covers every field of the referral schema once", () => {
+    const fields = IMPORT_COLUMNS.map((c) => c.field).sort();
+    expect(fields).toEqual(Object.keys(placementInputSchema.shape).sort());
+    expect(new Set(IMPORT_COLUMNS.map((c) => c.header)).size).toBe(IMPORT_COLUMNS.length);
+  });
+
+  it("reports unknown and duplicated columns", () => {
+    const mapping = mapHeader(["nama", "Catatan", "name", "", "sex"]);
+    expect(mapping.fields).toEqual(["personName", null, null, null, "sex"]);
+    expect(mapping.headerOf).toEqual({ personName: "nama", sex: "sex" });
+    expect(mapping.unknown).toEqual(["Catatan"]);
+    expect(mapping.duplicates).toEqual([["nama", "name"]]);
+  });
+
+  it("names spreadsheet columns by letter", () => {
+    expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]);
+  });
+});
+
+describe("values", () => {
+  it("reads sex as L/P, words in both languages and M/F", () => {
+    for (const v of ["L", "l", "Laki-laki", "LAKI LAKI", "pria", "male", "M", "Lk"]) expect(parseSex(v)).toBe("male");
+    for (const v of ["P", "p", "Perempuan", "wanita", "female", "F"]) expect(parseSex(v)).toBe("female");
+    for (const v of ["X", "", "laki-perempuan"]) expect(parseSex(v)).toBeNull();
+  });
+
+  it("reads yes/no in Indonesian and English, and 1/0", () => {
+    for (const v of ["ya", "Ya", "YES", "y", "1", "TRUE", "iya"]) expect(parseYesNo(v)).toBe(true);
+    for (const v of ["tidak", "Tidak", "no", "N", "0", "FALSE", "tdk"]) expect(parseYesNo(v)).toBe(false);
+    for (const v of ["mungkin", "2", "t"]) expect(parseYesNo(v)).toBeNull();
+  });
+
+  it("reads a PPKS category by code, Indonesian name, short name or English name", () => {
+    expect(parseCategory("gelandangan")).toBe("gelandangan");
+    expect(parseCategory("Gelandangan")).toBe("gelandangan");
+    expect(parseCategory("Lanjut usia terlantar")).toBe("lansia_terlantar");
+    expect(parseCategory("lanjut  usia  TERLANTAR")).toBe("lansia_terlantar");
+    expect(parseCategory("Anak berhadapan dengan hukum (ABH)")).toBe("anak_berhadapan_hukum");
+    expect(parseCategory("Anak berhadapan dengan hukum")).toBe("anak_berhadapan_hukum");
+    expect(parseCategory("ABH")).toBe("anak_berhadapan_hukum");
+    expect(parseCategory("ODHA")).toBe("odha");
+    expect(parseCategory("Homeless person")).toBe("gelandangan");
+    expect(parseCategory("alien")).toBeNull();
+  });
+
+  it("reads disabilities separated by ; or , by code or name, and names the unknown ones", () => {
+    expect(parseDisabilities("fisik; mental")).toEqual({ codes: ["fisik", "mental"], unknown: [] });
+    expect(parseDisabilities("Disabilitas fisik, ODGJ, fisik")).toEqual({ codes: ["fisik", "mental"], unknown: [] });
+    expect(parseDisabilities("sensorik;alien")).toEqual({ codes: ["sensorik"], unknown: ["alien"] });
+    expect(parseDisabilities(" ; ")).toEqual({ codes: [], unknown: [] });
+  });
+
+  it("reads reach methods, cities and units by code or name", () => {
+    expect(parseReachMethod("patrol")).toBe("patrol");
+    expect(parseReachMethod("Patroli")).toBe("patrol");
+    expect(parseReachMethod("Laporan masyarakat")).toBe("public_report");
+    expect(parseReachMethod("Serahan Satpol PP")).toBe("satpol_pp_handover");
+    expect(parseReachMethod("teleportasi")).toBeNull();
+    expect(parseKota("jakarta barat")).toBe("Jakarta Barat");
+    expect(parseKota("Jakbar")).toBe("Jakarta Barat");
+    expect(parseKota("Kota Administrasi Jakarta Timur")).toBe("Jakarta Timur");
+    expect(parseKota("Kab. Adm. Kepulauan Seribu")).toBe("Kepulauan Seribu");
+    expect(parseKota("Bandung")).toBeNull();
+    expect(parseOutreachUnit("sudin_jakbar")).toBe("sudin_jakbar");
+    expect(parseOutreachUnit("SUDIN JAKBAR")).toBe("sudin_jakbar");
+    expect(parseOutreachUnit("jaktim")).toBe("sudin_jaktim");
+    expect(parseOutreachUnit("Satgas P3S Dinas Sosial Provinsi DKI Jakarta")).toBe("satgas_dinsos");
+    expect(parseOutreachUnit("sudin_bogor")).toBeNull();
+  });
+
+  it("reads found-at times in WIB: ISO, 'YYYY-MM-DD HH:MM', day-first dates, dotted times and Excel serials", () => {
+    const expected = "2026-03-02T14:15:00.000Z";
+    for (const v of [
+      "2026-03-02 21:15",
+      "2026-03-02T21:15",
+      "2026-03-02 21:15:00",
+      "2026-03-02 21.15",
+      "2026-03-02 21:15 WIB",
+      "02/03/2026 21:15",
+      "2/3/2026 21.15",
+      "02-03-2026 21:15",
+      "2026-03-02T21:15:00+07:00",
+      "2026-03-02T14:15:00Z",
+      "2026-03-02T14:15:00.000Z",
+      String(Date.UTC(2026, 2, 2, 21, 15) / 86_400_000 + 25_569),
+    ]) {
+      expect(parseImportDateTime(v)?.toISOString(), v).toBe(expected);
+    }
+    for (const v of ["2026-02-31 10:00", "2026-03-02", "02/03/2026", "kemarin", "2026-03-02 25:00", "46083"]) {
+      expect(parseImportDateTime(v), v).toBeNull();
+    }
+  });
+
+  it("reads birth dates as YYYY-MM-DD from ISO, day-first text, XLSX date cells and Excel serials", () => {
+    const serial = String(Date.UTC(1980, 4, 15) / 86_400_000 + 25_569);
+    for (const v of ["1980-05-15", "15/05/1980", "15-05-1980", "15.05.1980", "1980-05-15T00:00:00+07:00", "1980-05-14T17:00:00.000Z", serial]) {
+      expect(parseImportDate(v), v).toBe("1980-05-15");
+    }
+    expect(parseImportDate("5/6/1980")).toBe("1980-06-05");
+    for (const v of ["31/02/1980", "1980", "15 Mei 1980", "1980-13-01"]) expect(parseImportDate(v), v).toBeNull();
+  });
+
+  it("reads ages with units and float noise", () => {
+    expect(normaliseAge("45")).toBe("45");
+    expect(normaliseAge("45 tahun")).toBe("45");
+    expect(normaliseAge("± 45 th")).toBe("45");
+    expect(normaliseAge("45.0")).toBe("45");
+    expect(normaliseAge("empat puluh")).toBe("empat puluh");
+  });
+});
+
+describe("checking a sheet", () => {
+  it("turns valid rows into referral inputs, skipping blank rows and keeping the sheet's row numbers", () => {
+    const check = checkSheet(
+      sheet(row({}), { row: 3, cells: HEADER.map(() => " ") }, { row: 4, cells: row({ nama: "Budi", jenis_kelamin: "laki-laki", perkiraan_usia: "40 tahun", kategori_ppks: "Gelandangan", panti_tujuan: "psbi-bd1" }) }),
+      context(),
+    );
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    expect(check.rowCount).toBe(2);
+    expect(check.errors).toEqual([]);
+    expect(check.valid.map((v) => v.row)).toEqual([2, 4]);
+    expect(check.valid[0]!.input).toMatchObject({ outreachUnit: "sudin_jakbar", sex: "female", estimatedAge: 67, reachMethod: "patrol", targetPantiId: 9 });
+    expect(check.valid[0]!.input.foundAt.toISOString()).toBe("2026-03-02T14:15:00.000Z");
+    expect(check.valid[1]!.input).toMatchObject({ personName: "Budi", sex: "male", estimatedAge: 40, ppksCategory: "gelandangan", targetPantiId: 7 });
+  });
+
+  it("lists each bad value with its row and the column as named in the file", () => {
+    const header = HEADER.map((h) => (h === "nama" ? "Nama" : h === "kategori_ppks" ? "Kategori PPKS" : h));
+    const check = checkSheet(
+      [
+        { row: 1, cells: header },
+        { row: 2, cells: row({}) },
+        { row: 3, cells: row({ kategori_ppks: "alien", waktu_ditemukan: "2099-01-01 10:00", nama: "<script>alert(1)</script>", nik: "317301150580000" }) },
+      ],
+      context(),
+    );
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.valid.map((v) => v.row)).toEqual([2]);
+    expect(check.invalidRowCount).toBe(1);
+    expect(check.errors.map((e) => [e.row, e.field, e.message.split(" ")[0]])).toEqual([
+      [3, "waktu_ditemukan", "error.future"],
+      [3, "Nama", "error.name_chars"],
+      [3, "nik", "error.sixteen_digits"],
+      [3, "Kategori PPKS", "import.error.category"],
+    ]);
+  });
+
+  it("refuses NIKs that went through a number (16 digits in a number cell, 3.17E+15 in a CSV)", () => {
+    const nikColumn = HEADER.indexOf("nik");
+    const check = checkSheet(
+      sheet({ row: 2, cells: row({ nik: "3173011505800000" }), longNumbers: [nikColumn] }, row({ nik: "3.17301E+15" }), row({ nik: "'3173 0115 0580 0003" })),
+      context(),
+    );
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.errors).toEqual([
+      { row: 2, field: "nik", message: "import.error.nikAsNumber" },
+      { row: 3, field: "nik", message: "import.error.nikAsNumber" },
+    ]);
+    expect(check.valid[0]!.input.nik).toBe("3173011505800003");
+  });
+
+  it("explains unreadable values in the upload's words, once per field", () => {
+    const check = checkSheet(sheet(row({ jenis_kelamin: "X", waktu_ditemukan: "kemarin sore", panti_tujuan: "PSXX", cara_penjangkauan: "" })), context());
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.errors.map((e) => [e.field, e.message.split(" ")[0]])).toEqual([
+      ["waktu_ditemukan", "import.error.datetime"],
+      ["cara_penjangkauan", "zod.invalid_value"],
+      ["jenis_kelamin", "import.error.sex"],
+      ["panti_tujuan", "import.error.pantiCode"],
+    ]);
+  });
+
+  it("reports unknown columns once, not per row", () => {
+    const check = checkSheet(
+      [
+        { row: 1, cells: [...HEADER, "Catatan petugas"] },
+        { row: 2, cells: [...row({}), "bawa KTP"] },
+        { row: 3, cells: [...row({}), "", "", "lupa judul"] },
+      ],
+      context(),
+    );
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.errors).toEqual([]);
+    expect(check.unknownColumns).toEqual(["Catatan petugas", 'import.column.unnamed {"column":"O"}']);
+  });
+
+  it("treats cells beyond the header of a CSV as a row error (a delimiter inside a value)", () => {
+    const check = checkSheet(sheet([...row({}), "", "Cipayung"]), context({ strictWidth: true }));
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.errors).toEqual([{ row: 2, field: "(N)", message: 'import.error.extraCells {"column":"N"}' }]);
+  });
+
+  it("fills the unit from the form and refuses other units than the uploader's", () => {
+    const header = HEADER.filter((h) => h !== "unit_p3s");
+    const cells = row({}).filter((_, i) => HEADER[i] !== "unit_p3s");
+    const filled = checkSheet([{ row: 1, cells: header }, { row: 2, cells }], context({ defaultUnit: "sudin_jaktim" }));
+    if (!filled.ok) throw new Error("expected a checked sheet");
+    expect(filled.valid[0]!.input.outreachUnit).toBe("sudin_jaktim");
+
+    const mine = (unit: string) => unit === "sudin_jakbar";
+    const check = checkSheet(sheet(row({}), row({ unit_p3s: "sudin_jaktim" })), context({ canUseUnit: mine }));
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.valid.map((v) => v.row)).toEqual([2]);
+    expect(check.errors).toEqual([{ row: 3, field: "unit_p3s", message: "placement.error.otherUnit" }]);
+  });
+
+  it("refuses a unit reference repeated inside the file, on the later rows", () => {
+    const check = checkSheet(
+      sheet(row({ ref_eksternal: "JB-1" }), row({ ref_eksternal: "JB-2" }), row({ ref_eksternal: "JB-1" }), row({ ref_eksternal: "JB-1", unit_p3s: "sudin_jaktim" })),
+      context(),
+    );
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.valid.map((v) => v.row)).toEqual([2, 3, 5]);
+    expect(check.errors).toEqual([{ row: 4, field: "ref_eksternal", message: 'import.error.refRepeated {"ref":"JB-1","row":2}' }]);
+  });
+
+  it("accepts an unidentified person with a description and yes/no in any form", () => {
+    const header = [...HEADER, "tidak_teridentifikasi", "ciri_ciri", "disabilitas"];
+    const check = checkSheet(
+      [
+        { row: 1, cells: header },
+        { row: 2, cells: [...row({ nama: "" }), "Ya", "Laki-laki kurus, bekas luka di dahi", "mental; fisik"] },
+        { row: 3, cells: [...row({ nama: "" }), "tidak", "", ""] },
+        { row: 4, cells: [...row({}), "mungkin", "", "alien"] },
+      ],
+      context(),
+    );
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.valid[0]!.input).toMatchObject({ unidentified: true, disabilitySubtypes: ["mental", "fisik"] });
+    expect(check.errors.map((e) => [e.row, e.field, e.message.split(" ")[0]])).toEqual([
+      [3, "nama", "placement.error.nameOrUnidentified"],
+      [4, "tidak_teridentifikasi", "import.error.yesNo"],
+      [4, "disabilitas", "import.error.disability"],
+    ]);
+  });
+
+  it("stops at the file level: no header, missing or duplicated columns, no data, too many rows", () => {
+    const problems = (rows: SheetRow[], extra: Partial<ImportContext> = {}, truncated = false) => {
+      const check = checkSheet(rows, context(extra), { truncated });
+      return check.ok ? [] : check.problems.map((p) => p.key);
+    };
+    expect(problems([])).toEqual(["import.error.noHeader"]);
+    expect(problems([{ row: 2, cells: HEADER }])).toEqual(["import.error.noHeader"]);
+    expect(problems([{ row: 1, cells: ["nama", "sex"] }, { row: 2, cells: ["Budi", "L"] }])).toEqual(["import.error.missingColumns"]);
+    expect(problems([{ row: 1, cells: [...HEADER, "officer_name"] }, { row: 2, cells: row({}) }])).toEqual(["import.error.duplicateColumns"]);
+    expect(problems([{ row: 1, cells: HEADER }, { row: 2, cells: ["", ""] }])).toEqual(["import.error.empty"]);
+    const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => ({ row: i + 2, cells: row({}) }));
+    expect(problems([{ row: 1, cells: HEADER }, ...many])).toEqual(["import.error.tooManyRows"]);
+    expect(problems([{ row: 1, cells: HEADER }, ...many.slice(0, MAX_IMPORT_ROWS)])).toEqual([]);
+    expect(problems([{ row: 1, cells: HEADER }, { row: 2, cells: row({}) }], {}, true)).toEqual(["import.error.tooManyRows"]);
+
+    const check = checkSheet([{ row: 1, cells: ["nama", "sex"] }, { row: 2, cells: ["Budi", "L"] }], context());
+    expect(check.ok ? null : check.problems[0]!.params?.columns).toBe(
+      "unit_p3s, nama_petugas, waktu_ditemukan, cara_penjangkauan, kategori_ppks, ringkasan_asesmen, panti_tujuan",
+    );
+  });
+
+  it("stores rows as JSON that the schema parses back to the same referral", () => {
+    const check = checkSheet(sheet(row({ nik: "3173011505800003", ref_eksternal: "JB-9" })), context());
+    if (!check.ok) throw new Error("expected a checked sheet");
+    const stored = JSON.parse(JSON.stringify(toStoredRow(check.valid[0]!)));
+    expect(stored.row).toBe(2);
+    expect(stored.input.foundAt).toBe("2026-03-02T14:15:00.000Z");
+    expect(placementInputSchema.parse(stored.input)).toEqual(check.valid[0]!.input);
+  });
+
+  it("has a template whose example row passes the check", () => {
+    const [header, example] = templateRows("PSTW-BM1") as [string[], string[]];
+    const check = checkSheet([{ row: 1, cells: header }, { row: 2, cells: example }], context());
+    expect(check.ok && check.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,696 @@
+/**
+ * Batch upload of referrals (CSV / XLSX), the pure part: which column means which field of
+ * `placementInputSchema`, how the values people type into spreadsheets become what the schema
+ * parses (L/P, ya/tidak, category names, Indonesian date formats, Excel serial dates), and the
+ * check of a whole sheet into valid inputs and row errors `{ row, field, message }`.
+ *
+ * Rows are numbered as the user sees them in the spreadsheet: the header is row 1. Fields are
+ * named by the column as written in the file. Reading files and the database live elsewhere
+ * (app/utils/xlsx.server.ts, app/services/placement-import.server.ts).
+ */
+import { z } from "zod";
+import { KOTA, REACH_METHODS, SEXES, type ReachMethod, type Sex } from "./enums";
+import { idField } from "./fields";
+import { placementInputSchema, type PlacementInput } from "./placements";
+import {
+  DISABILITY_SUBTYPES,
+  OUTREACH_UNIT_CODES,
+  OUTREACH_UNITS,
+  PPKS_CATEGORIES,
+  type DisabilitySubtype,
+  type OutreachUnit,
+  type PpksCategory,
+} from "./reference";
+import { isCalendarDate, jakartaDate, parseJakartaDateTime } from "./time";
+
+/** At most this many data rows per file (the header not counted, blank rows not counted). */
+export const MAX_IMPORT_ROWS = 5_000;
+/** At most this many bytes per file (5 MB). */
+export const MAX_IMPORT_BYTES = 5_000_000;
+
+export type ImportField = keyof PlacementInput;
+
+export interface ImportColumn {
+  field: ImportField;
+  /** The name in the template (Bahasa Indonesia, snake_case). */
+  header: string;
+  /** The English name, also accepted. */
+  english: string;
+  /** Other names accepted (compared case-, space- and underscore-insensitively). */
+  aliases: readonly string[];
+  /** The column must be in the file (the unit may instead be chosen on the upload form). */
+  required: boolean;
+  /** The value in the template's example row. */
+  example: string;
+}
+
+const column = (
+  field: ImportField,
+  header: string,
+  english: string,
+  example: string,
+  options: { aliases?: readonly string[]; required?: boolean } = {},
+): ImportColumn => ({ field, header, english, example, aliases: options.aliases ?? [], required: options.required ?? false });
+
+/** The columns of an upload, in template order. */
+export const IMPORT_COLUMNS: readonly ImportColumn[] = [
+  column("outreachUnit", "unit_p3s", "outreach_unit", "sudin_jakbar", { aliases: ["unit", "unit_penjangkauan", "kode_unit"], required: true }),
+  column("officerName", "nama_petugas", "officer_name", "Rudi Hartono", { aliases: ["petugas", "officer"], required: true }),
+  column("foundAt", "waktu_ditemukan", "found_at", "2026-03-02 21:15", { aliases: ["waktu", "tanggal_ditemukan", "tgl_ditemukan"], required: true }),
+  column("foundKota", "kota", "city", "Jakarta Barat", { aliases: ["kota_ditemukan", "found_city"] }),
+  column("foundKecamatan", "kecamatan", "district", "Tambora", { aliases: ["found_district"] }),
+  column("foundKelurahan", "kelurahan", "subdistrict", "Jembatan Besi", { aliases: ["found_subdistrict", "desa"] }),
+  column("foundPlace", "lokasi", "place", "Halte Jembatan Besi", { aliases: ["lokasi_ditemukan", "tempat", "found_place"] }),
+  column("reachMethod", "cara_penjangkauan", "reach_method", "patrol", { aliases: ["penjangkauan"], required: true }),
+  column("personName", "nama", "name", "Siti Aminah", { aliases: ["nama_lengkap", "nama_ppks"] }),
+  column("unidentified", "tidak_teridentifikasi", "unidentified", "tidak", { aliases: ["belum_teridentifikasi"] }),
+  column("description", "ciri_ciri", "description", "", { aliases: ["ciri"] }),
+  column("sex", "jenis_kelamin", "sex", "P", { aliases: ["jk", "kelamin", "gender"], required: true }),
+  column("birthDate", "tanggal_lahir", "birth_date", "", { aliases: ["tgl_lahir", "date_of_birth"] }),
+  column("estimatedAge", "perkiraan_usia", "estimated_age", "67", { aliases: ["usia", "umur", "age"] }),
+  column("nik", "nik", "nik", "", { aliases: ["no_nik", "nomor_nik"] }),
+  column("kk", "kk", "kk", "", { aliases: ["no_kk", "nomor_kk", "family_card"] }),
+  column("originProvince", "provinsi_asal", "origin_province", "Jawa Tengah"),
+  column("originCity", "kota_asal", "origin_city", "Brebes"),
+  column("ppksCategory", "kategori_ppks", "ppks_category", "lansia_terlantar", { aliases: ["kategori", "category"], required: true }),
+  column("disabilitySubtypes", "disabilitas", "disabilities", "", { aliases: ["disability", "ragam_disabilitas"] }),
+  column("assessmentSummary", "ringkasan_asesmen", "assessment_summary", "Lansia tidur di halte, tidak ingat alamat keluarga.", {
+    aliases: ["asesmen", "assessment"],
+    required: true,
+  }),
+  column("healthNotes", "kesehatan", "health", "Tekanan darah tinggi", { aliases: ["kondisi_kesehatan", "health_notes"] }),
+  column("urgentNeeds", "kebutuhan_mendesak", "urgent_needs", "Obat hipertensi"),
+  column("belongings", "barang_bawaan", "belongings", "Tas berisi pakaian"),
+  column("targetPantiId", "panti_tujuan", "target_panti", "PSTW-BM1", { aliases: ["kode_panti", "panti"], required: true }),
+  column("externalRef", "ref_eksternal", "external_ref", "JB-2026-0001", { aliases: ["nomor_rujukan", "no_rujukan", "referensi"] }),
+];
+
+const COLUMN_BY_FIELD = new Map(IMPORT_COLUMNS.map((c) => [c.field, c]));
+
+// ---------------------------------------------------------------------------
+// Header mapping
+// ---------------------------------------------------------------------------
+
+/** A header name compared without case, spaces, underscores, punctuation or a "(...)" note. */
+export function headerKey(name: string): string {
+  return name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+const FIELD_BY_HEADER: ReadonlyMap<string, ImportField> = (() => {
+  const map = new Map<string, ImportField>();
+  for (const c of IMPORT_COLUMNS) {
+    for (const name of [c.header, c.english, c.field, ...c.aliases]) {
+      const key = headerKey(name);
+      const taken = map.get(key);
+      if (taken && taken !== c.field) throw new Error(`import header "${name}" means both ${taken} and ${c.field}`);
+      map.set(key, c.field);
+    }
+  }
+  return map;
+})();
+
+/** The field a header names, or null for an unknown column. */
+export function fieldForHeader(name: string): ImportField | null {
+  return FIELD_BY_HEADER.get(headerKey(name)) ?? null;
+}
+
+/** A spreadsheet column letter: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    out = String.fromCharCode(65 + rest) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export interface HeaderMapping {
+  /** The field of each column (by index), null for unknown or unnamed columns. */
+  fields: (ImportField | null)[];
+  /** The column name as written in the file, for each mapped field. */
+  headerOf: Partial<Record<ImportField, string>>;
+  /** Named columns that mean nothing here, as written. */
+  unknown: string[];
+  /** Fields named by more than one column: the names as written. */
+  duplicates: string[][];
+}
+
+export function mapHeader(header: readonly string[]): HeaderMapping {
+  const fields: (ImportField | null)[] = [];
+  const headerOf: Partial<Record<ImportField, string>> = {};
+  const unknown: string[] = [];
+  const seen = new Map<ImportField, string[]>();
+  for (const raw of header) {
+    const name = raw.trim();
+    const field = name === "" ? null : fieldForHeader(name);
+    if (name !== "" && field === null) unknown.push(name);
+    if (field !== null) {
+      const names = seen.get(field) ?? [];
+      names.push(name);
+      seen.set(field, names);
+      if (names.length > 1) {
+        fields.push(null);
+        continue;
+      }
+      headerOf[field] = name;
+    }
+    fields.push(field);
+  }
+  const duplicates = [...seen.values()].filter((names) => names.length > 1);
+  return { fields, headerOf, unknown, duplicates };
+}
+
+// ---------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------
+
+/** A value compared without case, spaces or punctuation. */
+function valueKey(value: string): string {
+  return value
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+function lookup<T extends string>(entries: Iterable<readonly [string, T]>): (value: string) => T | null {
+  const map = new Map<string, T>();
+  for (const [name, code] of entries) {
+    const key = valueKey(name);
+    if (key) map.set(key, code);
+  }
+  return (value) => map.get(valueKey(value)) ?? null;
+}
+
+const YES = new Set(["ya", "y", "yes", "iya", "benar", "true", "1"]);
+const NO = new Set(["tidak", "tdk", "no", "n", "bukan", "false", "0"]);
+
+/** ya/tidak, yes/no, 1/0, TRUE/FALSE; null when it is none of these. */
+export function parseYesNo(value: string): boolean | null {
+  const key = valueKey(value);
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return null;
+}
+
+const sexOf = lookup<Sex>([
+  ...SEXES.map((s) => [s, s] as const),
+  ["L", "male"],
+  ["LK", "male"],
+  ["laki-laki", "male"],
+  ["laki laki", "male"],
+  ["laki", "male"],
+  ["pria", "male"],
+  ["M", "male"],
+  ["P", "female"],
+  ["PR", "female"],
+  ["perempuan", "female"],
+  ["wanita", "female"],
+  ["F", "female"],
+]);
+
+/** L/P, laki-laki/perempuan, pria/wanita, male/female, M/F. */
+export function parseSex(value: string): Sex | null {
+  return sexOf(value);
+}
+
+const categoryOf = lookup<PpksCategory>(
+  PPKS_CATEGORIES.flatMap((c) => {
+    const names: [string, PpksCategory][] = [
+      [c.code, c.code],
+      [c.nameId, c.code],
+      [c.nameEn, c.code],
+      [c.nameId.replace(/\([^)]*\)/g, ""), c.code],
+    ];
+    // The short name in brackets, e.g. "ABH", "ODHA", "TPPO".
+    const short = /\(([^)]+)\)/.exec(c.nameId)?.[1];
+    if (short) names.push([short, c.code]);
+    return names;
+  }),
+);
+
+/** A PPKS category by its code or its Indonesian or English name. */
+export function parseCategory(value: string): PpksCategory | null {
+  return categoryOf(value);
+}
+
+const disabilityOf = lookup<DisabilitySubtype>([
+  ...DISABILITY_SUBTYPES.flatMap((d) => [
+    [d.code, d.code] as const,
+    [d.nameId, d.code] as const,
+    [d.nameId.replace(/\([^)]*\)/g, ""), d.code] as const,
+    [d.nameEn, d.code] as const,
+    [d.nameEn.replace(/\([^)]*\)/g, ""), d.code] as const,
+  ]),
+  ["ODGJ", "mental"],
+  ["physical", "fisik"],
+  ["intellectual", "intelektual"],
+  ["sensory", "sensorik"],
+  ["multiple", "ganda"],
+]);
+
+/** Disability subtypes separated by ; , / or |, each a code or a name. */
+export function parseDisabilities(value: string): { codes: DisabilitySubtype[]; unknown: string[] } {
+  const codes: DisabilitySubtype[] = [];
+  const unknown: string[] = [];
+  for (const part of value.split(/[;,/|\n]+/)) {
+    const text = part.trim();
+    if (!text) continue;
+    const code = disabilityOf(text);
+    if (code) {
+      if (!codes.includes(code)) codes.push(code);
+    } else {
+      unknown.push(text);
+    }
+  }
+  return { codes, unknown };
+}
+
+const REACH_LABELS: Record<ReachMethod, readonly string[]> = {
+  patrol: ["patroli", "patroli rutin", "penjangkauan rutin", "Patroli / penjangkauan rutin"],
+  public_report: ["laporan masyarakat", "laporan warga", "aduan masyarakat"],
+  jaki_report: ["jaki", "laporan jaki"],
+  satpol_pp_handover: ["satpol pp", "serahan satpol pp"],
+  police_handover: ["polisi", "kepolisian", "serahan polisi", "serahan kepolisian"],
+  walk_in: ["datang sendiri"],
+  panti_transfer: ["pindahan", "pindahan panti", "pindahan dari panti lain"],
+  other: ["lainnya", "lain-lain"],
+};
+const reachOf = lookup<ReachMethod>(REACH_METHODS.flatMap((m) => [[m, m] as const, ...REACH_LABELS[m].map((l) => [l, m] as const)]));
+
+/** A reach method by its code or an Indonesian name ("patroli", "laporan masyarakat" ...). */
+export function parseReachMethod(value: string): ReachMethod | null {
+  return reachOf(value);
+}
+
+type Kota = (typeof KOTA)[number];
+const kotaOf = lookup<Kota>([
+  ...KOTA.map((k) => [k, k] as const),
+  ["Jakpus", "Jakarta Pusat"],
+  ["Jakut", "Jakarta Utara"],
+  ["Jakbar", "Jakarta Barat"],
+  ["Jaksel", "Jakarta Selatan"],
+  ["Jaktim", "Jakarta Timur"],
+  ["Kep Seribu", "Kepulauan Seribu"],
+  ["Pulau Seribu", "Kepulauan Seribu"],
+]);
+
+/** A city of DKI by its name, with or without "Kota (Administrasi)", or its short form. */
+export function parseKota(value: string): Kota | null {
+  const stripped = value.replace(/^\s*(kota|kabupaten|kab\.?)(\s+adm(inistrasi|\.)?)?\s+/i, "");
+  return kotaOf(stripped) ?? kotaOf(value);
+}
+
+const unitOf = lookup<OutreachUnit>(
+  OUTREACH_UNITS.flatMap((u) => {
+    const names: [string, OutreachUnit][] = [
+      [u.code, u.code],
+      [u.nameId, u.code],
+      [u.code.replace(/^sudin_/, ""), u.code],
+    ];
+    if (u.kota) names.push([u.kota, u.code]);
+    return names;
+  }),
+);
+
+/** An outreach unit by its code ("sudin_jakbar"), short code ("jakbar"), name or city. */
+export function parseOutreachUnit(value: string): OutreachUnit | null {
+  return unitOf(value);
+}
+
+/** A panti code as the lookup map keys it: trimmed, upper case, no inner spaces. */
+export function pantiCodeKey(code: string): string {
+  return code.normalize("NFKC").trim().toUpperCase().replace(/\s+/g, "");
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const EXCEL_EPOCH_OFFSET_DAYS = 25_569; // 1970-01-01 as an Excel serial (1900 date system)
+
+/** An Excel serial date (days since 1899-12-30, fraction = time of day) as wall-clock parts. */
+function excelSerialParts(serial: number) {
+  const ms = Math.round(((serial - EXCEL_EPOCH_OFFSET_DAYS) * 86_400_000) / 1000) * 1000;
+  const d = new Date(ms);
+  return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
+}
+
+const SERIAL = /^\d{5}(\.\d+)?$/;
+const YMD_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
+const DMY_TIME = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[T, ]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
+const YMD = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+function localDateTime(y: number, mo: number, d: number, h: number, mi: number, s: number): Date | null {
+  return parseJakartaDateTime(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`);
+}
+
+/**
+ * When the person was found: "2026-03-02 21:15" (WIB), "2026-03-02T21:15", "02/03/2026 21.15"
+ * (day first, as in Indonesia), an ISO instant with an offset ("...+07:00", "...Z"; what XLSX date
+ * cells become) or an Excel serial date-time. A trailing "WIB" is allowed. Null when unreadable.
+ */
+export function parseImportDateTime(value: string): Date | null {
+  const text = value.trim().replace(/\s*WIB$/i, "");
+  let m = YMD_TIME.exec(text);
+  if (m) return localDateTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
+  m = DMY_TIME.exec(text);
+  if (m) return localDateTime(+m[3]!, +m[2]!, +m[1]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
+  if (SERIAL.test(text) && text.includes(".")) {
+    const p = excelSerialParts(Number(text));
+    return localDateTime(p.y, p.mo, p.d, p.h, p.mi, p.s);
+  }
+  return parseJakartaDateTime(text);
+}
+
+/**
+ * A calendar date as YYYY-MM-DD from "1980-05-15", "15/05/1980", "15-05-1980", "15.05.1980",
+ * an XLSX date cell (ISO, read in WIB) or a five-digit Excel serial date. Null when unreadable.
+ */
+export function parseImportDate(value: string): string | null {
+  const text = value.trim();
+  let y: number, mo: number, d: number;
+  let m = YMD.exec(text);
+  if (m) [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
+  else if ((m = DMY.exec(text))) [y, mo, d] = [+m[3]!, +m[2]!, +m[1]!];
+  else if (/^\d{5}$/.test(text)) {
+    // A five-digit number is an Excel serial date (1927 onwards); four digits would be a year.
+    const p = excelSerialParts(Number(text));
+    [y, mo, d] = [p.y, p.mo, p.d];
+  } else {
+    const instant = parseImportDateTime(text);
+    return instant ? jakartaDate(instant) : null;
+  }
+  const date = `${String(y).padStart(4, "0")}-${pad(mo)}-${pad(d)}`;
+  return isCalendarDate(date) ? date : null;
+}
+
+/** "45", "45 tahun", "± 45 th", "45.0" → "45"; anything else is left for the schema to refuse. */
+export function normaliseAge(value: string): string {
+  const text = value
+    .trim()
+    .replace(/^(±|\+\/-|~|sekitar|kira-kira|kurang lebih|about)\s*/i, "")
+    .replace(/\s*(tahun|thn|th|years?|yrs?|y)\.?$/i, "")
+    .trim();
+  return /^\d+\.0+$/.test(text) ? text.replace(/\.0+$/, "") : text;
+}
+
+/** An identity number written as a number somewhere on its way: "3.17301E+15", "3173...0.0". */
+const NUMBER_SHAPED_ID = /^(\d(\.\d+)?e\+?\d+|\d+\.\d+)$/i;
+
+/** Spaces and an Excel text marker (a leading apostrophe) removed from a NIK or KK. */
+export function normaliseIdNumber(value: string): string {
+  return value.trim().replace(/^'/, "").replace(/[\s\u00A0]+/g, "");
+}
+
+// ---------------------------------------------------------------------------
+// Rows
+// ---------------------------------------------------------------------------
+
+/** One row of a sheet: cells as text, numbered as in the spreadsheet (header = 1). */
+export interface SheetRow {
+  row: number;
+  cells: readonly string[];
+  /**
+   * Columns (by index) whose cell held a number of 16 digits or more: a spreadsheet keeps only
+   * 15 significant digits, so such a NIK may already have lost its last digits.
+   */
+  longNumbers?: readonly number[];
+}
+
+export interface RowError {
+  row: number;
+  /** The column, as named in the file (or the template name when the file lacks it). */
+  field: string;
+  message: string;
+}
+
+export interface ValidRow {
+  row: number;
+  input: PlacementInput;
+}
+
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export interface ImportContext {
+  /** Active panti by code (keys made with `pantiCodeKey`). */
+  pantiIdByCode: ReadonlyMap<string, number>;
+  /** The unit of rows whose unit cell is empty (chosen on the form, or the officer's own). */
+  defaultUnit?: string | null;
+  /** Whether the uploader may refer on behalf of a unit. */
+  canUseUnit: (unit: string) => boolean;
+  /** More cells than header names in a row is an error (CSV: a delimiter inside a value). */
+  strictWidth?: boolean;
+  t: Translate;
+  errorMap: z.core.$ZodErrorMap;
+}
+
+export interface FileProblem {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type SheetCheck =
+  | { ok: false; problems: FileProblem[] }
+  | {
+      ok: true;
+      /** Data rows (blank rows skipped). */
+      rowCount: number;
+      valid: ValidRow[];
+      errors: RowError[];
+      /** Rows with at least one error. */
+      invalidRowCount: number;
+      /** Columns the upload does not use, as written (or "(kolom C)" for unnamed ones with data). */
+      unknownColumns: string[];
+      /** The column of a field as named in the file, else its template name (for more errors). */
+      columnOf: (field: ImportField) => string;
+    };
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
+
+interface Issue {
+  field: ImportField | null;
+  column: number;
+  message: string;
+}
+
+/**
+ * Checks a whole sheet: the header (unknown columns reported once; missing required and
+ * duplicated columns stop the check), the limits, then every data row through
+ * `placementInputSchema` after normalising its values. References repeated inside the file
+ * are errors on the later rows. The database checks (existing references) are the caller's.
+ */
+export function checkSheet(rows: readonly SheetRow[], context: ImportContext, options: { truncated?: boolean } = {}): SheetCheck {
+  const { t } = context;
+  const header = rows[0];
+  if (!header || header.row !== 1 || isBlank(header.cells)) return { ok: false, problems: [{ key: "import.error.noHeader" }] };
+
+  const mapping = mapHeader(header.cells);
+  const problems: FileProblem[] = [];
+  if (mapping.duplicates.length > 0) {
+    problems.push({ key: "import.error.duplicateColumns", params: { columns: mapping.duplicates.map((names) => names.join(" = ")).join("; ") } });
+  }
+  const missing = IMPORT_COLUMNS.filter(
+    (c) => c.required && mapping.headerOf[c.field] === undefined && !(c.field === "outreachUnit" && context.defaultUnit),
+  );
+  if (missing.length > 0) problems.push({ key: "import.error.missingColumns", params: { columns: missing.map((c) => c.header).join(", ") } });
+
+  const data = rows.slice(1).filter((r) => !isBlank(r.cells));
+  if (data.length === 0) problems.push({ key: "import.error.empty" });
+  if (data.length > MAX_IMPORT_ROWS || options.truncated) problems.push({ key: "import.error.tooManyRows", params: { max: MAX_IMPORT_ROWS } });
+  if (problems.length > 0) return { ok: false, problems };
+
+  const width = mapping.fields.length;
+  const unnamed = new Set<number>();
+  const valid: ValidRow[] = [];
+  const errors: RowError[] = [];
+  const firstRowOfRef = new Map<string, number>();
+  const columnOf = (field: ImportField) => mapping.headerOf[field] ?? COLUMN_BY_FIELD.get(field)!.header;
+  const columnName = (issue: Issue) => (issue.field ? columnOf(issue.field) : `(${columnLetter(issue.column)})`);
+
+  for (const sheetRow of data) {
+    const issues: Issue[] = [];
+    const input: Record<string, unknown> = {};
+    const failed = new Set<ImportField>();
+    const fail = (field: ImportField, column: number, key: string, params?: Record<string, string | number>) => {
+      failed.add(field);
+      issues.push({ field, column, message: t(key, params) });
+    };
+    const longNumbers = new Set(sheetRow.longNumbers ?? []);
+
+    sheetRow.cells.forEach((cell, index) => {
+      const text = cell.trim();
+      if (text === "") return;
+      const field = index < width ? mapping.fields[index] : null;
+      if (field == null) {
+        if (index >= width && context.strictWidth) {
+          issues.push({ field: null, column: index, message: t("import.error.extraCells", { column: columnLetter(index) }) });
+        } else if (index >= width || (header.cells[index] ?? "").trim() === "") {
+          unnamed.add(index);
+        }
+        return;
+      }
+      if (longNumbers.has(index)) {
+        fail(field, index, field === "nik" || field === "kk" ? "import.error.nikAsNumber" : "import.error.longNumber");
+        input[field] = text;
+        return;
+      }
+      normaliseCell(field, text, index, input, fail, context);
+    });
+
+    if (input.outreachUnit === undefined && !failed.has("outreachUnit") && context.defaultUnit) {
+      input.outreachUnit = context.defaultUnit;
+    }
+
+    const result = placementInputSchema.safeParse(input, { error: context.errorMap });
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = (typeof issue.path[0] === "string" ? issue.path[0] : null) as ImportField | null;
+        if (field && failed.has(field)) continue; // already explained in the words of the upload
+        const columnIndex = field ? mapping.fields.indexOf(field) : -1;
+        issues.push({ field, column: columnIndex < 0 ? width : columnIndex, message: t(issue.message) });
+      }
+    } else {
+      const parsed = result.data;
+      if (!context.canUseUnit(parsed.outreachUnit)) {
+        issues.push({ field: "outreachUnit", column: mapping.fields.indexOf("outreachUnit"), message: t("placement.error.otherUnit") });
+      }
+      if (parsed.externalRef) {
+        const key = `${parsed.outreachUnit}\u0000${parsed.externalRef}`;
+        const first = firstRowOfRef.get(key);
+        if (first !== undefined) {
+          issues.push({
+            field: "externalRef",
+            column: mapping.fields.indexOf("externalRef"),
+            message: t("import.error.refRepeated", { ref: parsed.externalRef, row: first }),
+          });
+        } else {
+          firstRowOfRef.set(key, sheetRow.row);
+        }
+      }
+    }
+
+    if (issues.length === 0 && result.success) {
+      valid.push({ row: sheetRow.row, input: result.data });
+    } else {
+      issues.sort((a, b) => (a.column < 0 ? width : a.column) - (b.column < 0 ? width : b.column));
+      for (const issue of issues) errors.push({ row: sheetRow.row, field: columnName(issue), message: issue.message });
+    }
+  }
+
+  const unknownColumns = [
+    ...mapping.unknown,
+    ...[...unnamed].sort((a, b) => a - b).map((index) => t("import.column.unnamed", { column: columnLetter(index) })),
+  ];
+  const invalidRowCount = new Set(errors.map((e) => e.row)).size;
+  return { ok: true, rowCount: data.length, valid, errors, invalidRowCount, unknownColumns, columnOf };
+}
+
+type Fail = (field: ImportField, column: number, key: string, params?: Record<string, string | number>) => void;
+
+/** Puts one cell's value into the input, normalised; an unreadable value is an issue (and is kept raw). */
+function normaliseCell(field: ImportField, text: string, column: number, input: Record<string, unknown>, fail: Fail, context: ImportContext) {
+  const keep = (value: unknown) => {
+    input[field] = value;
+  };
+  const refuse = (key: string, params?: Record<string, string | number>) => {
+    fail(field, column, key, params);
+    keep(text);
+  };
+  switch (field) {
+    case "outreachUnit": {
+      const unit = parseOutreachUnit(text);
+      return unit ? keep(unit) : refuse("import.error.unit", { value: text });
+    }
+    case "foundAt": {
+      const date = parseImportDateTime(text);
+      return date ? keep(date) : refuse("import.error.datetime", { value: text });
+    }
+    case "foundKota": {
+      const kota = parseKota(text);
+      return kota ? keep(kota) : refuse("import.error.kota", { value: text, options: KOTA.join(", ") });
+    }
+    case "reachMethod": {
+      const method = parseReachMethod(text);
+      return method ? keep(method) : refuse("import.error.reachMethod", { value: text, options: REACH_METHODS.join(", ") });
+    }
+    case "unidentified": {
+      const yes = parseYesNo(text);
+      return yes === null ? refuse("import.error.yesNo", { value: text }) : keep(yes);
+    }
+    case "sex": {
+      const sex = parseSex(text);
+      return sex ? keep(sex) : refuse("import.error.sex", { value: text });
+    }
+    case "birthDate": {
+      const date = parseImportDate(text);
+      return date ? keep(date) : refuse("import.error.date", { value: text });
+    }
+    case "estimatedAge":
+      return keep(normaliseAge(text));
+    case "nik":
+    case "kk": {
+      const id = normaliseIdNumber(text);
+      return NUMBER_SHAPED_ID.test(id) ? refuse("import.error.nikAsNumber") : keep(id);
+    }
+    case "ppksCategory": {
+      const category = parseCategory(text);
+      return category ? keep(category) : refuse("import.error.category", { value: text });
+    }
+    case "disabilitySubtypes": {
+      const { codes, unknown } = parseDisabilities(text);
+      return unknown.length > 0 ? refuse("import.error.disability", { value: unknown.join(", ") }) : keep(codes);
+    }
+    case "targetPantiId": {
+      const id = context.pantiIdByCode.get(pantiCodeKey(text));
+      return id !== undefined ? keep(id) : refuse("import.error.pantiCode", { value: text });
+    }
+    default:
+      return keep(text);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Stored batches and the template
+// ---------------------------------------------------------------------------
+
+/** A valid row as stored in `placement_batches.rows` (JSON: instants as ISO strings). */
+export interface StoredBatchRow {
+  row: number;
+  input: Omit<PlacementInput, "foundAt"> & { foundAt: string };
+}
+
+export function toStoredRow(valid: ValidRow): StoredBatchRow {
+  return { row: valid.row, input: { ...valid.input, foundAt: valid.input.foundAt.toISOString() } };
+}
+
+/** The template: the header row and one example row (with a real panti code). */
+export function templateRows(pantiCode: string): string[][] {
+  return [
+    IMPORT_COLUMNS.map((c) => c.header),
+    IMPORT_COLUMNS.map((c) => (c.field === "targetPantiId" ? pantiCode : c.example)),
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Forms of the upload page
+// ---------------------------------------------------------------------------
+
+/** The upload form: the file, and the unit of rows that leave it empty. */
+export const importUploadSchema = z.object({
+  intent: z.literal("upload").optional(),
+  file: z
+    .file({ error: "import.error.noFile" })
+    .min(1, { error: "import.error.noFile" })
+    .max(MAX_IMPORT_BYTES, { error: "import.error.tooLarge" }),
+  outreachUnit: z.enum(OUTREACH_UNIT_CODES).optional(),
+});
+
+/** Import or discard a previewed batch. */
+export const batchDecisionSchema = z.object({
+  intent: z.enum(["import", "discard"]),
+  batchId: idField(),
+});

@@ -1,0 +1,350 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { grantFor } from "~/domain/permissions";
+import {
+  batchDecisionSchema,
+  IMPORT_COLUMNS,
+  importUploadSchema,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  type ImportField,
+  type RowError,
+} from "~/domain/placement-import";
+import { OUTREACH_UNITS, referenceLabel } from "~/domain/reference";
+import { batchSummary, discardBatch, importBatch, previewBatch, type BatchPreview } from "~/services/placement-import.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { badRequest, failureResponse, runService } from "~/utils/http.server";
+import { formatNumber, translator } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formDataToObject, formValues, parseForm, parseJson } from "~/utils/validation";
+import { Field } from "~/components/forms/field";
+import { Stat } from "~/components/ui/stat";
+
+export const meta: MetaFunction = () => [{ title: "Unggah rujukan — Panti" }];
+
+const PAGE = "/placements/import";
+const batchParam = z.coerce.number().int().positive();
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "placement:create");
+  // ?batch=ID: a batch of this user's (or any, for Dinsos) after importing or discarding it.
+  const raw = new URL(request.url).searchParams.get("batch");
+  let batch: BatchPreview | null = null;
+  if (raw !== null) {
+    const id = batchParam.safeParse(raw);
+    batch = id.success ? batchSummary(user, id.data) : null;
+    if (!batch) throw notFound();
+  }
+  return {
+    batch,
+    units: grantFor(user.role, "placement:create") === "any" ? OUTREACH_UNITS.map((u) => u.code) : null,
+    ownUnit: user.outreachUnit,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "placement:create");
+  const lang = await getLang(request);
+  const t = translator(lang);
+
+  // Import or discard a previewed batch (a plain form).
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const formData = await request.formData();
+    const values = formValues(formData);
+    const parsed = parseForm(batchDecisionSchema, formData, lang);
+    if (!parsed.ok) return badRequest({ ...parsed, formError: t("error.invalid") });
+    const { intent, batchId } = parsed.data;
+    const outcome = runService(lang, values, () => (intent === "import" ? importBatch(user, batchId) : discardBatch(user, batchId)));
+    if (!outcome.ok) return outcome.response;
+    return redirect(`${PAGE}?batch=${batchId}`);
+  }
+
+  // Upload: read the file (at most 5 MB) and check it.
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      return badRequest({ errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") });
+    }
+    throw error;
+  }
+  const values = formValues(formData);
+  const parsed = parseJson(importUploadSchema, { ...formDataToObject(formData), file: formData.get("file") ?? undefined }, lang);
+  if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });
+  const { file, outreachUnit } = parsed.data;
+  try {
+    const preview = await previewBatch(user, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), outreachUnit, lang });
+    if (preview.errors.length > 0) {
+      const refused = t("import.rejected", { rows: preview.invalidRowCount });
+      return data({ ok: false as const, errors: { file: [refused] }, values, formError: refused, preview }, { status: 400 });
+    }
+    return data({ ok: true as const, preview });
+  } catch (error) {
+    return failureResponse(error, lang, values);
+  }
+}
+
+interface PreviewView {
+  batchId: number;
+  fileName: string;
+  status: "previewed" | "imported" | "discarded";
+  rowCount: number;
+  validCount: number;
+  invalidRowCount: number;
+  errors: RowError[];
+  unknownColumns: string[];
+  importedCount: number;
+}
+
+type ActionData = {
+  ok: boolean;
+  errors?: Record<string, string[]>;
+  values?: Record<string, string>;
+  formError?: string;
+  preview?: PreviewView;
+};
+
+/** What a column takes, when the name alone does not say it. */
+const FORMAT_HINTS: Partial<Record<ImportField, string>> = {
+  outreachUnit: "import.format.unit",
+  foundAt: "import.format.datetime",
+  foundKota: "import.format.kota",
+  reachMethod: "import.format.reach",
+  unidentified: "import.format.yesNo",
+  sex: "import.format.sex",
+  birthDate: "import.format.date",
+  nik: "import.format.nik",
+  kk: "import.format.nik",
+  ppksCategory: "import.format.category",
+  disabilitySubtypes: "import.format.disability",
+  targetPantiId: "import.format.panti",
+};
+
+const fieldLabel = (field: ImportField) => (field === "targetPantiId" ? "placement.targetPanti" : `placement.${field}`);
+
+export default function PlacementImportPage() {
+  const { batch, units, ownUnit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const lang = useLang();
+  const preview: PreviewView | null = actionData?.preview ?? batch ?? null;
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="breadcrumb">
+            <Link to="/placements">{t("nav.placements")}</Link>
+          </div>
+          <h1>{t("import.title")}</h1>
+          <p>{t("import.intro")}</p>
+        </div>
+      </div>
+
+      {preview?.status === "imported" ? (
+        <div className="alert success" role="status" data-testid="import-done">
+          {t("import.done", { n: formatNumber(lang, preview.importedCount), file: preview.fileName })}{" "}
+          <Link to="/placements">{t("import.done.link")}</Link>
+        </div>
+      ) : null}
+      {preview?.status === "discarded" ? (
+        <div className="alert info" role="status">
+          {t("import.discarded", { file: preview.fileName })}
+        </div>
+      ) : null}
+      {actionData && !actionData.ok && actionData.formError && !actionData.preview ? (
+        <div className="alert error" role="alert">
+          {actionData.formError}
+        </div>
+      ) : null}
+
+      {preview?.status === "previewed" ? <BatchPreviewSection preview={preview} /> : null}
+
+      <UploadForm actionData={actionData} units={units} ownUnit={ownUnit} />
+      <TemplateSection />
+    </>
+  );
+}
+
+function BatchPreviewSection({ preview }: { preview: PreviewView }) {
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const n = (v: number) => formatNumber(lang, v);
+  return (
+    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
+      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
+      <div className="stats">
+        <Stat label={t("import.count.rows")} value={n(preview.rowCount)} testId="import-rows" />
+        <Stat label={t("import.count.valid")} value={n(preview.validCount)} testId="import-valid" />
+        <Stat label={t("import.count.invalid")} value={n(preview.invalidRowCount)} testId="import-invalid" over={preview.invalidRowCount > 0} />
+        <Stat label={t("import.count.errors")} value={n(preview.errors.length)} testId="import-errors" over={preview.errors.length > 0} />
+      </div>
+      {preview.unknownColumns.length > 0 ? (
+        <div className="alert info" role="status">
+          {t("import.unknownColumns", { columns: preview.unknownColumns.join(", ") })}
+        </div>
+      ) : null}
+
+      {preview.errors.length > 0 ? (
+        <>
+          <div className="alert error" role="alert">
+            {t("import.rejected", { rows: n(preview.invalidRowCount) })}
+          </div>
+          <h3>{t("import.errors.title")}</h3>
+          <div className="table-wrap">
+            <table data-testid="import-error-table">
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t("import.errors.row")}
+                  </th>
+                  <th scope="col">{t("import.errors.column")}</th>
+                  <th scope="col">{t("import.errors.message")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="num">{e.row}</td>
+                    <td>
+                      <code>{e.field}</code>
+                    </td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className="alert success" role="status">
+            {t("import.ready", { n: n(preview.validCount) })}
+          </div>
+          <div className="inline-form">
+            <Form method="post" action={PAGE}>
+              <input type="hidden" name="intent" value="import" />
+              <input type="hidden" name="batchId" value={preview.batchId} />
+              <button type="submit" disabled={busy} data-testid="import-submit">
+                {t("import.import", { n: n(preview.validCount) })}
+              </button>
+            </Form>
+            <Form method="post" action={PAGE}>
+              <input type="hidden" name="intent" value="discard" />
+              <input type="hidden" name="batchId" value={preview.batchId} />
+              <button type="submit" className="secondary" disabled={busy}>
+                {t("import.discard")}
+              </button>
+            </Form>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function UploadForm({ actionData, units, ownUnit }: { actionData?: ActionData; units: string[] | null; ownUnit: string | null }) {
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  const fileErrors = actionData && !actionData.ok && !actionData.preview ? actionData.errors?.file : undefined;
+  const unitErrors = actionData && !actionData.ok ? actionData.errors?.outreachUnit : undefined;
+  return (
+    <Form method="post" action={PAGE} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
+      <h2 id="upload-title">{t("import.upload.title")}</h2>
+      <p className="muted small">{t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })}</p>
+      <input type="hidden" name="intent" value="upload" />
+      <Field id="import-file" label={t("import.file")} error={fileErrors}>
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          required
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-invalid={fileErrors ? true : undefined}
+          aria-describedby={fileErrors ? "import-file-error" : undefined}
+        />
+      </Field>
+      {units ? (
+        <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
+          <select id="import-unit" name="outreachUnit" defaultValue={actionData?.values?.outreachUnit ?? ""}>
+            <option value="">{t("import.unit.fromFile")}</option>
+            {units.map((code) => (
+              <option key={code} value={code}>
+                {referenceLabel(OUTREACH_UNITS, code, lang)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : ownUnit ? (
+        <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
+      ) : null}
+      <div>
+        <button type="submit" disabled={uploading}>
+          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function TemplateSection() {
+  const t = useT();
+  return (
+    <section className="card stack" aria-labelledby="template-title" style={{ marginTop: "1.5rem" }}>
+      <h2 id="template-title">{t("import.template.title")}</h2>
+      <p>{t("import.template.body")}</p>
+      <div className="inline-form">
+        <a className="button secondary" href="/placements/import/template.csv" download>
+          {t("import.template.csv")}
+        </a>
+        <a className="button secondary" href="/placements/import/template.xlsx" download>
+          {t("import.template.xlsx")}
+        </a>
+      </div>
+      <details>
+        <summary>{t("import.columns.title")}</summary>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("import.columns.name")}</th>
+                <th scope="col">{t("import.columns.english")}</th>
+                <th scope="col">{t("import.columns.meaning")}</th>
+                <th scope="col">{t("import.columns.required")}</th>
+                <th scope="col">{t("import.columns.format")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {IMPORT_COLUMNS.map((c) => (
+                <tr key={c.field}>
+                  <td>
+                    <code>{c.header}</code>
+                  </td>
+                  <td>
+                    <code>{c.english}</code>
+                  </td>
+                  <td>{t(fieldLabel(c.field))}</td>
+                  <td>{c.required ? t("common.yes") : ""}</td>
+                  <td className="small">{FORMAT_HINTS[c.field] ? t(FORMAT_HINTS[c.field]!) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

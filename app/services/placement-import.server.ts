@@ -1,0 +1,401 @@
+/**
+ * Batch upload of referrals: a CSV or XLSX file is read and checked first (`previewBatch`: every
+ * row through the referral schema, panti codes, the uploader's units, references repeated in the
+ * file or already used), kept as a previewed batch, and imported whole or not at all
+ * (`importBatch`: one transaction, every row again through the same checks, then
+ * `insertPlacement` with source "batch"). A file with any invalid row cannot be imported: the
+ * user fixes the file and uploads it again.
+ */
+import { and, count, eq, inArray } from "drizzle-orm";
+import { panti, placementBatches, placements } from "#db/schema";
+import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
+import {
+  checkSheet,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  pantiCodeKey,
+  templateRows,
+  toStoredRow,
+  type RowError,
+  type SheetRow,
+  type StoredBatchRow,
+  type ValidRow,
+} from "~/domain/placement-import";
+import { placementInputSchema, type PlacementInput } from "~/domain/placements";
+import { canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
+import { OUTREACH_UNIT_CODES } from "~/domain/reference";
+import { CsvError, detectDelimiter, parseCsv, toCsv, type CsvDelimiter } from "~/utils/csv";
+import { db } from "~/utils/db.server";
+import { DEFAULT_LANG, translator, type Lang } from "~/utils/i18n";
+import { errorMap } from "~/utils/validation";
+import { readXlsx, writeXlsx, XlsxError, isZip } from "~/utils/xlsx.server";
+import { appendAudit, writeTransaction, type Tx } from "./audit.server";
+import { insertPlacement } from "./placements.server";
+
+export type BatchFormat = "csv" | "xlsx";
+
+export interface PreviewInput {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The unit of rows whose unit cell is empty; an outreach officer's own unit by default. */
+  outreachUnit?: string | null;
+  /** The language of the stored messages (the uploader's). */
+  lang?: Lang;
+}
+
+export interface BatchPreview {
+  batchId: number;
+  fileName: string;
+  format: BatchFormat;
+  status: "previewed" | "imported" | "discarded";
+  outreachUnit: string | null;
+  rowCount: number;
+  validCount: number;
+  invalidRowCount: number;
+  errors: RowError[];
+  /** Columns of the file that the upload does not use (known only right after the upload). */
+  unknownColumns: string[];
+  createdAt: Date;
+  importedAt: Date | null;
+  /** Referrals made from this batch. */
+  importedCount: number;
+}
+
+/** Whether the actor may see and import other people's batches (Dinsos: any unit). */
+function managesAllBatches(actor: Actor): boolean {
+  return hasPermission(actor, "api_token:manage");
+}
+
+function assertMayUpload(actor: Actor) {
+  if (!hasPermission(actor, "placement:create")) throw new PermissionDenied("placement:create");
+}
+
+// ---------------------------------------------------------------------------
+// Reading the file
+// ---------------------------------------------------------------------------
+
+/** A problem with the whole file, as a field error on the upload form. */
+function fileError(t: ReturnType<typeof translator>, key: string, params?: Record<string, string | number>): InvalidInput {
+  return new InvalidInput({ file: [t(key, params)] });
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // legacy .xls (and other Office 97 files)
+
+function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    // "CSV" saved by Excel on Windows is in the ANSI code page.
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+function csvRows(text: string): SheetRow[] {
+  let body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let delimiter: CsvDelimiter | undefined;
+  // Excel's "sep=;" hint line: not shown as a row when Excel opens the file.
+  const hint = /^sep=([,;\t|])\r?\n/i.exec(body);
+  if (hint) {
+    delimiter = hint[1] as CsvDelimiter;
+    body = body.slice(hint[0].length);
+  }
+  delimiter ??= detectDelimiter(body);
+  // Blank lines are kept (as empty rows) so that row numbers match what a spreadsheet shows.
+  return parseCsv(body, { delimiter, skipEmptyLines: false }).map((cells, index) => ({ row: index + 1, cells }));
+}
+
+async function readSheet(t: ReturnType<typeof translator>, fileName: string, bytes: Uint8Array): Promise<{ format: BatchFormat; rows: SheetRow[]; truncated: boolean }> {
+  if (bytes.length === 0) throw fileError(t, "import.error.noFile");
+  if (bytes.length > MAX_IMPORT_BYTES) throw fileError(t, "import.error.tooLarge");
+  if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw fileError(t, "import.error.xls");
+  if (isZip(bytes)) {
+    try {
+      // Two rows beyond the limit are enough to tell that there are too many.
+      const sheet = await readXlsx(bytes, { maxRows: MAX_IMPORT_ROWS + 2 });
+      return { format: "xlsx", rows: sheet.rows, truncated: sheet.truncated };
+    } catch (error) {
+      if (error instanceof XlsxError) throw fileError(t, error.reason === "too_large" ? "import.error.tooLarge" : "import.error.xlsx");
+      throw error;
+    }
+  }
+  if (/\.xlsx?$/i.test(fileName)) throw fileError(t, "import.error.xlsx");
+  const text = decodeText(bytes);
+  if (text.includes("\u0000")) throw fileError(t, "import.error.format");
+  try {
+    return { format: "csv", rows: csvRows(text), truncated: false };
+  } catch (error) {
+    if (error instanceof CsvError) throw fileError(t, "import.error.csv", { line: error.line });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Checks that need the database
+// ---------------------------------------------------------------------------
+
+function activePantiByCode(tx: Tx | typeof db): Map<string, number> {
+  const rows = tx.select({ id: panti.id, code: panti.code }).from(panti).where(eq(panti.active, true)).all();
+  return new Map(rows.map((r) => [pantiCodeKey(r.code), r.id]));
+}
+
+const CHUNK = 500;
+
+/** References already used by each unit, among those given: "unit\0ref" → placement id. */
+function existingRefs(tx: Tx | typeof db, inputs: readonly { outreachUnit: string; externalRef?: string | undefined }[]): Map<string, number> {
+  const byUnit = new Map<string, string[]>();
+  for (const input of inputs) {
+    if (!input.externalRef) continue;
+    const refs = byUnit.get(input.outreachUnit) ?? [];
+    refs.push(input.externalRef);
+    byUnit.set(input.outreachUnit, refs);
+  }
+  const found = new Map<string, number>();
+  for (const [unit, refs] of byUnit) {
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const rows = tx
+        .select({ id: placements.id, ref: placements.externalRef })
+        .from(placements)
+        .where(and(eq(placements.outreachUnit, unit), inArray(placements.externalRef, refs.slice(i, i + CHUNK))))
+        .all();
+      for (const r of rows) found.set(`${unit}\u0000${r.ref}`, r.id);
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------
+// Use cases
+// ---------------------------------------------------------------------------
+
+/**
+ * Reads and checks an uploaded file and keeps it as a previewed batch (valid rows and every row
+ * error). Problems with the whole file (too large, unreadable, too many rows, missing columns)
+ * throw InvalidInput on the field "file" and keep nothing.
+ */
+export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<BatchPreview> {
+  assertMayUpload(actor);
+  const lang = upload.lang ?? DEFAULT_LANG;
+  const t = translator(lang);
+  const defaultUnit = upload.outreachUnit || (actor.role === "outreach" ? (actor.outreachUnit ?? null) : null);
+  if (defaultUnit && (!(OUTREACH_UNIT_CODES as readonly string[]).includes(defaultUnit) || !canOnUnit(actor, "placement:create", defaultUnit))) {
+    throw new InvalidInput({ outreachUnit: [t("placement.error.otherUnit")] });
+  }
+
+  const { format, rows, truncated } = await readSheet(t, upload.fileName, upload.bytes);
+  const check = checkSheet(
+    rows,
+    {
+      pantiIdByCode: activePantiByCode(db),
+      defaultUnit,
+      canUseUnit: (unit) => canOnUnit(actor, "placement:create", unit),
+      strictWidth: format === "csv",
+      t,
+      errorMap: errorMap(lang),
+    },
+    { truncated },
+  );
+  if (!check.ok) throw new InvalidInput({ file: check.problems.map((p) => t(p.key, p.params)) });
+
+  // References the unit already used (by the form, the API or an earlier file).
+  const taken = existingRefs(db, check.valid.map((v) => v.input));
+  const valid: ValidRow[] = [];
+  const errors = [...check.errors];
+  for (const v of check.valid) {
+    const id = v.input.externalRef ? taken.get(`${v.input.outreachUnit}\u0000${v.input.externalRef}`) : undefined;
+    if (id === undefined) {
+      valid.push(v);
+      continue;
+    }
+    errors.push({ row: v.row, field: check.columnOf("externalRef"), message: t("import.error.refExists", { ref: v.input.externalRef!, id }) });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  const invalidRowCount = new Set(errors.map((e) => e.row)).size;
+  const units = new Set(valid.map((v) => v.input.outreachUnit));
+  // The unit the batch is for: the one its rows name, else (no valid row) the form's.
+  const batchUnit = units.size === 1 ? [...units][0]! : units.size === 0 ? defaultUnit : null;
+
+  const batch = writeTransaction((tx) => {
+    const row = tx
+      .insert(placementBatches)
+      .values({
+        uploadedBy: actor.id,
+        outreachUnit: batchUnit,
+        fileName: upload.fileName.slice(0, 255),
+        format,
+        rowCount: check.rowCount,
+        validCount: valid.length,
+        status: "previewed",
+        rows: valid.map(toStoredRow),
+        errors,
+      })
+      .returning()
+      .get();
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "placement_batch.preview",
+      entity: "placement_batch",
+      entityId: row.id,
+      after: { fileName: row.fileName, format, outreachUnit: batchUnit, rows: check.rowCount, valid: valid.length, errors: errors.length },
+    });
+    return row;
+  });
+
+  return {
+    batchId: batch.id,
+    fileName: batch.fileName,
+    format,
+    status: "previewed",
+    outreachUnit: batchUnit,
+    rowCount: check.rowCount,
+    validCount: valid.length,
+    invalidRowCount,
+    errors,
+    unknownColumns: check.unknownColumns,
+    createdAt: batch.createdAt,
+    importedAt: null,
+    importedCount: 0,
+  };
+}
+
+type BatchRow = typeof placementBatches.$inferSelect;
+
+/** The batch if the actor may act on it (their own upload, or Dinsos); otherwise not found. */
+function loadBatch(tx: Tx | typeof db, actor: Actor, batchId: number): BatchRow {
+  const batch = tx.select().from(placementBatches).where(eq(placementBatches.id, batchId)).get();
+  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) throw new NotFound("placement_batch");
+  return batch;
+}
+
+function assertImportable(batch: BatchRow) {
+  if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
+  if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+  if (batch.errors.length > 0 || batch.validCount !== batch.rowCount) {
+    throw new Conflict("import.error.hasErrors", { n: batch.errors.length });
+  }
+}
+
+/**
+ * Imports a previewed batch without errors, whole, in one transaction: every row is checked
+ * again (schema, unit, active panti, references not used meanwhile) and inserted as a referral
+ * with source "batch"; the batch is marked imported. Anything off and nothing is written.
+ */
+export function importBatch(actor: Actor, batchId: number, now = new Date()): { batchId: number; imported: number } {
+  assertMayUpload(actor);
+  // The schema check needs no lock: done before the write transaction, which stays short.
+  const before = loadBatch(db, actor, batchId);
+  assertImportable(before);
+  const stored = before.rows as StoredBatchRow[];
+  const inputs: PlacementInput[] = stored.map((row) => {
+    const parsed = placementInputSchema.safeParse(row.input);
+    if (!parsed.success) throw new Conflict("import.error.changed", { row: row.row });
+    return parsed.data;
+  });
+
+  return writeTransaction((tx) => {
+    // Checked again under the lock: imported or discarded meanwhile?
+    const batch = loadBatch(tx, actor, batchId);
+    assertImportable(batch);
+    const activePanti = new Set(activePantiByCode(tx).values());
+    inputs.forEach((input, i) => {
+      if (!canOnUnit(actor, "placement:create", input.outreachUnit) || !activePanti.has(input.targetPantiId)) {
+        throw new Conflict("import.error.changed", { row: stored[i]!.row });
+      }
+    });
+    const taken = existingRefs(tx, inputs);
+    if (taken.size > 0) {
+      const i = inputs.findIndex((input) => taken.has(`${input.outreachUnit}\u0000${input.externalRef}`));
+      throw new Conflict("import.error.changed", { row: stored[i]!.row });
+    }
+
+    // The status in the where clause: a second import of the same batch changes nothing.
+    const claimed = tx
+      .update(placementBatches)
+      .set({ status: "imported", importedAt: now })
+      .where(and(eq(placementBatches.id, batch.id), eq(placementBatches.status, "previewed")))
+      .run();
+    if (claimed.changes !== 1) throw new Conflict("import.error.alreadyImported");
+
+    for (const input of inputs) insertPlacement(tx, actor, input, { source: "batch", batchId: batch.id });
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "placement_batch.import",
+      entity: "placement_batch",
+      entityId: batch.id,
+      before: { status: batch.status },
+      after: { status: "imported", fileName: batch.fileName, outreachUnit: batch.outreachUnit, rows: batch.rowCount, imported: inputs.length },
+      at: now,
+    });
+    return { batchId: batch.id, imported: inputs.length };
+  });
+}
+
+/** Drops a previewed batch; the personal data of its rows is not kept. */
+export function discardBatch(actor: Actor, batchId: number): { batchId: number } {
+  assertMayUpload(actor);
+  return writeTransaction((tx) => {
+    const batch = loadBatch(tx, actor, batchId);
+    if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
+    if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+    tx.update(placementBatches).set({ status: "discarded", rows: [] }).where(eq(placementBatches.id, batch.id)).run();
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "placement_batch.discard",
+      entity: "placement_batch",
+      entityId: batch.id,
+      before: { status: batch.status },
+      after: { status: "discarded", rows: batch.rowCount },
+    });
+    return { batchId: batch.id };
+  });
+}
+
+/** A batch as the import page shows it; null when it does not exist or is not the actor's. */
+export function batchSummary(actor: Actor, batchId: number): BatchPreview | null {
+  if (!hasPermission(actor, "placement:create")) return null;
+  const batch = db.select().from(placementBatches).where(eq(placementBatches.id, batchId)).get();
+  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) return null;
+  const made = db.select({ n: count() }).from(placements).where(eq(placements.batchId, batch.id)).get();
+  return {
+    batchId: batch.id,
+    fileName: batch.fileName,
+    format: batch.format,
+    status: batch.status,
+    outreachUnit: batch.outreachUnit,
+    rowCount: batch.rowCount,
+    validCount: batch.validCount,
+    invalidRowCount: new Set(batch.errors.map((e) => e.row)).size,
+    errors: batch.errors,
+    unknownColumns: [],
+    createdAt: batch.createdAt,
+    importedAt: batch.importedAt,
+    importedCount: made?.n ?? 0,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Template
+// ---------------------------------------------------------------------------
+
+const TEMPLATE_PANTI = "PSTW-BM1";
+
+/** The template to fill in: the expected headers and one example row, as CSV or XLSX. */
+export async function importTemplate(format: BatchFormat): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string }> {
+  const codes = db.select({ code: panti.code }).from(panti).where(eq(panti.active, true)).orderBy(panti.code).all();
+  const code = codes.some((c) => c.code === TEMPLATE_PANTI) ? TEMPLATE_PANTI : (codes[0]?.code ?? TEMPLATE_PANTI);
+  const [headers, example] = templateRows(code) as [string[], string[]];
+  if (format === "csv") {
+    return {
+      body: new TextEncoder().encode(toCsv([headers, example], { bom: true })),
+      contentType: "text/csv; charset=utf-8",
+      fileName: "template-rujukan.csv",
+    };
+  }
+  const body = await writeXlsx(headers, [example], { sheetName: "Rujukan", textColumns: headers.map((_, i) => i) });
+  return {
+    body: new Uint8Array(body),
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    fileName: "template-rujukan.xlsx",
+  };
+}
