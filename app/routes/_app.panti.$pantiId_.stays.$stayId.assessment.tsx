@@ -1,0 +1,149 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { assessmentSchema, assessmentSchemaFor, clusterRequired } from "~/domain/case-file";
+import { MENTAL_HEALTH_CLUSTERS } from "~/domain/enums";
+import { jakartaDate } from "~/domain/time";
+import { assessmentFormData } from "~/queries/case-file.server";
+import { recordAssessment } from "~/services/case-file.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { badRequest, runService } from "~/utils/http.server";
+import { formatDate } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formValues, parseForm } from "~/utils/validation";
+import { Field } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+
+export const meta: MetaFunction = () => [{ title: "Asesmen — Panti" }];
+
+const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
+
+function idsFrom(params: unknown) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { pantiId, stayId } = idsFrom(params);
+  const user = await requirePermission(request, "case:write", pantiId);
+  const data = assessmentFormData(user, pantiId, stayId);
+  if (!data) throw notFound();
+  return { ...data, today: jakartaDate(new Date()) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { pantiId, stayId } = idsFrom(params);
+  const user = await requirePermission(request, "case:write", pantiId);
+  const lang = await getLang(request);
+  const formData = await request.formData();
+  // The cluster rule depends on the panti's type: the service checks it (400 on the field).
+  const parsed = parseForm(assessmentSchema, formData, lang);
+  if (!parsed.ok) return badRequest(parsed);
+  const outcome = runService(lang, formValues(formData), () => recordAssessment(user, { pantiId, stayId }, parsed.data));
+  if (!outcome.ok) return outcome.response;
+  return redirect(`/panti/${pantiId}/stays/${stayId}?saved=assessment`);
+}
+
+type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
+
+const TEXTS = ["problems", "strengths", "familySituation", "health", "summary"] as const;
+
+export default function AssessmentPage() {
+  const { stay, person, panti, assessments, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const t = useT();
+  const lang = useLang();
+  const base = `/panti/${panti.id}/stays/${stay.id}`;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const needsCluster = clusterRequired(panti.type);
+  const { register, errorFor, onSubmit } = useZodForm(assessmentSchemaFor(panti.type), {
+    defaultValues: { assessedOn: today },
+    server: failed,
+  });
+  const invalid = (name: string) => (errorFor(name) ? true : undefined);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="breadcrumb">
+            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
+          </div>
+          <h1>{t("caseFile.assessment.new")}</h1>
+          <p className="muted">{t("caseFile.assessment.intro")}</p>
+        </div>
+      </div>
+      {failed?.formError ? (
+        <div className="alert error" role="alert">
+          {failed.formError}
+        </div>
+      ) : null}
+      {stay.open ? (
+        <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("caseFile.assessment.new")}>
+          <div className="grid-2">
+            <Field id="assessedOn" label={t("caseFile.assessment.assessedOn")} error={errorFor("assessedOn")}>
+              <input id="assessedOn" type="date" max={today} {...register("assessedOn")} aria-invalid={invalid("assessedOn")} />
+            </Field>
+            <Field
+              id="cluster"
+              label={t("caseFile.assessment.cluster")}
+              hint={needsCluster ? t("caseFile.assessment.cluster.hint") : undefined}
+              error={errorFor("cluster")}
+            >
+              <select id="cluster" {...register("cluster")} aria-invalid={invalid("cluster")} aria-required={needsCluster || undefined}>
+                <option value="">{t("placements.choose")}</option>
+                {MENTAL_HEALTH_CLUSTERS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`cluster.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          {TEXTS.map((name) => (
+            <Field key={name} id={name} label={t(`caseFile.assessment.${name}`)} error={errorFor(name)}>
+              <textarea id={name} rows={name === "problems" ? 4 : 3} {...register(name)} aria-invalid={invalid(name)} />
+            </Field>
+          ))}
+          <div>
+            <button type="submit" disabled={navigation.state !== "idle"}>
+              {t("caseFile.assessment.submit")}
+            </button>{" "}
+            <Link to={base}>{t("common.cancel")}</Link>
+          </div>
+        </Form>
+      ) : (
+        <div className="alert info">{t("caseFile.closedStay")}</div>
+      )}
+
+      {assessments.length ? (
+        <section className="card">
+          <h2>{t("caseFile.assessment.earlier")}</h2>
+          {assessments.map((a) => (
+            <details key={a.id}>
+              <summary>
+                {formatDate(lang, `${a.assessedOn}T00:00:00+07:00`)}
+                {a.recordedByName ? ` · ${a.recordedByName}` : ""}
+              </summary>
+              <dl className="facts">
+                <dt>{t("caseFile.assessment.problems")}</dt>
+                <dd className="pre">{a.problems}</dd>
+                <dt>{t("caseFile.assessment.summary")}</dt>
+                <dd className="pre">{a.summary ?? "–"}</dd>
+                {a.cluster ? (
+                  <>
+                    <dt>{t("caseFile.assessment.cluster")}</dt>
+                    <dd>{t(`cluster.${a.cluster}`)}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}

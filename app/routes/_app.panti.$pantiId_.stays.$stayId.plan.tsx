@@ -1,0 +1,281 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { FieldValues } from "react-hook-form";
+import { z } from "zod";
+import { PLAN_ROWS, planReviewSchema, planSchema } from "~/domain/case-file";
+import { PLAN_GOAL_STATUSES } from "~/domain/enums";
+import { jakartaDate } from "~/domain/time";
+import { planFormData } from "~/queries/case-file.server";
+import { recordPlan, recordPlanReview } from "~/services/case-file.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { badRequest, runService } from "~/utils/http.server";
+import { formatDate, translator } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formValues, parseForm } from "~/utils/validation";
+import { Field, FieldError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+
+export const meta: MetaFunction = () => [{ title: "Rencana intervensi — Panti" }];
+
+const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
+
+function idsFrom(params: unknown) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { pantiId, stayId } = idsFrom(params);
+  const user = await requirePermission(request, "case:write", pantiId);
+  const data = planFormData(user, pantiId, stayId);
+  if (!data) throw notFound();
+  return { ...data, today: jakartaDate(new Date()) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { pantiId, stayId } = idsFrom(params);
+  const user = await requirePermission(request, "case:write", pantiId);
+  const lang = await getLang(request);
+  const formData = await request.formData();
+  const values = formValues(formData);
+  const intent = formData.get("intent");
+  if (intent === "plan") {
+    const parsed = parseForm(planSchema, formData, lang);
+    if (!parsed.ok) return badRequest(parsed);
+    const outcome = runService(lang, values, () => recordPlan(user, { pantiId, stayId }, parsed.data));
+    if (!outcome.ok) return outcome.response;
+    return redirect(`/panti/${pantiId}/stays/${stayId}?saved=plan`);
+  }
+  if (intent === "review") {
+    const parsed = parseForm(planReviewSchema, formData, lang);
+    if (!parsed.ok) return badRequest(parsed);
+    const outcome = runService(lang, values, () => recordPlanReview(user, { pantiId, stayId }, parsed.data));
+    if (!outcome.ok) return outcome.response;
+    return redirect(`/panti/${pantiId}/stays/${stayId}?saved=review`);
+  }
+  return badRequest({ errors: {}, values, formError: translator(lang)("error.invalid") });
+}
+
+type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
+
+/** The form helpers for a schema with nested rows (goals.0.goal): errors are looked up by path. */
+function useRowsForm(schema: unknown, defaultValues: Record<string, string>, server: ActionData | null) {
+  const t = useT();
+  const zodForm = useZodForm(schema as z.ZodType<unknown, FieldValues>, { defaultValues, server });
+  const errorAt = (name: string): string[] | undefined => {
+    const client = zodForm.form.getFieldState(name, zodForm.form.formState).error?.message;
+    if (typeof client === "string" && client) return [t(client)];
+    return server?.errors?.[name];
+  };
+  return { ...zodForm, errorAt };
+}
+
+export default function PlanPage() {
+  const { stay, person, panti, plans, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const t = useT();
+  const lang = useLang();
+  const base = `/panti/${panti.id}/stays/${stay.id}`;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const current = plans[0];
+  const day = (value: string) => formatDate(lang, `${value}T00:00:00+07:00`);
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="breadcrumb">
+            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
+          </div>
+          <h1>{t("caseFile.plan")}</h1>
+        </div>
+      </div>
+      {failed?.formError ? (
+        <div className="alert error" role="alert">
+          {failed.formError}
+        </div>
+      ) : null}
+      {!stay.open ? <div className="alert info">{t("caseFile.closedStay")}</div> : null}
+
+      {current ? (
+        <section className="card">
+          <h2>{t("caseFile.plan.current", { date: day(current.createdOn) })}</h2>
+          {stay.open ? (
+            <ReviewForm
+              plan={current}
+              today={today}
+              failed={failed?.values?.intent === "review" ? failed : null}
+            />
+          ) : null}
+          <h3>{t("caseFile.plan.reviews")}</h3>
+          {current.reviews.length ? (
+            <ul className="plain-list">
+              {current.reviews.map((r) => (
+                <li key={r.id}>
+                  <strong>{day(r.reviewedOn)}</strong>
+                  {r.recordedByName ? <span className="muted small"> · {r.recordedByName}</span> : null}
+                  <div className="pre">{r.notes}</div>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted small">{t("caseFile.plan.noReviews")}</p>
+          )}
+        </section>
+      ) : (
+        <p className="muted">{t("caseFile.plan.none")}</p>
+      )}
+
+      {stay.open ? <NewPlanForm today={today} failed={failed?.values?.intent === "plan" ? failed : null} /> : null}
+
+      {plans.length > 1 ? (
+        <section className="card">
+          <h2>{t("caseFile.plan.earlier")}</h2>
+          {plans.slice(1).map((p) => (
+            <details key={p.id}>
+              <summary>{day(p.createdOn)}</summary>
+              <ul>
+                {p.goals.map((g, i) => (
+                  <li key={i}>
+                    {g.goal} — {g.intervention} ({day(g.targetDate)}, {t(`goalStatus.${g.status}`)})
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function NewPlanForm({ today, failed }: { today: string; failed: ActionData | null }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const defaults: Record<string, string> = { intent: "plan", createdOn: today };
+  for (let i = 0; i < PLAN_ROWS; i++) defaults[`goals.${i}.status`] = "open";
+  const { register, errorAt, onSubmit } = useRowsForm(planSchema, defaults, failed);
+  const invalid = (name: string) => (errorAt(name) ? true : undefined);
+  return (
+    <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("caseFile.plan.new")}>
+      <h2>{t("caseFile.plan.new")}</h2>
+      <p className="muted small">{t("caseFile.plan.intro")}</p>
+      <input type="hidden" {...register("intent")} />
+      <Field id="createdOn" label={t("caseFile.plan.createdOn")} error={errorAt("createdOn")}>
+        <input id="createdOn" type="date" max={today} {...register("createdOn")} aria-invalid={invalid("createdOn")} />
+      </Field>
+      {Array.from({ length: PLAN_ROWS }, (_, i) => (
+        <fieldset key={i} className="goal-row">
+          <legend>{t("caseFile.plan.row", { n: i + 1 })}</legend>
+          <div className="field">
+            <label htmlFor={`goal-${i}`}>{t("caseFile.plan.goal")}</label>
+            <input id={`goal-${i}`} type="text" {...register(`goals.${i}.goal`)} aria-invalid={invalid(`goals.${i}.goal`)} />
+            <FieldError messages={errorAt(`goals.${i}.goal`)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`intervention-${i}`}>{t("caseFile.plan.intervention")}</label>
+            <input
+              id={`intervention-${i}`}
+              type="text"
+              {...register(`goals.${i}.intervention`)}
+              aria-invalid={invalid(`goals.${i}.intervention`)}
+            />
+            <FieldError messages={errorAt(`goals.${i}.intervention`)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`target-${i}`}>{t("caseFile.plan.targetDate")}</label>
+            <input id={`target-${i}`} type="date" {...register(`goals.${i}.targetDate`)} aria-invalid={invalid(`goals.${i}.targetDate`)} />
+            <FieldError messages={errorAt(`goals.${i}.targetDate`)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`status-${i}`}>{t("caseFile.plan.status")}</label>
+            <select id={`status-${i}`} {...register(`goals.${i}.status`)}>
+              {PLAN_GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`goalStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </fieldset>
+      ))}
+      <div>
+        <button type="submit" disabled={navigation.state !== "idle"}>
+          {t("caseFile.plan.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+function ReviewForm({
+  plan,
+  today,
+  failed,
+}: {
+  plan: { id: number; goals: { goal: string; intervention: string; targetDate: string; status: string }[] };
+  today: string;
+  failed: ActionData | null;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const defaults: Record<string, string> = { intent: "review", planId: String(plan.id), reviewedOn: today };
+  plan.goals.forEach((g, i) => (defaults[`goals.${i}.status`] = g.status));
+  const { register, errorAt, onSubmit } = useRowsForm(planReviewSchema, defaults, failed);
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("caseFile.plan.review")}>
+      <input type="hidden" {...register("intent")} />
+      <input type="hidden" {...register("planId")} />
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th>{t("caseFile.plan.goal")}</th>
+              <th>{t("caseFile.plan.intervention")}</th>
+              <th>{t("caseFile.plan.targetDate")}</th>
+              <th>{t("caseFile.plan.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.goals.map((g, i) => (
+              <tr key={i}>
+                <td>{g.goal}</td>
+                <td>{g.intervention}</td>
+                <td>{formatDate(lang, `${g.targetDate}T00:00:00+07:00`)}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`review-status-${i}`}>
+                    {t("caseFile.plan.status")}
+                  </label>
+                  <select id={`review-status-${i}`} {...register(`goals.${i}.status`)}>
+                    {PLAN_GOAL_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`goalStatus.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t("caseFile.plan.review")}</h3>
+      <div className="grid-2">
+        <Field id="reviewedOn" label={t("caseFile.plan.reviewedOn")} error={errorAt("reviewedOn")}>
+          <input id="reviewedOn" type="date" max={today} {...register("reviewedOn")} />
+        </Field>
+      </div>
+      <Field id="reviewNotes" label={t("caseFile.plan.reviewNotes")} error={errorAt("notes")}>
+        <textarea id="reviewNotes" rows={3} {...register("notes")} aria-invalid={errorAt("notes") ? true : undefined} />
+      </Field>
+      <div>
+        <button type="submit" disabled={navigation.state !== "idle"}>
+          {t("caseFile.plan.reviewSubmit")}
+        </button>
+      </div>
+    </Form>
+  );
+}

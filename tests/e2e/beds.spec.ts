@@ -1,0 +1,186 @@
+/**
+ * Beds of one's own panti, as its panti admin: taking a free bed out of service with a reason and
+ * back, refusing an empty reason, and the language switch. Every test leaves the beds as it found
+ * them.
+ *
+ * The panti is the first of these whose seeded data has a free regular bed: PSBI-BD1 (intake) is
+ * usually full beyond capacity in the demo data, as it is in reality, so there may be no free bed
+ * to take out there.
+ */
+import type { Locator, Page } from "@playwright/test";
+import type Database from "better-sqlite3";
+import { type DemoUser, expect, pantiIdByCode, parseIdNumber, test } from "./fixtures";
+
+/** A number as the app renders it in Bahasa Indonesia (1.234). */
+const id = (n: number) => n.toLocaleString("id-ID");
+
+const REASON_REQUIRED = "Tulis alasan (paling sedikit 3 karakter).";
+
+/** A figure of the panti's stats row, found by its visible label. */
+function figure(page: Page, label: string): Locator {
+  return page
+    .getByTestId("panti-occupancy")
+    .locator(".stat")
+    .filter({ has: page.locator(".label").getByText(label, { exact: true }) })
+    .locator(".value");
+}
+
+async function figureValue(page: Page, label: string): Promise<number> {
+  return parseIdNumber(await figure(page, label).textContent());
+}
+
+/**
+ * The first free regular bed on the board, as a locator pinned to its room and label (bed labels
+ * are unique within a room only), so that it keeps pointing at the same bed when its state changes.
+ */
+async function pickFreeRegularBed(page: Page): Promise<{ bed: Locator; bedId: number; label: string }> {
+  const candidate = page
+    .getByTestId("bed-board")
+    .locator('[data-testid="bed"][data-state="free"]:not(.overflow)')
+    .first();
+  await expect(candidate, "the panti has a free regular bed").toBeVisible();
+  const label = (await candidate.getAttribute("data-label")) ?? "";
+  const room = await candidate.locator('xpath=ancestor::section[@data-testid="room"]').getAttribute("aria-labelledby");
+  const bedId = Number(await candidate.locator('input[name="bedId"]').first().inputValue());
+  const bed = page.locator(`section[aria-labelledby="${room}"] [data-testid="bed"][data-label="${label}"]`);
+  await expect(bed).toHaveCount(1);
+  return { bed, bedId, label };
+}
+
+const PANTI_ADMINS: readonly { username: DemoUser; code: string }[] = [
+  { username: "admin.bd1", code: "PSBI-BD1" },
+  { username: "admin.tj1", code: "PSBR-TJ1" },
+  { username: "admin.bm1", code: "PSTW-BM1" },
+  { username: "admin.hs2", code: "PSBL-HS2" },
+];
+
+/** The first panti admin whose panti has a free regular bed in service. */
+function adminWithFreeBed(sql: Database.Database): { username: DemoUser; code: string; pantiId: number } {
+  const freeBeds = sql.prepare(
+    `select count(*) as n from beds b
+      where b.panti_id = ? and b.overflow = 0 and b.status = 'available'
+        and not exists (select 1 from bed_assignments ba where ba.bed_id = b.id and ba.to_at is null)`,
+  );
+  for (const admin of PANTI_ADMINS) {
+    const pantiId = pantiIdByCode(sql, admin.code);
+    if ((freeBeds.get(pantiId) as { n: number }).n > 0) return { ...admin, pantiId };
+  }
+  throw new Error(`none of ${PANTI_ADMINS.map((a) => a.code).join(", ")} has a free regular bed in the seed`);
+}
+
+function bedRow(sql: Database.Database, bedId: number) {
+  return sql.prepare("select status, status_reason as reason from beds where id = ?").get(bedId) as {
+    status: string;
+    reason: string | null;
+  };
+}
+
+test.describe("beds of one's own panti", () => {
+  let pantiId = 0;
+
+  test.beforeEach(async ({ page, login, sql }, testInfo) => {
+    const admin = adminWithFreeBed(sql);
+    pantiId = admin.pantiId;
+    testInfo.annotations.push({ type: "panti", description: `${admin.code} as ${admin.username}` });
+    await login(admin.username);
+    await page.goto(`/panti/${pantiId}`);
+    await expect(page.getByTestId("bed-board")).toBeVisible();
+  });
+
+  test("takes a free bed out of service with a reason, then puts it back", async ({ page, sql }) => {
+    const { bed, bedId, label } = await pickFreeRegularBed(page);
+    const freeBefore = await figureValue(page, "Tempat tidur kosong");
+    const capacityBefore = await figureValue(page, "Kapasitas");
+    const reason = "Kasur rusak, menunggu pengganti (uji e2e)";
+
+    try {
+      await bed.locator("summary", { hasText: "Nonaktifkan" }).click();
+      await bed.getByLabel("Alasan").fill(reason);
+      await bed.getByRole("button", { name: "Nonaktifkan" }).click();
+
+      await expect(bed).toHaveAttribute("data-state", "out");
+      await expect(bed).toContainText(reason);
+      await expect(page.getByRole("status")).toContainText(label);
+      await expect(figure(page, "Tempat tidur kosong")).toHaveText(id(freeBefore - 1));
+      await expect(figure(page, "Kapasitas")).toHaveText(id(capacityBefore - 1));
+      expect(bedRow(sql, bedId)).toEqual({ status: "out_of_service", reason });
+
+      await bed.getByRole("button", { name: "Aktifkan kembali" }).click();
+      await expect(bed).toHaveAttribute("data-state", "free");
+      await expect(figure(page, "Tempat tidur kosong")).toHaveText(id(freeBefore));
+      await expect(figure(page, "Kapasitas")).toHaveText(id(capacityBefore));
+      expect(bedRow(sql, bedId).status).toBe("available");
+    } finally {
+      // Leave the bed as it was even when an expectation above failed.
+      if (bedRow(sql, bedId).status === "out_of_service") {
+        await page.request.post(`/panti/${pantiId}`, {
+          form: { intent: "bed-status", bedId: String(bedId), status: "available", expectedStatus: "out_of_service" },
+        });
+      }
+    }
+  });
+
+  test("an empty reason is stopped in the browser and changes nothing", async ({ page, sql }) => {
+    const { bed, bedId } = await pickFreeRegularBed(page);
+    const freeBefore = await figureValue(page, "Tempat tidur kosong");
+    let posted = false;
+    page.on("request", (r) => {
+      if (r.method() === "POST") posted = true;
+    });
+
+    await bed.locator("summary", { hasText: "Nonaktifkan" }).click();
+    const reason = bed.getByLabel("Alasan");
+    await expect(reason).toHaveValue("");
+    await bed.getByRole("button", { name: "Nonaktifkan" }).click();
+
+    // The field is marked invalid and says why (the browser's own message); nothing is sent.
+    expect(await reason.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
+    expect(await reason.evaluate((el: HTMLInputElement) => el.validationMessage)).not.toBe("");
+    await expect(reason).toBeFocused();
+    expect(posted).toBe(false);
+    await expect(bed).toHaveAttribute("data-state", "free");
+    await expect(figure(page, "Tempat tidur kosong")).toHaveText(id(freeBefore));
+    expect(bedRow(sql, bedId).status).toBe("available");
+  });
+
+  test("a blank reason is refused by the server with the field's error and changes nothing", async ({ page, sql }) => {
+    // KNOWN APP BUG (reported): the bed card renders no field errors from the action, so the
+    // server's 400 is silent. Remove this line once app/routes/_app.panti.$pantiId.tsx shows them.
+    test.fail(true, "BedCard does not render the action's field errors (errors.reason)");
+
+    const { bed, bedId } = await pickFreeRegularBed(page);
+    const freeBefore = await figureValue(page, "Tempat tidur kosong");
+
+    // Three spaces pass the browser's required/minLength checks; the server trims them away.
+    await bed.locator("summary", { hasText: "Nonaktifkan" }).click();
+    await bed.getByLabel("Alasan").fill("   ");
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname.startsWith(`/panti/${pantiId}`),
+      ),
+      bed.getByRole("button", { name: "Nonaktifkan" }).click(),
+    ]);
+    expect(response.status()).toBe(400);
+    await expect(bed).toHaveAttribute("data-state", "free");
+    await expect(figure(page, "Tempat tidur kosong")).toHaveText(id(freeBefore));
+    expect(bedRow(sql, bedId).status).toBe("available");
+    // The message belongs beside the field, in the bed's own form.
+    await expect(bed.getByText(REASON_REQUIRED)).toBeVisible({ timeout: 2_000 });
+  });
+
+  test("switches the interface to English", async ({ page }) => {
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("button", { name: "Keluar" })).toBeVisible();
+    await page.getByRole("banner").getByRole("button", { name: "English" }).click();
+
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page).toHaveURL(new RegExp(`/panti/${pantiId}$`));
+    const nav = page.getByRole("navigation", { name: "Menu" });
+    await expect(nav.getByRole("link", { name: "Shelters" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(figure(page, "Beds free")).toBeVisible();
+
+    await nav.getByRole("link", { name: "Shelters" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Shelters" })).toBeVisible();
+  });
+});

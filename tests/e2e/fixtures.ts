@@ -1,0 +1,74 @@
+/**
+ * Shared fixtures for the browser tests:
+ * - `login(username)`: signs in through the login form with the e2e password (the one
+ *   prepare-db.js seeded the demo users with) and waits until the app has let the user in;
+ * - `sql`: the e2e database file opened read-only with better-sqlite3, to compute expected
+ *   figures independently of the app's code.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import { E2E_DB, E2E_PASSWORD } from "./e2e-env.js";
+
+export { E2E_PASSWORD };
+
+/** Demo usernames seeded by db/seed.ts. */
+export type DemoUser =
+  | "admin"
+  | "analis"
+  | "admin.bd1"
+  | "admin.bm1"
+  | "admin.tj1"
+  | "admin.hs2"
+  | "instruktur.tj1"
+  | "psikolog.hs2"
+  | "p3s.jakbar";
+
+/** Signs in through the form (in whatever language the page is in: fields are found by id). */
+export async function signIn(page: Page, username: DemoUser | string, password = E2E_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.locator("#username").fill(username);
+  await page.locator("#password").fill(password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname !== "/login"),
+    page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click(),
+  ]);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** A number as the app renders it in Bahasa Indonesia: "1.234" → 1234. */
+export function parseIdNumber(text: string | null): number {
+  const cleaned = (text ?? "").replace(/\s/g, "").replace(/\./g, "").replace(",", ".");
+  const value = Number(cleaned);
+  if (cleaned === "" || !Number.isFinite(value)) throw new Error(`not a number: ${JSON.stringify(text)}`);
+  return value;
+}
+
+type Fixtures = {
+  login: (username: DemoUser) => Promise<void>;
+  sql: Database.Database;
+};
+
+export const test = base.extend<Fixtures>({
+  login: async ({ page }, use) => {
+    await use((username) => signIn(page, username));
+  },
+  // Playwright reads the fixture's dependencies from the destructuring pattern: it must be there.
+  // eslint-disable-next-line no-empty-pattern
+  sql: async ({}, use) => {
+    const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+    try {
+      await use(db);
+    } finally {
+      db.close();
+    }
+  },
+});
+
+export { expect };
+
+/** The id of a panti by its code, from the e2e database. */
+export function pantiIdByCode(sql: Database.Database, code: string): number {
+  const row = sql.prepare("select id from panti where code = ?").get(code) as { id: number } | undefined;
+  if (!row) throw new Error(`panti ${code} is not in the e2e database`);
+  return row.id;
+}
