@@ -10,7 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { and, asc, eq, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, lte } from "drizzle-orm";
 import { parseCsvRecords } from "../../app/utils/csv";
 import type { AttendanceCode, ProgressStatus } from "../../app/domain/enums";
 import {
@@ -158,7 +158,8 @@ export function seedProgrammes(db: Db, seed: Random | number, now: Date): Progra
     .select({ stayId: stays.id, personId: stays.personId, admittedAt: stays.admittedAt })
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
-    .where(and(eq(stays.pantiId, home.id), isNull(stays.exitedAt), lte(stays.admittedAt, now)))
+    // Identified residents: a certificate in the name of "Mr. X" would help nobody.
+    .where(and(eq(stays.pantiId, home.id), isNull(stays.exitedAt), lte(stays.admittedAt, now), eq(persons.unidentified, false), isNotNull(persons.name)))
     .orderBy(asc(stays.admittedAt), asc(stays.id))
     .all();
   if (residents.length === 0) return counts;

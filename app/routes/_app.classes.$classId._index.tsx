@@ -1,0 +1,333 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { enrolSchema, OFF_ROLL_LETTER, UNMARKED_LETTER } from "~/domain/programmes";
+import { classPage } from "~/queries/programmes.server";
+import { enrolResidents, finishClass } from "~/services/programmes.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { badRequest, runService } from "~/utils/http.server";
+import { formatDate, formatPercent, translator, type Lang, type T } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formValues, parseForm } from "~/utils/validation";
+import { FieldError } from "~/components/forms/field";
+
+export const meta: MetaFunction = () => [{ title: "Kelas — Panti" }];
+
+const paramsSchema = z.object({ classId: z.coerce.number().int().positive() });
+
+function classIdFrom(params: unknown) {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success) throw notFound();
+  return parsed.data.classId;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const classId = classIdFrom(params);
+  const user = await requirePermission(request, "class:read");
+  const page = classPage(user, classId);
+  if (!page) throw notFound();
+  return page;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const classId = classIdFrom(params);
+  const user = await requirePermission(request, "class:manage");
+  const lang = await getLang(request);
+  const t = translator(lang);
+  const formData = await request.formData();
+  const values = formValues(formData);
+  if (formData.get("intent") === "finish") {
+    const outcome = runService(lang, values, () => finishClass(user, classId));
+    if (!outcome.ok) return outcome.response;
+    return data({ ok: true as const, message: t("class.finish.done") });
+  }
+  const parsed = parseForm(enrolSchema, formData, lang);
+  if (!parsed.ok) return badRequest(parsed);
+  const outcome = runService(lang, values, () => enrolResidents(user, classId, parsed.data.stayIds));
+  if (!outcome.ok) return outcome.response;
+  return data({ ok: true as const, message: t("class.enrol.done", { n: outcome.result.enrolled }) });
+}
+
+type ActionData = { ok: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function ClassPage() {
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const [search] = useSearchParams();
+  const t = useT();
+  const lang = useLang();
+  const busy = useNavigation().state !== "idle";
+  const { cls, can } = page;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const showAll = search.get("sessions") === "all";
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <div className="breadcrumb">
+            <Link to="/classes">{t("nav.classes")}</Link> / {cls.pantiName}
+          </div>
+          <h1>{cls.name}</h1>
+          <p>
+            {lang === "en" ? cls.programmeNameEn : cls.programmeNameId} ·{" "}
+            <span className={`badge ${cls.phase === "active" ? "ok" : cls.phase === "planned" ? "info" : "muted"}`}>{t(`phase.${cls.phase}`)}</span>
+          </p>
+        </div>
+        {can.teach && cls.phase !== "planned" ? (
+          <Link className="button big" to={`/classes/${cls.id}/attendance${page.meetsToday ? `?date=${page.today}` : ""}`} data-testid="take-attendance">
+            {t("class.takeAttendance")}
+          </Link>
+        ) : null}
+      </div>
+      {search.get("created") && !actionData ? (
+        <div className="alert success" role="status">
+          {t("class.created")}
+        </div>
+      ) : null}
+      {actionData?.ok ? (
+        <div className="alert success" role="status" data-testid="class-message">
+          {actionData.message}
+        </div>
+      ) : null}
+      {failed?.formError ? (
+        <div className="alert error" role="alert">
+          {failed.formError}
+        </div>
+      ) : null}
+      {page.counts.low > 0 ? (
+        <div className="alert warning" role="status" data-testid="low-attendance-alert">
+          ⚠ {t("class.lowCount", { n: page.counts.low, threshold: cls.attendanceThreshold })}
+        </div>
+      ) : null}
+
+      <section className="card">
+        <dl className="facts">
+          <dt>{t("class.schedule")}</dt>
+          <dd>
+            {cls.scheduleDays.map((d) => t(`day.long.${d}`)).join(", ")}, {cls.startTime}–{cls.endTime}
+          </dd>
+          <dt>{t("class.dates")}</dt>
+          <dd>
+            {formatDate(lang, cls.startDate)} – {formatDate(lang, cls.endDate)}
+          </dd>
+          <dt>{t("class.seats")}</dt>
+          <dd>{t("classes.seats", { taken: page.seats.taken, capacity: page.seats.capacity })}</dd>
+          <dt>{t("class.thresholdShort")}</dt>
+          <dd>{cls.attendanceThreshold}%</dd>
+          <dt>{t("class.instructors")}</dt>
+          <dd>{page.instructors.map((i) => i.name).join(", ") || "–"}</dd>
+          <dt>{t("class.modules")}</dt>
+          <dd>
+            <ol className="compact-list">
+              {page.modules.map((m) => (
+                <li key={m.id}>{lang === "en" ? m.nameEn : m.nameId}</li>
+              ))}
+            </ol>
+          </dd>
+        </dl>
+      </section>
+
+      <section>
+        <h2>{t("class.grid.title")}</h2>
+        <p className="muted small">{t("class.grid.legend")}</p>
+        {page.sessions.length > RECENT_SESSIONS ? (
+          <p className="small">
+            {showAll ? (
+              <Link to="?" preventScrollReset>
+                {t("class.grid.showRecent", { n: RECENT_SESSIONS })}
+              </Link>
+            ) : (
+              <Link to="?sessions=all" preventScrollReset>
+                {t("class.grid.showAll", { n: page.sessions.length })}
+              </Link>
+            )}
+          </p>
+        ) : null}
+        <AttendanceGrid page={page} t={t} lang={lang} recent={showAll ? undefined : RECENT_SESSIONS} />
+      </section>
+
+      {can.manage && cls.phase !== "finished" ? <EnrolForm page={page} failed={failed} busy={busy} /> : null}
+
+      {can.manage && cls.status !== "finished" && cls.endDate <= page.today ? (
+        <section className="card">
+          <h2>{t("class.finish")}</h2>
+          <p className="muted small">{t("class.finish.hint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="finish" />
+            <button type="submit" className="secondary" disabled={busy}>
+              {t("class.finish")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function letterClass(letter: string): string {
+  switch (letter) {
+    case "H":
+      return "att-h";
+    case "T":
+      return "att-t";
+    case "I":
+      return "att-i";
+    case "A":
+      return "att-a";
+    case UNMARKED_LETTER:
+      return "att-none";
+    case OFF_ROLL_LETTER:
+      return "att-off";
+    default:
+      return "";
+  }
+}
+
+/** Sessions the grid shows by default (the most recent); every session counts in the rates. */
+const RECENT_SESSIONS = 30;
+
+const shortDate = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}`;
+
+/**
+ * The attendance grid: residents × sessions, one status letter per cell, then each resident's rate
+ * (with a warning below the threshold) and progress bar. Pure props, so that the bench can render it.
+ */
+export function AttendanceGrid({
+  page,
+  t,
+  lang,
+  recent,
+}: {
+  page: Pick<PageData, "cls" | "sessions" | "residents" | "can">;
+  t: T;
+  lang: Lang;
+  /** Show only the last `recent` sessions (the rates always count every session). */
+  recent?: number;
+}) {
+  const { cls, residents, can } = page;
+  if (residents.length === 0) return <p className="card muted">{t("class.grid.empty")}</p>;
+  const from = recent != null ? Math.max(0, page.sessions.length - recent) : 0;
+  const sessions = page.sessions.slice(from);
+  return (
+    <div className="table-wrap att-grid-wrap">
+      <table className="att-grid" data-testid="attendance-grid">
+        <thead>
+          <tr>
+            <th scope="col" className="att-name">
+              {t("class.grid.resident")}
+            </th>
+            <th scope="col" className="num">
+              {t("class.grid.rate")}
+            </th>
+            <th scope="col">{t("class.grid.progress")}</th>
+            {sessions.map((s) => (
+              <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={`${formatDate(lang, s.date)}${s.offSchedule ? ` (${t("class.offSchedule")})` : ""}`}>
+                {can.teach ? (
+                  <Link to={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatDate(lang, s.date) })}>
+                    {shortDate(s.date)}
+                  </Link>
+                ) : (
+                  shortDate(s.date)
+                )}
+              </th>
+            ))}
+            {sessions.length === 0 ? <th scope="col">{t("class.grid.noSessions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {residents.map((r) => (
+            <tr key={r.enrolmentId} data-testid="resident-row" data-enrolment={r.enrolmentId} className={r.low && r.status === "active" ? "low" : undefined}>
+              <th scope="row" className="att-name">
+                <Link to={`/classes/${cls.id}/enrolments/${r.enrolmentId}`}>{r.name}</Link>
+                {r.status !== "active" ? <span className={`badge ${r.status === "completed" ? "ok" : "muted"}`}>{t(`enrolment.status.${r.status}`)}</span> : null}
+                {r.status === "active" && r.eligible ? <span className="badge ok">{t("class.eligible")}</span> : null}
+              </th>
+              <td className="num att-rate" data-testid="rate">
+                {formatPercent(lang, r.rate)}
+                {r.low ? (
+                  <span className="badge over" title={t("class.lowAttendance")}>
+                    ⚠ <span className="visually-hidden">{t("class.lowAttendance")}</span>
+                  </span>
+                ) : null}
+              </td>
+              <td className="att-progress">
+                <ProgressBar competent={r.progress.competent} total={r.progress.total} percent={r.progress.percent} t={t} />
+              </td>
+              {Array.from(r.letters.slice(from), (letter, i) => (
+                <td key={i} className={`att-cell ${letterClass(letter)}`}>
+                  {letter === OFF_ROLL_LETTER ? "·" : letter === UNMARKED_LETTER ? "–" : letter}
+                </td>
+              ))}
+              {sessions.length === 0 ? <td /> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ProgressBar({ competent, total, percent, t }: { competent: number; total: number; percent: number; t: T }) {
+  const label = t("progress.bar", { competent, total });
+  return (
+    <div className="progress" data-testid="progress" data-competent={competent} data-total={total}>
+      <div className="meter" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={competent} aria-label={label}>
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <span className="small muted">
+        {competent}/{total}
+      </span>
+    </div>
+  );
+}
+
+function EnrolForm({ page, failed, busy }: { page: PageData; failed: ActionData | null; busy: boolean }) {
+  const t = useT();
+  const lang = useLang();
+  const chosen = new Set((failed?.values?.stayIds ?? "").split(",").filter(Boolean));
+  const listed = new Set(page.candidates.map((c) => String(c.stayId)));
+  // Errors for residents no longer in the list (they left meanwhile, or belong elsewhere).
+  const others = Object.entries(failed?.errors ?? {}).filter(([key]) => key.startsWith("stay.") && !listed.has(key.slice(5)));
+  const left = page.seats.capacity - page.seats.taken;
+  return (
+    <section className="card">
+      <h2>{t("class.enrol.title")}</h2>
+      <p className="muted small">
+        {t("class.enrol.intro")} {t("class.enrol.seatsLeft", { n: Math.max(0, left) })}
+      </p>
+      {page.candidates.length === 0 ? (
+        <p className="muted">{t("class.enrol.none")}</p>
+      ) : (
+        <Form method="post" className="stack" aria-label={t("class.enrol.title")}>
+          <input type="hidden" name="intent" value="enrol" />
+          <FieldError messages={failed?.errors?.stayIds} />
+          {others.map(([key, messages]) => (
+            <FieldError key={key} messages={messages.map((m) => t("class.enrol.other", { id: key.slice(5), message: m }))} />
+          ))}
+          <ul className="candidate-list">
+            {page.candidates.map((c) => {
+              const error = failed?.errors?.[`stay.${c.stayId}`];
+              return (
+                <li key={c.stayId}>
+                  <label className="checkbox">
+                    <input type="checkbox" name="stayIds" value={c.stayId} defaultChecked={chosen.has(String(c.stayId))} aria-invalid={error ? true : undefined} />
+                    {c.name} <span className="muted small">{t("class.enrol.admitted", { date: formatDate(lang, c.admittedAt) })}</span>
+                  </label>
+                  <FieldError messages={error} />
+                </li>
+              );
+            })}
+          </ul>
+          <div>
+            <button type="submit" disabled={busy}>
+              {t("class.enrol.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
