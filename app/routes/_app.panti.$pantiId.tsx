@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     show,
     canManage: canOnPanti(user, "bed:manage", pantiId),
     canMove: canOnPanti(user, "resident:move", pantiId),
+    canReadCase: canOnPanti(user, "case:read", pantiId),
   };
 }
 
@@ -93,7 +94,7 @@ type ActionData = {
 };
 
 export default function PantiPage() {
-  const { panti, occupancy, board, show, canManage, canMove } = useLoaderData<typeof loader>();
+  const { panti, occupancy, board, show, canManage, canMove, canReadCase } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const moved = searchParams.get("moved");
   const actionData = useActionData<typeof action>() as ActionData | undefined;
@@ -120,6 +121,16 @@ export default function PantiPage() {
             {panti.address ? ` · ${panti.address}` : ""}
           </p>
         </div>
+        {canReadCase ? (
+          <div className="no-print" style={{ display: "flex", gap: "0.5rem" }}>
+            <Link className="button secondary" to={`/panti/${panti.id}/residents`}>
+              {t("panti.residents")}
+            </Link>
+            <Link className="button secondary" to={`/panti/${panti.id}/sessions`}>
+              {t("panti.sessions")}
+            </Link>
+          </div>
+        ) : null}
       </div>
 
       {moved ? (
@@ -217,7 +228,18 @@ export default function PantiPage() {
               </div>
               <ul className="beds">
                 {beds.map((bed) => (
-                  <BedCard key={bed.id} bed={bed} canManage={canManage} moveUrl={canMove && bed.occupant ? `/panti/${panti.id}/stays/${bed.occupant.stayId}/move` : null} />
+                  <BedCard
+                    key={bed.id}
+                    bed={bed}
+                    canManage={canManage}
+                    moveUrl={canMove && bed.occupant ? `/panti/${panti.id}/stays/${bed.occupant.stayId}/move` : null}
+                    caseUrl={canReadCase && bed.occupant ? `/panti/${panti.id}/stays/${bed.occupant.stayId}` : null}
+                    reasonError={
+                      actionData && !actionData.ok && actionData.values?.intent === "bed-status" && actionData.values.bedId === String(bed.id)
+                        ? actionData.errors?.reason
+                        : undefined
+                    }
+                  />
                 ))}
               </ul>
             </section>
@@ -235,7 +257,19 @@ export default function PantiPage() {
   );
 }
 
-function BedCard({ bed, canManage, moveUrl }: { bed: BedOnBoard; canManage: boolean; moveUrl: string | null }) {
+function BedCard({
+  bed,
+  canManage,
+  moveUrl,
+  caseUrl,
+  reasonError,
+}: {
+  bed: BedOnBoard;
+  canManage: boolean;
+  moveUrl: string | null;
+  caseUrl: string | null;
+  reasonError?: string[];
+}) {
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
@@ -254,7 +288,7 @@ function BedCard({ bed, canManage, moveUrl }: { bed: BedOnBoard; canManage: bool
       </div>
       {bed.occupant ? (
         <div>
-          <div>{bed.occupant.name}</div>
+          <div>{caseUrl ? <Link to={caseUrl}>{bed.occupant.name}</Link> : bed.occupant.name}</div>
           <div className="muted small">{t("panti.bed.since", { date: formatDate(lang, bed.occupant.since) })}</div>
           {moveUrl ? (
             <Link className="small no-print" to={moveUrl}>
@@ -272,7 +306,7 @@ function BedCard({ bed, canManage, moveUrl }: { bed: BedOnBoard; canManage: bool
       )}
       {canManage && !bed.occupant ? (
         bed.status === "available" ? (
-          <details>
+          <details open={reasonError ? true : undefined}>
             <summary>{t("panti.bed.takeOut")}</summary>
             <Form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
               <input type="hidden" name="intent" value="bed-status" />
@@ -282,7 +316,16 @@ function BedCard({ bed, canManage, moveUrl }: { bed: BedOnBoard; canManage: bool
               <label className="small" htmlFor={`reason-${bed.id}`}>
                 {t("panti.bed.reason")}
               </label>
-              <input id={`reason-${bed.id}`} name="reason" type="text" required minLength={3} maxLength={200} />
+              <input
+                id={`reason-${bed.id}`}
+                name="reason"
+                type="text"
+                required
+                minLength={3}
+                maxLength={200}
+                aria-invalid={reasonError ? true : undefined}
+              />
+              <FieldError messages={reasonError} />
               <button type="submit" className="small danger" disabled={busy}>
                 {t("panti.bed.takeOut")}
               </button>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
-import { hasPermission } from "~/domain/permissions";
+import { canOnPanti, hasPermission } from "~/domain/permissions";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
@@ -20,6 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       dashboard: hasPermission(user, "report:read"),
       placements: hasPermission(user, "placement:read"),
       classes: hasPermission(user, "class:read"),
+      programmes: hasPermission(user, "programme:manage"),
+      residents: user.pantiId != null && canOnPanti(user, "case:read", user.pantiId) ? `/panti/${user.pantiId}/residents` : null,
       followUps: hasPermission(user, "followup:record"),
       staleStays: hasPermission(user, "stay:exit"),
       users: hasPermission(user, "user:manage"),
@@ -50,7 +52,9 @@ export default function AppLayout() {
             {nav.dashboard ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
             {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
             {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
+            {nav.residents ? <NavLink to={nav.residents}>{t("panti.residents")}</NavLink> : null}
             {nav.classes ? <NavLink to="/classes">{t("nav.classes")}</NavLink> : null}
+            {nav.programmes ? <NavLink to="/programmes">{t("nav.programmes")}</NavLink> : null}
             {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
             {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
             {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}

@@ -226,6 +226,9 @@ const coreMessages = {
   "panti.addBeds.room": { id: "Ruang", en: "Room" },
   "panti.addBeds.submit": { id: "Tambah", en: "Add" },
   "panti.addBeds.done": { id: "{n} tempat tidur ditambahkan ke {room}.", en: "{n} beds added to {room}." },
+  "panti.residents": { id: "Daftar penghuni", en: "Residents" },
+  "panti.sessions": { id: "Layanan psikososial", en: "Psychosocial sessions" },
+  "nav.programmes": { id: "Program", en: "Programmes" },
   "panti.manage": { id: "Kelola ruang dan tempat tidur", en: "Manage rooms and beds" },
   "panti.bedStatus.done": { id: "Status tempat tidur {label} diperbarui.", en: "Bed {label} updated." },
 

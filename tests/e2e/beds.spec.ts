@@ -144,10 +144,6 @@ test.describe("beds of one's own panti", () => {
   });
 
   test("a blank reason is refused by the server with the field's error and changes nothing", async ({ page, sql }) => {
-    // KNOWN APP BUG (reported): the bed card renders no field errors from the action, so the
-    // server's 400 is silent. Remove this line once app/routes/_app.panti.$pantiId.tsx shows them.
-    test.fail(true, "BedCard does not render the action's field errors (errors.reason)");
-
     const { bed, bedId } = await pickFreeRegularBed(page);
     const freeBefore = await figureValue(page, "Tempat tidur kosong");
 

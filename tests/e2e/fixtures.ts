@@ -32,7 +32,7 @@ export async function signIn(page: Page, username: DemoUser | string, password =
     page.waitForURL((url) => url.pathname !== "/login"),
     page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click(),
   ]);
-  await expect(page.getByTestId("current-user")).toBeVisible();
+  await expect(page.getByTestId("current-user")).toBeAttached();
 }
 
 /** A number as the app renders it in Bahasa Indonesia: "1.234" → 1234. */

@@ -7,22 +7,37 @@
 import type { Page } from "@playwright/test";
 import { expect, pantiIdByCode, parseIdNumber, signIn, test } from "./fixtures";
 
-const PANTI = "PSTW-BM1";
-const ADMIN = "admin.bm1";
+// The youth panti has free beds in the demo data (the intake and elderly panti are over capacity).
+const PANTI = "PSBR-TJ1";
+const ADMIN = "admin.tj1";
+
+/** The sex of a ward of the panti that has a free regular bed (so an admission gets a real bed). */
+function sexWithFreeBed(sql: import("better-sqlite3").Database, pantiId: number): "male" | "female" {
+  const row = sql
+    .prepare(
+      `select r.sex from beds b join rooms r on r.id = b.room_id
+       where b.panti_id = ? and b.overflow = 0 and b.status = 'available'
+         and not exists (select 1 from bed_assignments a where a.bed_id = b.id and a.to_at is null)
+       order by b.id limit 1`,
+    )
+    .get(pantiId) as { sex: "male" | "female" | "mixed" } | undefined;
+  if (!row) throw new Error(`${PANTI} has no free bed in the e2e data`);
+  return row.sex === "female" ? "female" : "male";
+}
 
 async function figure(page: Page, testId: string): Promise<number> {
   return parseIdNumber(await page.getByTestId("panti-occupancy").getByTestId(testId).textContent());
 }
 
 /** Creates a referral through the form as the outreach officer; returns its id. */
-async function refer(page: Page, name: string, pantiId: number): Promise<number> {
+async function refer(page: Page, name: string, pantiId: number, sex: "male" | "female"): Promise<number> {
   await page.goto("/placements/new");
   await page.locator("#personName").fill(name);
-  await page.locator("#sex").selectOption("female");
-  await page.locator("#estimatedAge").fill("72");
-  await page.locator("#ppksCategory").selectOption("lansia_terlantar");
+  await page.locator("#sex").selectOption(sex);
+  await page.locator("#estimatedAge").fill("16");
+  await page.locator("#ppksCategory").selectOption("anak_terlantar");
   await page.locator("#foundPlace").fill("Halte Harmoni");
-  await page.locator("#assessmentSummary").fill("Lansia tidur di halte, lupa alamat keluarga, sehat.");
+  await page.locator("#assessmentSummary").fill("Remaja putus sekolah tidur di halte, sehat, mau ikut pelatihan.");
   await page.locator("#targetPantiId").selectOption(String(pantiId));
   await Promise.all([page.waitForURL(/\/placements\/\d+\?created=1/), page.getByRole("button", { name: "Kirim rujukan" }).click()]);
   return Number(/\/placements\/(\d+)/.exec(page.url())![1]);
@@ -30,15 +45,18 @@ async function refer(page: Page, name: string, pantiId: number): Promise<number>
 
 test("outreach refers a person, the panti admin accepts them into a bed, and the bed board and occupancy change", async ({ page, sql }) => {
   const pantiId = pantiIdByCode(sql, PANTI);
-  const name = `Sumirah Uji ${Date.now() % 100000}`;
+  // Names are letters only: a run-specific suffix made of letters.
+  const suffix = [...String(Date.now() % 100000)].map((d) => "abcdefghij"[Number(d)]).join("");
+  const name = `Dimas Uji ${suffix}`;
+  const sex = sexWithFreeBed(sql, pantiId);
 
   await signIn(page, "p3s.jakbar");
   // Suggestions follow the category, sex and age as they are typed.
   await page.goto("/placements/new");
-  await page.locator("#ppksCategory").selectOption("lansia_terlantar");
-  await page.locator("#sex").selectOption("female");
+  await page.locator("#ppksCategory").selectOption("anak_terlantar");
+  await page.locator("#sex").selectOption(sex);
   await expect(page.getByTestId("suggestions")).toContainText("Sasaran panti sesuai kategori");
-  const placementId = await refer(page, name, pantiId);
+  const placementId = await refer(page, name, pantiId, sex);
   await expect(page.locator("h1")).toContainText(name);
   await expect(page.locator("h1")).toContainText("Menunggu");
 
@@ -73,19 +91,20 @@ test("outreach refers a person, the panti admin accepts them into a bed, and the
 
 test("two admissions racing for the last free bed: one wins, the other gets a conflict, nothing is corrupted", async ({ page, sql }) => {
   const pantiId = pantiIdByCode(sql, PANTI);
+  const sex = sexWithFreeBed(sql, pantiId);
   await signIn(page, "p3s.jakbar");
-  const first = await refer(page, "Ratmi Balapan", pantiId);
-  const second = await refer(page, "Warsini Balapan", pantiId);
+  const first = await refer(page, "Rangga Balapan", pantiId, sex);
+  const second = await refer(page, "Rendi Balapan", pantiId, sex);
 
-  // A free regular bed in a women's or mixed ward of the panti.
+  // A free regular bed in a ward for that sex (or mixed).
   const bed = sql
     .prepare(
       `select b.id, b.label from beds b join rooms r on r.id = b.room_id
-       where b.panti_id = ? and b.overflow = 0 and b.status = 'available' and r.sex in ('female', 'mixed')
+       where b.panti_id = ? and b.overflow = 0 and b.status = 'available' and r.sex in (?, 'mixed')
          and not exists (select 1 from bed_assignments a where a.bed_id = b.id and a.to_at is null)
        order by b.id limit 1`,
     )
-    .get(pantiId) as { id: number; label: string };
+    .get(pantiId, sex) as { id: number; label: string };
   expect(bed, "a free bed to race for").toBeTruthy();
 
   await page.context().clearCookies();

@@ -2,8 +2,14 @@
  * Test data builders on the real test database (tests/setup-db.ts gives each test file its own).
  * Reference rows (stages, categories) are loaded once per file by `ensureReference()`.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
+import { parseCsvRecords } from "~/utils/csv";
 import {
+  attendanceStatuses,
+  programmes,
+  psychosocialServices,
   bedAssignments,
   beds,
   exitOutcomes,
@@ -27,6 +33,13 @@ import { sessionCookie } from "~/utils/session.server";
 let counter = 0;
 const next = () => ++counter;
 
+/** Reference rows read from the project's CSV files (tests run from the project root). */
+function csvRows(file: string) {
+  return parseCsvRecords(fs.readFileSync(path.resolve("db/reference", file), "utf8"));
+}
+const PSYCHOSOCIAL_SERVICE_ROWS = csvRows("psychosocial-services.csv").map((r) => ({ code: r.code!, nameId: r.name_id!, nameEn: r.name_en! }));
+const PROGRAMME_ROWS = csvRows("programmes.csv").map((r) => ({ code: r.code!, nameId: r.name_id!, nameEn: r.name_en!, kind: r.kind! }));
+
 let referenceLoaded = false;
 
 /** Loads the reference vocabularies (from app/domain/reference.ts) into the test database once. */
@@ -40,6 +53,17 @@ export function ensureReference() {
   db.insert(ppksCategories).values(PPKS_CATEGORIES.map((c) => ({ ...c }))).onConflictDoNothing().run();
   db.insert(outreachUnits)
     .values(OUTREACH_UNITS.map((u) => ({ code: u.code, nameId: u.nameId, kota: u.kota || null })))
+    .onConflictDoNothing()
+    .run();
+  db.insert(psychosocialServices).values(PSYCHOSOCIAL_SERVICE_ROWS).onConflictDoNothing().run();
+  db.insert(programmes).values(PROGRAMME_ROWS).onConflictDoNothing().run();
+  db.insert(attendanceStatuses)
+    .values([
+      { code: "hadir", nameId: "Hadir", nameEn: "Present", points: 2 },
+      { code: "terlambat", nameId: "Terlambat", nameEn: "Late", points: 1 },
+      { code: "izin", nameId: "Izin", nameEn: "Excused", points: 1 },
+      { code: "alpa", nameId: "Tidak hadir", nameEn: "Absent", points: 0 },
+    ])
     .onConflictDoNothing()
     .run();
   db.insert(exitOutcomes)

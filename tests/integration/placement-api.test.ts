@@ -17,7 +17,6 @@ import { authenticateApiToken, createApiToken, hashApiToken, listApiTokens, revo
 import { submitPlacementViaApi } from "~/services/placement-api.server";
 import { declinePlacement, redirectPlacement } from "~/services/placements.server";
 import { db } from "~/utils/db.server";
-// eslint-disable-next-line no-restricted-imports -- tests/factories has no import alias (as in the other integration tests)
 import { auditCount, cookieFor, createPanti, createUser } from "../factories";
 
 const base = "http://127.0.0.1";

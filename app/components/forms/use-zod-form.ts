@@ -11,11 +11,12 @@ import type { z } from "zod";
 import { errorMap } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
 
-/** Empty strings read as "not given", as FormData does on the server. */
+/** Empty strings and unticked checkboxes read as "not given", as FormData does on the server. */
 function normalize(values: FieldValues): FieldValues {
   const out: FieldValues = {};
   for (const [key, value] of Object.entries(values)) {
-    out[key] = typeof value === "string" && value.trim() === "" ? undefined : value;
+    // An unticked checkbox (or group) is `false` in react-hook-form and absent in FormData.
+    out[key] = (typeof value === "string" && value.trim() === "") || value === false ? undefined : value;
   }
   return out;
 }
