@@ -5,6 +5,7 @@
  * other gets a clear conflict, nothing is corrupted.
  */
 import type { Page } from "@playwright/test";
+import type Database from "better-sqlite3";
 import { expect, pantiIdByCode, parseIdNumber, signIn, test } from "./fixtures";
 
 // The youth panti has free beds in the demo data (the intake and elderly panti are over capacity).
@@ -12,7 +13,7 @@ const PANTI = "PSBR-TJ1";
 const ADMIN = "admin.tj1";
 
 /** The sex of a ward of the panti that has a free regular bed (so an admission gets a real bed). */
-function sexWithFreeBed(sql: import("better-sqlite3").Database, pantiId: number): "male" | "female" {
+function sexWithFreeBed(sql: Database.Database, pantiId: number): "male" | "female" {
   const row = sql
     .prepare(
       `select r.sex from beds b join rooms r on r.id = b.room_id
