@@ -7,7 +7,7 @@ import { forSex, rankPanti, type BedChoice, type MatchCandidate } from "~/domain
 import { birthYearOf, placementAge } from "~/domain/placements";
 import { grantFor, UNIT_SCOPED_ROLES, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
-import { db } from "~/utils/db.server";
+import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
 
 /** The `where` that keeps an actor to their own referrals: their panti's, their unit's, or all. */
@@ -237,7 +237,10 @@ export interface PersonCandidate extends DedupMatch {
  * People who may be the person of this referral, across all panti and earlier stays: the same
  * NIK, or a similar name of the same sex born about the same year. Each with their stay history.
  */
-export function personCandidates(p: { nik: string | null; personName: string | null; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date }): PersonCandidate[] {
+export function personCandidates(
+  p: { nik: string | null; personName: string | null; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date },
+  handle: Pick<Db, "select"> = db,
+): PersonCandidate[] {
   const birthYear = birthYearOf({ birthDate: p.birthDate, estimatedAge: p.estimatedAge, at: p.foundAt });
   const conditions: SQL[] = [];
   if (p.nik) conditions.push(eq(persons.nik, p.nik));
@@ -252,7 +255,7 @@ export function personCandidates(p: { nik: string | null; personName: string | n
     );
   }
   if (conditions.length === 0) return [];
-  const pool = db
+  const pool = handle
     .select({ id: persons.id, nik: persons.nik, name: persons.name, sex: persons.sex, birthYear: persons.birthYear, unidentified: persons.unidentified, originCity: persons.originCity })
     .from(persons)
     .where(or(...conditions))
@@ -260,7 +263,7 @@ export function personCandidates(p: { nik: string | null; personName: string | n
   const matches = rankCandidates({ nik: p.nik, name: p.personName, sex: p.sex, birthYear }, pool, 8);
   if (matches.length === 0) return [];
   const ids = matches.map((m) => m.personId);
-  const history = db
+  const history = handle
     .select({ personId: stays.personId, stayId: stays.id, pantiName: panti.name, admittedAt: stays.admittedAt, exitedAt: stays.exitedAt, exitOutcome: stays.exitOutcome })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))

@@ -61,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "bed-status") {
     const parsed = parseForm(setBedStatusSchema, formData, lang);
     if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => setBedStatus(user, parsed.data));
+    const outcome = runService(lang, values, () => setBedStatus(user, pantiId, parsed.data));
     if (!outcome.ok) return outcome.response;
     return data({ ok: true as const, intent, message: t("panti.bedStatus.done", { label: outcome.result.label }) });
   }

@@ -24,11 +24,12 @@ function loadPanti(tx: Tx, pantiId: number) {
   return row;
 }
 
-export function setBedStatus(actor: Actor, input: Omit<SetBedStatusInput, "intent">, now = new Date()) {
+/** Takes a bed of the panti out of service or back; a bed of another panti is not found. */
+export function setBedStatus(actor: Actor, pantiId: number, input: Omit<SetBedStatusInput, "intent">, now = new Date()) {
   return writeTransaction((tx) => {
-    const bed = tx.select().from(beds).where(eq(beds.id, input.bedId)).get();
+    assertCanManage(actor, pantiId);
+    const bed = tx.select().from(beds).where(and(eq(beds.id, input.bedId), eq(beds.pantiId, pantiId))).get();
     if (!bed) throw new NotFound("bed");
-    assertCanManage(actor, bed.pantiId);
     if (bed.status !== input.expectedStatus || bed.status === input.status) {
       throw new Conflict("bed.error.sameStatus", { label: bed.label });
     }

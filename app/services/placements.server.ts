@@ -9,7 +9,8 @@ import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { bedFits } from "~/domain/matching";
 import { isReentry } from "~/domain/exits";
 import { birthYearOf, checkTransition, type AcceptInput, type PlacementInput } from "~/domain/placements";
-import { canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
+import { canOnPanti, canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
+import { personCandidates } from "~/queries/placements.server";
 import type { PlacementSource, PlacementStatus, Sex } from "~/domain/enums";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
@@ -305,15 +306,24 @@ function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | 
     return { personId: person.id, returning: false };
   }
 
+  // Only a person the server itself finds as a candidate for this referral may be linked (the
+  // same rules as the list on the referral page): any other id is simply not found.
+  if (!personCandidates(row, tx).some((c) => c.personId === choice)) {
+    throw new InvalidInput({ person: ["admission.error.unknownPerson"] });
+  }
   const person = tx.select().from(persons).where(eq(persons.id, choice)).get();
   if (!person) throw new InvalidInput({ person: ["admission.error.unknownPerson"] });
   const open = tx
-    .select({ stayId: stays.id, pantiName: panti.name })
+    .select({ stayId: stays.id, pantiId: stays.pantiId, pantiName: panti.name })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))
     .where(and(eq(stays.personId, person.id), isNull(stays.exitedAt)))
     .get();
-  if (open) throw new Conflict("admission.error.openStay", { panti: open.pantiName });
+  if (open) {
+    // Name the other panti only to someone who may see it.
+    if (canOnPanti(actor, "panti:view", open.pantiId)) throw new Conflict("admission.error.openStay", { panti: open.pantiName });
+    throw new Conflict("admission.error.openStayElsewhere");
+  }
   if (row.nik && person.nik && row.nik !== person.nik) throw new InvalidInput({ person: ["admission.error.nikDiffers"] });
 
   // Fill in what was unknown before; never overwrite what is known.

@@ -203,6 +203,11 @@ export const placementMessages = {
     en: "This person is still staying at {panti}. End or transfer that stay first.",
   },
 
+  "admission.error.openStayElsewhere": {
+    id: "Orang ini masih tinggal di panti lain. Minta panti tersebut atau Dinsos mengakhiri atau memindahkan masa tinggalnya dulu.",
+    en: "This person is still staying at another panti. Ask that panti or Dinsos to end or transfer that stay first.",
+  },
+
   "transfer.error.noCategory": {
     id: "Kategori PPKS orang ini belum tercatat; lengkapi dulu.",
     en: "This person's PPKS category is not recorded; complete it first.",

@@ -14,12 +14,12 @@ describe("bed management", () => {
     const admin = createUser("panti_admin", p.id);
     const before = auditCount("bed.take_out_of_service");
 
-    setBedStatus(admin.actor, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Kasur rusak" });
+    setBedStatus(admin.actor, p.id, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Kasur rusak" });
     expect(bedById(bed!.id)).toMatchObject({ status: "out_of_service", statusReason: "Kasur rusak" });
     expect(occupancyByPanti({ pantiId: p.id })[0]!.occupancy).toMatchObject({ capacity: 2, outOfService: 1 });
     expect(auditCount("bed.take_out_of_service")).toBe(before + 1);
 
-    setBedStatus(admin.actor, { bedId: bed!.id, status: "available", expectedStatus: "out_of_service" });
+    setBedStatus(admin.actor, p.id, { bedId: bed!.id, status: "available", expectedStatus: "out_of_service" });
     expect(bedById(bed!.id)).toMatchObject({ status: "available", statusReason: null });
     expect(occupancyByPanti({ pantiId: p.id })[0]!.occupancy.capacity).toBe(3);
   });
@@ -30,7 +30,7 @@ describe("bed management", () => {
     createResident(p.id, bed!.id);
     const admin = createUser("panti_admin", p.id);
     expect(() =>
-      setBedStatus(admin.actor, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Rusak" }),
+      setBedStatus(admin.actor, p.id, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Rusak" }),
     ).toThrow(Conflict);
     expect(bedById(bed!.id)!.status).toBe("available");
   });
@@ -39,9 +39,9 @@ describe("bed management", () => {
     const p = createPanti();
     const { beds: [bed] } = createRoom(p.id, 1);
     const admin = createUser("panti_admin", p.id);
-    setBedStatus(admin.actor, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Rusak" });
+    setBedStatus(admin.actor, p.id, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Rusak" });
     expect(() =>
-      setBedStatus(admin.actor, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Rusak" }),
+      setBedStatus(admin.actor, p.id, { bedId: bed!.id, status: "out_of_service", expectedStatus: "available", reason: "Rusak" }),
     ).toThrow(Conflict);
   });
 
@@ -52,7 +52,12 @@ describe("bed management", () => {
     const admin = createUser("panti_admin", mine.id);
     const viewer = createUser("dinsos_viewer");
     expect(() =>
-      setBedStatus(admin.actor, { bedId: theirBed!.id, status: "out_of_service", expectedStatus: "available", reason: "x x x" }),
+      setBedStatus(admin.actor, mine.id, { bedId: theirBed!.id, status: "out_of_service", expectedStatus: "available", reason: "x x x" }),
+    ).toThrow(NotFound);
+    // Dinsos may change any panti's beds, but only through that panti: a bed id of another is not found.
+    const dinsos = createUser("dinsos_admin");
+    expect(() =>
+      setBedStatus(dinsos.actor, mine.id, { bedId: theirBed!.id, status: "out_of_service", expectedStatus: "available", reason: "x x x" }),
     ).toThrow(NotFound);
     expect(() => addRoom(admin.actor, theirs.id, { name: "Wisma X", sex: "male", bedCount: 2, overflow: false })).toThrow(NotFound);
     expect(() => addRoom(viewer.actor, theirs.id, { name: "Wisma X", sex: "male", bedCount: 2, overflow: false })).toThrow(
