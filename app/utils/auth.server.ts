@@ -17,6 +17,8 @@ import { db } from "./db.server";
 import { languageCookie, sessionCookie } from "./session.server";
 import { DEFAULT_LANG, isLang, type Lang } from "./i18n";
 
+export { safeRedirect } from "./redirect";
+
 export interface SessionUser extends Actor {
   id: number;
   username: string;
@@ -101,13 +103,6 @@ export function notFound(): Response {
 export async function getLang(request: Request): Promise<Lang> {
   const value: unknown = await languageCookie.parse(request.headers.get("Cookie"));
   return isLang(value) ? value : DEFAULT_LANG;
-}
-
-/** Where to go after signing in: only local paths are followed. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
 }
 
 export async function createUserSession(sessionId: string, redirectTo: string): Promise<Response> {
