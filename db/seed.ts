@@ -14,7 +14,7 @@ import { databaseFile, openDatabase, type Db } from "./connection";
 import * as schema from "./schema";
 import { generatePassword, hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/domain/permissions";
-import { loadReferenceData } from "./seed/reference";
+import { loadReferenceData, type PantiProfile, type ReferenceData } from "./seed/reference";
 import { DAY_MS, planPopulation } from "./seed/population";
 import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
@@ -127,6 +127,69 @@ function countRows(db: Db): Record<string, number> {
   return counts;
 }
 
+/** The reference vocabularies (categories, outcomes, stages, units, programmes, services, attendance). */
+function insertVocabularies(db: Db, reference: ReferenceData): void {
+  insertAll(db, schema.ppksCategories, reference.ppksCategories);
+  insertAll(db, schema.disabilitySubtypes, reference.disabilitySubtypes);
+  insertAll(db, schema.exitOutcomes, reference.exitOutcomes);
+  insertAll(db, schema.rehabilitationStages, reference.rehabilitationStages);
+  insertAll(db, schema.outreachUnits, reference.outreachUnits);
+  insertAll(db, schema.programmes, reference.programmes);
+  insertAll(db, schema.psychosocialServices, reference.psychosocialServices);
+  insertAll(db, schema.attendanceStatuses, reference.attendanceStatuses);
+}
+
+/** A panti of the published registry as a row. */
+function pantiRow(id: number, p: PantiProfile, createdAt: Date): typeof schema.panti.$inferInsert {
+  return {
+    id,
+    code: p.code,
+    name: p.name,
+    type: p.type,
+    kind: "upt" as const,
+    targetGroup: p.targetGroup,
+    targetCategories: p.targetCategories,
+    sexServed: p.sexServed,
+    ageMin: p.ageMin,
+    ageMax: p.ageMax,
+    kota: p.kota,
+    address: p.address,
+    declaredCapacity: p.capacity,
+    capacityEstimated: p.capacityEstimated,
+    capacityYear: p.capacityYear,
+    reportedResidents: p.reportedResidents,
+    reportedYear: p.reportedYear,
+    source: p.source,
+    active: true,
+    createdAt,
+  };
+}
+
+/** The audit action of the demo seed: a database that has it holds demo people and users. */
+export const DEMO_SEED_ACTION = "seed";
+/** The audit action of a production setup: reference data only. */
+export const REFERENCE_SETUP_ACTION = "setup.reference";
+
+/**
+ * What a production database starts with: the reference vocabularies and the published panti
+ * registry, in one transaction, and its audit row. No people, no users, no rooms or beds (each
+ * panti records its own). Refuses a database that is not empty.
+ */
+export function seedReference(db: Db, at = new Date()): Record<string, number> {
+  const filled = Object.entries(countRows(db)).filter(([, n]) => n > 0);
+  if (filled.length > 0) throw new Error(`The database is not empty (${filled.map(([t, n]) => `${t}: ${n}`).join(", ")})`);
+  const reference = loadReferenceData();
+  return db.transaction((tx) => {
+    insertVocabularies(db, reference);
+    insertAll(db, schema.panti, reference.panti.map((profile, i) => pantiRow(i + 1, profile, at)));
+    const counts = countRows(db);
+    tx.insert(schema.auditLog)
+      .values({ at, userId: null, action: REFERENCE_SETUP_ACTION, entity: "database", entityId: null, pantiId: null, before: null, after: counts })
+      .run();
+    return counts;
+  });
+}
+
 export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   const scale = options.scale ?? 1;
   if (!Number.isFinite(scale) || scale < 0 || scale > 50) {
@@ -155,40 +218,11 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   const pantiId = new Map(plan.panti.map((p) => [p.profile.code, p.id]));
 
   const counts = db.transaction((tx) => {
-    insertAll(db, schema.ppksCategories, reference.ppksCategories);
-    insertAll(db, schema.disabilitySubtypes, reference.disabilitySubtypes);
-    insertAll(db, schema.exitOutcomes, reference.exitOutcomes);
-    insertAll(db, schema.rehabilitationStages, reference.rehabilitationStages);
-    insertAll(db, schema.outreachUnits, reference.outreachUnits);
-    insertAll(db, schema.programmes, reference.programmes);
-    insertAll(db, schema.psychosocialServices, reference.psychosocialServices);
-    insertAll(db, schema.attendanceStatuses, reference.attendanceStatuses);
-
+    insertVocabularies(db, reference);
     insertAll(
       db,
       schema.panti,
-      plan.panti.map(({ id, profile: p }) => ({
-        id,
-        code: p.code,
-        name: p.name,
-        type: p.type,
-        kind: "upt" as const,
-        targetGroup: p.targetGroup,
-        targetCategories: p.targetCategories,
-        sexServed: p.sexServed,
-        ageMin: p.ageMin,
-        ageMax: p.ageMax,
-        kota: p.kota,
-        address: p.address,
-        declaredCapacity: p.capacity,
-        capacityEstimated: p.capacityEstimated,
-        capacityYear: p.capacityYear,
-        reportedResidents: p.reportedResidents,
-        reportedYear: p.reportedYear,
-        source: p.source,
-        active: true,
-        createdAt: setupAt,
-      })),
+      plan.panti.map(({ id, profile }) => pantiRow(id, profile, setupAt)),
     );
     insertAll(
       db,
@@ -306,7 +340,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         // The one real event here: when the seed ran.
         at: new Date(),
         userId: null,
-        action: "seed",
+        action: DEMO_SEED_ACTION,
         entity: "database",
         entityId: null,
         pantiId: null,
