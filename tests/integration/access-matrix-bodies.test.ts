@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { attendanceStatuses, followUps, panti, persons, placementBatches, programmeModules, programmes, stays } from "#db/schema";
+import { attendanceStatuses, classes, followUps, panti, persons, placementBatches, programmeModules, programmes, stays } from "#db/schema";
 import { loadReferenceData } from "#db/seed/reference";
 import { seedProgrammeModules } from "#db/seed/programmes";
 import { familyContactSchema, planSchema, sessionSchema } from "~/domain/case-file";
@@ -347,6 +347,15 @@ describe("access matrix: ids in the body are checked against the actor's scope",
     expect(text).toContain("panti lain");
     expect(text).not.toContain(w.theirs.name);
     expect(fingerprint()).toBe(before);
+  });
+
+  it("creates a panti admin's class at their own panti, whatever panti the body names", async () => {
+    const { status } = await answer(() =>
+      newClassAction({ request: post("/classes/new", w.cookies.admin, { pantiId: String(w.theirs.id), programmeCode: "komputer", name: "Kelas Komputer Malam", instructorIds: String(w.myInstructorId), scheduleDays: "2", startTime: "18:00", endTime: "20:00", startDate: "2026-04-01", endDate: "2026-06-30", capacity: "10" }), params: {}, context: ctx }),
+    );
+    expect(status).toBe(302);
+    const created = db.select({ pantiId: classes.pantiId }).from(classes).where(eq(classes.name, "Kelas Komputer Malam")).get();
+    expect(created?.pantiId).toBe(w.mine.id);
   });
 
   it("still admits with the untampered form: a new person on a bed of this panti", async () => {
