@@ -20,6 +20,7 @@ import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
 import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
+import { DEMO_SEED_ACTION, REFERENCE_SETUP_ACTION } from "./seed/markers";
 
 export interface SeedOptions {
   /** Years of history to generate (default 1). Fractions are allowed; 0 = today's residents only. */
@@ -165,10 +166,6 @@ function pantiRow(id: number, p: PantiProfile, createdAt: Date): typeof schema.p
   };
 }
 
-/** The audit action of the demo seed: a database that has it holds demo people and users. */
-export const DEMO_SEED_ACTION = "seed";
-/** The audit action of a production setup: reference data only. */
-export const REFERENCE_SETUP_ACTION = "setup.reference";
 
 /**
  * What a production database starts with: the reference vocabularies and the published panti

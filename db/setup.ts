@@ -16,7 +16,8 @@ import { and, count, eq } from "drizzle-orm";
 import { databaseFile, openDatabase, type Db } from "./connection";
 import { auditLog, panti, users } from "./schema";
 import { generatePassword } from "../app/utils/password.server";
-import { DEMO_SEED_ACTION, scaleFromArgs, seedDatabase, seedReference } from "./seed";
+import { scaleFromArgs, seedDatabase, seedReference } from "./seed";
+import { DEMO_SEED_ACTION } from "./seed/markers";
 import { demoLoginsPath, formatLogins, writeDemoLogins } from "./seed/logins";
 
 class SetupRefused extends Error {}

@@ -4,6 +4,7 @@
  */
 import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { auditLog, panti, users } from "#db/schema";
+import { DEMO_SEED_ACTION } from "#db/seed/markers";
 import { parseJakartaDateTime } from "~/domain/time";
 import { auditChanges, parseAuditCursor, type AuditFilter } from "~/domain/users";
 import { db } from "~/utils/db.server";
@@ -109,4 +110,19 @@ function auditFilterOptions() {
       .all()
       .map((r) => r.entity),
   };
+}
+
+/**
+ * Whether this database was filled by the demo seed. Its audit row (entity "database", found
+ * through the entity index) cannot be removed: the log is append-only.
+ */
+export function isDemoDatabase(): boolean {
+  return (
+    db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "database"), eq(auditLog.action, DEMO_SEED_ACTION)))
+      .limit(1)
+      .get() != null
+  );
 }

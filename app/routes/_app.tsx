@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { canOnPanti, hasPermission } from "~/domain/permissions";
+import { isDemoDatabase } from "~/queries/audit.server";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
@@ -9,6 +10,7 @@ import { ErrorPage } from "~/components/ui/error-page";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
+    demo: isDemoDatabase(),
     user: {
       name: user.name,
       username: user.username,
@@ -32,13 +34,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AppLayout() {
-  const { user, nav } = useLoaderData<typeof loader>();
+  const { demo, user, nav } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <>
       <a className="skip-link" href="#main">
         {t("nav.skip")}
       </a>
+      {demo ? (
+        <p className="demo-banner" role="note" data-testid="demo-banner">
+          {t("app.demoBanner")}
+        </p>
+      ) : null}
       <header className="app-header">
         <div className="app-header-inner">
           <a className="brand" href="/home">

@@ -26,6 +26,10 @@ const coreMessages = {
   "nav.audit": { id: "Log audit", en: "Audit log" },
   "nav.password": { id: "Ganti kata sandi", en: "Change password" },
   "nav.signOut": { id: "Keluar", en: "Sign out" },
+  "app.demoBanner": {
+    id: "Data demo: orang dan akun di sini rekaan. Jangan memasukkan data sebenarnya.",
+    en: "Demo data: the people and accounts here are invented. Do not enter real records.",
+  },
   "nav.skip": { id: "Lewati ke isi", en: "Skip to content" },
   "lang.switch": { id: "English", en: "Bahasa Indonesia" },
   "lang.label": { id: "Bahasa", en: "Language" },

@@ -130,6 +130,8 @@ test.describe("shelter list (Dinsos)", () => {
   }) => {
     await page.goto("/panti");
     await expect(page.getByTestId("panti-table")).toBeVisible();
+    // The e2e database is a demo database, and every page says so.
+    await expect(page.getByTestId("demo-banner")).toContainText("Data demo");
 
     const expected = expectedRows(sql);
     expect(expected, "the seed has the 27 provincial panti").toHaveLength(27);
