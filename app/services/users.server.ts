@@ -5,7 +5,7 @@
  * Password hashes never reach the audit log. Hashing (scrypt, tens of milliseconds) happens
  * before the write transaction so the write lock is not held while it runs.
  */
-import { and, count, eq, ne } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, lt, ne, or } from "drizzle-orm";
 import { loginFailures, outreachUnits, panti, sessions, users } from "#db/schema";
 import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
 import { hasPermission, type Actor, type Role } from "~/domain/permissions";
@@ -20,7 +20,7 @@ import {
 import { db } from "~/utils/db.server";
 import { generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
-import { passwordChangeKey, THROTTLE_RULES, throttleWait } from "~/domain/throttle";
+import { accountKeyRange, passwordChangeKey, THROTTLE_RULES, throttleWait } from "~/domain/throttle";
 import { endAllSessions, recentFailures, recordFailures } from "./auth.server";
 
 function assertCanManageUsers(actor: Actor) {
@@ -281,3 +281,37 @@ export function changeOwnPassword(
   });
 }
 
+/**
+ * Clears the recorded failed sign-ins of a user (from every address) and of their own password
+ * change, so that their next attempt is not delayed. Failures recorded per address stay: they
+ * belong to every username tried from there.
+ */
+export function unlockSignIn(actor: Actor, userId: number, now = new Date()) {
+  return writeTransaction((tx) => {
+    assertCanManageUsers(actor);
+    const user = loadUser(tx, userId);
+    const { from, to } = accountKeyRange(user.username);
+    const signInKeys = and(gte(loginFailures.key, from), lt(loginFailures.key, to));
+    const recent = tx
+      .select({ n: count(), addresses: countDistinct(loginFailures.key) })
+      .from(loginFailures)
+      .where(and(signInKeys, gte(loginFailures.at, new Date(now.getTime() - THROTTLE_RULES.account.windowMs))))
+      .get();
+    const cleared = tx
+      .delete(loginFailures)
+      .where(or(signInKeys, eq(loginFailures.key, passwordChangeKey(user.id))))
+      .run().changes;
+    if (cleared === 0) throw new Conflict("users.error.notThrottled", { username: user.username });
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "user.unlock_sign_in",
+      entity: "user",
+      entityId: user.id,
+      pantiId: user.pantiId,
+      before: { recentFailures: recent?.n ?? 0, addresses: recent?.addresses ?? 0 },
+      after: { cleared },
+      at: now,
+    });
+    return { username: user.username, cleared };
+  });
+}

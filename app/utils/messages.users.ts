@@ -128,7 +128,6 @@ export const userMessages = {
     id: "ditunda sejak {since} sampai {until}",
     en: "delayed since {since} until {until}",
   },
-  "users.signInDelayedBefore": { id: "tertunda sejak {since}", en: "delays since {since}" },
   "users.signInFree": { id: "tidak ditunda", en: "not delayed" },
   "users.signInMoreAddresses": { id: "… dan {n} alamat lain", en: "… and {n} more addresses" },
   "users.unlock": { id: "Buka penundaan masuk", en: "Unlock sign-in" },

@@ -376,9 +376,9 @@ describe("user management and audit routes", () => {
   });
 });
 
-// --- the sign-in page when throttled -------------------------------------------------------
+// --- the sign-in page when throttled, and unlocking -------------------------------------------
 
-describe("the sign-in page when throttled", () => {
+describe("the sign-in page and unlocking", () => {
   const login = (username: string, password: string, clientAddress: string, cookie: string | null = null) =>
     call(() => loginAction(args(post("/login", cookie, { username, password }), {}, clientAddress)));
   const failTimes = (username: string, clientAddress: string, times: number) => {
@@ -410,6 +410,75 @@ describe("the sign-in page when throttled", () => {
     );
     // The same user from another address signs in.
     expect((await login(user.username, PASSWORD, addr())).status).toBe(302);
+  });
+
+  it("lets a Dinsos administrator see since when and how often an account failed, and unlock it", async () => {
+    const admin = insertUser("dinsos_admin");
+    const user = insertUser("panti_admin", insertPanti().id);
+    const cookie = await cookieFor(admin.username);
+    const from = addr();
+    const elsewhere = addr();
+    const before = Date.now();
+    failTimes(user.username, from, 5);
+    failTimes(user.username, elsewhere, 1);
+    const params = { userId: String(user.id) };
+
+    const page = await call(() => userLoader(args(get(`/admin/users/${user.id}`, cookie), params)));
+    const signInState = (page.body as Awaited<ReturnType<typeof userLoader>>).signIn;
+    expect(signInState).toMatchObject({ throttled: true, total: 6, addressCount: 2, free: 3, windowHours: 24 });
+    const row = signInState.addresses.find((a) => a.address === from)!;
+    expect(row).toMatchObject({ failures: 5 });
+    expect(row.delayedSince!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.throttledUntil!.getTime()).toBe(row.lastAt!.getTime() + 4000);
+    expect(signInState.addresses.find((a) => a.address === elsewhere)).toMatchObject({ failures: 1, throttledUntil: null, delayedSince: null });
+
+    const unlocked = await call(() => userAction(args(post(`/admin/users/${user.id}`, cookie, { intent: "unlock-sign-in" }), params)));
+    expect(unlocked.status).toBe(200);
+    expect((unlocked.body as { message: string }).message).toBe(
+      `Penundaan masuk ${user.username} dibuka: 6 percobaan gagal dihapus.`,
+    );
+    expect(failuresOf(accountAddressKey(user.username, from))).toHaveLength(0);
+    const [entry] = auditFor("user.unlock_sign_in", { entityId: user.id });
+    expect(entry).toMatchObject({ userId: admin.id, before: { recentFailures: 6, addresses: 2 }, after: { cleared: 6 } });
+    expect((await login(user.username, PASSWORD, from)).status).toBe(302);
+
+    const after = await call(() => userLoader(args(get(`/admin/users/${user.id}`, cookie), params)));
+    expect((after.body as Awaited<ReturnType<typeof userLoader>>).signIn).toMatchObject({ throttled: false, total: 0 });
+    // Nothing left to unlock: a conflict, not a second audit row.
+    const twice = await call(() => userAction(args(post(`/admin/users/${user.id}`, cookie, { intent: "unlock-sign-in" }), params)));
+    expect(twice.status).toBe(409);
+    expect(auditFor("user.unlock_sign_in", { entityId: user.id })).toHaveLength(1);
+  });
+
+  it("refuses unlocking to every other role with 403, and unlocks only the user of the URL", async () => {
+    const home = insertPanti();
+    const victim = insertUser("instructor", home.id);
+    const from = addr();
+    failTimes(victim.username, from, 5);
+    const params = { userId: String(victim.id) };
+    const unlock = (cookie: string, userId: number, extra: Record<string, string> = {}) =>
+      call(() =>
+        userAction(args(post(`/admin/users/${userId}`, cookie, { intent: "unlock-sign-in", ...extra }), { userId: String(userId) })),
+      );
+
+    for (const role of ["dinsos_viewer", "panti_admin", "instructor", "psychosocial"] as const) {
+      const cookie = await cookieFor(insertUser(role, role === "dinsos_viewer" ? null : home.id).username);
+      expect((await unlock(cookie, victim.id)).status).toBe(403);
+      expect((await call(() => userLoader(args(get(`/admin/users/${victim.id}`, cookie), params)))).status).toBe(403);
+    }
+    expect(failuresOf(accountAddressKey(victim.username, from))).toHaveLength(5);
+
+    // An administrator's post names one user in the URL and another in the body: the URL decides.
+    const admin = insertUser("dinsos_admin");
+    const adminCookie = await cookieFor(admin.username);
+    const other = insertUser("dinsos_viewer");
+    const otherFrom = addr();
+    failTimes(other.username, otherFrom, 5);
+    expect((await unlock(adminCookie, other.id, { userId: String(victim.id) })).status).toBe(200);
+    expect(failuresOf(accountAddressKey(other.username, otherFrom))).toHaveLength(0);
+    expect(failuresOf(accountAddressKey(victim.username, from))).toHaveLength(5);
+    expect((await unlock(adminCookie, 999_999)).status).toBe(404);
+    expect(auditFor("user.unlock_sign_in", { entityId: victim.id })).toHaveLength(0);
   });
 });
 
