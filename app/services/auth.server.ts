@@ -69,6 +69,7 @@ export function signIn(input: {
     { key: accountAddressKey(username, input.clientAddress), rule: THROTTLE_RULES.account },
     { key: addressKey(input.clientAddress), rule: THROTTLE_RULES.address },
   ];
+  const keyNames = keys.map((k) => k.key);
   const stats = keys.map(({ key, rule }) => ({ rule, stats: recentFailures(key, rule, now) }));
   const user = db.select().from(users).where(eq(users.username, username)).get();
   const audited = { username: username.slice(0, 64), clientAddress: input.clientAddress };
@@ -80,11 +81,7 @@ export function signIn(input: {
       stats.map(({ rule, stats: s }) => ({ rule, stats: { count: s.count + 1, lastAt: now } })),
     )!;
     writeTransaction((tx) => {
-      recordFailures(
-        tx,
-        keys.map((k) => k.key),
-        now,
-      );
+      recordFailures(tx, keyNames, now);
       appendAudit(tx, {
         actorId: null,
         action: "auth.sign_in_throttled",
@@ -102,11 +99,7 @@ export function signIn(input: {
 
   if (!user || !user.active || !valid) {
     writeTransaction((tx) => {
-      recordFailures(
-        tx,
-        keys.map((k) => k.key),
-        now,
-      );
+      recordFailures(tx, keyNames, now);
       appendAudit(tx, {
         actorId: null,
         action: "auth.sign_in_failed",
@@ -122,7 +115,7 @@ export function signIn(input: {
   const sessionId = randomBytes(32).toString("base64url");
   writeTransaction((tx) => {
     // The address's own count stays: one good account must not clear a sprayer's record.
-    tx.delete(loginFailures).where(eq(loginFailures.key, keys[0]!.key)).run();
+    tx.delete(loginFailures).where(eq(loginFailures.key, keyNames[0]!)).run();
     tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
     tx.insert(sessions)
       .values({ id: sessionId, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) })
