@@ -32,3 +32,15 @@ export class InvalidInput extends Error {
     this.name = "InvalidInput";
   }
 }
+
+/** Too many failed attempts: the next one is allowed at `until` (429 with Retry-After). */
+export class Throttled extends Error {
+  constructor(
+    public readonly messageKey: string,
+    public readonly until: Date,
+    public readonly retryAfterSeconds: number,
+  ) {
+    super(messageKey);
+    this.name = "Throttled";
+  }
+}

@@ -152,6 +152,7 @@ export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z.object({ intent: z.literal("reset-password") });
 export const setActiveSchema = z.object({ intent: z.enum(["deactivate", "reactivate"]) });
+export const unlockSignInSchema = z.object({ intent: z.literal("unlock-sign-in") });
 
 /** The password change of the signed-in user; the new password may not be their username. */
 export function changePasswordSchema(username: string) {

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import { auditLog, outreachUnits, panti, users } from "#db/schema";
 import { userVersion, type UserListFilter } from "~/domain/users";
 import { db } from "~/utils/db.server";
+import { signInFailures } from "./sign-in-failures.server";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -83,7 +84,7 @@ export function newUserForm() {
 }
 
 /** One user for the administrator's page (never the password hash), with recent changes to the account. */
-export function userPage(userId: number) {
+export function userPage(userId: number, now = new Date()) {
   const user = db
     .select({
       id: users.id,
@@ -113,6 +114,11 @@ export function userPage(userId: number) {
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(10)
     .all();
-  return { user: { ...user, version: userVersion(user) }, history, ...scopeOptions() };
+  return {
+    user: { ...user, version: userVersion(user) },
+    history,
+    signIn: signInFailures(user.username, now),
+    ...scopeOptions(),
+  };
 }
 export type UserPage = NonNullable<ReturnType<typeof userPage>>;

@@ -10,10 +10,11 @@ import {
   needsOutreachUnit,
   resetPasswordSchema,
   setActiveSchema,
+  unlockSignInSchema,
   updateUserSchema,
 } from "~/domain/users";
 import { userPage } from "~/queries/users.server";
-import { resetPassword, setUserActive, updateUser } from "~/services/users.server";
+import { resetPassword, setUserActive, unlockSignIn, updateUser } from "~/services/users.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { badRequest, runService } from "~/utils/http.server";
 import { formatDateTime, translator } from "~/utils/i18n";
@@ -83,6 +84,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return outcome.response;
     const { username } = outcome.result;
     return data({ ok: true as const, intent, message: t(active ? "users.reactivated" : "users.deactivated", { username }) });
+  }
+  if (intent === "unlock-sign-in") {
+    const parsed = parseForm(unlockSignInSchema, formData, lang);
+    if (!parsed.ok) return badRequest(parsed);
+    const outcome = runService(lang, values, () => unlockSignIn(current, userId));
+    if (!outcome.ok) return outcome.response;
+    const { username, cleared } = outcome.result;
+    return data({ ok: true as const, intent, message: t("users.unlocked", { username, n: cleared }) });
   }
   return badRequest({ errors: {}, values, formError: t("error.invalid") });
 }
@@ -216,6 +225,8 @@ export default function UserPage() {
         </section>
       </div>
 
+      <SignInSection busy={busy} />
+
       <section className="card" aria-labelledby="history">
         <h2 id="history">{t("users.history")}</h2>
         {history.length === 0 ? (
@@ -249,6 +260,79 @@ export default function UserPage() {
         </p>
       </section>
     </>
+  );
+}
+
+/** Recent failed sign-ins per address, whether one is delayed now, and the unlock button. */
+function SignInSection({ busy }: { busy: boolean }) {
+  const { signIn } = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section className="card stack" aria-labelledby="sign-in-failures">
+      <h2 id="sign-in-failures">
+        {t("users.signIn")}{" "}
+        {signIn.throttled ? <span className="badge full">{t("users.signInThrottled")}</span> : null}
+      </h2>
+      {signIn.total === 0 ? (
+        <p className="muted">{t("users.signInNone", { hours: signIn.windowHours })}</p>
+      ) : (
+        <>
+          <p>
+            {t("users.signInSummary", {
+              n: signIn.total,
+              hours: signIn.windowHours,
+              addresses: signIn.addressCount,
+              first: formatDateTime(lang, signIn.firstAt),
+              last: formatDateTime(lang, signIn.lastAt),
+            })}
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("users.signInAddress")}</th>
+                  <th scope="col">{t("users.signInCount")}</th>
+                  <th scope="col">{t("users.signInLast")}</th>
+                  <th scope="col">{t("users.signInState")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {signIn.addresses.map((row) => (
+                  <tr key={row.address}>
+                    <td>
+                      <code>{row.address}</code>
+                    </td>
+                    <td>{row.failures}</td>
+                    <td>{formatDateTime(lang, row.lastAt)}</td>
+                    <td>
+                      {row.throttledUntil
+                        ? t("users.signInDelayed", {
+                            since: formatDateTime(lang, row.delayedSince),
+                            until: formatDateTime(lang, row.throttledUntil),
+                          })
+                        : t("users.signInFree")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {signIn.moreAddresses > 0 ? (
+            <p className="muted small">{t("users.signInMoreAddresses", { n: signIn.moreAddresses })}</p>
+          ) : null}
+          <Form method="post" className="stack">
+            <p className="muted small">{t("users.signInExplain", { free: signIn.free })}</p>
+            <input type="hidden" name="intent" value="unlock-sign-in" />
+            <div>
+              <button type="submit" className="secondary" disabled={busy}>
+                {t("users.unlock")}
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { signInSchema } from "~/domain/auth";
 import { signIn } from "~/services/auth.server";
 import { createUserSession, getLang, getUser, safeRedirect } from "~/utils/auth.server";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, tooManyRequests } from "~/utils/http.server";
 import { translator } from "~/utils/i18n";
 import { useT } from "~/utils/use-i18n";
 import { parseForm } from "~/utils/validation";
@@ -28,14 +28,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: parsed.data.password,
     clientAddress: context.clientAddress ?? "unknown",
   });
-  if (!result.ok) {
-    const t = translator(lang);
-    return badRequest({
-      errors: {},
-      values: { username: parsed.data.username },
-      formError: t(result.reason === "throttled" ? "login.throttled" : "login.invalid"),
-    });
+  const values = { username: parsed.data.username };
+  if (!result.ok && result.reason === "throttled") {
+    return tooManyRequests(lang, values, { messageKey: "login.throttled", ...result });
   }
+  if (!result.ok) return badRequest({ errors: {}, values, formError: translator(lang)("login.invalid") });
   const to = result.mustChangePassword ? "/account/password" : safeRedirect(parsed.data.redirectTo);
   return createUserSession(result.sessionId, to);
 }

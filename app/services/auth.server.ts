@@ -1,17 +1,25 @@
 import { randomBytes } from "node:crypto";
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte, lt, max } from "drizzle-orm";
 import { loginFailures, sessions, users } from "#db/schema";
+import {
+  accountAddressKey,
+  addressKey,
+  THROTTLE_RETENTION_MS,
+  THROTTLE_RULES,
+  throttleWait,
+  type FailureStats,
+  type ThrottleRule,
+  type ThrottleWait,
+} from "~/domain/throttle";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { SESSION_MAX_AGE_MS } from "~/utils/session.server";
-import { appendAudit, writeTransaction } from "./audit.server";
-
-/** Failed attempts allowed per username and per client address inside the window. */
-export const THROTTLE = { window: 15 * 60 * 1000, perUser: 5, perAddress: 30 } as const;
+import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 
 export type SignInResult =
   | { ok: true; sessionId: string; userId: number; mustChangePassword: boolean }
-  | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: false; reason: "invalid" }
+  | ({ ok: false; reason: "throttled" } & ThrottleWait);
 
 let dummy: string | undefined;
 /** A hash of a random password, checked against when the username is unknown. */
@@ -20,21 +28,34 @@ function dummyHash(): string {
   return dummy;
 }
 
-const userKey = (username: string) => `user:${username.toLowerCase()}`;
-const addressKey = (address: string) => `addr:${address}`;
-
-function recentFailures(key: string, since: Date): number {
+/** How many failures of one key the rule's window holds, and when the last one was. */
+export function recentFailures(key: string, rule: ThrottleRule, now: Date): FailureStats {
+  const since = new Date(now.getTime() - rule.windowMs);
   const row = db
-    .select({ n: count() })
+    .select({ n: count(), last: max(loginFailures.at) })
     .from(loginFailures)
     .where(and(eq(loginFailures.key, key), gte(loginFailures.at, since)))
     .get();
-  return row?.n ?? 0;
+  return { count: row?.n ?? 0, lastAt: row?.last ?? null };
+}
+
+/** Records one failure under each key, and forgets failures that no rule looks at any more. */
+export function recordFailures(tx: Tx, keys: string[], now: Date): void {
+  tx.insert(loginFailures)
+    .values(keys.map((key) => ({ key, at: now })))
+    .run();
+  tx.delete(loginFailures)
+    .where(lt(loginFailures.at, new Date(now.getTime() - THROTTLE_RETENTION_MS)))
+    .run();
 }
 
 /**
- * Checks a username and password. Repeated failures for one username (or from one address)
- * lock further attempts for the throttle window, whether or not the password is right.
+ * Checks a username and password. Failures are throttled with growing delays (see
+ * app/domain/throttle.ts) per username and client address, and per address; never a lock-out:
+ * failures from one address do not slow down the same username from another address.
+ *
+ * An attempt made while throttled is answered without checking the password, and is recorded
+ * and audited like a failure: it counts, so the wait it returns already includes it.
  */
 export function signIn(input: {
   username: string;
@@ -43,38 +64,48 @@ export function signIn(input: {
   now?: Date;
 }): SignInResult {
   const now = input.now ?? new Date();
-  const since = new Date(now.getTime() - THROTTLE.window);
   const username = input.username.trim().toLowerCase();
-  if (
-    recentFailures(userKey(username), since) >= THROTTLE.perUser ||
-    recentFailures(addressKey(input.clientAddress), since) >= THROTTLE.perAddress
-  ) {
-    return { ok: false, reason: "throttled" };
+  const keys = [
+    { key: accountAddressKey(username, input.clientAddress), rule: THROTTLE_RULES.account },
+    { key: addressKey(input.clientAddress), rule: THROTTLE_RULES.address },
+  ];
+  const keyNames = keys.map((k) => k.key);
+  const stats = keys.map(({ key, rule }) => ({ rule, stats: recentFailures(key, rule, now) }));
+  const user = db.select().from(users).where(eq(users.username, username)).get();
+  const audited = { username: username.slice(0, 64), clientAddress: input.clientAddress };
+
+  if (throttleWait(now, stats)) {
+    // This attempt is one more failure for every key: the wait it imposes from now on.
+    const wait = throttleWait(
+      now,
+      stats.map(({ rule, stats: s }) => ({ rule, stats: { count: s.count + 1, lastAt: now } })),
+    )!;
+    writeTransaction((tx) => {
+      recordFailures(tx, keyNames, now);
+      appendAudit(tx, {
+        actorId: null,
+        action: "auth.sign_in_throttled",
+        entity: "user",
+        entityId: user?.id ?? null,
+        after: { ...audited, retryAfterSeconds: wait.retryAfterSeconds },
+        at: now,
+      });
+    });
+    return { ok: false, reason: "throttled", ...wait };
   }
 
-  const user = db.select().from(users).where(eq(users.username, username)).get();
   // Verify even for unknown users so that timing does not reveal which usernames exist.
-  const valid = verifyPassword(
-    input.password,
-    user?.passwordHash ?? dummyHash(),
-  );
+  const valid = verifyPassword(input.password, user?.passwordHash ?? dummyHash());
 
   if (!user || !user.active || !valid) {
     writeTransaction((tx) => {
-      tx.insert(loginFailures)
-        .values([
-          { key: userKey(username), at: now },
-          { key: addressKey(input.clientAddress), at: now },
-        ])
-        .run();
-      // Old failures are of no further use.
-      tx.delete(loginFailures).where(lt(loginFailures.at, since)).run();
+      recordFailures(tx, keyNames, now);
       appendAudit(tx, {
         actorId: null,
         action: "auth.sign_in_failed",
         entity: "user",
         entityId: user?.id ?? null,
-        after: { username: username.slice(0, 64), clientAddress: input.clientAddress },
+        after: audited,
         at: now,
       });
     });
@@ -83,7 +114,8 @@ export function signIn(input: {
 
   const sessionId = randomBytes(32).toString("base64url");
   writeTransaction((tx) => {
-    tx.delete(loginFailures).where(eq(loginFailures.key, userKey(username))).run();
+    // The address's own count stays: one good account must not clear a sprayer's record.
+    tx.delete(loginFailures).where(eq(loginFailures.key, keyNames[0]!)).run();
     tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
     tx.insert(sessions)
       .values({ id: sessionId, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) })

@@ -5,9 +5,9 @@
  * Password hashes never reach the audit log. Hashing (scrypt, tens of milliseconds) happens
  * before the write transaction so the write lock is not held while it runs.
  */
-import { and, count, eq, gte, lt, ne } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, lt, ne, or } from "drizzle-orm";
 import { loginFailures, outreachUnits, panti, sessions, users } from "#db/schema";
-import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
+import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
 import { hasPermission, type Actor, type Role } from "~/domain/permissions";
 import {
   newPasswordProblems,
@@ -20,7 +20,8 @@ import {
 import { db } from "~/utils/db.server";
 import { generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
-import { endAllSessions, THROTTLE } from "./auth.server";
+import { accountKeyRange, passwordChangeKey, THROTTLE_RULES, throttleWait } from "~/domain/throttle";
+import { endAllSessions, recentFailures, recordFailures } from "./auth.server";
 
 function assertCanManageUsers(actor: Actor) {
   if (!hasPermission(actor, "user:manage")) throw new PermissionDenied("user:manage");
@@ -216,9 +217,6 @@ export function setUserActive(actor: Actor, userId: number, active: boolean, now
   });
 }
 
-/** Failed current-password checks are throttled like sign-ins (per user, same window). */
-const passwordKey = (userId: number) => `password:${userId}`;
-
 /**
  * The signed-in user changes their own password: the current one must be right; the new one
  * clears `must_change_password`, and every other session of the user ends.
@@ -231,19 +229,14 @@ export function changeOwnPassword(
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user || !user.active) throw new NotFound("user");
 
-  const since = new Date(now.getTime() - THROTTLE.window);
-  const failures =
-    db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.key, passwordKey(user.id)), gte(loginFailures.at, since)))
-      .get()?.n ?? 0;
-  if (failures >= THROTTLE.perUser) throw new Conflict("users.error.passwordThrottled");
+  // Wrong current passwords are throttled with growing delays, like sign-ins.
+  const rule = THROTTLE_RULES.password;
+  const wait = throttleWait(now, [{ rule, stats: recentFailures(passwordChangeKey(user.id), rule, now) }]);
+  if (wait) throw new Throttled("users.error.passwordThrottled", wait.until, wait.retryAfterSeconds);
 
   if (!verifyPassword(input.currentPassword, user.passwordHash)) {
     writeTransaction((tx) => {
-      tx.insert(loginFailures).values({ key: passwordKey(user.id), at: now }).run();
-      tx.delete(loginFailures).where(lt(loginFailures.at, since)).run();
+      recordFailures(tx, [passwordChangeKey(user.id)], now);
       appendAudit(tx, {
         actorId: user.id,
         action: "user.change_password_failed",
@@ -273,7 +266,7 @@ export function changeOwnPassword(
     const otherSessionsEnded = sessionCount(tx, user.id, actor.sessionId);
     tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id)).run();
     tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId))).run();
-    tx.delete(loginFailures).where(eq(loginFailures.key, passwordKey(user.id))).run();
+    tx.delete(loginFailures).where(eq(loginFailures.key, passwordChangeKey(user.id))).run();
     appendAudit(tx, {
       actorId: user.id,
       action: "user.change_password",
@@ -285,5 +278,40 @@ export function changeOwnPassword(
       at: now,
     });
     return { otherSessionsEnded };
+  });
+}
+
+/**
+ * Clears the recorded failed sign-ins of a user (from every address) and of their own password
+ * change, so that their next attempt is not delayed. Failures recorded per address stay: they
+ * belong to every username tried from there.
+ */
+export function unlockSignIn(actor: Actor, userId: number, now = new Date()) {
+  return writeTransaction((tx) => {
+    assertCanManageUsers(actor);
+    const user = loadUser(tx, userId);
+    const { from, to } = accountKeyRange(user.username);
+    const signInKeys = and(gte(loginFailures.key, from), lt(loginFailures.key, to));
+    const recent = tx
+      .select({ n: count(), addresses: countDistinct(loginFailures.key) })
+      .from(loginFailures)
+      .where(and(signInKeys, gte(loginFailures.at, new Date(now.getTime() - THROTTLE_RULES.account.windowMs))))
+      .get();
+    const cleared = tx
+      .delete(loginFailures)
+      .where(or(signInKeys, eq(loginFailures.key, passwordChangeKey(user.id))))
+      .run().changes;
+    if (cleared === 0) throw new Conflict("users.error.notThrottled", { username: user.username });
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "user.unlock_sign_in",
+      entity: "user",
+      entityId: user.id,
+      pantiId: user.pantiId,
+      before: { recentFailures: recent?.n ?? 0, addresses: recent?.addresses ?? 0 },
+      after: { cleared },
+      at: now,
+    });
+    return { username: user.username, cleared };
   });
 }

@@ -1,8 +1,8 @@
 /** Turning service outcomes into responses, with the form contract of app/utils/validation.ts. */
 import { data } from "@remix-run/node";
-import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
+import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
 import { forbidden, notFound } from "./auth.server";
-import { translator, type Lang } from "./i18n";
+import { formatTime, formatWait, translator, type Lang } from "./i18n";
 import type { FormFailure } from "./validation";
 
 /** 400 with field errors and the values the user typed. */
@@ -11,9 +11,29 @@ export function badRequest(failure: Omit<FormFailure, "ok">) {
 }
 
 /**
+ * 429 with a Retry-After header (seconds) and a message saying when to try again: the message
+ * key gets `{wait}` ("2 menit") and `{time}` ("14.05 WIB").
+ */
+export function tooManyRequests(
+  lang: Lang,
+  values: Record<string, string>,
+  wait: { messageKey: string; until: Date; retryAfterSeconds: number },
+) {
+  const t = translator(lang);
+  const formError = t(wait.messageKey, {
+    wait: formatWait(lang, wait.retryAfterSeconds),
+    time: formatTime(lang, wait.until),
+  });
+  return data(
+    { ok: false as const, errors: {} as Record<string, string[]>, values, formError },
+    { status: 429, headers: { "Retry-After": String(wait.retryAfterSeconds) } },
+  );
+}
+
+/**
  * Runs a service call; known domain errors become the matching response: 404 for not found or
- * out of scope, 403 for a missing permission, 409 for a conflict and 400 for invalid input (both
- * with the form's values kept). Anything else is a real bug and propagates (500).
+ * out of scope, 403 for a missing permission, 409 for a conflict, 429 when throttled and 400 for
+ * invalid input (each with the form's values kept). Anything else is a real bug and propagates (500).
  */
 export function runService<T>(
   lang: Lang,
@@ -37,6 +57,7 @@ export function failureResponse(error: unknown, lang: Lang, values: Record<strin
       { status: 409 },
     );
   }
+  if (error instanceof Throttled) return tooManyRequests(lang, values, error);
   if (error instanceof InvalidInput) {
     const errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((m) => t(m))]),

@@ -71,6 +71,25 @@ export function formatDateTime(lang: Lang, value: Date | number | string | null 
   return `${text} WIB`;
 }
 
+/** 14.05 WIB (Asia/Jakarta), for a time later today. */
+export function formatTime(lang: Lang, value: Date | number | string): string {
+  const text = new Intl.DateTimeFormat(locale(lang), {
+    timeZone: TIME_ZONE,
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(toDate(value));
+  return `${text} WIB`;
+}
+
+/** A wait in words: "45 detik" / "45 seconds" under a minute, else whole minutes rounded up. */
+export function formatWait(lang: Lang, seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return lang === "id" ? `${s} detik` : `${s} second${s === 1 ? "" : "s"}`;
+  const m = Math.ceil(s / 60);
+  return lang === "id" ? `${m} menit` : `${m} minute${m === 1 ? "" : "s"}`;
+}
+
 /** Whole days between two instants (for "since" columns). */
 export function daysBetween(from: Date | number, to: Date | number): number {
   return Math.floor((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);

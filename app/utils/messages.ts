@@ -103,8 +103,8 @@ const coreMessages = {
     en: "Wrong username or password.",
   },
   "login.throttled": {
-    id: "Terlalu banyak percobaan gagal. Tunggu 15 menit lalu coba lagi.",
-    en: "Too many failed attempts. Wait 15 minutes and try again.",
+    id: "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {wait} (pukul {time}). Lupa kata sandi? Minta admin Dinas Sosial mengatur ulang.",
+    en: "Too many failed sign-in attempts. Try again in {wait} (at {time}). Forgot your password? Ask the Dinas Sosial administrator to reset it.",
   },
   "login.confidential": {
     id: "Data dalam sistem ini bersifat pribadi dan rahasia. Setiap akses dicatat.",

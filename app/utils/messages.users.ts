@@ -106,6 +106,35 @@ export const userMessages = {
     id: "Anda tidak dapat menonaktifkan akun Anda sendiri. Minta admin Dinsos lain bila perlu.",
     en: "You cannot deactivate your own account. Ask another Dinsos administrator if needed.",
   },
+  "users.signIn": { id: "Percobaan masuk gagal", en: "Failed sign-ins" },
+  "users.signInNone": {
+    id: "Tidak ada percobaan masuk gagal dalam {hours} jam terakhir.",
+    en: "No failed sign-ins in the last {hours} hours.",
+  },
+  "users.signInSummary": {
+    id: "{n} percobaan gagal dalam {hours} jam terakhir dari {addresses} alamat; yang pertama {first}, yang terakhir {last}.",
+    en: "{n} failed attempts in the last {hours} hours from {addresses} addresses; the first at {first}, the last at {last}.",
+  },
+  "users.signInExplain": {
+    id: "Setelah {free} kali gagal dari satu alamat, setiap percobaan berikutnya dari alamat itu harus menunggu makin lama (paling lama 15 menit). Masuk dari alamat lain tidak terpengaruh. Buka penundaan bila pemilik akun sendiri yang salah ketik; bila bukan, atur ulang kata sandinya.",
+    en: "After {free} failures from one address, each further attempt from that address must wait longer (15 minutes at most). Signing in from another address is not affected. Unlock when the account's owner mistyped; if it was not them, reset the password.",
+  },
+  "users.signInAddress": { id: "Alamat", en: "Address" },
+  "users.signInCount": { id: "Gagal", en: "Failures" },
+  "users.signInLast": { id: "Terakhir", en: "Last" },
+  "users.signInState": { id: "Status", en: "State" },
+  "users.signInThrottled": { id: "Ditunda", en: "Throttled" },
+  "users.signInDelayed": {
+    id: "ditunda sejak {since} sampai {until}",
+    en: "delayed since {since} until {until}",
+  },
+  "users.signInFree": { id: "tidak ditunda", en: "not delayed" },
+  "users.signInMoreAddresses": { id: "… dan {n} alamat lain", en: "… and {n} more addresses" },
+  "users.unlock": { id: "Buka penundaan masuk", en: "Unlock sign-in" },
+  "users.unlocked": {
+    id: "Penundaan masuk {username} dibuka: {n} percobaan gagal dihapus.",
+    en: "Sign-in of {username} unlocked: {n} failed attempts cleared.",
+  },
   "users.history": { id: "Perubahan terakhir pada akun", en: "Recent changes to the account" },
   "users.fullHistory": { id: "Lihat seluruh riwayat di log audit", en: "See the whole history in the audit log" },
 
@@ -174,8 +203,12 @@ export const userMessages = {
     en: "The current password is wrong.",
   },
   "users.error.passwordThrottled": {
-    id: "Terlalu banyak percobaan dengan kata sandi yang salah. Tunggu 15 menit lalu coba lagi.",
-    en: "Too many attempts with a wrong password. Wait 15 minutes and try again.",
+    id: "Terlalu banyak percobaan dengan kata sandi yang salah. Coba lagi dalam {wait} (pukul {time}).",
+    en: "Too many attempts with a wrong password. Try again in {wait} (at {time}).",
+  },
+  "users.error.notThrottled": {
+    id: "Tidak ada percobaan masuk gagal yang tercatat untuk {username}: tidak ada yang perlu dibuka.",
+    en: "No failed sign-ins are recorded for {username}: there is nothing to unlock.",
   },
 
   // --- own password -------------------------------------------------------------------

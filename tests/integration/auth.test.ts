@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditLog, panti, sessions, users } from "#db/schema";
+import { auditLog, loginFailures, panti, sessions, users } from "#db/schema";
 import type { Role } from "~/domain/permissions";
 import { loader as auditLoader } from "~/routes/_app.admin.audit";
 import { loader as passwordLoader, action as passwordAction } from "~/routes/_app.account.password";
@@ -8,10 +8,11 @@ import { loader as userLoader, action as userAction } from "~/routes/_app.admin.
 import { loader as usersLoader } from "~/routes/_app.admin.users._index";
 import { loader as newUserLoader, action as newUserAction } from "~/routes/_app.admin.users.new";
 import { action as loginAction } from "~/routes/login";
-import { signIn, THROTTLE } from "~/services/auth.server";
+import { accountAddressKey, addressKey } from "~/domain/throttle";
+import { signIn } from "~/services/auth.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
-import { sessionCookie } from "~/utils/session.server";
+import { languageCookie, sessionCookie } from "~/utils/session.server";
 
 // --- test data, inserted directly ------------------------------------------------------
 
@@ -69,10 +70,10 @@ const post = (path: string, cookie: string | null, fields: Record<string, string
     body: new URLSearchParams(fields).toString(),
   });
 
-const args = (request: Request, params: Record<string, string> = {}) => ({
+const args = (request: Request, params: Record<string, string> = {}, clientAddress = "127.0.0.9") => ({
   request,
   params,
-  context: { clientAddress: "127.0.0.9" },
+  context: { clientAddress },
 });
 
 interface Outcome {
@@ -142,38 +143,110 @@ describe("signIn", () => {
     const user = insertUser("dinsos_viewer", null, { active: false });
     expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr() })).toEqual({ ok: false, reason: "invalid" });
   });
+});
 
-  it("locks a username after 5 failures, even with the right password, until the window has passed", () => {
+// --- sign-in throttling -----------------------------------------------------------------------
+
+const failuresOf = (key: string) => db.select().from(loginFailures).where(eq(loginFailures.key, key)).all();
+
+describe("sign-in throttling", () => {
+  const wrong = (username: string, clientAddress: string, now: Date) =>
+    signIn({ username, password: "salah-lagi", clientAddress, now });
+
+  it("never locks the real user out: many failures from one address do not delay the same username from another", () => {
     const user = insertUser("dinsos_viewer");
+    const attacker = addr();
     const start = new Date("2030-03-01T01:00:00Z");
-    const at = (ms: number) => new Date(start.getTime() + ms);
-    for (let i = 0; i < THROTTLE.perUser; i++) {
-      expect(signIn({ username: user.username, password: `salah-${i}`, clientAddress: addr(), now: at(i * 1000) }).ok).toBe(false);
-    }
-    expect(auditFor("auth.sign_in_failed", { entityId: user.id })).toHaveLength(THROTTLE.perUser);
+    for (let i = 0; i < 50; i++) expect(wrong(user.username, attacker, new Date(start.getTime() + i * 1000)).ok).toBe(false);
+    expect(wrong(user.username, attacker, new Date(start.getTime() + 50_000))).toMatchObject({ reason: "throttled" });
 
-    // Right password, other address: still locked.
-    const locked = signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now: at(60_000) });
-    expect(locked).toEqual({ ok: false, reason: "throttled" });
-    // Until the first failure has left the window, five remain inside it: still locked.
-    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now: at(THROTTLE.window) })).toEqual({
-      ok: false,
-      reason: "throttled",
-    });
-    // Then only four remain: sign-in works again.
-    const later = at(THROTTLE.window + 1);
-    const result = signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now: later });
+    const office = addr();
+    const result = signIn({ username: user.username, password: PASSWORD, clientAddress: office, now: new Date(start.getTime() + 50_000) });
     expect(result).toMatchObject({ ok: true, userId: user.id });
-    expect(auditFor("auth.sign_in", { entityId: user.id, at: later })).toHaveLength(1);
   });
 
-  it("does not lock after 4 failures, and a success starts the count again", () => {
+  it("lets three failures from one address cost nothing, then makes each next attempt wait 2, 4, 8 … seconds", () => {
     const user = insertUser("dinsos_viewer");
-    const now = new Date("2030-04-01T01:00:00Z");
-    for (let i = 0; i < THROTTLE.perUser - 1; i++) signIn({ username: user.username, password: "salah", clientAddress: addr(), now });
+    const from = addr();
+    let last = new Date("2030-03-02T01:00:00Z");
+    for (let i = 0; i < 4; i++) expect(wrong(user.username, from, last)).toEqual({ ok: false, reason: "invalid" });
+    // After n failures the next attempt is allowed 2^(n−3) s after the last one, not a moment before.
+    for (const seconds of [2, 4, 8, 16, 32, 64, 128, 256, 512]) {
+      last = new Date(last.getTime() + seconds * 1000);
+      expect(wrong(user.username, from, last)).toEqual({ ok: false, reason: "invalid" });
+    }
+    // 13 failures: 15 minutes, the cap. A moment early, even the right password is refused.
+    const early = new Date(last.getTime() + 15 * 60_000 - 1);
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: from, now: early })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 15 * 60,
+    });
+  });
+
+  it("tells how long to wait, counting the throttled attempt itself, so the wait doubles with each attempt", () => {
+    const now = new Date("2030-03-03T01:00:00Z");
+    const waits = [4, 5, 6, 7, 14].map((failures) => {
+      const user = insertUser("dinsos_viewer");
+      const from = addr();
+      for (let i = 0; i < failures; i++) wrong(user.username, from, now);
+      const result = signIn({ username: user.username, password: PASSWORD, clientAddress: from, now });
+      if (result.ok || result.reason !== "throttled") throw new Error("expected a throttled attempt");
+      expect(result.until).toEqual(new Date(now.getTime() + result.retryAfterSeconds * 1000));
+      return result.retryAfterSeconds;
+    });
+    expect(waits).toEqual([4, 8, 16, 32, 900]);
+  });
+
+  it("records and audits attempts made while throttled, without letting the right password through", () => {
+    const user = insertUser("dinsos_viewer");
+    const from = addr();
+    const now = new Date("2030-03-04T01:00:00Z");
+    for (let i = 0; i < 4; i++) wrong(user.username, from, now);
+    const later = new Date(now.getTime() + 1000);
+    for (let i = 0; i < 3; i++) {
+      expect(signIn({ username: user.username, password: PASSWORD, clientAddress: from, now: later })).toMatchObject({
+        ok: false,
+        reason: "throttled",
+      });
+    }
+    expect(failuresOf(accountAddressKey(user.username, from))).toHaveLength(7);
+    expect(failuresOf(addressKey(from))).toHaveLength(7);
+    const throttled = auditFor("auth.sign_in_throttled", { entityId: user.id, at: later });
+    expect(throttled).toHaveLength(3);
+    expect(throttled[0]).toMatchObject({ userId: null, entity: "user" });
+    expect(throttled[0]!.after).toMatchObject({ username: user.username, clientAddress: from, retryAfterSeconds: 4 });
+    expect(throttled.map((row) => (row.after as { retryAfterSeconds: number }).retryAfterSeconds)).toEqual([4, 8, 16]);
+    expect(db.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toHaveLength(0);
+  });
+
+  it("throttles an address that tries many usernames, after twenty failures, and only that address", () => {
+    const user = insertUser("dinsos_viewer");
+    const sprayer = addr();
+    const now = new Date("2030-03-05T01:00:00Z");
+    for (let i = 0; i < 20; i++) expect(wrong(`tebakan-${i}`, sprayer, now)).toEqual({ ok: false, reason: "invalid" });
+    expect(wrong("tebakan-20", sprayer, now)).toEqual({ ok: false, reason: "invalid" });
+    // 21 failures from the address: 2 seconds for any username tried from it.
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: sprayer, now })).toMatchObject({
+      reason: "throttled",
+    });
     expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now }).ok).toBe(true);
-    for (let i = 0; i < THROTTLE.perUser - 1; i++) signIn({ username: user.username, password: "salah", clientAddress: addr(), now });
-    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: addr(), now }).ok).toBe(true);
+  });
+
+  it("clears at sign-in only the count of that username from that address", () => {
+    const user = insertUser("dinsos_viewer");
+    const office = addr();
+    const attacker = addr();
+    const now = new Date("2030-03-06T01:00:00Z");
+    for (let i = 0; i < 4; i++) wrong(user.username, office, now);
+    for (let i = 0; i < 5; i++) wrong(user.username, attacker, now);
+    const after = new Date(now.getTime() + 2000);
+    expect(signIn({ username: user.username, password: PASSWORD, clientAddress: office, now: after }).ok).toBe(true);
+    expect(failuresOf(accountAddressKey(user.username, office))).toHaveLength(0);
+    expect(failuresOf(addressKey(office))).toHaveLength(4);
+    // The office is free again (four more failures cost nothing); the other address still waits.
+    for (let i = 0; i < 4; i++) expect(wrong(user.username, office, after)).toEqual({ ok: false, reason: "invalid" });
+    expect(wrong(user.username, attacker, after)).toMatchObject({ ok: false, reason: "throttled" });
   });
 });
 
@@ -300,6 +373,112 @@ describe("user management and audit routes", () => {
     expect((reset.body as { password: string }).password).toMatch(/^[a-z2-9-]{19}$/);
     // The other user's session has ended: their next request goes to sign-in.
     expect((await call(() => passwordLoader(args(get("/account/password", otherCookie))))).status).toBe(302);
+  });
+});
+
+// --- the sign-in page when throttled, and unlocking -------------------------------------------
+
+describe("the sign-in page and unlocking", () => {
+  const login = (username: string, password: string, clientAddress: string, cookie: string | null = null) =>
+    call(() => loginAction(args(post("/login", cookie, { username, password }), {}, clientAddress)));
+  const failTimes = (username: string, clientAddress: string, times: number) => {
+    const now = new Date();
+    for (let i = 0; i < times; i++) signIn({ username, password: "salah-lagi", clientAddress, now });
+  };
+
+  it("answers 429 with Retry-After and a message in the user's language saying when to try again", async () => {
+    const user = insertUser("dinsos_viewer");
+    const from = addr();
+    expect((await login(user.username, "salah-lagi", from)).status).toBe(400);
+    failTimes(user.username, from, 3);
+
+    const throttled = await login(user.username, PASSWORD, from);
+    expect(throttled.status).toBe(429);
+    const retryAfter = Number(throttled.headers?.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(4);
+    const body = throttled.body as { formError: string; values: Record<string, string> };
+    expect(body.formError).toMatch(/^Terlalu banyak percobaan masuk yang gagal\. Coba lagi dalam \d detik \(pukul \d\d\.\d\d WIB\)\./);
+    expect(body.values).toEqual({ username: user.username });
+    expect(throttled.headers?.get("Set-Cookie")).toBeNull();
+
+    const english = (await languageCookie.serialize("en")).split(";")[0]!;
+    const again = await login(user.username, PASSWORD, from, english);
+    expect(again.status).toBe(429);
+    expect((again.body as { formError: string }).formError).toMatch(
+      /^Too many failed sign-in attempts\. Try again in \d+ seconds \(at \d\d:\d\d WIB\)\./,
+    );
+    // The same user from another address signs in.
+    expect((await login(user.username, PASSWORD, addr())).status).toBe(302);
+  });
+
+  it("lets a Dinsos administrator see since when and how often an account failed, and unlock it", async () => {
+    const admin = insertUser("dinsos_admin");
+    const user = insertUser("panti_admin", insertPanti().id);
+    const cookie = await cookieFor(admin.username);
+    const from = addr();
+    const elsewhere = addr();
+    const before = Date.now();
+    failTimes(user.username, from, 5);
+    failTimes(user.username, elsewhere, 1);
+    const params = { userId: String(user.id) };
+
+    const page = await call(() => userLoader(args(get(`/admin/users/${user.id}`, cookie), params)));
+    const signInState = (page.body as Awaited<ReturnType<typeof userLoader>>).signIn;
+    expect(signInState).toMatchObject({ throttled: true, total: 6, addressCount: 2, free: 3, windowHours: 24 });
+    const row = signInState.addresses.find((a) => a.address === from)!;
+    expect(row).toMatchObject({ failures: 5 });
+    expect(row.delayedSince!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(row.throttledUntil!.getTime()).toBe(row.lastAt!.getTime() + 4000);
+    expect(signInState.addresses.find((a) => a.address === elsewhere)).toMatchObject({ failures: 1, throttledUntil: null, delayedSince: null });
+
+    const unlocked = await call(() => userAction(args(post(`/admin/users/${user.id}`, cookie, { intent: "unlock-sign-in" }), params)));
+    expect(unlocked.status).toBe(200);
+    expect((unlocked.body as { message: string }).message).toBe(
+      `Penundaan masuk ${user.username} dibuka: 6 percobaan gagal dihapus.`,
+    );
+    expect(failuresOf(accountAddressKey(user.username, from))).toHaveLength(0);
+    const [entry] = auditFor("user.unlock_sign_in", { entityId: user.id });
+    expect(entry).toMatchObject({ userId: admin.id, before: { recentFailures: 6, addresses: 2 }, after: { cleared: 6 } });
+    expect((await login(user.username, PASSWORD, from)).status).toBe(302);
+
+    const after = await call(() => userLoader(args(get(`/admin/users/${user.id}`, cookie), params)));
+    expect((after.body as Awaited<ReturnType<typeof userLoader>>).signIn).toMatchObject({ throttled: false, total: 0 });
+    // Nothing left to unlock: a conflict, not a second audit row.
+    const twice = await call(() => userAction(args(post(`/admin/users/${user.id}`, cookie, { intent: "unlock-sign-in" }), params)));
+    expect(twice.status).toBe(409);
+    expect(auditFor("user.unlock_sign_in", { entityId: user.id })).toHaveLength(1);
+  });
+
+  it("refuses unlocking to every other role with 403, and unlocks only the user of the URL", async () => {
+    const home = insertPanti();
+    const victim = insertUser("instructor", home.id);
+    const from = addr();
+    failTimes(victim.username, from, 5);
+    const params = { userId: String(victim.id) };
+    const unlock = (cookie: string, userId: number, extra: Record<string, string> = {}) =>
+      call(() =>
+        userAction(args(post(`/admin/users/${userId}`, cookie, { intent: "unlock-sign-in", ...extra }), { userId: String(userId) })),
+      );
+
+    for (const role of ["dinsos_viewer", "panti_admin", "instructor", "psychosocial"] as const) {
+      const cookie = await cookieFor(insertUser(role, role === "dinsos_viewer" ? null : home.id).username);
+      expect((await unlock(cookie, victim.id)).status).toBe(403);
+      expect((await call(() => userLoader(args(get(`/admin/users/${victim.id}`, cookie), params)))).status).toBe(403);
+    }
+    expect(failuresOf(accountAddressKey(victim.username, from))).toHaveLength(5);
+
+    // An administrator's post names one user in the URL and another in the body: the URL decides.
+    const admin = insertUser("dinsos_admin");
+    const adminCookie = await cookieFor(admin.username);
+    const other = insertUser("dinsos_viewer");
+    const otherFrom = addr();
+    failTimes(other.username, otherFrom, 5);
+    expect((await unlock(adminCookie, other.id, { userId: String(victim.id) })).status).toBe(200);
+    expect(failuresOf(accountAddressKey(other.username, otherFrom))).toHaveLength(0);
+    expect(failuresOf(accountAddressKey(victim.username, from))).toHaveLength(5);
+    expect((await unlock(adminCookie, 999_999)).status).toBe(404);
+    expect(auditFor("user.unlock_sign_in", { entityId: victim.id })).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { auditLog, outreachUnits, panti, sessions, users } from "#db/schema";
-import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
+import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
 import type { Role } from "~/domain/permissions";
 import { auditPage } from "~/queries/audit.server";
 import { userList, userPage } from "~/queries/users.server";
@@ -323,9 +323,21 @@ describe("changeOwnPassword", () => {
     const now = new Date("2030-01-01T00:00:00Z");
     const attempt = (currentPassword: string, at = now) =>
       changeOwnPassword(actor, { currentPassword, newPassword: "baru-dan-panjang", confirmPassword: "baru-dan-panjang" }, at);
-    for (let i = 0; i < 5; i++) expect(() => attempt("salah-lagi")).toThrow(InvalidInput);
-    expect(() => attempt(PASSWORD)).toThrow(Conflict);
-    expect(attempt(PASSWORD, new Date(now.getTime() + 16 * 60_000)).otherSessionsEnded).toBe(0);
+    // Three wrong passwords cost nothing; the fourth makes the next attempt wait 2 s, the fifth 4 s.
+    for (let i = 0; i < 4; i++) expect(() => attempt("salah-lagi")).toThrow(InvalidInput);
+    const soon = new Date(now.getTime() + 1500);
+    expect(() => attempt(PASSWORD, soon)).toThrow(Throttled);
+    const later = new Date(now.getTime() + 2000);
+    expect(() => attempt("salah-lagi", later)).toThrow(InvalidInput);
+    let wait: unknown;
+    try {
+      attempt(PASSWORD, later);
+    } catch (error) {
+      wait = error;
+    }
+    expect(wait).toBeInstanceOf(Throttled);
+    expect(wait).toMatchObject({ retryAfterSeconds: 4, until: new Date(later.getTime() + 4000) });
+    expect(attempt(PASSWORD, new Date(later.getTime() + 4000)).otherSessionsEnded).toBe(0);
   });
 });
 
