@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTime, formatWait } from "./i18n";
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait } from "./i18n";
 
 describe("formatWait", () => {
   it("says seconds under a minute and whole minutes, rounded up, from there", () => {
@@ -18,5 +18,23 @@ describe("formatTime", () => {
     const at = new Date("2030-01-01T03:05:00Z");
     expect(formatTime("id", at)).toBe("10.05 WIB");
     expect(formatTime("en", at)).toBe("10:05 WIB");
+  });
+});
+
+describe("formatDate, formatDateTime, formatNumber, formatPercent", () => {
+  it("format in Jakarta time and the language's conventions, alternating languages", () => {
+    const at = new Date("2026-11-22T18:30:00Z");
+    for (let i = 0; i < 2; i++) {
+      expect(formatDate("id", at)).toBe("23 Nov 2026");
+      expect(formatDate("en", at)).toBe("23 Nov 2026");
+      expect(formatDateTime("id", at)).toBe("23 Nov 2026, 01.30 WIB");
+      expect(formatDateTime("en", at)).toBe("23 Nov 2026, 01:30 WIB");
+      expect(formatNumber("id", 1234567)).toBe("1.234.567");
+      expect(formatNumber("en", 1234567)).toBe("1,234,567");
+      expect(formatNumber("id", 3.14159, 2)).toBe("3,14");
+      expect(formatPercent("id", 42.25)).toBe("42,3%");
+      expect(formatPercent("en", null)).toBe("–");
+    }
+    expect(formatDate("id", null)).toBe("–");
   });
 });
