@@ -329,7 +329,7 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed sign-in attempts, for throttling (by username and by client address). */
+/** Failed sign-in attempts, for throttling: keyed by username and address, and by address alone (app/domain/throttle.ts). */
 export const loginFailures = sqliteTable(
   "login_failures",
   {
