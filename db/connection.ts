@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { changedAppliedMigrations } from "./migration-checksums";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -34,6 +35,18 @@ export function openDatabase(url?: string): Db {
   sqlite.pragma("busy_timeout = 15000");
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema }) as Db;
-  migrate(db, { migrationsFolder: migrationsFolder() });
+  const folder = migrationsFolder();
+  const changed = changedAppliedMigrations(sqlite, folder);
+  if (changed.length > 0) {
+    sqlite.close();
+    throw new Error(
+      `The database ${path.resolve(file)} was built by migrations that have changed since it applied them ` +
+        `(${changed.join("; ")}), so its schema may not be what this version expects. Landed migrations never ` +
+        "change: restore the migration file from git and put the change in a new migration. For this database: " +
+        "restore a backup made with this version (npm run db:restore -- FILE), or, if it holds only demo or " +
+        "test data, delete it and run npm run db:setup.",
+    );
+  }
+  migrate(db, { migrationsFolder: folder });
   return db;
 }
