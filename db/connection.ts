@@ -21,19 +21,56 @@ export function databaseFile(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_
   return url.startsWith("file:") ? url.slice("file:".length) : url;
 }
 
+/** Thrown by openDatabase for a file that fails PRAGMA quick_check or is no SQLite database. */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    const shown = problems.slice(0, 3).join("; ") + (problems.length > 3 ? ` (and ${problems.length - 3} more)` : "");
+    super(
+      `The database ${path.resolve(file)} is damaged (${shown}). Panti will not use it. Keep the file for ` +
+        "inspection, stop here and restore the latest good backup: npm run db:restore -- backups/panti-YYYYMMDD-HHMMSS.db " +
+        '(README, "Backup and restore").',
+    );
+    this.name = "DamagedDatabaseError";
+  }
+}
+
+/** PRAGMA quick_check: the problems it lists, or none for a sound file. */
+export function quickCheck(sqlite: Database.Database): string[] {
+  const rows = sqlite.pragma("quick_check", { simple: false }) as { quick_check: string }[];
+  return rows.map((r) => r.quick_check).filter((line) => line !== "ok");
+}
+
 /**
- * Opens the database with the settings the app relies on (WAL, foreign keys, busy timeout)
- * and applies pending migrations.
+ * Opens the database with the settings the app relies on (WAL, foreign keys, busy timeout),
+ * refuses a damaged file (PRAGMA quick_check) or one built by since-edited migrations, and
+ * applies pending migrations.
  */
 export function openDatabase(url?: string): Db {
   const file = databaseFile(url);
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  // A writer waits up to 15 s for the lock (a 5,000-row batch import holds it for a few seconds).
-  sqlite.pragma("busy_timeout = 15000");
-  sqlite.pragma("synchronous = NORMAL");
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    // A writer waits up to 15 s for the lock (a 5,000-row batch import holds it for a few seconds).
+    sqlite.pragma("busy_timeout = 15000");
+    sqlite.pragma("synchronous = NORMAL");
+    // A damaged file is refused before anything reads or writes it (a few tenths of a second
+    // on a database with ten years of history; see docs/decisions/008-backups.md).
+    const problems = file === ":memory:" ? [] : quickCheck(sqlite);
+    if (problems.length > 0) throw new DamagedDatabaseError(file, problems);
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof DamagedDatabaseError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === "SQLITE_CORRUPT" || code === "SQLITE_NOTADB") {
+      throw new DamagedDatabaseError(file, [error instanceof Error ? error.message : String(error)]);
+    }
+    throw error;
+  }
   const db = drizzle(sqlite, { schema }) as Db;
   const folder = migrationsFolder();
   const changed = changedAppliedMigrations(sqlite, folder);
