@@ -180,10 +180,30 @@ function compatibilityProblems(file: string): string[] {
 }
 
 /**
+ * In the restored copy: ends every session (one ended after the backup was taken, by sign-out,
+ * password reset or deactivation, would otherwise be valid again) and appends the restore to
+ * the audit log.
+ */
+function endSessionsAndRecord(file: string, backupFile: string, now: Date): void {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    sqlite.transaction(() => {
+      const ended = sqlite.prepare("delete from sessions").run().changes;
+      sqlite
+        .prepare("insert into audit_log (at, user_id, action, entity, entity_id, panti_id, before, after) values (?, null, 'database.restore', 'database', null, null, null, ?)")
+        .run(now.getTime(), JSON.stringify({ backup: path.basename(backupFile), sessionsEnded: ended }));
+    })();
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
  * Replaces the database at `target` by the backup `backupFile`. The backup is copied beside the
  * target first and checked there (integrity_check, a Panti database this version can open);
  * only then is the current database moved aside (kept as `<target>.before-restore-<stamp>`,
- * with its -wal) and the checked copy renamed into place. Refuses while another process holds
+ * with its -wal) and the checked copy renamed into place. Every session ends (everyone signs in
+ * again) and the restore is appended to the audit log. Refuses while another process holds
  * the database: the app must be stopped first.
  */
 export function restoreDatabase(backupFile: string, target: string, now = new Date()): RestoreResult {
@@ -222,6 +242,7 @@ export function restoreDatabase(backupFile: string, target: string, now = new Da
         `The backup ${path.resolve(backupFile)} cannot be restored: ${incompatible.join("; ")}. Nothing was changed.`,
       );
     }
+    endSessionsAndRecord(incoming, backupFile, now);
     fsyncFile(incoming);
 
     let previous: string | null = null;

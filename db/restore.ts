@@ -22,8 +22,8 @@ function main(): void {
   console.log(`Restored ${path.resolve(positionals[0]!)} into ${result.file}.`);
   if (result.previous) console.log(`The database it replaced is kept as ${result.previous} (delete it when no longer needed).`);
   console.log(
-    "Start the app again: it applies any newer migrations on start. Sign-ins made after the backup are gone; " +
-      "if .session-secret beside the database was lost too, everyone signs in again.",
+    "Start the app again: it applies any newer migrations on start. Everyone signs in again (the restore ends " +
+      "every session); the restore is recorded in the audit log.",
   );
 }
 

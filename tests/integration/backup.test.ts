@@ -151,6 +151,13 @@ describe("npm run db:restore", () => {
   it("round-trips: the database becomes the backup, the replaced one is kept, a stale -wal is not replayed", async () => {
     const target = fresh("panti.db");
     databaseWith(target, 10, "before-backup");
+    {
+      // A session that exists when the backup is taken (and might be ended after it).
+      const s = new Database(target);
+      s.prepare("insert into users (username, name, password_hash, role) values ('u', 'U', 'x', 'dinsos_admin')").run();
+      s.prepare("insert into sessions (id, user_id, expires_at) values ('s1', 1, ?)").run(Date.now() + 3600_000);
+      s.close();
+    }
     const backup = fresh("backup.db");
     await backupDatabase(target, backup);
 
@@ -177,9 +184,18 @@ describe("npm run db:restore", () => {
     expect(integrityProblems(target)).toEqual([]);
 
     const db = openDatabase(target);
-    const actions = db.$client.prepare("select action, count(*) as n from audit_log group by action").all();
+    const actions = db.$client.prepare("select action, count(*) as n from audit_log group by action order by action").all();
+    const restoreEntry = db.$client.prepare("select after from audit_log where action = 'database.restore'").get() as { after: string };
+    const sessions = db.$client.prepare("select count(*) as n from sessions").get();
     db.$client.close();
-    expect(actions).toEqual([{ action: "before-backup", n: 10 }]);
+    expect(actions).toEqual([
+      { action: "before-backup", n: 10 },
+      { action: "database.restore", n: 1 },
+    ]);
+    expect(JSON.parse(restoreEntry.after)).toEqual({ backup: path.basename(backup), sessionsEnded: 1 });
+    // Everyone signs in again: a session ended after the backup must not come back.
+    expect(sessions).toEqual({ n: 0 });
+    expect(count(backup, "action = 'database.restore'")).toBe(0); // the backup itself is untouched
     // The replaced database is whole, later rows included.
     expect(count(result.previous!, "action = 'after-backup'")).toBe(5);
     expect(fs.readdirSync(tmp).filter((f) => f.includes(".restore-"))).toEqual([]);
@@ -192,7 +208,7 @@ describe("npm run db:restore", () => {
     await backupDatabase(source, backup);
     const target = path.join(tmp, `new-${++n}`, "panti.db");
     expect(restoreDatabase(backup, target).previous).toBeNull();
-    expect(count(target)).toBe(4);
+    expect(count(target, "action = ?", "fill")).toBe(4);
   });
 
   it("refuses a damaged backup, and a file that is no database, and changes nothing", async () => {
