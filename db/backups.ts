@@ -247,7 +247,9 @@ export function restoreDatabase(backupFile: string, target: string, now = new Da
 
     let previous: string | null = null;
     if (fs.existsSync(target)) {
-      previous = `${target}.before-restore-${defaultBackupName(now).slice("panti-".length, -".db".length)}`;
+      const stamp = defaultBackupName(now).slice("panti-".length, -".db".length);
+      previous = `${target}.before-restore-${stamp}`;
+      for (let k = 2; fs.existsSync(previous); k++) previous = `${target}.before-restore-${stamp}-${k}`;
       // The current database keeps its -wal under the new name, so that it can still be opened
       // whole; a -wal left under the old name would be replayed into the restored file.
       try {

@@ -199,6 +199,11 @@ describe("npm run db:restore", () => {
     // The replaced database is whole, later rows included.
     expect(count(result.previous!, "action = 'after-backup'")).toBe(5);
     expect(fs.readdirSync(tmp).filter((f) => f.includes(".restore-"))).toEqual([]);
+
+    // A second restore in the same second keeps the first replaced file too.
+    const again = restoreDatabase(backup, target, new Date("2026-12-01T03:04:05Z"));
+    expect(again.previous).toBe(`${target}.before-restore-20261201-100405-2`);
+    expect(count(result.previous!, "action = 'after-backup'")).toBe(5);
   });
 
   it("restores into a place where no database is yet", async () => {
