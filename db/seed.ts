@@ -297,7 +297,6 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         };
       }),
     );
-
   });
 
   const referrals = seedPlacements(db, new Date(now));
