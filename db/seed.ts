@@ -8,7 +8,6 @@
  */
 import { pathToFileURL } from "node:url";
 import { getTableColumns, getTableName, type Column } from "drizzle-orm";
-import { eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { databaseFile, openDatabase, type Db } from "./connection";
 import * as schema from "./schema";
@@ -214,7 +213,7 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   const setupAt = new Date(plan.setupAt);
   const pantiId = new Map(plan.panti.map((p) => [p.profile.code, p.id]));
 
-  const counts = db.transaction((tx) => {
+  db.transaction(() => {
     insertVocabularies(db, reference);
     insertAll(
       db,
@@ -329,23 +328,6 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         };
       }),
     );
-
-    const counts = countRows(db);
-    counts.audit_log = (counts.audit_log ?? 0) + 1;
-    tx.insert(schema.auditLog)
-      .values({
-        // The one real event here: when the seed ran.
-        at: new Date(),
-        userId: null,
-        action: DEMO_SEED_ACTION,
-        entity: "database",
-        entityId: null,
-        pantiId: null,
-        before: null,
-        after: counts,
-      })
-      .run();
-    return counts;
   });
 
   const referrals = seedPlacements(db, new Date(now));
@@ -355,9 +337,23 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   );
   const training = seedProgrammes(db, 20_251, new Date(now));
   log(`Wrote ${training.classes} classes with ${training.enrolments} enrolments (${elapsed()})`);
-  // The seed's audit row reports the final counts, referrals and classes included.
-  Object.assign(counts, countRows(db));
-  db.update(schema.auditLog).set({ after: counts }).where(eq(schema.auditLog.action, "seed")).run();
+  // The seed's audit row reports the final counts, referrals and classes included. It is
+  // written once, last: audit_log is append-only (a trigger refuses UPDATE and DELETE).
+  const counts = countRows(db);
+  counts.audit_log = (counts.audit_log ?? 0) + 1;
+  db.insert(schema.auditLog)
+    .values({
+      // The one real event here: when the seed ran.
+      at: new Date(),
+      userId: null,
+      action: DEMO_SEED_ACTION,
+      entity: "database",
+      entityId: null,
+      pantiId: null,
+      before: null,
+      after: counts,
+    })
+    .run();
   log(`Seed done in ${elapsed()}`);
   const logins = DEMO_USERS.map((u) => ({
     username: u.username,
