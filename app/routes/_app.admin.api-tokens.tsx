@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createApiTokenSchema, revokeApiTokenSchema } from "~/domain/api-tokens";
@@ -13,9 +13,6 @@ import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 
 export const meta: MetaFunction = () => [{ title: "Token API — Panti" }];
-
-/** The page may carry a token shown once: never cached anywhere. */
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "api_token:manage");
@@ -32,7 +29,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const values = formValues(formData);
-  const noStore = { headers: { "Cache-Control": "no-store" } };
 
   if (intent === "create") {
     const parsed = parseForm(createApiTokenSchema, formData, lang);
@@ -48,7 +44,6 @@ export async function action({ request }: ActionFunctionArgs) {
         created: { unit: token.outreachUnitName, name: token.name, prefix: token.tokenPrefix },
         message: undefined,
       },
-      noStore,
     );
   }
   if (intent === "revoke") {
@@ -64,7 +59,6 @@ export async function action({ request }: ActionFunctionArgs) {
         created: undefined,
         message: t("apiTokens.revoked.done", { prefix: outcome.result.tokenPrefix }),
       },
-      noStore,
     );
   }
   return badRequest({ errors: { intent: [t("error.invalid")] }, values, formError: t("error.invalid") });
