@@ -129,7 +129,7 @@ describe("API tokens", () => {
     expect(audit.userId).toBe(admin.id);
     expect(JSON.stringify(audit)).not.toContain(s.slice(8));
     expect(JSON.stringify(audit)).not.toContain(row.tokenHash);
-    expect(audit.after).toEqual({ outreachUnit: "sudin_jaktim", name: "Aplikasi Sudin Jaktim", tokenPrefix: row.tokenPrefix });
+    expect(audit.after).toEqual({ outreachUnit: "sudin_jaktim", name: "Aplikasi Sudin Jaktim", tokenPrefix: row.tokenPrefix, expiresAt: null });
     expect(token).toMatchObject({ outreachUnit: "sudin_jaktim", name: "Aplikasi Sudin Jaktim", lastUsedAt: null, revokedAt: null });
   });
 
