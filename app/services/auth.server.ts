@@ -3,8 +3,8 @@ import { and, count, eq, gte, lt } from "drizzle-orm";
 import { loginFailures, sessions, users } from "#db/schema";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { SESSION_MAX_AGE_MS } from "~/utils/session.server";
 import { appendAudit, writeTransaction } from "./audit.server";
+import { newSessionExpiry } from "./sessions.server";
 
 /** Failed attempts allowed per username and per client address inside the window. */
 export const THROTTLE = { window: 15 * 60 * 1000, perUser: 5, perAddress: 30 } as const;
@@ -86,7 +86,7 @@ export function signIn(input: {
     tx.delete(loginFailures).where(eq(loginFailures.key, userKey(username))).run();
     tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
     tx.insert(sessions)
-      .values({ id: sessionId, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) })
+      .values({ id: sessionId, userId: user.id, createdAt: now, expiresAt: newSessionExpiry(now) })
       .run();
     // Expired sessions of this user are cleaned up on each sign-in.
     tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now))).run();
