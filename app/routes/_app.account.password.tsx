@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
 import { changeOwnPassword } from "~/services/users.server";
 import { getLang, requireUser } from "~/utils/auth.server";
+import { sessionCookie } from "~/utils/session.server";
 import { badRequest, runService } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
@@ -26,7 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => changeOwnPassword(user, parsed.data));
   if (!outcome.ok) return outcome.response;
-  return data({ ok: true as const, otherSessionsEnded: outcome.result.otherSessionsEnded });
+  // The session goes on under a fresh id: the old cookie no longer signs anyone in.
+  return data(
+    { ok: true as const, otherSessionsEnded: outcome.result.otherSessionsEnded },
+    { headers: { "Set-Cookie": await sessionCookie().serialize(outcome.result.sessionId) } },
+  );
 }
 
 type ActionData =

@@ -21,6 +21,7 @@ import { db } from "~/utils/db.server";
 import { generatePassword, hashPassword, verifyPassword } from "~/utils/password.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { endAllSessions, THROTTLE } from "./auth.server";
+import { replaceSessions } from "./sessions.server";
 
 function assertCanManageUsers(actor: Actor) {
   if (!hasPermission(actor, "user:manage")) throw new PermissionDenied("user:manage");
@@ -221,7 +222,8 @@ const passwordKey = (userId: number) => `password:${userId}`;
 
 /**
  * The signed-in user changes their own password: the current one must be right; the new one
- * clears `must_change_password`, and every other session of the user ends.
+ * clears `must_change_password`, and every session of the user ends: the current one is replaced
+ * by a fresh session id (returned, for the new cookie), so the old id is worth nothing.
  */
 export function changeOwnPassword(
   actor: Actor & { sessionId: string },
@@ -272,7 +274,7 @@ export function changeOwnPassword(
     if (current.passwordHash !== user.passwordHash || !current.active) throw new Conflict("error.stale");
     const otherSessionsEnded = sessionCount(tx, user.id, actor.sessionId);
     tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id)).run();
-    tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId))).run();
+    const sessionId = replaceSessions(tx, user.id, now);
     tx.delete(loginFailures).where(eq(loginFailures.key, passwordKey(user.id))).run();
     appendAudit(tx, {
       actorId: user.id,
@@ -281,9 +283,9 @@ export function changeOwnPassword(
       entityId: user.id,
       pantiId: user.pantiId,
       before: { mustChangePassword: current.mustChangePassword },
-      after: { mustChangePassword: false, otherSessionsEnded },
+      after: { mustChangePassword: false, otherSessionsEnded, sessionRenewed: true },
       at: now,
     });
-    return { otherSessionsEnded };
+    return { otherSessionsEnded, sessionId };
   });
 }

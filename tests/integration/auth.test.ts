@@ -343,11 +343,15 @@ describe("changing one's own password", () => {
       ),
     );
     expect(done).toMatchObject({ status: 200, body: { ok: true, otherSessionsEnded: 1 } });
-    expect((await call(() => passwordLoader(args(get("/account/password", cookie))))).body).toEqual({
+    // This session goes on under a fresh id in a new cookie; the old id no longer signs in.
+    const renewed = done.headers!.get("Set-Cookie")!.split(";")[0]!;
+    expect(renewed).not.toBe(cookie);
+    expect((await call(() => passwordLoader(args(get("/account/password", renewed))))).body).toEqual({
       username: user.username,
       mustChangePassword: false,
     });
-    // The other session has ended; this one goes on.
+    expect((await call(() => passwordLoader(args(get("/account/password", cookie))))).status).toBe(302);
+    // The other session has ended too.
     expect((await call(() => passwordLoader(args(get("/account/password", other))))).status).toBe(302);
     expect(auditFor("user.change_password", { entityId: user.id })).toHaveLength(1);
   });

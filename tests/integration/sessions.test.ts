@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { sessions } from "#db/schema";
+import { action as passwordAction, loader as passwordLoader } from "~/routes/_app.account.password";
 import { signIn } from "~/services/auth.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -82,5 +83,34 @@ describe("idle timeout", () => {
     const active = await signedIn(10);
     expect(await getUser(request(active.cookie))).not.toBeNull();
     expect(expiryOf(active.sessionId)!).toBeLessThanOrEqual(Date.now() + 15 * MINUTE);
+  });
+});
+
+describe("password change", () => {
+  it("replaces the current session by a fresh id and cookie; the old id no longer works", async () => {
+    const { user, sessionId, cookie } = await signedIn(0);
+    const response = (await passwordAction({
+      request: new Request(`${base}/account/password`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ currentPassword: TEST_PASSWORD, newPassword: "teh manis hangat", confirmPassword: "teh manis hangat" }).toString(),
+      }),
+      params: {},
+      context: {},
+    })) as unknown as { data: { ok: boolean }; init: { headers: Record<string, string> } };
+    expect(response.data.ok).toBe(true);
+    const renewed = response.init.headers["Set-Cookie"]!;
+    expect(renewed).toMatch(/HttpOnly/i);
+    const newId: unknown = await sessionCookie().parse(renewed.split(";")[0]!);
+    expect(typeof newId).toBe("string");
+    expect(newId).not.toBe(sessionId);
+
+    expect(db.select().from(sessions).where(eq(sessions.id, sessionId)).get()).toBeUndefined();
+    expect(await getUser(request(cookie))).toBeNull();
+    const after = await getUser(request(renewed.split(";")[0]!));
+    expect(after?.id).toBe(user.id);
+    expect(after?.sessionId).toBe(newId);
+    const page = await passwordLoader({ request: request(renewed.split(";")[0]!, "/account/password"), params: {}, context: {} });
+    expect(page).toEqual({ username: user.username, mustChangePassword: false });
   });
 });
