@@ -10,9 +10,11 @@ import * as entryServer from "~/entry.server";
 import * as root from "~/root";
 import * as appLayout from "~/routes/_app";
 import * as home from "~/routes/_app.home";
+import * as password from "~/routes/_app.account.password";
 import * as newUser from "~/routes/_app.admin.users.new";
 import * as login from "~/routes/login";
-import { cookieFor, createUser } from "../factories";
+import { sessionCookie } from "~/utils/session.server";
+import { cookieFor, createUser, TEST_PASSWORD } from "../factories";
 
 type RouteModule = ServerBuild["routes"][string]["module"];
 
@@ -22,6 +24,7 @@ const ROUTES: { id: string; parentId?: string; path?: string; module: RouteModul
   { id: "routes/_app", parentId: "root", module: appLayout as RouteModule, hasAction: false },
   { id: "routes/_app.home", parentId: "routes/_app", path: "home", module: home as RouteModule, hasAction: false },
   { id: "routes/_app.admin.users.new", parentId: "routes/_app", path: "admin/users/new", module: newUser as RouteModule, hasAction: true },
+  { id: "routes/_app.account.password", parentId: "routes/_app", path: "account/password", module: password as RouteModule, hasAction: true },
 ];
 
 const build: ServerBuild = {
@@ -145,5 +148,26 @@ describe("security headers", () => {
     process.env.COOKIE_SECURE = "true";
     expect((await get("/login")).headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
     expect((await get("/login.data")).headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it("send the renewed session cookie with a password change made through client-side navigation", async () => {
+    const user = createUser("dinsos_viewer");
+    const cookie = await cookieFor(user.username);
+    const response = await handle(
+      new Request(`${base}/account/password.data`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ currentPassword: TEST_PASSWORD, newPassword: "es kelapa muda", confirmPassword: "es kelapa muda" }).toString(),
+      }),
+      { clientAddress: "127.0.0.1" },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    const renewed = response.headers.get("Set-Cookie")!;
+    const [oldId, newId]: unknown[] = await Promise.all([sessionCookie().parse(cookie), sessionCookie().parse(renewed)]);
+    expect(typeof newId).toBe("string");
+    expect(newId).not.toBe(oldId);
+    expect((await get("/home", cookie)).status).toBe(302);
+    expect((await get("/home", renewed.split(";")[0]!)).status).toBe(200);
   });
 });
