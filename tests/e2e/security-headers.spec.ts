@@ -117,3 +117,45 @@ test("the other kinds of page render under the CSP without violations", async ({
   }
   expect(consoleErrors).toEqual([]);
 });
+
+test("a password change renews the session: the new cookie works, the old one no longer does", async ({ page, browser, request }) => {
+  const { consoleErrors, violations } = await watch(page);
+  // A user of this test's own, so the demo users' passwords stay as the other specs expect.
+  await signIn(page, "admin");
+  await page.goto("/admin/users/new");
+  const username = `uji.sesi.${Date.now() % 100000}`;
+  await page.locator("#username").fill(username);
+  await page.locator("#name").fill("Petugas Uji Sesi");
+  await page.locator("#role").selectOption("dinsos_viewer");
+  await page.locator("form button[type=submit]").last().click();
+  const initial = (await page.getByTestId("generated-password").textContent())!.trim();
+
+  const context = await browser.newContext();
+  const own = await context.newPage();
+  const ownWatch = await watch(own);
+  await signIn(own, username, initial);
+  await expect(own).toHaveURL(/\/account\/password$/);
+  const cookieName = "__panti_session";
+  const before = (await context.cookies()).find((c) => c.name === cookieName)!.value;
+  await own.locator("#currentPassword").fill(initial);
+  await own.locator("#newPassword").fill("kopi susu gula aren");
+  await own.locator("#confirmPassword").fill("kopi susu gula aren");
+  await own.getByRole("button", { name: "Ganti kata sandi" }).click();
+  await expect(own.getByRole("status")).toContainText("Kata sandi Anda sudah diganti.");
+  const after = (await context.cookies()).find((c) => c.name === cookieName)!.value;
+  expect(after).not.toBe(before);
+
+  // The app goes on with the new cookie (client-side navigation included) ...
+  await own.getByRole("link", { name: "Lanjut ke Beranda" }).click();
+  await expect(own).toHaveURL(/\/home$/);
+  // ... and the old one signs nobody in.
+  const stale = await request.get("/home", { headers: { Cookie: `${cookieName}=${before}` }, maxRedirects: 0 });
+  expect(stale.status()).toBe(302);
+  expect(stale.headers()["location"]).toContain("/login");
+  expect(await ownWatch.violations()).toEqual([]);
+  expect(ownWatch.consoleErrors).toEqual([]);
+  await context.close();
+
+  expect(await violations()).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});

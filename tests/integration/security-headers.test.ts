@@ -161,7 +161,9 @@ describe("security headers", () => {
       }),
       { clientAddress: "127.0.0.1" },
     );
-    expect(response.status).toBe(200);
+    // Single fetch answers a redirect with 202 and the target in the body; the cookie rides along.
+    expect(response.status).toBe(202);
+    expect(await response.text()).toContain("/account/password?changed=0");
     expect(response.headers.get("Cache-Control")).toBe("no-store");
     const renewed = response.headers.get("Set-Cookie")!;
     const [oldId, newId]: unknown[] = await Promise.all([sessionCookie().parse(cookie), sessionCookie().parse(renewed)]);
@@ -169,5 +171,27 @@ describe("security headers", () => {
     expect(newId).not.toBe(oldId);
     expect((await get("/home", cookie)).status).toBe(302);
     expect((await get("/home", renewed.split(";")[0]!)).status).toBe(200);
+  });
+
+  it("keep the user signed in after a password change made without JavaScript (a document POST)", async () => {
+    const user = createUser("dinsos_viewer");
+    const cookie = await cookieFor(user.username);
+    const response = await handle(
+      new Request(`${base}/account/password`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ currentPassword: TEST_PASSWORD, newPassword: "es kelapa muda", confirmPassword: "es kelapa muda" }).toString(),
+      }),
+      { clientAddress: "127.0.0.1" },
+    );
+    // Post/redirect/get: the new cookie comes with the redirect to the confirmation.
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/account/password?changed=0");
+    const renewed = response.headers.get("Set-Cookie")!.split(";")[0]!;
+    expect(renewed).not.toBe(cookie);
+    const page = await get("/account/password?changed=0", renewed);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Kata sandi Anda sudah diganti.");
+    expect((await get("/home", cookie)).status).toBe(302);
   });
 });

@@ -97,9 +97,9 @@ describe("password change", () => {
       }),
       params: {},
       context: {},
-    })) as unknown as { data: { ok: boolean }; init: { headers: Record<string, string> } };
-    expect(response.data.ok).toBe(true);
-    const renewed = response.init.headers["Set-Cookie"]!;
+    })) as Response;
+    expect(response.status).toBe(302);
+    const renewed = response.headers.get("Set-Cookie")!;
     expect(renewed).toMatch(/HttpOnly/i);
     const newId: unknown = await sessionCookie().parse(renewed.split(";")[0]!);
     expect(typeof newId).toBe("string");
@@ -110,7 +110,7 @@ describe("password change", () => {
     const after = await getUser(request(renewed.split(";")[0]!));
     expect(after?.id).toBe(user.id);
     expect(after?.sessionId).toBe(newId);
-    const page = await passwordLoader({ request: request(renewed.split(";")[0]!, "/account/password"), params: {}, context: {} });
-    expect(page).toEqual({ username: user.username, mustChangePassword: false });
+    const page = await passwordLoader({ request: request(renewed.split(";")[0]!, "/account/password?changed=0"), params: {}, context: {} });
+    expect(page).toEqual({ username: user.username, mustChangePassword: false, done: { otherSessionsEnded: 0 } });
   });
 });
