@@ -13,6 +13,12 @@ import styles from "~/styles/app.css";
 import { getLang } from "~/utils/auth.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
 import { ErrorPage } from "~/components/ui/error-page";
+import { useNonce } from "~/utils/nonce";
+import { z } from "zod";
+
+// In the browser zod would probe for `new Function` (its JIT), which the Content-Security-Policy
+// forbids and reports as a violation; the server keeps the JIT.
+if (typeof document !== "undefined") z.config({ jitless: true });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -27,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang={data?.lang ?? DEFAULT_LANG}>
       <head>
@@ -37,8 +44,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

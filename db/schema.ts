@@ -381,6 +381,8 @@ export const apiTokens = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    /** When the token stops working (null: until revoked). */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     revokedBy: integer("revoked_by").references(() => users.id),
   },

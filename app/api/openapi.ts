@@ -291,11 +291,12 @@ const json = (schema: JsonSchema, examples?: Record<string, { summary: string; v
 const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
 const unauthorizedResponse: ResponseDoc = {
-  description: "No token, or an unknown or revoked one.",
-  "x-description-id": "Token tidak ada, tidak dikenal, atau sudah dicabut.",
+  description: "No token, an unknown or revoked one (`unauthorized`), or one past its expiry date (`token_expired`: ask for a new token).",
+  "x-description-id": "Token tidak ada, tidak dikenal atau sudah dicabut (`unauthorized`), atau sudah melewati tanggal berakhirnya (`token_expired`: minta token baru).",
   headers: { "WWW-Authenticate": { description: 'Bearer realm="panti"', schema: { type: "string" } } },
   content: json(ref("Error"), {
     unauthorized: { summary: "Missing or revoked token", value: { error: "unauthorized", message: "Missing, unknown or revoked API token. Send Authorization: Bearer <token>." } },
+    token_expired: { summary: "Expired token", value: { error: "token_expired", message: "The API token has expired. Ask the Dinsos administrator for a new token." } },
   }),
 };
 
@@ -480,7 +481,9 @@ function buildDocument(): OpenApiDocument {
           type: "http",
           scheme: "bearer",
           bearerFormat: `${TOKEN_SCHEME} followed by 43 base64url characters`,
-          description: "A token of your outreach unit, from the Dinsos administrator (shown once). Keep it secret; ask for a new one and have the old one revoked if it leaks.",
+          description:
+            "A token of your outreach unit, from the Dinsos administrator (shown once). Keep it secret; ask for a new one and have the old one revoked if it leaks. " +
+            "A token may have an expiry date: it works through that day (WIB) and then answers 401 `token_expired`.",
         },
       },
       schemas: {
@@ -523,7 +526,7 @@ function buildDocument(): OpenApiDocument {
             },
           ],
         },
-        Error: errorSchema(["unauthorized", "unsupported_media_type", "payload_too_large", "invalid_json", "not_found", "method_not_allowed"]),
+        Error: errorSchema(["unauthorized", "token_expired", "unsupported_media_type", "payload_too_large", "invalid_json", "not_found", "method_not_allowed"]),
         ValidationError: errorSchema(["validation"], {
           fields: {
             type: "object",

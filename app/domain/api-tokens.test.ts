@@ -6,7 +6,9 @@ import {
   createApiTokenSchema,
   formatToken,
   isJsonContentType,
+  isTokenExpired,
   isTokenFormat,
+  tokenExpiresAt,
   tokenPrefix,
 } from "./api-tokens";
 
@@ -82,5 +84,24 @@ describe("token form", () => {
     expect(createApiTokenSchema.safeParse({ intent: "create", outreachUnit: "nowhere", name: "Aplikasi" }).success).toBe(false);
     expect(createApiTokenSchema.safeParse({ intent: "create", outreachUnit: "sudin_jakbar", name: "<b>x</b>" }).success).toBe(false);
     expect(createApiTokenSchema.safeParse({ intent: "create", outreachUnit: "sudin_jakbar", name: "ab" }).success).toBe(false);
+  });
+});
+
+describe("token expiry", () => {
+  const form = { intent: "create", outreachUnit: "sudin_jakbar", name: "Aplikasi Sudin Jakbar" };
+
+  it("is optional and, when given, a real calendar date", () => {
+    expect(createApiTokenSchema.parse(form).expiresOn).toBeUndefined();
+    expect(createApiTokenSchema.parse({ ...form, expiresOn: "2026-12-31" }).expiresOn).toBe("2026-12-31");
+    expect(createApiTokenSchema.safeParse({ ...form, expiresOn: "2026-02-31" }).success).toBe(false);
+    expect(createApiTokenSchema.safeParse({ ...form, expiresOn: "31/12/2026" }).success).toBe(false);
+  });
+
+  it("lets a token work through its last day in Jakarta and refuses it from the next midnight WIB", () => {
+    const expiresAt = tokenExpiresAt("2026-12-31");
+    expect(expiresAt.toISOString()).toBe("2026-12-31T17:00:00.000Z");
+    expect(isTokenExpired(expiresAt, new Date("2026-12-31T16:59:59.999Z"))).toBe(false);
+    expect(isTokenExpired(expiresAt, new Date("2026-12-31T17:00:00.000Z"))).toBe(true);
+    expect(isTokenExpired(null, new Date("2999-01-01T00:00:00Z"))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { idField } from "./fields";
 import { OUTREACH_UNIT_CODES } from "./reference";
 import { plainText } from "./text";
+import { isCalendarDate, JAKARTA_OFFSET_MINUTES } from "./time";
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -43,13 +44,33 @@ export function bearerToken(header: string | null | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** The token management form (dinsos_admin). */
+/** The token management form (dinsos_admin). Without `expiresOn` a token works until revoked. */
 export const createApiTokenSchema = z.object({
   intent: z.literal("create"),
   outreachUnit: z.enum(OUTREACH_UNIT_CODES),
   name: plainText(100).pipe(z.string().min(3)),
+  expiresOn: z.string().trim().refine(isCalendarDate, "error.date").optional(),
 });
 export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
+
+/**
+ * When a token chosen to expire on a date stops working: it works through that whole day in
+ * Jakarta (WIB) and is refused from midnight WIB at the start of the next day.
+ */
+export function tokenExpiresAt(expiresOn: string): Date {
+  const [y, m, d] = expiresOn.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1) - JAKARTA_OFFSET_MINUTES * 60_000);
+}
+
+/** The last day a token works, as an instant inside that day (for showing the chosen date). */
+export function tokenValidThrough(expiresAt: Date): Date {
+  return new Date(expiresAt.getTime() - 1);
+}
+
+/** Whether a token with this expiry is expired at `now` (a token without one never is). */
+export function isTokenExpired(expiresAt: Date | null, now: Date): boolean {
+  return expiresAt !== null && expiresAt.getTime() <= now.getTime();
+}
 
 export const revokeApiTokenSchema = z.object({
   intent: z.literal("revoke"),

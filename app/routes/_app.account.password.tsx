@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
 import { changeOwnPassword } from "~/services/users.server";
 import { getLang, requireUser } from "~/utils/auth.server";
+import { sessionCookie } from "~/utils/session.server";
 import { badRequest, runService } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
@@ -15,7 +16,10 @@ export const meta: MetaFunction = () => [{ title: "Ganti kata sandi — Panti" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { username: user.username, mustChangePassword: user.mustChangePassword };
+  // After a change: how many other sessions it ended (the confirmation reads it from the URL).
+  const changed = new URL(request.url).searchParams.get("changed");
+  const done = changed !== null && /^\d{1,4}$/.test(changed) ? { otherSessionsEnded: Number(changed) } : null;
+  return { username: user.username, mustChangePassword: user.mustChangePassword, done };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,15 +30,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => changeOwnPassword(user, parsed.data));
   if (!outcome.ok) return outcome.response;
-  return data({ ok: true as const, otherSessionsEnded: outcome.result.otherSessionsEnded });
+  // The session goes on under a fresh id: the old cookie no longer signs anyone in. A redirect
+  // carries the new cookie before any loader runs again (with JavaScript or without).
+  return redirect(`/account/password?changed=${outcome.result.otherSessionsEnded}`, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(outcome.result.sessionId) },
+  });
 }
 
-type ActionData =
-  | { ok: true; otherSessionsEnded: number }
-  | { ok: false; errors: Record<string, string[]>; values: Record<string, string>; formError?: string };
+type ActionData = { ok: false; errors: Record<string, string[]>; values: Record<string, string>; formError?: string };
 
 export default function ChangePasswordPage() {
-  const { username, mustChangePassword } = useLoaderData<typeof loader>();
+  const { username, mustChangePassword, done } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const t = useT();
 
@@ -46,11 +52,11 @@ export default function ChangePasswordPage() {
           <p>{t("password.intro")}</p>
         </div>
       </div>
-      {actionData?.ok ? (
+      {done && !actionData ? (
         <section className="card" role="status">
           <div className="alert success">{t("password.done")}</div>
-          {actionData.otherSessionsEnded > 0 ? (
-            <p>{t("password.otherSessionsEnded", { n: actionData.otherSessionsEnded })}</p>
+          {done.otherSessionsEnded > 0 ? (
+            <p>{t("password.otherSessionsEnded", { n: done.otherSessionsEnded })}</p>
           ) : null}
           <p>
             <Link className="button" to="/home">
@@ -65,7 +71,7 @@ export default function ChangePasswordPage() {
               <strong>{t("password.mustTitle")}</strong> {t("password.mustBody")}
             </div>
           ) : null}
-          <ChangePasswordForm username={username} server={actionData && !actionData.ok ? actionData : null} />
+          <ChangePasswordForm username={username} server={actionData ?? null} />
         </>
       )}
     </>
@@ -77,7 +83,7 @@ function ChangePasswordForm({
   server,
 }: {
   username: string;
-  server: Extract<ActionData, { ok: false }> | null;
+  server: ActionData | null;
 }) {
   const t = useT();
   const navigation = useNavigation();

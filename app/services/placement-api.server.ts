@@ -6,7 +6,7 @@
  * Also here, for the /api/v1 routes: the guard (bearer token → 401), reading a bounded JSON
  * body (415, 413, 400) and the JSON error shape `{ error, message, ... }`.
  */
-import { and, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNull, or, type SQL } from "drizzle-orm";
 import { apiTokens, panti, placements } from "#db/schema";
 import {
   API_BODY_MAX_BYTES,
@@ -22,7 +22,7 @@ import { placementApiSchema, type PlacementInput } from "~/domain/placements";
 import { db, type Db } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { errorMap, type FieldErrors } from "~/utils/validation";
-import { authenticateApiToken, touchApiToken, type ApiCaller } from "./api-tokens.server";
+import { checkApiToken, touchApiToken, type ApiCaller } from "./api-tokens.server";
 import { writeTransaction, type Tx } from "./audit.server";
 import { insertPlacement, placementPayloadHash } from "./placements.server";
 
@@ -104,11 +104,17 @@ export function submitPlacementViaApi(caller: ApiCaller, input: PlacementInput, 
   if (!externalRef) throw new InvalidInput({ externalRef: ["api.error.externalRefRequired"] });
   const hash = placementPayloadHash(input);
   return writeTransaction((tx): SubmitOutcome => {
-    // Revoked while the body was on its way: the token no longer counts.
+    // Revoked (or expired) while the body was on its way: the token no longer counts.
     const touched = tx
       .update(apiTokens)
       .set({ lastUsedAt: now })
-      .where(and(eq(apiTokens.id, caller.tokenId), isNull(apiTokens.revokedAt)))
+      .where(
+        and(
+          eq(apiTokens.id, caller.tokenId),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        ),
+      )
       .run();
     if (touched.changes !== 1) throw new NotFound("api_token");
 
@@ -165,6 +171,7 @@ export function placementStatusByRef(caller: ApiCaller, externalRef: string): Ap
 
 export type ApiErrorCode =
   | "unauthorized"
+  | "token_expired"
   | "unsupported_media_type"
   | "payload_too_large"
   | "invalid_json"
@@ -198,11 +205,18 @@ export function unauthorized(lang: ApiLanguage): Response {
   return apiError(401, "unauthorized", translator(lang)("api.error.unauthorized"), {}, { "WWW-Authenticate": 'Bearer realm="panti"' });
 }
 
-/** The caller of an API request, or a thrown 401 for a missing, unknown or revoked token. */
+/** 401 for a token past its expiry date: the unit needs a new token from the administrator. */
+export function tokenExpired(lang: ApiLanguage): Response {
+  return apiError(401, "token_expired", translator(lang)("api.error.tokenExpired"), {}, {
+    "WWW-Authenticate": 'Bearer realm="panti", error="invalid_token", error_description="token expired"',
+  });
+}
+
+/** The caller of an API request, or a thrown 401 for a missing, unknown, revoked or expired token. */
 export function requireApiCaller(request: Request, lang: ApiLanguage): ApiCaller {
-  const caller = authenticateApiToken(bearerToken(request.headers.get("Authorization")));
-  if (!caller) throw unauthorized(lang);
-  return caller;
+  const check = checkApiToken(bearerToken(request.headers.get("Authorization")));
+  if (!check.ok) throw check.reason === "expired" ? tokenExpired(lang) : unauthorized(lang);
+  return check.caller;
 }
 
 /** Reads at most `limit` bytes of the body; null when there are more. */

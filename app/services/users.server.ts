@@ -22,6 +22,7 @@ import { generatePassword, hashPassword, verifyPassword } from "~/utils/password
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { accountKeyRange, passwordChangeKey, THROTTLE_RULES, throttleWait } from "~/domain/throttle";
 import { endAllSessions, recentFailures, recordFailures } from "./auth.server";
+import { replaceSessions } from "./sessions.server";
 
 function assertCanManageUsers(actor: Actor) {
   if (!hasPermission(actor, "user:manage")) throw new PermissionDenied("user:manage");
@@ -219,7 +220,8 @@ export function setUserActive(actor: Actor, userId: number, active: boolean, now
 
 /**
  * The signed-in user changes their own password: the current one must be right; the new one
- * clears `must_change_password`, and every other session of the user ends.
+ * clears `must_change_password`, and every session of the user ends: the current one is replaced
+ * by a fresh session id (returned, for the new cookie), so the old id is worth nothing.
  */
 export function changeOwnPassword(
   actor: Actor & { sessionId: string },
@@ -265,7 +267,7 @@ export function changeOwnPassword(
     if (current.passwordHash !== user.passwordHash || !current.active) throw new Conflict("error.stale");
     const otherSessionsEnded = sessionCount(tx, user.id, actor.sessionId);
     tx.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, user.id)).run();
-    tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId))).run();
+    const sessionId = replaceSessions(tx, user.id, now);
     tx.delete(loginFailures).where(eq(loginFailures.key, passwordChangeKey(user.id))).run();
     appendAudit(tx, {
       actorId: user.id,
@@ -274,10 +276,10 @@ export function changeOwnPassword(
       entityId: user.id,
       pantiId: user.pantiId,
       before: { mustChangePassword: current.mustChangePassword },
-      after: { mustChangePassword: false, otherSessionsEnded },
+      after: { mustChangePassword: false, otherSessionsEnded, sessionRenewed: true },
       at: now,
     });
-    return { otherSessionsEnded };
+    return { otherSessionsEnded, sessionId };
   });
 }
 

@@ -13,6 +13,7 @@ import {
   type Permission,
   type Role,
 } from "~/domain/permissions";
+import { extendSession } from "~/services/sessions.server";
 import { db } from "./db.server";
 import { languageCookie, sessionCookie } from "./session.server";
 import { DEFAULT_LANG, isLang, type Lang } from "./i18n";
@@ -36,11 +37,18 @@ export async function getSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
+/**
+ * The user of a live session (not expired, user active), or null. Each request moves the
+ * session's idle expiry forward (written at most once a minute).
+ */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await getSessionId(request);
   if (!sessionId) return null;
+  const now = new Date();
   const row = db
     .select({
+      createdAt: sessions.createdAt,
+      expiresAt: sessions.expiresAt,
       id: users.id,
       username: users.username,
       name: users.name,
@@ -53,9 +61,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(panti, eq(panti.id, users.pantiId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(users.active, true)))
     .get();
-  return row ? { ...row, sessionId } : null;
+  if (!row) return null;
+  const { createdAt, expiresAt, ...user } = row;
+  extendSession({ id: sessionId, createdAt, expiresAt }, now);
+  return { ...user, sessionId };
 }
 
 /** The signed-in user, or a redirect to the sign-in page that comes back here afterwards. */

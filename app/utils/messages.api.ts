@@ -42,11 +42,27 @@ export const apiMessages = {
   "apiTokens.revoked.done": { id: "Token {prefix}… dicabut.", en: "Token {prefix}… revoked." },
   "apiTokens.error.unknownUnit": { id: "Unit P3S tidak dikenal.", en: "Unknown outreach unit." },
   "apiTokens.error.alreadyRevoked": { id: "Token {prefix}… sudah dicabut.", en: "Token {prefix}… is already revoked." },
+  "apiTokens.error.expiryPast": {
+    id: "Tanggal berakhir sudah lewat: pilih hari ini atau sesudahnya.",
+    en: "The expiry date has passed: choose today or a later date.",
+  },
+  "apiTokens.expires": { id: "Berlaku sampai", en: "Valid until" },
+  "apiTokens.expires.hint": {
+    id: "Kosongkan agar token berlaku sampai dicabut. Token berlaku sampai akhir tanggal ini (WIB).",
+    en: "Leave empty for a token that works until revoked. The token works to the end of this date (WIB).",
+  },
+  "apiTokens.col.expires": { id: "Berlaku sampai", en: "Valid until" },
+  "apiTokens.noExpiry": { id: "Sampai dicabut", en: "Until revoked" },
+  "apiTokens.expired": { id: "Kedaluwarsa", en: "Expired" },
 
   // --- API responses ------------------------------------------------------------------
   "api.error.unauthorized": {
     id: "Token API tidak ada, tidak dikenal atau sudah dicabut. Kirim Authorization: Bearer <token>.",
     en: "Missing, unknown or revoked API token. Send Authorization: Bearer <token>.",
+  },
+  "api.error.tokenExpired": {
+    id: "Token API sudah kedaluwarsa. Minta token baru kepada admin Dinsos.",
+    en: "The API token has expired. Ask the Dinsos administrator for a new token.",
   },
   "api.error.mediaType": {
     id: "Kirim isi sebagai JSON dengan Content-Type: application/json.",

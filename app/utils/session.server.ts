@@ -3,9 +3,16 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { databaseFile } from "#db/connection";
+import { parseIdleMinutes, type SessionLimits } from "~/domain/sessions";
 
+/** The absolute lifetime of a session (and the cookie's Max-Age). */
 const SESSION_DAYS = 7;
 export const SESSION_MAX_AGE_MS = SESSION_DAYS * 24 * 3600 * 1000;
+
+/** The idle timeout (SESSION_IDLE_MINUTES, default 60) and the absolute lifetime of sessions. */
+export function sessionLimits(): SessionLimits {
+  return { idleMs: parseIdleMinutes(process.env.SESSION_IDLE_MINUTES) * 60_000, maxAgeMs: SESSION_MAX_AGE_MS };
+}
 
 /**
  * The cookie-signing secret: SESSION_SECRET, or a random secret generated once and kept in

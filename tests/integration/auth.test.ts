@@ -496,7 +496,7 @@ describe("changing one's own password", () => {
     const other = await cookieFor(user.username);
 
     const page = await call(() => passwordLoader(args(get("/account/password", cookie))));
-    expect(page.body).toEqual({ username: user.username, mustChangePassword: true });
+    expect(page.body).toEqual({ username: user.username, mustChangePassword: true, done: null });
 
     const mismatch = await call(() =>
       passwordAction(
@@ -521,12 +521,18 @@ describe("changing one's own password", () => {
         args(post("/account/password", cookie, { currentPassword: PASSWORD, newPassword: "kopi tubruk pagi", confirmPassword: "kopi tubruk pagi" })),
       ),
     );
-    expect(done).toMatchObject({ status: 200, body: { ok: true, otherSessionsEnded: 1 } });
-    expect((await call(() => passwordLoader(args(get("/account/password", cookie))))).body).toEqual({
+    expect(done.status).toBe(302);
+    expect(done.headers?.get("Location")).toBe("/account/password?changed=1");
+    // This session goes on under a fresh id in a new cookie; the old id no longer signs in.
+    const renewed = done.headers!.get("Set-Cookie")!.split(";")[0]!;
+    expect(renewed).not.toBe(cookie);
+    expect((await call(() => passwordLoader(args(get("/account/password?changed=1", renewed))))).body).toEqual({
       username: user.username,
       mustChangePassword: false,
+      done: { otherSessionsEnded: 1 },
     });
-    // The other session has ended; this one goes on.
+    expect((await call(() => passwordLoader(args(get("/account/password", cookie))))).status).toBe(302);
+    // The other session has ended too.
     expect((await call(() => passwordLoader(args(get("/account/password", other))))).status).toBe(302);
     expect(auditFor("user.change_password", { entityId: user.id })).toHaveLength(1);
   });

@@ -278,7 +278,7 @@ describe("deactivation", () => {
 });
 
 describe("changeOwnPassword", () => {
-  it("checks the current password, clears must-change, ends only the other sessions, audits without hashes", () => {
+  it("checks the current password, clears must-change, ends the other sessions, renews this one, audits without hashes", () => {
     const user = insertUser("dinsos_viewer", null, { mustChangePassword: true });
     const here = signIn({ username: user.username, password: PASSWORD, clientAddress: addr() });
     const elsewhere = signIn({ username: user.username, password: PASSWORD, clientAddress: addr() });
@@ -296,7 +296,9 @@ describe("changeOwnPassword", () => {
       confirmPassword: "baru-dan-panjang",
     });
     expect(result.otherSessionsEnded).toBe(1);
-    expect(sessionsOf(user.id).map((s) => s.id)).toEqual([here.sessionId]);
+    // This session goes on under a fresh id; the old id and the other session are gone.
+    expect(result.sessionId).not.toBe(here.sessionId);
+    expect(sessionsOf(user.id).map((s) => s.id)).toEqual([result.sessionId]);
     const row = db.select().from(users).where(eq(users.id, user.id)).get()!;
     expect(row.mustChangePassword).toBe(false);
     expect(verifyPassword("baru-dan-panjang", row.passwordHash)).toBe(true);

@@ -1,0 +1,69 @@
+/**
+ * Server rendering, as Remix's default Node entry, plus the security headers of every document
+ * and data response (app/utils/security-headers.server.ts): a fresh CSP nonce per document,
+ * given to React's own inline scripts, to Remix's (<RemixServer nonce>, and through NonceProvider
+ * to <Scripts> and <ScrollRestoration> in root.tsx); and `Cache-Control: no-store` on all of them.
+ */
+import { PassThrough } from "node:stream";
+import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { NonceProvider } from "~/utils/nonce";
+import { applyDocumentHeaders, applyDynamicHeaders, generateNonce } from "~/utils/security-headers.server";
+
+const ABORT_DELAY = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  const nonce = generateNonce();
+  applyDocumentHeaders(responseHeaders, nonce);
+  // Bots and SPA mode get the whole document at once; browsers get the shell as soon as it is ready.
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      const stream = createReadableStreamFromReadable(body);
+      responseHeaders.set("Content-Type", "text/html");
+      resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+      pipe(body);
+    };
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          if (waitForAll) ready();
+        },
+        onShellReady() {
+          if (!waitForAll) ready();
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors of the initial shell reject and are logged by Remix; log the later ones here.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** Loader and action data fetched by the browser (single fetch `.data` requests). */
+export function handleDataRequest(response: Response, _args: LoaderFunctionArgs | ActionFunctionArgs) {
+  applyDynamicHeaders(response.headers);
+  return response;
+}
