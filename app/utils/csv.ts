@@ -260,7 +260,7 @@ const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 const QUOTE_ALSO = /^\s|\s$|[,;\t|]/;
 
 /** Defuses a text cell that a spreadsheet would run as a formula (see `guardFormulas`). */
-export function defuseFormula(text: string): string {
+function defuseFormula(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
