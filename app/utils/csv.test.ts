@@ -1,6 +1,7 @@
 import { describe, it, expect } from "vitest";
 import {
   CsvError,
+  csvStream,
   detectDelimiter,
   parseCsv,
   parseCsvRecords,
@@ -187,6 +188,18 @@ describe("toCsv", () => {
     expect(toCsv([["=1+2"]], { guardFormulas: false })).toBe("=1+2\r\n");
   });
 
+  it("defuses the full-width formula characters too", () => {
+    expect(toCsv([["\uFF1D1+2", "\uFF20SUM(A1)"]])).toBe("'\uFF1D1+2,'\uFF20SUM(A1)\r\n");
+  });
+
+  it("quotes every delimiter that detectDelimiter weighs, so that the file reads back the same", () => {
+    const rows = [["Kota; Kabupaten", "a|b", "c\td"], ["1", "2", "3"]];
+    const text = toCsv(rows);
+    expect(text).toBe('"Kota; Kabupaten","a|b","c\td"\r\n1,2,3\r\n');
+    expect(detectDelimiter(text)).toBe(",");
+    expect(parseCsv(text, { delimiter: detectDelimiter(text) })).toEqual(rows);
+  });
+
   it("writes other delimiters and an optional byte-order mark", () => {
     expect(toCsv([["a;b", "c"]], { delimiter: ";", bom: true })).toBe('\uFEFF"a;b";c\r\n');
   });
@@ -203,5 +216,35 @@ describe("toCsv", () => {
       ["", ","],
     ];
     expect(parseCsv(toCsv(rows), { skipEmptyLines: false })).toEqual(rows);
+  });
+});
+
+describe("csvStream", () => {
+  // Response.text() would drop the byte-order mark: compare the bytes.
+  const read = async (stream: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(stream).arrayBuffer());
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it("writes the same text as toCsv, byte-order mark included", async () => {
+    const rows = [["nama", "catatan"], ["=HYPERLINK(\"x\")", 'a "b", c'], ["Budi", 12], [null, "two\nlines"]];
+    expect(await read(csvStream(rows, { bom: true }))).toEqual(bytes(toCsv(rows, { bom: true })));
+    expect(await read(csvStream([]))).toEqual(bytes(""));
+  });
+
+  it("pulls rows from the iterable only as the reader asks for them", async () => {
+    let produced = 0;
+    function* rows() {
+      for (let i = 0; i < 2_000; i++) {
+        produced++;
+        yield [i, `baris ${i}`];
+      }
+    }
+    const reader = csvStream(rows()).getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value).startsWith("0,baris 0\r\n")).toBe(true);
+    expect(produced).toBeLessThan(2_000);
+    let text = new TextDecoder().decode(first.value);
+    for (let next = await reader.read(); !next.done; next = await reader.read()) text += new TextDecoder().decode(next.value);
+    expect(produced).toBe(2_000);
+    expect(parseCsv(text)).toHaveLength(2_000);
   });
 });

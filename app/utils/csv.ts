@@ -1,17 +1,23 @@
 /**
- * CSV reading and writing (RFC 4180), pure: no I/O.
+ * CSV reading and writing: the project's rules over csv-parse and csv-stringify
+ * (docs/decisions/009-csv-library.md). Call sites import this module, never the libraries.
  *
  * Reading accepts what real files contain: a UTF-8 byte-order mark, CRLF, LF or lone CR line
- * ends, quoted fields with embedded delimiters, line breaks and doubled quotes, a missing final
- * line end, and blank lines (skipped). A stray quote inside an unquoted field is kept as text
- * (`5" layar`); malformed quoting (text after a closing quote, a quote never closed) throws a
- * `CsvError` that names the line, so that an upload can tell the user where to look.
+ * ends (mixed in one file), quoted fields with embedded delimiters, line breaks and doubled
+ * quotes, a missing final line end, and blank lines (skipped). A stray quote inside an unquoted
+ * field is kept as text (`5" layar`); malformed quoting (text after a closing quote, a quote
+ * never closed) throws a `CsvError` that names the line, so that an upload can tell the user
+ * where to look. Header rules (`parseCsvRecords`) and the delimiter guess are ours.
  *
  * Writing quotes only the fields that need it, ends every line with CRLF, and by default
  * defuses text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` ...).
  */
+import { parse, CsvError as ParseError } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 
 export type CsvDelimiter = "," | ";" | "\t" | "|";
+
+const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t", "|"];
 
 export interface CsvParseOptions {
   /** Field separator; default ",". Spreadsheets in the Indonesian locale often write ";". */
@@ -35,6 +41,7 @@ export class CsvError extends Error {
 }
 
 const BOM = "\uFEFF";
+const QUOTE = 0x22;
 
 /** Parses CSV text into rows of fields. */
 export function parseCsv(text: string, options: CsvParseOptions = {}): string[][] {
@@ -49,86 +56,109 @@ export interface CsvRow {
 
 /** Like `parseCsv`, with the line each row starts on. */
 export function parseCsvRows(text: string, options: CsvParseOptions = {}): CsvRow[] {
-  const delimiter = options.delimiter ?? ",";
   const skipEmptyLines = options.skipEmptyLines ?? true;
-  const input = text.startsWith(BOM) ? text.slice(1) : text;
-  const length = input.length;
-
+  const input = Buffer.from(text.startsWith(BOM) ? text.slice(1) : text, "utf8");
   const rows: CsvRow[] = [];
-  let row: string[] = [];
-  let rowLine = 1;
-  let field = "";
-  /** At the first character of a field: only there does a quote open a quoted field. */
-  let atFieldStart = true;
   let line = 1;
-  let i = 0;
-
-  const endRow = () => {
-    row.push(field);
-    const blank = row.length === 1 && row[0]!.trim() === "";
-    if (!(blank && skipEmptyLines)) rows.push({ line: rowLine, fields: row });
-    row = [];
-    field = "";
-    atFieldStart = true;
-  };
-
-  while (i < length) {
-    const ch = input[i]!;
-
-    if (ch === '"' && atFieldStart) {
-      const startLine = line;
-      i++;
-      let closed = false;
-      while (i < length) {
-        const c = input[i]!;
-        if (c === '"') {
-          if (input[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          closed = true;
-          i++;
-          break;
-        }
-        // Line breaks inside quotes are data; keep them as written but count lines.
-        if (c === "\n" || (c === "\r" && input[i + 1] !== "\n")) line++;
-        field += c;
-        i++;
-      }
-      if (!closed) throw new CsvError("a quoted field is never closed", startLine);
-      const next = input[i];
-      if (next !== undefined && next !== delimiter && next !== "\r" && next !== "\n") {
-        throw new CsvError(`unexpected ${JSON.stringify(next)} after a closing quote`, line);
-      }
-      atFieldStart = false;
-      continue;
-    }
-
-    if (ch === delimiter) {
-      row.push(field);
-      field = "";
-      atFieldStart = true;
-      i++;
-      continue;
-    }
-
-    if (ch === "\r" || ch === "\n") {
-      endRow();
-      i += ch === "\r" && input[i + 1] === "\n" ? 2 : 1;
-      line++;
-      rowLine = line;
-      continue;
-    }
-
-    field += ch;
-    atFieldStart = false;
-    i++;
+  // Blank lines are records too (see readOptions): every line break of the input either ends a
+  // record or lies inside one of its fields, so the next record starts after all of them.
+  for (const fields of readRecords(input, options.delimiter ?? ",")) {
+    const blank = fields.length === 1 && fields[0]!.trim() === "";
+    if (!(blank && skipEmptyLines)) rows.push({ line, fields });
+    line += 1;
+    for (const field of fields) if (field.includes("\n") || field.includes("\r")) line += lineBreaks(field);
   }
-
-  // The last line may lack a line end.
-  if (row.length > 0 || field !== "" || !atFieldStart) endRow();
   return rows;
+}
+
+/** CRLF, LF and lone CR each end a line. */
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) count++;
+  }
+  return count;
+}
+
+function readOptions(delimiter: CsvDelimiter) {
+  return {
+    delimiter,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    // Keeps a stray quote inside an unquoted field as text. It also lets `"ab"c` through, as
+    // the text `"ab"c`: checkQuoting catches that.
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+  };
+}
+
+function readRecords(input: Buffer, delimiter: CsvDelimiter): string[][] {
+  let records: string[][];
+  try {
+    records = parse(input, readOptions(delimiter));
+  } catch (error) {
+    if (error instanceof ParseError && error.code === "CSV_QUOTE_NOT_CLOSED") checkQuoting(input, delimiter);
+    throw error;
+  }
+  // Only a field that starts with a quote can hide malformed quoting: check those files again.
+  if (records.some((fields) => fields.some((field) => field.charCodeAt(0) === QUOTE))) {
+    checkQuoting(input, delimiter);
+  }
+  return records;
+}
+
+/**
+ * Reads the input again, slowly, following the byte offset of every field, and throws a
+ * `CsvError` naming the line of the first malformed quoting: text after a closing quote, or a
+ * quote never closed (the line where it opens).
+ */
+function checkQuoting(input: Buffer, delimiter: CsvDelimiter): void {
+  const lineAt = lineCounter(input);
+  /** Byte offset where the next field starts: a quote opens a quoted field only there. */
+  let fieldStart = 0;
+  try {
+    parse(input, {
+      ...readOptions(delimiter),
+      cast: (value, context) => {
+        // A field that really was quoted takes exactly its value, its doubled quotes and the
+        // two quotes around it. A relaxed `"ab"c` takes fewer bytes than its value suggests.
+        if (context.quoting && value.charCodeAt(0) === QUOTE) {
+          const quotes = value.split('"').length - 1;
+          if (context.bytes - fieldStart !== Buffer.byteLength(value) + quotes + 2) {
+            throw new CsvError("unexpected text after a closing quote", lineAt(context.bytes));
+          }
+        }
+        fieldStart = context.bytes + 1;
+        return value;
+      },
+      on_record: (_fields, context) => {
+        fieldStart = context.bytes;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof ParseError && error.code === "CSV_QUOTE_NOT_CLOSED") {
+      throw new CsvError("a quoted field is never closed", lineAt(fieldStart));
+    }
+    throw error;
+  }
+}
+
+/**
+ * Counts the lines before a byte offset of the input (CRLF, LF and lone CR each end a line,
+ * inside quotes too). Offsets must come in increasing order.
+ */
+function lineCounter(bytes: Uint8Array): (offset: number) => number {
+  let position = 0;
+  let line = 1;
+  return (offset) => {
+    for (; position < offset; position++) {
+      const byte = bytes[position];
+      if (byte === 0x0a || (byte === 0x0d && bytes[position + 1] !== 0x0a)) line++;
+    }
+    return line;
+  };
 }
 
 export interface CsvRecordOptions extends CsvParseOptions {
@@ -191,8 +221,7 @@ export function parseCsvRecords(
  * the most frequent of `,` `;` tab `|`, "," when none appears.
  */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const candidates: CsvDelimiter[] = [",", ";", "\t", "|"];
-  const counts = new Map<CsvDelimiter, number>(candidates.map((d) => [d, 0]));
+  const counts = new Map<CsvDelimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let inQuotes = false;
   for (const ch of text.startsWith(BOM) ? text.slice(1) : text) {
     if (ch === '"') inQuotes = !inQuotes;
@@ -202,7 +231,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
     }
   }
   let best: CsvDelimiter = ",";
-  for (const d of candidates) if (counts.get(d)! > counts.get(best)!) best = d;
+  for (const d of DELIMITERS) if (counts.get(d)! > counts.get(best)!) best = d;
   return best;
 }
 
@@ -213,37 +242,78 @@ export interface CsvWriteOptions {
   /** Start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8. Default false. */
   bom?: boolean;
   /**
-   * Prefix text starting with `=`, `+`, `-`, `@`, tab or CR with an apostrophe so that a
-   * spreadsheet shows it instead of running it (CSV injection). Numbers, and text that is
-   * just a number ("-5", "+6281234"), are left alone. Default true.
+   * Prefix text starting with `=`, `+`, `-`, `@`, tab or CR (or the full-width `＝＋－＠` that
+   * some spreadsheets read alike) with an apostrophe so that a spreadsheet shows it instead of
+   * running it (CSV injection). Numbers, and text that is just a number ("-5", "+6281234"),
+   * are left alone. Default true.
    */
   guardFormulas?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+/**
+ * Quoted besides what RFC 4180 asks: surrounding spaces (they would be trimmed by readers),
+ * and any of the delimiters we guess between, so that a file written with one of them is
+ * never read back as using another (`detectDelimiter` counts them outside quotes).
+ */
+const QUOTE_ALSO = /^\s|\s$|[,;\t|]/;
+
+/** Defuses a text cell that a spreadsheet would run as a formula (see `guardFormulas`). */
+function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+function stringifyOptions(options: CsvWriteOptions) {
+  const guard = options.guardFormulas ?? true;
+  return {
+    delimiter: options.delimiter ?? ",",
+    record_delimiter: "\r\n",
+    // Any CR or LF inside a field is quoted, not only a whole CRLF.
+    quote_record_delimiter: true,
+    quoted_match: QUOTE_ALSO,
+    cast: {
+      string: guard ? defuseFormula : (text: string) => text,
+      number: (value: number) => (Number.isFinite(value) ? String(value) : ""),
+    },
+  };
+}
 
 /** Writes rows as CSV text: CRLF line ends, a final CRLF, quotes only where needed. */
 export function toCsv(rows: readonly (readonly CsvValue[])[], options: CsvWriteOptions = {}): string {
-  const delimiter = options.delimiter ?? ",";
-  const guard = options.guardFormulas ?? true;
-  const out = rows
-    .map((row) => row.map((value) => formatField(value, delimiter, guard)).join(delimiter) + "\r\n")
-    .join("");
+  const out = stringify(rows as CsvValue[][], stringifyOptions(options));
   return options.bom ? BOM + out : out;
 }
 
-function formatField(value: CsvValue, delimiter: string, guard: boolean): string {
-  if (value === null || value === undefined) return "";
-  let text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value;
-  if (guard && typeof value === "string" && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) {
-    text = "'" + text;
-  }
-  const needsQuotes =
-    text.includes(delimiter) ||
-    text.includes('"') ||
-    text.includes("\n") ||
-    text.includes("\r") ||
-    text !== text.trim();
-  return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
+/** Rows written per chunk of a streamed file. */
+const STREAM_CHUNK_ROWS = 500;
+
+/**
+ * The same CSV as `toCsv`, produced lazily as UTF-8 bytes: rows are pulled from the iterable
+ * one chunk at a time, when the reader (a download) asks for more, so that a long list never
+ * sits in memory whole.
+ */
+export function csvStream(rows: Iterable<readonly CsvValue[]>, options: CsvWriteOptions = {}): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const settings = stringifyOptions(options);
+  let iterator: Iterator<readonly CsvValue[]> | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (options.bom) controller.enqueue(encoder.encode(BOM));
+    },
+    pull(controller) {
+      iterator ??= rows[Symbol.iterator]();
+      const chunk: CsvValue[][] = [];
+      for (let i = 0; i < STREAM_CHUNK_ROWS; i++) {
+        const next = iterator.next();
+        if (next.done) break;
+        chunk.push(next.value as CsvValue[]);
+      }
+      if (chunk.length > 0) controller.enqueue(encoder.encode(stringify(chunk, settings)));
+      if (chunk.length < STREAM_CHUNK_ROWS) controller.close();
+    },
+    cancel() {
+      iterator?.return?.();
+    },
+  });
 }

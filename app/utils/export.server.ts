@@ -5,6 +5,7 @@
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { toJakartaParts } from "~/domain/time";
+import { csvStream, type CsvValue } from "~/utils/csv";
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -27,39 +28,16 @@ export function jakartaText(date: Date): string {
   return p.hour === 0 && p.minute === 0 ? day : `${day} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-function csvCell(value: Cell): string {
-  if (value == null) return "";
-  let text = value instanceof Date ? jakartaText(value) : typeof value === "boolean" ? (value ? "ya" : "tidak") : String(value);
-  // Spreadsheet formula injection: a leading = + - @ is made literal.
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** A cell as CSV text or number: Jakarta dates, "ya"/"tidak" for booleans. */
+function csvValue(value: Cell): CsvValue {
+  if (value instanceof Date) return jakartaText(value);
+  if (typeof value === "boolean") return value ? "ya" : "tidak";
+  return value;
 }
 
-function csvStream(dataset: Dataset): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = dataset.rows[Symbol.iterator]();
-  let headerSent = false;
-  return new ReadableStream({
-    pull(controller) {
-      if (!headerSent) {
-        // BOM so that Excel opens UTF-8 (names with any script) correctly.
-        controller.enqueue(encoder.encode(`\uFEFF${dataset.headers.map(csvCell).join(",")}\r\n`));
-        headerSent = true;
-        return;
-      }
-      let chunk = "";
-      for (let i = 0; i < 500; i++) {
-        const next = iterator.next();
-        if (next.done) {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          controller.close();
-          return;
-        }
-        chunk += `${next.value.map(csvCell).join(",")}\r\n`;
-      }
-      controller.enqueue(encoder.encode(chunk));
-    },
-  });
+function* csvRows(dataset: Dataset): Generator<CsvValue[]> {
+  yield dataset.headers;
+  for (const row of dataset.rows) yield row.map(csvValue);
 }
 
 function xlsxStream(dataset: Dataset): ReadableStream<Uint8Array> {
@@ -99,7 +77,9 @@ function xlsxStream(dataset: Dataset): ReadableStream<Uint8Array> {
 export function exportResponse(dataset: Dataset, format: ExportFormat): Response {
   const stamp = jakartaText(new Date()).slice(0, 10);
   const filename = `${dataset.name}-${stamp}.${format}`;
-  const body = format === "csv" ? csvStream(dataset) : xlsxStream(dataset);
+  // BOM so that Excel opens UTF-8 (names in any script) correctly; text that a spreadsheet would
+  // run as a formula is defused (app/utils/csv.ts).
+  const body = format === "csv" ? csvStream(csvRows(dataset), { bom: true }) : xlsxStream(dataset);
   return new Response(body, {
     headers: {
       "Content-Type":

@@ -65,6 +65,19 @@ describe("exports", () => {
     expect(total).toBe(page.total.census);
   });
 
+  it("write CSV that Excel opens as UTF-8 and that runs no formula", async () => {
+    createPanti({ name: '=HYPERLINK("http://x","Alfa")', type: "elderly", kota: "Jakarta Timur; Utara" });
+    const cookie = await cookieFor(createUser("dinsos_viewer").username);
+    const csv = (await exportLoader(args("/export/panti/csv", cookie, { dataset: "panti", format: "csv" }))) as Response;
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain('"\'=HYPERLINK(""http://x"",""Alfa"")"');
+    expect(text).toContain('"Jakarta Timur; Utara"');
+    const row = parseCsv(text).find((r) => r[1]?.startsWith("P-"))!;
+    expect(row[0]).toBe(`'=HYPERLINK("http://x","Alfa")`);
+  });
+
   it("keep a panti admin's exports to their own panti and refuse what their role cannot see", async () => {
     const { a, b } = world();
     const cookie = await cookieFor(createUser("panti_admin", a.id).username);
