@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait } from "./i18n";
+import { formatCalendarDate, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait } from "./i18n";
 
 describe("formatWait", () => {
   it("says seconds under a minute and whole minutes, rounded up, from there", () => {
@@ -36,5 +36,14 @@ describe("formatDate, formatDateTime, formatNumber, formatPercent", () => {
       expect(formatPercent("en", null)).toBe("–");
     }
     expect(formatDate("id", null)).toBe("–");
+  });
+});
+
+describe("formatCalendarDate", () => {
+  it("shows a day as it is, whatever the zone of the machine", () => {
+    expect(formatCalendarDate("id", "2026-01-01")).toBe("1 Jan 2026");
+    expect(formatCalendarDate("en", "2026-12-31")).toBe("31 Dec 2026");
+    expect(formatCalendarDate("id", null)).toBe("–");
+    expect(formatCalendarDate("id", "bukan tanggal")).toBe("bukan tanggal");
   });
 });

@@ -72,6 +72,8 @@ const dateTimeFormat = perLang(
       hour12: false,
     }),
 );
+/** Calendar dates are days, not instants: formatted as they are, in UTC, so no zone shifts them. */
+const calendarDateFormat = perLang((l) => new Intl.DateTimeFormat(l, { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }));
 const timeFormat = perLang((l) => new Intl.DateTimeFormat(l, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hour12: false }));
 
 export function formatNumber(lang: Lang, value: number, maximumFractionDigits = 0): string {
@@ -91,6 +93,14 @@ function toDate(value: Date | number | string): Date {
 export function formatDate(lang: Lang, value: Date | number | string | null | undefined): string {
   if (value == null) return "–";
   return dateFormat(lang).format(toDate(value));
+}
+
+/** A calendar date (YYYY-MM-DD) as 23 Nov 2026; anything else is shown as it is. */
+export function formatCalendarDate(lang: Lang, value: string | null | undefined): string {
+  if (!value) return "–";
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  return calendarDateFormat(lang).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
 /** 23 Nov 2026 14.05 WIB (Asia/Jakarta). */

@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+
+/**
+ * The scroll container of a wide table: a labelled region that a keyboard user can focus and
+ * scroll (axe's scrollable-region-focusable), so no column is out of reach on a phone.
+ */
+export function TableScroll({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0} data-testid={testId}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { Link, useLocation } from "@remix-run/react";
+import { useT } from "~/utils/use-i18n";
+
+/** The current URL with `page` set (page 1 drops the parameter); every other filter is kept. */
+export function usePageHref(param = "page"): (page: number) => string {
+  const { pathname, search } = useLocation();
+  return (page) => {
+    const params = new URLSearchParams(search);
+    if (page <= 1) params.delete(param);
+    else params.set(param, String(page));
+    const query = params.toString();
+    return query ? `${pathname}?${query}` : pathname;
+  };
+}
+
+/**
+ * Previous / next links of a list. Either numbered (`page` of `pages`, links built from the
+ * current URL) or by cursor (`previous` and `next` hrefs, for keyset-paginated lists).
+ * Nothing is shown when there is only one page.
+ */
+export function Pager(
+  props:
+    | { page: number; pages: number; status?: ReactNode; label?: string }
+    | { previous: string | null; next: string | null; status?: ReactNode; label?: string },
+) {
+  const t = useT();
+  const hrefFor = usePageHref();
+  let previous: string | null;
+  let next: string | null;
+  let status = props.status;
+  if ("page" in props) {
+    if (props.pages <= 1) return null;
+    previous = props.page > 1 ? hrefFor(props.page - 1) : null;
+    next = props.page < props.pages ? hrefFor(props.page + 1) : null;
+    status ??= t("common.pageOf", { page: props.page, pages: props.pages });
+  } else {
+    ({ previous, next } = props);
+    if (!previous && !next) return null;
+  }
+  return (
+    <nav className="pagination" aria-label={props.label ?? t("common.pagination")}>
+      {previous ? (
+        <Link to={previous} rel="prev">
+          ← {t("common.previous")}
+        </Link>
+      ) : null}
+      {status ? <span className="muted">{status}</span> : null}
+      {next ? (
+        <Link to={next} rel="next">
+          {t("common.next")} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
