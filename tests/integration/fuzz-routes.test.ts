@@ -1,0 +1,557 @@
+/**
+ * Malformed bodies for every action: each route module's action and the JSON API get random
+ * bodies (wrong types, huge strings, deep JSON, invalid UTF-8, unknown enum values, duplicated
+ * fields, wrong or missing content types, broken multipart, missing or unknown intents, junk in
+ * the URL's ids) as Requests, with the session cookies of several roles.
+ *
+ * Two properties, for every request: the answer is never a 5xx (a thrown Response below 500 is an
+ * answer; any other thrown error counts as a 500), and a refused request (status ≥ 400) writes
+ * nothing. Writes are counted by temporary triggers on every table of this test's connection,
+ * leaving out what a refusal may legitimately record: failed sign-ins (login_failures and their
+ * audit rows) and an API token's "last used" time.
+ *
+ * The seed is fixed so that a failure reproduces; FUZZ_SEED and FUZZ_RUNS override it.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadReferenceData } from "#db/seed/reference";
+import { seedProgrammeModules } from "#db/seed/programmes";
+import { attendanceStatuses, programmes, psychosocialServices } from "#db/schema";
+import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
+import { classSchema } from "~/domain/programmes";
+import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES } from "~/domain/reference";
+import { createApiToken } from "~/services/api-tokens.server";
+import { previewBatch } from "~/services/placement-import.server";
+import { createPlacement } from "~/services/placements.server";
+import { createClass, enrolResidents } from "~/services/programmes.server";
+import { recordSession } from "~/services/psychosocial.server";
+import { loader as csvTemplateLoader } from "~/routes/_app.placements.import.template[.]csv";
+import { action as loginAction } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { action as setLanguageAction } from "~/routes/set-language";
+import { action as accountPasswordAction } from "~/routes/_app.account.password";
+import { action as adminApiTokensAction } from "~/routes/_app.admin.api-tokens";
+import { action as adminUsersNewAction } from "~/routes/_app.admin.users.new";
+import { action as adminUsersUserIdAction } from "~/routes/_app.admin.users.$userId";
+import { action as classesNewAction } from "~/routes/_app.classes.new";
+import { action as classesClassIdIndexAction } from "~/routes/_app.classes.$classId._index";
+import { action as classesClassIdAttendanceAction } from "~/routes/_app.classes.$classId.attendance";
+import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index";
+import { action as followUpsAction } from "~/routes/_app.follow-ups";
+import { action as programmesAction } from "~/routes/_app.programmes";
+import { action as pantiPantiIdAction } from "~/routes/_app.panti.$pantiId";
+import { action as pantiPantiIdSessionsNewAction } from "~/routes/_app.panti.$pantiId_.sessions.new";
+import { action as placementsNewAction } from "~/routes/_app.placements.new";
+import { action as placementsPlacementIdAction } from "~/routes/_app.placements.$placementId";
+import { action as placementsImportAction } from "~/routes/_app.placements.import";
+import { action as apiV1PlacementsAction } from "~/routes/api.v1.placements";
+import { action as apiV1PlacementsRefAction } from "~/routes/api.v1.placements.$ref";
+import { action as pantiPantiIdStaysStayIdAssessmentAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.assessment";
+import { action as pantiPantiIdStaysStayIdExitAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.exit";
+import { action as pantiPantiIdStaysStayIdFamilyAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.family";
+import { action as pantiPantiIdStaysStayIdIdentityAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.identity";
+import { action as pantiPantiIdStaysStayIdMoveAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.move";
+import { action as pantiPantiIdStaysStayIdPlanAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.plan";
+import { action as pantiPantiIdStaysStayIdSessionsNewAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
+import { action as pantiPantiIdStaysStayIdStageAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
+import { db } from "~/utils/db.server";
+import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput, TEST_PASSWORD } from "../factories";
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+/** Bodies per form route; the API gets three times as many. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 45);
+const base = "http://127.0.0.1";
+
+type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
+type Who = "self" | "dinsos_admin" | "panti_admin" | "instructor" | "psychosocial" | "outreach" | "anonymous" | "forged";
+
+interface World {
+  pantiId: number;
+  otherPantiId: number;
+  stayIds: number[];
+  bedIds: number[];
+  classId: number;
+  enrolmentIds: number[];
+  placementId: number;
+  sessionId: number;
+  userId: number;
+  batchId: number;
+  apiToken: string;
+  cookies: Record<Who, string>;
+}
+let world: World;
+
+/** Every route module with an action: its file, and the URL params its path takes. */
+interface RouteCase {
+  file: string;
+  /** Who sends (default: mostly Dinsos, sometimes the other roles or no one). */
+  who?: fc.Arbitrary<Who>;
+  params: (w: World) => Record<string, string>;
+  path: (params: Record<string, string>) => string;
+}
+const ROUTES: RouteCase[] = [
+  { file: "login.tsx", params: () => ({}), path: () => "/login" },
+  // Signing out and changing a password act on the sender's own account: a user of their own.
+  { file: "logout.tsx", params: () => ({}), path: () => "/logout", who: fc.constantFrom<Who>("self", "anonymous", "forged") },
+  { file: "set-language.tsx", params: () => ({}), path: () => "/set-language" },
+  { file: "_app.account.password.tsx", params: () => ({}), path: () => "/account/password", who: fc.constantFrom<Who>("self", "self", "anonymous") },
+  { file: "_app.admin.api-tokens.tsx", params: () => ({}), path: () => "/admin/api-tokens" },
+  { file: "_app.admin.users.new.tsx", params: () => ({}), path: () => "/admin/users/new" },
+  { file: "_app.admin.users.$userId.tsx", params: (w) => ({ userId: String(w.userId) }), path: (p) => `/admin/users/${p.userId}` },
+  { file: "_app.classes.new.tsx", params: () => ({}), path: () => "/classes/new" },
+  { file: "_app.classes.$classId._index.tsx", params: (w) => ({ classId: String(w.classId) }), path: (p) => `/classes/${p.classId}` },
+  { file: "_app.classes.$classId.attendance.tsx", params: (w) => ({ classId: String(w.classId) }), path: (p) => `/classes/${p.classId}/attendance` },
+  {
+    file: "_app.classes.$classId.enrolments.$enrolmentId._index.tsx",
+    params: (w) => ({ classId: String(w.classId), enrolmentId: String(w.enrolmentIds[0]) }),
+    path: (p) => `/classes/${p.classId}/enrolments/${p.enrolmentId}`,
+  },
+  { file: "_app.follow-ups.tsx", params: () => ({}), path: () => "/follow-ups" },
+  { file: "_app.programmes.tsx", params: () => ({}), path: () => "/programmes" },
+  { file: "_app.panti.$pantiId.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}` },
+  { file: "_app.panti.$pantiId_.sessions.new.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}/sessions/new` },
+  ...["assessment", "exit", "family", "identity", "move", "plan", "sessions.new", "stage"].map((page) => ({
+    file: `_app.panti.$pantiId_.stays.$stayId.${page}.tsx`,
+    params: (w: World) => ({ pantiId: String(w.pantiId), stayId: String(w.stayIds[0]) }),
+    path: (p: Record<string, string>) => `/panti/${p.pantiId}/stays/${p.stayId}/${page.replace(".", "/")}`,
+  })),
+  { file: "_app.placements.new.tsx", params: () => ({}), path: () => "/placements/new" },
+  { file: "_app.placements.$placementId.tsx", params: (w) => ({ placementId: String(w.placementId) }), path: (p) => `/placements/${p.placementId}` },
+  { file: "_app.placements.import.tsx", params: () => ({}), path: () => "/placements/import" },
+  { file: "api.v1.placements.ts", params: () => ({}), path: () => "/api/v1/placements" },
+  { file: "api.v1.placements.$ref.ts", params: () => ({ ref: "REF-1" }), path: (p) => `/api/v1/placements/${p.ref}` },
+];
+
+const ROUTES_DIR = path.resolve("app/routes");
+
+const ACTIONS: Record<string, Action> = {
+  "login.tsx": loginAction,
+  "logout.tsx": logoutAction,
+  "set-language.tsx": setLanguageAction,
+  "_app.account.password.tsx": accountPasswordAction,
+  "_app.admin.api-tokens.tsx": adminApiTokensAction,
+  "_app.admin.users.new.tsx": adminUsersNewAction,
+  "_app.admin.users.$userId.tsx": adminUsersUserIdAction,
+  "_app.classes.new.tsx": classesNewAction,
+  "_app.classes.$classId._index.tsx": classesClassIdIndexAction,
+  "_app.classes.$classId.attendance.tsx": classesClassIdAttendanceAction,
+  "_app.classes.$classId.enrolments.$enrolmentId._index.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
+  "_app.follow-ups.tsx": followUpsAction,
+  "_app.programmes.tsx": programmesAction,
+  "_app.panti.$pantiId.tsx": pantiPantiIdAction,
+  "_app.panti.$pantiId_.sessions.new.tsx": pantiPantiIdSessionsNewAction,
+  "_app.placements.new.tsx": placementsNewAction,
+  "_app.placements.$placementId.tsx": placementsPlacementIdAction,
+  "_app.placements.import.tsx": placementsImportAction,
+  "api.v1.placements.ts": apiV1PlacementsAction,
+  "api.v1.placements.$ref.ts": apiV1PlacementsRefAction,
+  "_app.panti.$pantiId_.stays.$stayId.assessment.tsx": pantiPantiIdStaysStayIdAssessmentAction,
+  "_app.panti.$pantiId_.stays.$stayId.exit.tsx": pantiPantiIdStaysStayIdExitAction,
+  "_app.panti.$pantiId_.stays.$stayId.family.tsx": pantiPantiIdStaysStayIdFamilyAction,
+  "_app.panti.$pantiId_.stays.$stayId.identity.tsx": pantiPantiIdStaysStayIdIdentityAction,
+  "_app.panti.$pantiId_.stays.$stayId.move.tsx": pantiPantiIdStaysStayIdMoveAction,
+  "_app.panti.$pantiId_.stays.$stayId.plan.tsx": pantiPantiIdStaysStayIdPlanAction,
+  "_app.panti.$pantiId_.stays.$stayId.sessions.new.tsx": pantiPantiIdStaysStayIdSessionsNewAction,
+  "_app.panti.$pantiId_.stays.$stayId.stage.tsx": pantiPantiIdStaysStayIdStageAction,
+};
+
+/** Field names, intents and option values a route's source mentions: the fuzzer's vocabulary. */
+function vocabulary(file: string) {
+  const source = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
+  const all = (re: RegExp) => [...source.matchAll(re)].map((m) => m[1]!);
+  const names = new Set([...all(/name="([^"]+)"/g), ...all(/formData\.get\("([^"]+)"\)/g), "intent", "redirectTo"]);
+  const values = new Set([...all(/value="([^"]+)"/g), ...all(/intent === "([^"]+)"/g)]);
+  return { names: [...names], values: [...values] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random bodies
+// ---------------------------------------------------------------------------------------------
+
+const REFERENCE_CODES = [
+  ...PPKS_CATEGORIES.map((c) => c.code),
+  ...OUTREACH_UNITS.map((u) => u.code),
+  ...EXIT_OUTCOMES.map((o) => o.code),
+  ...REHABILITATION_STAGES.map((s) => s.code),
+  TEST_PASSWORD,
+  "hadir",
+  "alpa",
+  "male",
+  "female",
+  "overflow",
+];
+
+function idValues(w: World): string[] {
+  return [w.pantiId, w.otherPantiId, w.classId, w.placementId, w.sessionId, w.userId, w.batchId, ...w.stayIds, ...w.bedIds, ...w.enrolmentIds].map(String);
+}
+
+const hugeString = fc.oneof(
+  fc.integer({ min: 1_000, max: 200_000 }).map((n) => "x".repeat(n)),
+  fc.integer({ min: 100, max: 20_000 }).map((n) => "é😀".repeat(n)),
+);
+const weirdString = fc.oneof(
+  fc.constantFrom("", " ", "\u0000", "null", "undefined", "true", "[]", "{}", "-1", "0", "1.5", "1e309", "NaN", "Infinity", "0x10", "99999999999999999999"),
+  fc.constantFrom("2026-02-30", "2026-13-01", "9999-12-31T99:99", "0000-00-00", "2026-03-05T10:00", "2026-03-05", "25:61", "08:00"),
+  fc.constantFrom("<script>alert(1)</script>", "' OR 1=1 --", "../../etc/passwd", "\ud800", "\udfff", "a\u202eb", "\r\n\r\n"),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+);
+
+function valueArb(w: World, values: string[]) {
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...values, ...REFERENCE_CODES) },
+    { weight: 3, arbitrary: fc.constantFrom(...idValues(w)) },
+    { weight: 4, arbitrary: weirdString },
+    { weight: 1, arbitrary: hugeString },
+  );
+}
+
+function fieldsArb(w: World, vocab: { names: string[]; values: string[] }) {
+  const name = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...vocab.names) },
+    { weight: 1, arbitrary: fc.constantFrom("__proto__", "constructor", "mark.1", `mark.${w.enrolmentIds[0]}`, "stayIds[]", "a[]", "") },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+  );
+  // Duplicated fields come from repeated names; "intent" is sometimes missing, sometimes unknown.
+  return fc.array(fc.tuple(name, valueArb(w, vocab.values)), { minLength: 0, maxLength: 14 });
+}
+
+const deepJson = fc.integer({ min: 100, max: 20_000 }).chain((depth) =>
+  fc.constantFrom("[".repeat(depth) + "]".repeat(depth), '{"a":'.repeat(depth) + "1" + "}".repeat(depth), "[".repeat(depth)),
+);
+
+/** A body: its bytes and the Content-Type to send them with (null: no header). */
+interface Body {
+  kind: string;
+  contentType: string | null;
+  bytes: Uint8Array | string | FormData;
+}
+
+function encodeUrl(fields: [string, string][]): string {
+  return new URLSearchParams(fields).toString();
+}
+
+function bodyArb(w: World, vocab: { names: string[]; values: string[] }): fc.Arbitrary<Body> {
+  const fields = fieldsArb(w, vocab);
+  const urlencoded = "application/x-www-form-urlencoded";
+  return fc.oneof(
+    { weight: 8, arbitrary: fields.map((f): Body => ({ kind: "urlencoded", contentType: urlencoded, bytes: encodeUrl(f) })) },
+    {
+      weight: 2,
+      arbitrary: fields.map((f): Body => {
+        const form = new FormData();
+        for (const [k, v] of f) form.append(k, v);
+        return { kind: "multipart", contentType: null, bytes: form };
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fields, fc.uint8Array({ minLength: 1, maxLength: 30 })).map(([f, raw]): Body => {
+        const text = new TextEncoder().encode(encodeUrl(f) + "&x=");
+        return { kind: "invalid utf-8", contentType: urlencoded, bytes: new Uint8Array([...text, 0xff, 0xfe, ...raw, 0xc3]) };
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fields, fc.constantFrom("truncated", "no boundary", "wrong boundary", "no headers", "garbage"))
+        .map(([f, how]): Body => {
+          const parts = f.map(([k, v]) => `--b0undary\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join("");
+          const complete = parts + "--b0undary--\r\n";
+          const texts: Record<string, [string, string]> = {
+            truncated: ["multipart/form-data; boundary=b0undary", complete.slice(0, Math.max(1, complete.length - 12))],
+            "no boundary": ["multipart/form-data", complete],
+            "wrong boundary": ["multipart/form-data; boundary=other", complete],
+            "no headers": ["multipart/form-data; boundary=b0undary", "--b0undary\r\n\r\nvalue\r\n--b0undary--\r\n"],
+            garbage: ["multipart/form-data; boundary=b0undary", "\u0000\u0001garbage--b0undary"],
+          };
+          const [contentType, text] = texts[how]!;
+          return { kind: `broken multipart (${how})`, contentType, bytes: text };
+        }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.constantFrom(null, "text/plain", "application/json", "application/xml", "application/octet-stream", "multipart/mixed; boundary=x", "x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=latin1"), fields)
+        .map(([contentType, f]): Body => ({ kind: `content type ${contentType ?? "(none)"}`, contentType, bytes: contentType?.includes("json") ? JSON.stringify(Object.fromEntries(f)) : encodeUrl(f) })),
+    },
+    { weight: 1, arbitrary: deepJson.map((text): Body => ({ kind: "deep JSON as a form", contentType: urlencoded, bytes: text })) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(1_100_000, 3_000_000).map((n): Body => ({ kind: `huge body (${n} bytes)`, contentType: urlencoded, bytes: `intent=${"a".repeat(n)}` })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.integer({ min: 2_001, max: 5_000 }).map((n): Body => ({ kind: `${n} fields`, contentType: urlencoded, bytes: Array.from({ length: n }, (_, i) => `f${i}=1`).join("&") })),
+    },
+  );
+}
+
+/** JSON bodies for the API: random JSON, deep JSON, a valid referral with one field spoilt. */
+function apiBodyArb(w: World): fc.Arbitrary<Body> {
+  const json = "application/json";
+  const valid = {
+    externalRef: "REF-FUZZ",
+    officerName: "Rudi Hartono",
+    foundAt: "2026-03-02T21:15:00+07:00",
+    reachMethod: "patrol",
+    personName: "Orang Uji",
+    sex: "male",
+    estimatedAge: 40,
+    ppksCategory: "gelandangan",
+    assessmentSummary: "Tidur di kolong jembatan, sehat.",
+    targetPantiId: w.pantiId,
+  };
+  const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), weirdString, hugeString, fc.constantFrom(...REFERENCE_CODES), fc.integer(), fc.double());
+  const spoilt = fc
+    .tuple(fc.constantFrom(...Object.keys(valid), "unknownField", "__proto__", "constructor", "disabilitySubtypes", "unidentified", "nik", "birthDate"), anyValue, fc.boolean())
+    .map(([key, value, withRef]) => {
+      const body: Record<string, unknown> = { ...valid, externalRef: withRef ? valid.externalRef : `REF-${String(value).slice(0, 20)}` };
+      Object.defineProperty(body, key, { value, enumerable: true, writable: true, configurable: true });
+      return JSON.stringify(body);
+    });
+  return fc.oneof(
+    { weight: 4, arbitrary: spoilt.map((text): Body => ({ kind: "spoilt referral", contentType: json, bytes: text })) },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((v): Body => ({ kind: "random JSON", contentType: json, bytes: JSON.stringify(v) ?? "null" })) },
+    { weight: 1, arbitrary: deepJson.map((text): Body => ({ kind: "deep JSON", contentType: json, bytes: text })) },
+    {
+      weight: 1,
+      arbitrary: fc.uint8Array({ minLength: 0, maxLength: 50 }).map((raw): Body => ({ kind: "invalid utf-8", contentType: json, bytes: new Uint8Array([0x7b, 0x22, 0xff, ...raw]) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(null, "text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1", "application/jsonx", "APPLICATION/JSON")
+        .map((contentType): Body => ({ kind: `content type ${contentType ?? "(none)"}`, contentType, bytes: JSON.stringify(valid) })),
+    },
+    { weight: 1, arbitrary: fc.constant<Body>({ kind: "huge body", contentType: json, bytes: JSON.stringify({ ...valid, assessmentSummary: "x".repeat(70_000) }) }) },
+  );
+}
+
+const junkId = fc.constantFrom("abc", "-1", "0", "1.5", "99999999999999999999", "1e3", " 1", "%00", "");
+
+// ---------------------------------------------------------------------------------------------
+// Sending and judging
+// ---------------------------------------------------------------------------------------------
+
+function requestFor(route: RouteCase, params: Record<string, string>, body: Body, headers: Record<string, string>): Request {
+  const h = new Headers(headers);
+  if (body.contentType !== null) h.set("Content-Type", body.contentType);
+  let payload: BodyInit = body.bytes as BodyInit;
+  if (body.contentType === null && !(body.bytes instanceof FormData)) {
+    // No Content-Type at all: a Blob without a type sends none.
+    payload = new Blob([body.bytes as BlobPart]);
+  }
+  return new Request(base + route.path(params), { method: "POST", headers: h, body: payload });
+}
+
+/** The status a user would get: thrown Responses count, any other thrown error is a 500. */
+async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; error?: unknown }> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return { status: result.status };
+    const r = result as { type?: string; init?: { status?: number } | null } | null;
+    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200 };
+    return { status: 200 };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status };
+    return { status: 500, error: thrown };
+  }
+}
+
+let writeCount: () => number;
+
+/** Temporary triggers on every table of this connection count the rows a request writes. */
+function installWriteCounter() {
+  const raw = db.$client;
+  raw.exec("CREATE TEMP TABLE fuzz_writes (tbl TEXT NOT NULL, op TEXT NOT NULL)");
+  const tables = raw
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%drizzle%'")
+    .pluck()
+    .all() as string[];
+  for (const table of tables) {
+    if (table === "login_failures") continue; // failed sign-ins are recorded, by design
+    for (const op of ["INSERT", "UPDATE", "DELETE"] as const) {
+      let event: string = op;
+      let when = "";
+      if (table === "audit_log" && op === "INSERT") when = "WHEN NEW.action <> 'auth.sign_in_failed'";
+      if (table === "api_tokens" && op === "UPDATE") {
+        const columns = (raw.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => c !== "last_used_at");
+        event = `UPDATE OF ${columns.map((c) => `"${c}"`).join(", ")}`;
+      }
+      raw.exec(
+        `CREATE TEMP TRIGGER "fuzz_${table}_${op}" AFTER ${event} ON main."${table}" ${when} ` +
+          `BEGIN INSERT INTO fuzz_writes VALUES ('${table}', '${op}'); END`,
+      );
+    }
+  }
+  const count = raw.prepare("SELECT count(*) FROM fuzz_writes").pluck();
+  writeCount = () => count.get() as number;
+}
+
+interface Finding {
+  route: string;
+  who: Who;
+  kind: string;
+  status: number;
+  problem: string;
+  sample: string;
+}
+
+const stats = { requests: 0, fiveHundreds: 0, byStatus: new Map<number, number>() };
+const findings: Finding[] = [];
+
+function sampleOf(request: Body): string {
+  const b = request.bytes;
+  const text = b instanceof FormData ? [...b.entries()].map(([k, v]) => `${k}=${String(v)}`).join("&") : typeof b === "string" ? b : `bytes(${b.length})`;
+  return text.length > 160 ? `${text.slice(0, 160)}… (${text.length} chars)` : text;
+}
+
+async function fire(route: RouteCase, action: Action, who: Who, params: Record<string, string>, body: Body) {
+  const headers: Record<string, string> = {};
+  const cookie = world.cookies[who];
+  if (cookie) headers.Cookie = cookie;
+  if (route.file.startsWith("api.")) {
+    if (who !== "anonymous") headers.Authorization = who === "forged" ? "Bearer pnt_forged_token" : `Bearer ${world.apiToken}`;
+    headers["Accept-Language"] = who === "outreach" ? "id" : "en";
+  }
+  const before = writeCount();
+  const request = requestFor(route, params, body, headers);
+  const { status, error } = await statusOf(() => action({ request, params, context: { clientAddress: "10.9.8.7" } }));
+  const written = writeCount() - before;
+  stats.requests++;
+  stats.byStatus.set(status, (stats.byStatus.get(status) ?? 0) + 1);
+  const base = { route: route.file, who, kind: body.kind, status, sample: sampleOf(body) };
+  if (status >= 500) {
+    stats.fiveHundreds++;
+    findings.push({ ...base, problem: error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : `status ${status}` });
+  } else if (status >= 400 && written > 0) {
+    findings.push({ ...base, problem: `refused with ${status} but wrote ${written} row(s)` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The world and the run
+// ---------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  ensureReference();
+  const ref = loadReferenceData();
+  db.insert(programmes).values(ref.programmes).onConflictDoNothing().run();
+  db.insert(attendanceStatuses).values(ref.attendanceStatuses).onConflictDoNothing().run();
+  db.insert(psychosocialServices).values(PSYCHOSOCIAL_SERVICES.map((s) => ({ ...s }))).onConflictDoNothing().run();
+  seedProgrammeModules(db);
+
+  const p = createPanti({ type: "youth" });
+  const other = createPanti();
+  const { beds } = createRoom(p.id, 8);
+  const residents = [0, 1, 2].map((i) => createResident(p.id, beds[i]!.id));
+  residents.push(createResident(p.id, null));
+  const admin = createUser("dinsos_admin");
+  const pantiAdmin = createUser("panti_admin", p.id);
+  const instructor = createUser("instructor", p.id);
+  const psych = createUser("psychosocial", p.id);
+  const outreach = createUser("outreach", null, "sudin_jakbar");
+  const editable = createUser("panti_admin", other.id);
+  const self = createUser("dinsos_admin");
+
+  const cls = createClass(
+    admin.actor,
+    classSchema.parse({
+      pantiId: String(p.id),
+      programmeCode: "komputer",
+      name: "Komputer Angkatan Uji",
+      instructorIds: [String(instructor.id)],
+      scheduleDays: ["1", "3", "5"],
+      startTime: "08:00",
+      endTime: "11:00",
+      startDate: "2026-03-02",
+      endDate: "2026-06-26",
+      capacity: "10",
+    }),
+    new Date("2026-03-01T03:00:00Z"),
+  );
+  const { enrolmentIds } = enrolResidents(admin.actor, cls.id, residents.slice(0, 2).map((r) => r.stay.id), new Date("2026-03-01T03:00:00Z"));
+  const placement = createPlacement(outreach.actor, referralInput(p.id));
+  const { sessionId } = recordSession(
+    psych.actor,
+    { pantiId: p.id, stayId: residents[0]!.stay.id },
+    sessionSchema.parse({
+      serviceCode: "konseling_individu",
+      mode: "individual",
+      providerName: "Anindya Puspitasari",
+      sessionAt: "2026-03-01T10:00",
+      durationMinutes: "45",
+      summary: "Sesi berjalan baik",
+      stayIds: String(residents[0]!.stay.id),
+    }),
+  );
+  const template = (await csvTemplateLoader({ request: new Request(`${base}/placements/import/template.csv`, { headers: { Cookie: await cookieFor(outreach.username) } }), params: {}, context: {} })) as Response;
+  const batch = await previewBatch(outreach.actor, { fileName: "template.csv", bytes: new Uint8Array(await template.arrayBuffer()) });
+  const { secret } = createApiToken(admin.actor, { outreachUnit: "sudin_jakbar", name: "Aplikasi Uji" });
+
+  world = {
+    pantiId: p.id,
+    otherPantiId: other.id,
+    stayIds: residents.map((r) => r.stay.id),
+    bedIds: beds.map((b) => b.id),
+    classId: cls.id,
+    enrolmentIds,
+    placementId: placement.id,
+    sessionId,
+    userId: editable.id,
+    batchId: batch.batchId,
+    apiToken: secret,
+    cookies: {
+      self: await cookieFor(self.username),
+      dinsos_admin: await cookieFor(admin.username),
+      panti_admin: await cookieFor(pantiAdmin.username),
+      instructor: await cookieFor(instructor.username),
+      psychosocial: await cookieFor(psych.username),
+      outreach: await cookieFor(outreach.username),
+      anonymous: "",
+      forged: "__panti_session=forged.value; panti_lang=ImVuIg%3D%3D",
+    },
+  };
+  installWriteCounter();
+});
+
+const whoArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<Who>("dinsos_admin") },
+  { weight: 1, arbitrary: fc.constantFrom<Who>("panti_admin", "instructor", "psychosocial", "outreach", "anonymous", "forged") },
+);
+
+describe("fuzzing every action with malformed bodies", () => {
+  it("never answers 5xx, and a refused request writes nothing", async () => {
+    const started = performance.now();
+    for (const [index, route] of ROUTES.entries()) {
+      const action = ACTIONS[route.file];
+      if (!action) throw new Error(`no action imported for ${route.file}`);
+      const isApi = route.file.startsWith("api.");
+      const body = isApi ? apiBodyArb(world) : bodyArb(world, vocabulary(route.file));
+      const params = fc.oneof(
+        { weight: 5, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: junkId },
+      ).map((junk) => {
+        const p = route.params(world);
+        if (junk !== null) for (const key of Object.keys(p)) p[key] = junk;
+        return p;
+      });
+      const who = route.who ?? (isApi ? fc.constantFrom<Who>("outreach", "outreach", "outreach", "anonymous", "forged") : whoArb);
+      await fc.assert(
+        fc.asyncProperty(who, params, body, async (w, p, b) => {
+          await fire(route, action, w, p, b);
+        }),
+        { seed: SEED + index, numRuns: isApi ? RUNS * 3 : RUNS, endOnFailure: true },
+      );
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const statuses = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    console.log(`fuzz: ${stats.requests} requests to ${ROUTES.length} actions in ${seconds} s, ${stats.fiveHundreds} 5xx; statuses ${statuses}`);
+    for (const f of findings.slice(0, 40)) console.log(`  ${f.route} as ${f.who} [${f.kind}] → ${f.status}: ${f.problem}\n    ${f.sample}`);
+    expect(stats.requests).toBeGreaterThan(ROUTES.length * RUNS);
+    expect(findings).toEqual([]);
+  }, 120_000);
+});
