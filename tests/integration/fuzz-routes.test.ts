@@ -7,8 +7,8 @@
  * Two properties, for every request: the answer is never a 5xx (a thrown Response below 500 is an
  * answer; any other thrown error counts as a 500), and a refused request (status ≥ 400) writes
  * nothing. Writes are counted by temporary triggers on every table of this test's connection,
- * leaving out what a refusal may legitimately record: failed sign-ins (login_failures and their
- * audit rows) and an API token's "last used" time.
+ * leaving out what a refusal may legitimately record: failed sign-ins and password confirmations
+ * (login_failures and their audit rows, kept for throttling) and an API token's "last used" time.
  *
  * The seed is fixed so that a failure reproduces; FUZZ_SEED and FUZZ_RUNS override it.
  */
@@ -20,6 +20,8 @@ import { loadReferenceData } from "#db/seed/reference";
 import { seedProgrammeModules } from "#db/seed/programmes";
 import { attendanceStatuses, programmes, psychosocialServices } from "#db/schema";
 import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
+import * as enums from "~/domain/enums";
+import { ROLES } from "~/domain/permissions";
 import { classSchema } from "~/domain/programmes";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES } from "~/domain/reference";
 import { createApiToken } from "~/services/api-tokens.server";
@@ -61,11 +63,11 @@ import { cookieFor, createPanti, createResident, createRoom, createUser, ensureR
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 /** Bodies per form route; the API gets three times as many. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 45);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const base = "http://127.0.0.1";
 
 type Action = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
-type Who = "self" | "dinsos_admin" | "panti_admin" | "instructor" | "psychosocial" | "outreach" | "anonymous" | "forged";
+type Who = "self" | "leaving" | "dinsos_admin" | "panti_admin" | "instructor" | "psychosocial" | "outreach" | "anonymous" | "forged";
 
 interface World {
   pantiId: number;
@@ -92,9 +94,12 @@ interface RouteCase {
   path: (params: Record<string, string>) => string;
 }
 const ROUTES: RouteCase[] = [
+  // The API first: the token page's fuzzing may revoke the API token later on.
+  { file: "api.v1.placements.ts", params: () => ({}), path: () => "/api/v1/placements" },
+  { file: "api.v1.placements.$ref.ts", params: () => ({ ref: "REF-1" }), path: (p) => `/api/v1/placements/${p.ref}` },
   { file: "login.tsx", params: () => ({}), path: () => "/login" },
   // Signing out and changing a password act on the sender's own account: a user of their own.
-  { file: "logout.tsx", params: () => ({}), path: () => "/logout", who: fc.constantFrom<Who>("self", "anonymous", "forged") },
+  { file: "logout.tsx", params: () => ({}), path: () => "/logout", who: fc.constantFrom<Who>("leaving", "anonymous", "forged") },
   { file: "set-language.tsx", params: () => ({}), path: () => "/set-language" },
   { file: "_app.account.password.tsx", params: () => ({}), path: () => "/account/password", who: fc.constantFrom<Who>("self", "self", "anonymous") },
   { file: "_app.admin.api-tokens.tsx", params: () => ({}), path: () => "/admin/api-tokens" },
@@ -120,8 +125,6 @@ const ROUTES: RouteCase[] = [
   { file: "_app.placements.new.tsx", params: () => ({}), path: () => "/placements/new" },
   { file: "_app.placements.$placementId.tsx", params: (w) => ({ placementId: String(w.placementId) }), path: (p) => `/placements/${p.placementId}` },
   { file: "_app.placements.import.tsx", params: () => ({}), path: () => "/placements/import" },
-  { file: "api.v1.placements.ts", params: () => ({}), path: () => "/api/v1/placements" },
-  { file: "api.v1.placements.$ref.ts", params: () => ({ ref: "REF-1" }), path: (p) => `/api/v1/placements/${p.ref}` },
 ];
 
 const ROUTES_DIR = path.resolve("app/routes");
@@ -161,8 +164,14 @@ const ACTIONS: Record<string, Action> = {
 function vocabulary(file: string) {
   const source = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
   const all = (re: RegExp) => [...source.matchAll(re)].map((m) => m[1]!);
-  const names = new Set([...all(/name="([^"]+)"/g), ...all(/formData\.get\("([^"]+)"\)/g), "intent", "redirectTo"]);
-  const values = new Set([...all(/value="([^"]+)"/g), ...all(/intent === "([^"]+)"/g)]);
+  const names = new Set([
+    ...all(/name="([^"]+)"/g),
+    ...all(/\b(?:register|field|error|errorFor|invalid|watch)\("([^"]+)"/g),
+    ...all(/formData\.get\("([^"]+)"\)/g),
+    "intent",
+    "redirectTo",
+  ]);
+  const values = new Set([...all(/value="([^"]+)"/g), ...all(/intent === "([^"]+)"/g), ...all(/intent: "([^"]+)"/g)]);
   return { names: [...names], values: [...values] };
 }
 
@@ -182,6 +191,28 @@ const REFERENCE_CODES = [
   "female",
   "overflow",
 ];
+
+/** The app's enumerations by a lower-case singular name: REACH_METHODS → "reachmethod". */
+const ENUMS = new Map<string, string[]>([
+  ...Object.entries(enums as Record<string, unknown>)
+    .filter((entry): entry is [string, readonly unknown[]] => Array.isArray(entry[1]))
+    .map(([key, list]) => [key.toLowerCase().replace(/_/g, "").replace(/(es|s)$/, ""), list.filter((v): v is string => typeof v === "string")] as [string, string[]]),
+  ["ppkscategory", PPKS_CATEGORIES.map((c) => c.code)],
+  ["outreachunit", OUTREACH_UNITS.map((u) => u.code)],
+  ["outcome", EXIT_OUTCOMES.map((o) => o.code)],
+  ["stage", REHABILITATION_STAGES.map((s) => s.code)],
+  ["from", REHABILITATION_STAGES.map((s) => s.code)],
+  ["to", REHABILITATION_STAGES.map((s) => s.code)],
+  ["role", [...ROLES]],
+  ["servicecode", PSYCHOSOCIAL_SERVICES.map((s) => s.code)],
+]);
+
+/** The enumeration values a field of this name probably takes. */
+function enumValuesFor(name: string): string[] {
+  const key = name.toLowerCase().replace(/[^a-z]/g, "");
+  if (key.length < 2) return [];
+  return [...ENUMS.entries()].filter(([e]) => e === key || e.endsWith(key) || key.endsWith(e)).flatMap(([, values]) => values);
+}
 
 function idValues(w: World): string[] {
   return [w.pantiId, w.otherPantiId, w.classId, w.placementId, w.sessionId, w.userId, w.batchId, ...w.stayIds, ...w.bedIds, ...w.enrolmentIds].map(String);
@@ -218,6 +249,33 @@ function fieldsArb(w: World, vocab: { names: string[]; values: string[] }) {
   return fc.array(fc.tuple(name, valueArb(w, vocab.values)), { minLength: 0, maxLength: 14 });
 }
 
+/** A value that looks right for a field of that name (most bodies should get past the first check). */
+function plausibleArb(w: World, name: string, values: string[]): fc.Arbitrary<string> {
+  const ids = fc.constantFrom(...idValues(w));
+  if (/password/i.test(name)) return fc.constantFrom(TEST_PASSWORD, "kata-sandi-baru-123", "short");
+  if (/Ids?$|Id\]$|^id$|^mark\./.test(name)) return /^mark\./.test(name) ? fc.constantFrom("hadir", "alpa", "izin") : ids;
+  if (/At$/.test(name)) return fc.constantFrom("2026-03-05T10:00", "2026-03-09T08:30", "2025-12-31T23:59");
+  if (/[dD]ate$|On$|^date/.test(name)) return fc.constantFrom("2026-03-05", "2026-03-09", "2026-06-30");
+  if (/[tT]ime$/.test(name)) return fc.constantFrom("08:00", "11:00", "13:30");
+  if (/capacity|count|[mM]inutes|[aA]ge$|[sS]core|[nN]umber|[dD]ays|[cC]ount/.test(name)) return fc.integer({ min: 0, max: 60 }).map(String);
+  if (name === "intent") return values.length ? fc.constantFrom(...values) : fc.constant("");
+  const known = enumValuesFor(name);
+  if (known.length) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom(...values, "tidak_dikenal") });
+  return fc.oneof(fc.constantFrom(...values, ...REFERENCE_CODES), fc.constantFrom("Catatan uji yang cukup panjang", "Budi", "ya", "on", "true"));
+}
+
+/** Every field the route knows, each with a plausible value, then one or two of them spoilt. */
+function plausibleFieldsArb(w: World, vocab: { names: string[]; values: string[] }): fc.Arbitrary<[string, string][]> {
+  const fields = fc.tuple(...vocab.names.map((name) => fc.option(plausibleArb(w, name, vocab.values), { freq: 5 }).map((v) => [name, v] as const)));
+  const spoil = fc.array(fc.tuple(fc.nat(), valueArb(w, vocab.values)), { maxLength: 2 });
+  return fc.tuple(fields, spoil, fc.constantFrom(...vocab.values, "")).map(([all, spoilt, intent]) => {
+    const out = all.filter((f): f is readonly [string, string] => f[1] !== null).map(([k, v]) => [k, v] as [string, string]);
+    if (intent) out.push(["intent", intent]);
+    for (const [at, value] of spoilt) if (out.length) out[at % out.length]![1] = value;
+    return out;
+  });
+}
+
 const deepJson = fc.integer({ min: 100, max: 20_000 }).chain((depth) =>
   fc.constantFrom("[".repeat(depth) + "]".repeat(depth), '{"a":'.repeat(depth) + "1" + "}".repeat(depth), "[".repeat(depth)),
 );
@@ -237,7 +295,8 @@ function bodyArb(w: World, vocab: { names: string[]; values: string[] }): fc.Arb
   const fields = fieldsArb(w, vocab);
   const urlencoded = "application/x-www-form-urlencoded";
   return fc.oneof(
-    { weight: 8, arbitrary: fields.map((f): Body => ({ kind: "urlencoded", contentType: urlencoded, bytes: encodeUrl(f) })) },
+    { weight: 8, arbitrary: plausibleFieldsArb(w, vocab).map((f): Body => ({ kind: "plausible", contentType: urlencoded, bytes: encodeUrl(f) })) },
+    { weight: 6, arbitrary: fields.map((f): Body => ({ kind: "urlencoded", contentType: urlencoded, bytes: encodeUrl(f) })) },
     {
       weight: 2,
       arbitrary: fields.map((f): Body => {
@@ -348,12 +407,12 @@ function requestFor(route: RouteCase, params: Record<string, string>, body: Body
 }
 
 /** The status a user would get: thrown Responses count, any other thrown error is a 500. */
-async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; error?: unknown }> {
+async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; error?: unknown; fields?: string[] }> {
   try {
     const result = await run();
     if (result instanceof Response) return { status: result.status };
-    const r = result as { type?: string; init?: { status?: number } | null } | null;
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200 };
+    const r = result as { type?: string; init?: { status?: number } | null; data?: { errors?: Record<string, unknown> } } | null;
+    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, fields: Object.keys(r.data?.errors ?? {}) };
     return { status: 200 };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status };
@@ -372,11 +431,11 @@ function installWriteCounter() {
     .pluck()
     .all() as string[];
   for (const table of tables) {
-    if (table === "login_failures") continue; // failed sign-ins are recorded, by design
+    if (table === "login_failures") continue; // failed sign-ins and password checks are recorded, by design
     for (const op of ["INSERT", "UPDATE", "DELETE"] as const) {
       let event: string = op;
       let when = "";
-      if (table === "audit_log" && op === "INSERT") when = "WHEN NEW.action <> 'auth.sign_in_failed'";
+      if (table === "audit_log" && op === "INSERT") when = "WHEN NEW.action NOT IN ('auth.sign_in_failed', 'user.change_password_failed')";
       if (table === "api_tokens" && op === "UPDATE") {
         const columns = (raw.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => c !== "last_used_at");
         event = `UPDATE OF ${columns.map((c) => `"${c}"`).join(", ")}`;
@@ -400,8 +459,9 @@ interface Finding {
   sample: string;
 }
 
-const stats = { requests: 0, fiveHundreds: 0, byStatus: new Map<number, number>() };
+const stats = { requests: 0, fiveHundreds: 0, byStatus: new Map<number, number>(), byRoute: new Map<string, Map<number, number>>() };
 const findings: Finding[] = [];
+const fieldTally = new Map<string, Map<string, number>>();
 
 function sampleOf(request: Body): string {
   const b = request.bytes;
@@ -419,10 +479,17 @@ async function fire(route: RouteCase, action: Action, who: Who, params: Record<s
   }
   const before = writeCount();
   const request = requestFor(route, params, body, headers);
-  const { status, error } = await statusOf(() => action({ request, params, context: { clientAddress: "10.9.8.7" } }));
+  const { status, error, fields } = await statusOf(() => action({ request, params, context: { clientAddress: "10.9.8.7" } }));
   const written = writeCount() - before;
   stats.requests++;
+  if (process.env.FUZZ_VERBOSE && fields?.length) {
+    const of = fieldTally.get(route.file) ?? new Map<string, number>();
+    for (const f of fields) of.set(f, (of.get(f) ?? 0) + 1);
+    fieldTally.set(route.file, of);
+  }
   stats.byStatus.set(status, (stats.byStatus.get(status) ?? 0) + 1);
+  const ofRoute = stats.byRoute.get(route.file) ?? new Map<number, number>();
+  stats.byRoute.set(route.file, ofRoute.set(status, (ofRoute.get(status) ?? 0) + 1));
   const base = { route: route.file, who, kind: body.kind, status, sample: sampleOf(body) };
   if (status >= 500) {
     stats.fiveHundreds++;
@@ -456,6 +523,7 @@ beforeAll(async () => {
   const outreach = createUser("outreach", null, "sudin_jakbar");
   const editable = createUser("panti_admin", other.id);
   const self = createUser("dinsos_admin");
+  const leaving = createUser("dinsos_viewer");
 
   const cls = createClass(
     admin.actor,
@@ -506,6 +574,7 @@ beforeAll(async () => {
     apiToken: secret,
     cookies: {
       self: await cookieFor(self.username),
+      leaving: await cookieFor(leaving.username),
       dinsos_admin: await cookieFor(admin.username),
       panti_admin: await cookieFor(pantiAdmin.username),
       instructor: await cookieFor(instructor.username),
@@ -548,7 +617,14 @@ describe("fuzzing every action with malformed bodies", () => {
       );
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const statuses = [...stats.byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    const tally = (m: Map<number, number>) => [...m.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
+    const statuses = tally(stats.byStatus);
+    if (process.env.FUZZ_VERBOSE) {
+      for (const [file, m] of stats.byRoute) {
+        const fields = [...(fieldTally.get(file) ?? new Map<string, number>()).entries()].map(([f, n]) => `${f}:${n}`).join(" ");
+        console.log(`  ${file}: ${tally(m)}\n      refused fields: ${fields}`);
+      }
+    }
     console.log(`fuzz: ${stats.requests} requests to ${ROUTES.length} actions in ${seconds} s, ${stats.fiveHundreds} 5xx; statuses ${statuses}`);
     for (const f of findings.slice(0, 40)) console.log(`  ${f.route} as ${f.who} [${f.kind}] → ${f.status}: ${f.problem}\n    ${f.sample}`);
     expect(stats.requests).toBeGreaterThan(ROUTES.length * RUNS);
