@@ -172,7 +172,11 @@ export async function readMultipart(
       controller.enqueue(value);
     },
     cancel() {
-      if (!exceeded) source.releaseLock();
+      try {
+        if (!exceeded) source.releaseLock(); // not cancel(): see readBytes
+      } catch {
+        // a read was still pending: the stream is left to server.js to close
+      }
     },
   });
   const limited = new Request(request.url, {
