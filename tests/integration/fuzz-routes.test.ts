@@ -7,8 +7,8 @@
  * Two properties, for every request: the answer is never a 5xx (a thrown Response below 500 is an
  * answer; any other thrown error counts as a 500), and a refused request (status ≥ 400) writes
  * nothing. Writes are counted by temporary triggers on every table of this test's connection,
- * leaving out what a refusal may legitimately record: failed sign-ins and password confirmations
- * (login_failures and their audit rows, kept for throttling) and an API token's "last used" time.
+ * leaving out what a refusal may legitimately record: failed or throttled sign-ins and failed
+ * password checks (login_failures and their audit rows) and an API token's "last used" time.
  *
  * The seed is fixed so that a failure reproduces; FUZZ_SEED and FUZZ_RUNS override it.
  */
@@ -550,6 +550,9 @@ async function statusOf(run: () => Promise<unknown>): Promise<{ status: number; 
 
 let writeCount: () => number;
 
+/** Audit rows a refusal writes by design: failed and throttled sign-ins, failed password checks. */
+const RECORDED_REFUSALS = ["auth.sign_in_failed", "auth.sign_in_throttled", "user.change_password_failed"];
+
 /** Temporary triggers on every table of this connection count the rows a request writes. */
 function installWriteCounter() {
   const raw = db.$client;
@@ -563,7 +566,7 @@ function installWriteCounter() {
     for (const op of ["INSERT", "UPDATE", "DELETE"] as const) {
       let event: string = op;
       let when = "";
-      if (table === "audit_log" && op === "INSERT") when = "WHEN NEW.action NOT IN ('auth.sign_in_failed', 'user.change_password_failed')";
+      if (table === "audit_log" && op === "INSERT") when = `WHEN NEW.action NOT IN (${RECORDED_REFUSALS.map((a) => `'${a}'`).join(", ")})`;
       if (table === "api_tokens" && op === "UPDATE") {
         const columns = (raw.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => c !== "last_used_at");
         event = `UPDATE OF ${columns.map((c) => `"${c}"`).join(", ")}`;
