@@ -2,6 +2,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { handleExpectContinue, ignoreRefusedBodies, limitRequestBodies } from "./server/body-limits.js";
 
 const build = await import("./build/index.js");
 const host = process.env.HOST ?? "127.0.0.1";
@@ -30,6 +31,11 @@ if (process.env.LOG_REQUESTS !== "false") {
     next();
   });
 }
+
+// --- Request body limits (server/body-limits.js): 413 before Remix reads an oversized body ----
+app.use(limitRequestBodies());
+// --- end of request body limits -------------------------------------------------------------
+
 app.all(
   "*",
   createRequestHandler({
@@ -39,6 +45,10 @@ app.all(
   }),
 );
 
-app.listen(port, host, () => {
+// A second answer attempted after a body was refused is expected: see server/body-limits.js.
+app.use(ignoreRefusedBodies);
+
+const server = app.listen(port, host, () => {
   console.log(`Panti is running at http://${host}:${port}`);
 });
+handleExpectContinue(server, app);

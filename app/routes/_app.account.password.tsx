@@ -11,6 +11,7 @@ import { useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Ganti kata sandi — Panti" }];
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const lang = await getLang(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(changePasswordSchema(user.username), formData, lang);
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => changeOwnPassword(user, parsed.data));

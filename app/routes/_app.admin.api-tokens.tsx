@@ -12,6 +12,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Token API — Panti" }];
 
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "api_token:manage");
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const values = formValues(formData);
 

@@ -22,6 +22,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.user.username ?? "Pengguna"} — Panti` },
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const current = await requirePermission(request, "user:manage");
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const values = formValues(formData);
 

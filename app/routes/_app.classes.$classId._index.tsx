@@ -11,6 +11,7 @@ import { formatDate, formatPercent, translator, type Lang, type T } from "~/util
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Kelas — Panti" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "class:manage");
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   if (formData.get("intent") === "finish") {
     const outcome = runService(lang, values, () => finishClass(user, classId));

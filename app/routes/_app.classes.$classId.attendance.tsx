@@ -11,6 +11,7 @@ import { formatDate, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Absensi — Panti" }];
 
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "class:teach");
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(attendanceSheetSchema, formData, lang);
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => recordAttendance(user, classId, parsed.data));

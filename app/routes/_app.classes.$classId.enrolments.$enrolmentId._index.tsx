@@ -12,6 +12,7 @@ import { formatDate, formatPercent, translator, type T } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Peserta kelas — Panti" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { classId, enrolmentId } = idsFrom(params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const permission = intent === "progress" ? "class:teach" : intent === "complete" ? "class:read" : "class:manage";
   // Completion: the service checks that the user teaches or manages this class.

@@ -14,6 +14,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
 import { DownloadLinks } from "~/components/ui/download-links";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Bimbingan lanjut — Panti" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "followup:record");
   const lang = await getLang(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(followUpSchema, formData, lang);
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => recordFollowUp(user, parsed.data));

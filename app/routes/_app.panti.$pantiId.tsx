@@ -17,6 +17,7 @@ import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { Stat } from "~/components/ui/stat";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.panti.name ?? "Panti"} — Panti` },
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "bed:manage", pantiId);
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const values = formValues(formData);
 

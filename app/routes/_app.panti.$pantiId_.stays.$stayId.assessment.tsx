@@ -14,6 +14,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Asesmen — Panti" }];
 
@@ -37,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { pantiId, stayId } = idsFrom(params);
   const user = await requirePermission(request, "case:write", pantiId);
   const lang = await getLang(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // The cluster rule depends on the panti's type: the service checks it (400 on the field).
   const parsed = parseForm(assessmentSchema, formData, lang);
   if (!parsed.ok) return badRequest(parsed);

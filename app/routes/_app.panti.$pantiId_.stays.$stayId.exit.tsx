@@ -16,6 +16,7 @@ import { formValues, parseForm } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useHydrated } from "~/components/ui/use-hydrated";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Terminasi — Panti" }];
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!stayForExit(pantiId, stayId)) throw notFound();
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   if (formData.get("intent") === "undo-exit") {
     const parsed = parseForm(undoExitSchema, formData, lang);

@@ -14,6 +14,7 @@ import { formatDate, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Pindahkan penghuni — Panti" }];
 
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!openStayInPanti(pantiId, stayId)) throw notFound();
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   if (formData.get("intent") === "move") {
     const parsed = parseForm(moveBedSchema, formData, lang);

@@ -12,6 +12,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Tahap rehabilitasi — Panti" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { pantiId, stayId } = idsFrom(params);
   const user = await requirePermission(request, "case:write", pantiId);
   const lang = await getLang(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(stageMoveSchema, formData, lang);
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => moveStage(user, { pantiId, stayId }, parsed.data));

@@ -18,6 +18,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
 import { StatusBadge } from "~/components/ui/status-badge";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rujukan #${data?.placement.id ?? ""} — Panti` }];
 
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:read");
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const intent = formData.get("intent");
 

@@ -27,6 +27,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formDataToObject, formValues, parseForm, parseJson } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { Stat } from "~/components/ui/stat";
+import { readForm, readMultipart, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Unggah rujukan — Panti" }];
 
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   // Import or discard a previewed batch (a plain form).
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const formData = await request.formData();
+    const formData = await readForm(request);
     const values = formValues(formData);
     const parsed = parseForm(batchDecisionSchema, formData, lang);
     if (!parsed.ok) return badRequest({ ...parsed, formError: t("error.invalid") });
@@ -67,13 +68,18 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`${PAGE}?batch=${batchId}`);
   }
 
-  // Upload: read the file (at most 5 MB) and check it.
+  // Upload: read the file (at most 5 MB, the whole body a little more) and check it.
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
+    formData = await readMultipart(request, (limited) => unstable_parseMultipartFormData(limited, uploadHandler), {
+      maxBytes: UPLOAD_BODY_MAX_BYTES,
+      isHandlerError: (error) => error instanceof MaxPartSizeExceededError,
+      lang,
+    });
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return badRequest({ errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") });
+      return data({ ok: false as const, errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") }, { status: 413 });
     }
     throw error;
   }

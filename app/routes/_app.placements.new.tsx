@@ -17,6 +17,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Rujukan baru — Panti" }];
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:create");
   const lang = await getLang(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(placementInputSchema, formData, lang);
   if (!parsed.ok) return badRequest(parsed);
   const outcome = runService(lang, formValues(formData), () => createPlacement(user, parsed.data));

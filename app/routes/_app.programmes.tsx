@@ -10,6 +10,7 @@ import { translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, parseForm } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Katalog program — Panti" }];
 
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "programme:manage");
   const lang = await getLang(request);
   const t = translator(lang);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const values = formValues(formData);
   const intent = formData.get("intent");
   if (intent === "rename-module") {

@@ -10,6 +10,7 @@ import { useT } from "~/utils/use-i18n";
 import { parseForm } from "~/utils/validation";
 import { LanguageSwitch } from "~/components/ui/language-switch";
 import { FieldError } from "~/components/forms/field";
+import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Masuk — Panti" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = await getLang(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(signInSchema, formData, lang);
   if (!parsed.ok) return badRequest(parsed);
   const result = signIn({

@@ -3,6 +3,7 @@
  * Keys are grouped by page or concept; `{name}` marks a parameter.
  */
 import { apiMessages } from "./messages.api";
+import { bodyMessages } from "./messages.body";
 import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
@@ -275,6 +276,7 @@ export const messages = {
   ...programmeMessages,
   ...caseFileMessages,
   ...dashboardMessages,
+  ...bodyMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

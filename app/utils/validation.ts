@@ -81,16 +81,27 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** FormData to a plain object for zod: repeated keys become arrays, empty strings become undefined. */
+/**
+ * FormData to a plain object for zod: repeated keys become arrays, empty strings become undefined.
+ * One pass over the entries (a form of thousands of fields stays linear); a key such as
+ * "__proto__" becomes an ordinary own property.
+ */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const grouped = new Map<string, string[]>();
+  for (const [key, value] of formData.entries()) {
+    let list = grouped.get(key);
+    if (!list) grouped.set(key, (list = []));
+    if (typeof value === "string") list.push(value);
+  }
   const out: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+  const set = (key: string, value: unknown) =>
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, all] of grouped) {
     if (all.length > 1 || key.endsWith("[]")) {
-      out[key.replace(/\[\]$/, "")] = all.filter((v) => v !== "");
+      set(key.replace(/\[\]$/, ""), all.filter((v) => v !== ""));
     } else {
       const v = all[0];
-      out[key] = v === undefined || v.trim() === "" ? undefined : v;
+      set(key, v === undefined || v.trim() === "" ? undefined : v);
     }
   }
   return out;

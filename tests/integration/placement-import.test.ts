@@ -464,11 +464,11 @@ describe("the import page", () => {
     expect((empty.body as Body).errors).toEqual({ file: [t("import.error.noFile")] });
   });
 
-  it("answers a file over 5 MB with a clear 400, not a 500", async () => {
+  it("answers a file over 5 MB with a clear 413, not a 500", async () => {
     const { outreach } = setup();
     const cookie = await cookieFor(outreach.username);
     const res = await call(() => importAction(args(upload(cookie, new File([new Uint8Array(5_000_001).fill(65)], "besar.csv")))));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(413);
     expect((res.body as Body).errors).toEqual({ file: [t("import.error.tooLarge")] });
   });
 
