@@ -2,7 +2,7 @@
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { handleExpectContinue, ignoreRefusedBodies, limitRequestBodies } from "./server/body-limits.js";
+import { handleExpectContinue, ignoreRefusedBodies, limitRequestBodies } from "./app/utils/body-limits.server.js";
 
 const build = await import("./build/index.js");
 const host = process.env.HOST ?? "127.0.0.1";
@@ -32,7 +32,7 @@ if (process.env.LOG_REQUESTS !== "false") {
   });
 }
 
-// --- Request body limits (server/body-limits.js): 413 before Remix reads an oversized body ----
+// --- Request body limits (app/utils/body-limits.server.js): 413 before Remix reads an oversized body ----
 app.use(limitRequestBodies());
 // --- end of request body limits -------------------------------------------------------------
 
@@ -45,7 +45,7 @@ app.all(
   }),
 );
 
-// A second answer attempted after a body was refused is expected: see server/body-limits.js.
+// A second answer attempted after a body was refused is expected: see app/utils/body-limits.server.js.
 app.use(ignoreRefusedBodies);
 
 const server = app.listen(port, host, () => {

@@ -11,7 +11,7 @@
  * error boundary shows a page for the status. The placement upload reads its multipart body with
  * `readMultipart`, under its own limit. The JSON API has its own reader (64 KB, see
  * app/services/placement-api.server.ts). server.js checks the same limits before Remix
- * (server/body-limits.js): keep the figures there equal to these.
+ * (app/utils/body-limits.server.js): keep the figures there equal to these.
  */
 import { MAX_IMPORT_BYTES } from "~/domain/placement-import";
 import { getLang } from "./auth.server";

@@ -1,7 +1,7 @@
 /**
  * Request bodies are capped and checked before they are parsed: 413 over the limit (without
  * reading the rest), 415 for a missing or other Content-Type, 400 for a broken body; never a 500,
- * and nothing written. Then the guard in front of Remix (server/body-limits.js) on a real socket.
+ * and nothing written. Then the guard in front of Remix (app/utils/body-limits.server.js) on a real socket.
  */
 import http from "node:http";
 import { createRequire } from "node:module";
@@ -16,7 +16,7 @@ import { action as stageAction } from "~/routes/_app.panti.$pantiId_.stays.$stay
 import { FORM_BODY_MAX_BYTES, FORM_MAX_FIELDS, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
 import { db } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
-import * as serverLimits from "../../server/body-limits.js";
+import * as serverLimits from "~/utils/body-limits.server.js";
 import { cookieFor, createPanti, createResident, createUser, TEST_PASSWORD } from "../factories";
 
 const base = "http://127.0.0.1";
@@ -194,7 +194,7 @@ interface ExpressApp extends http.RequestListener {
 }
 const express = createRequire(import.meta.url)("express") as () => ExpressApp;
 
-describe("server/body-limits.js", () => {
+describe("app/utils/body-limits.server.js", () => {
   it("uses the same limits as the app", () => {
     expect(serverLimits.FORM_BODY_MAX_BYTES).toBe(FORM_BODY_MAX_BYTES);
     expect(serverLimits.UPLOAD_BODY_MAX_BYTES).toBe(UPLOAD_BODY_MAX_BYTES);
