@@ -5,6 +5,13 @@ import express from "express";
 import { handleExpectContinue, ignoreRefusedBodies, limitRequestBodies } from "./app/utils/body-limits.server.js";
 
 const build = await import("./build/index.js");
+// Open the database before listening: a damaged database or an edited migration stops the start here.
+try {
+  build.entry.module.openDatabaseAtStart();
+} catch (error) {
+  console.error(`Panti cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const host = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 

@@ -15,6 +15,12 @@ import { applyDocumentHeaders, applyDynamicHeaders, generateNonce } from "~/util
 
 const ABORT_DELAY = 5_000;
 
+/**
+ * Called by server.js before it listens: opens the database, which applies pending migrations
+ * and refuses a damaged file or an edited migration with a clear message, before any request.
+ */
+export { openDb as openDatabaseAtStart } from "~/utils/db.server";
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -23,6 +23,11 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+/** Opens the connection now: at server start, so that a damaged or edited database stops the start. */
+export function openDb(): void {
+  connect();
+}
+
 /** Closes the connection (tests and scripts). */
 export function closeDb(): void {
   globalThis.__pantiDb?.$client.close();
