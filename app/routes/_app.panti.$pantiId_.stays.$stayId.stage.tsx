@@ -1,31 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { stageMoveSchema } from "~/domain/case-file";
 import { stageFormData } from "~/queries/case-file.server";
 import { moveStage } from "~/services/case-file.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { idParams } from "~/utils/params.server";
 import { formatDate, formatDateTime } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { TableScroll } from "~/components/ui/data-table";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Tahap rehabilitasi — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
   const data = stageFormData(user, pantiId, stayId);
   if (!data) throw notFound();
@@ -33,22 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(stageMoveSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => moveStage(user, { pantiId, stayId }, parsed.data));
-  if (!outcome.ok) return outcome.response;
+  const submitted = await submitForm(request, stageMoveSchema, (input) => moveStage(user, { pantiId, stayId }, input));
+  if (!submitted.ok) return submitted.response;
   return redirect(`/panti/${pantiId}/stays/${stayId}?saved=stage`);
 }
 
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
-
 export default function StagePage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
@@ -64,17 +50,17 @@ export default function StagePage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{t("caseFile.stages")}</h1>
-          <p>
-            {t("caseFile.stage.current")}: <strong data-testid="current-stage">{t(`stage.${stay.stage}`)}</strong>
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title={t("caseFile.stages")}
+        crumbs={[
+          { to: `/panti/${panti.id}`, label: panti.name },
+          { to: base, label: person.displayName },
+        ]}
+      >
+        <p>
+          {t("caseFile.stage.current")}: <strong data-testid="current-stage">{t(`stage.${stay.stage}`)}</strong>
+        </p>
+      </PageHeader>
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -124,7 +110,7 @@ export default function StagePage() {
 
       <section className="card">
         <h2>{t("caseFile.stage.history")}</h2>
-        <div className="table-wrap">
+        <TableScroll label={t("caseFile.stage.history")}>
           <table data-testid="stage-history">
             <thead>
               <tr>
@@ -145,7 +131,7 @@ export default function StagePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );

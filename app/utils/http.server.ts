@@ -1,13 +1,25 @@
 /** Turning service outcomes into responses, with the form contract of app/utils/validation.ts. */
 import { data } from "@remix-run/node";
+import type { z } from "zod";
 import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
-import { forbidden, notFound } from "./auth.server";
+import { forbidden, getLang, notFound } from "./auth.server";
+import { readForm } from "./body.server";
 import { formatTime, formatWait, translator, type Lang } from "./i18n";
-import type { FormFailure } from "./validation";
+import { formValues, parseForm, type FormFailure } from "./validation";
+
+/**
+ * The answer to a refused form, of one type whatever the reason (so that a page reads it without
+ * casts): every field error, the values typed, and a message for the whole form.
+ */
+export function formFailure(status: 400 | 409 | 429, failure: Omit<FormFailure, "ok">, headers?: HeadersInit) {
+  return data<FormFailure>({ ok: false, ...failure }, { status, headers });
+}
+
+export type FormFailureResponse = ReturnType<typeof formFailure>;
 
 /** 400 with field errors and the values the user typed. */
 export function badRequest(failure: Omit<FormFailure, "ok">) {
-  return data({ ok: false as const, ...failure }, { status: 400 });
+  return formFailure(400, failure);
 }
 
 /**
@@ -24,10 +36,7 @@ export function tooManyRequests(
     wait: formatWait(lang, wait.retryAfterSeconds),
     time: formatTime(lang, wait.until),
   });
-  return data(
-    { ok: false as const, errors: {} as Record<string, string[]>, values, formError },
-    { status: 429, headers: { "Retry-After": String(wait.retryAfterSeconds) } },
-  );
+  return formFailure(429, { errors: {}, values, formError }, { "Retry-After": String(wait.retryAfterSeconds) });
 }
 
 /**
@@ -39,7 +48,7 @@ export function runService<T>(
   lang: Lang,
   values: Record<string, string>,
   fn: () => T,
-): { ok: true; result: T } | { ok: false; response: ReturnType<typeof failureResponse> } {
+): { ok: true; result: T } | { ok: false; response: FormFailureResponse } {
   try {
     return { ok: true, result: fn() };
   } catch (error) {
@@ -47,22 +56,42 @@ export function runService<T>(
   }
 }
 
-export function failureResponse(error: unknown, lang: Lang, values: Record<string, string>) {
+export function failureResponse(error: unknown, lang: Lang, values: Record<string, string>): FormFailureResponse {
   const t = translator(lang);
   if (error instanceof NotFound) throw notFound();
   if (error instanceof PermissionDenied) throw forbidden();
   if (error instanceof Conflict) {
-    return data(
-      { ok: false as const, errors: {}, values, formError: t(error.messageKey, error.params) },
-      { status: 409 },
-    );
+    return formFailure(409, { errors: {}, values, formError: t(error.messageKey, error.params) });
   }
   if (error instanceof Throttled) return tooManyRequests(lang, values, error);
   if (error instanceof InvalidInput) {
     const errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((m) => t(m))]),
     );
-    return data({ ok: false as const, errors, values, formError: undefined }, { status: 400 });
+    return formFailure(400, { errors, values });
   }
   throw error;
+}
+
+export type Submitted<R, I> = { ok: true; result: R; input: I; lang: Lang } | { ok: false; response: FormFailureResponse };
+
+/**
+ * The whole of a form action between the guard and the answer: reads the body (under its cap),
+ * parses it with the form's zod schema (every error at once, in the user's language) and runs the
+ * service with the parsed input; a refusal comes back as the form's failure response. Pass
+ * `formData` when the action has read it already (to choose between intents).
+ */
+export async function submitForm<S extends z.ZodType, R>(
+  request: Request,
+  schema: S,
+  run: (input: z.output<S>) => R,
+  options: { formData?: FormData; lang?: Lang } = {},
+): Promise<Submitted<R, z.output<S>>> {
+  const lang = options.lang ?? (await getLang(request));
+  const formData = options.formData ?? (await readForm(request));
+  const parsed = parseForm(schema, formData, lang);
+  if (!parsed.ok) return { ok: false, response: badRequest(parsed) };
+  const outcome = runService(lang, formValues(formData), () => run(parsed.data));
+  if (!outcome.ok) return outcome;
+  return { ok: true, result: outcome.result, input: parsed.data, lang };
 }
