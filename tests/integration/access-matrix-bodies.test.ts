@@ -34,18 +34,9 @@ import { action as apiTokensAction } from "~/routes/_app.admin.api-tokens";
 import { action as userAction } from "~/routes/_app.admin.users.$userId";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput } from "../factories";
+import { postForm as post } from "../routes";
 
 const base = "http://127.0.0.1";
-
-function post(path: string, cookie: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
-  return new Request(base + path, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: body.toString(),
-  });
-}
 
 /** Status and JSON text of what an action answered (a thrown Response counts as the answer). */
 async function answer(fn: () => Promise<unknown>): Promise<{ status: number; text: string }> {
