@@ -38,7 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return data({ ok: true as const, message, followUpId: submitted.input.followUpId });
 }
 
-const ROW_FIELDS = ["followUpId", "contactedAt", "channel", "result", "notes"] as const;
+const ROW_FIELDS = ["intent", "followUpId", "contactedAt", "channel", "result", "notes"] as const;
+/** The two choices of a contact: how it was made and how the person is doing. */
+const CHOICES = [
+  { name: "channel", options: FOLLOW_UP_CHANNELS },
+  { name: "result", options: FOLLOW_UP_RESULTS },
+] as const;
 
 export default function FollowUpsPage() {
   const { rows, scoped, now } = useLoaderData<typeof loader>();
@@ -135,20 +140,15 @@ function FollowUpForm({ followUpId, now, server }: { followUpId: number; now: st
       <input type="hidden" {...register("intent")} />
       <input type="hidden" {...register("followUpId")} />
       <input type="datetime-local" {...register("contactedAt")} max={now} aria-label={t("followUps.contactedAt")} />
-      <select {...register("channel")} aria-label={t("followUps.channel")}>
-        {FOLLOW_UP_CHANNELS.map((c) => (
-          <option key={c} value={c}>
-            {t(`followUp.channel.${c}`)}
-          </option>
-        ))}
-      </select>
-      <select {...register("result")} aria-label={t("followUps.result")}>
-        {FOLLOW_UP_RESULTS.map((c) => (
-          <option key={c} value={c}>
-            {t(`followUp.result.${c}`)}
-          </option>
-        ))}
-      </select>
+      {CHOICES.map(({ name, options }) => (
+        <select key={name} {...register(name)} aria-label={t(`followUps.${name}`)}>
+          {options.map((c) => (
+            <option key={c} value={c}>
+              {t(`followUp.${name}.${c}`)}
+            </option>
+          ))}
+        </select>
+      ))}
       <input type="text" {...register("notes")} placeholder={t("exit.notes")} aria-label={t("exit.notes")} />
       <FieldError messages={errors} />
       <button type="submit" className="small" disabled={navigation.state !== "idle"}>

@@ -182,7 +182,12 @@ function vocabulary(file: string) {
     "intent",
     "redirectTo",
   ]);
-  const values = new Set([...all(/value="([^"]+)"/g), ...all(/intent === "([^"]+)"/g), ...all(/intent: "([^"]+)"/g)]);
+  const values = new Set([
+    ...all(/value="([^"]+)"/g),
+    ...all(/intent === "([^"]+)"/g),
+    ...all(/intent: "([^"]+)"/g),
+    ...all(/case "([^"]+)":/g),
+  ]);
   return { names: [...names], values: [...values] };
 }
 

@@ -21,7 +21,7 @@ import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { AdmissionForm } from "./sections/admission-form";
-import { CancelForm, DeclineForm, RedirectForm } from "./sections/decision-forms";
+import { ReasonForm, RedirectForm } from "./sections/decision-forms";
 import { MatchingTable } from "./sections/matching-table";
 import { PlacementFacts } from "./sections/placement-facts";
 
@@ -153,14 +153,14 @@ export default function PlacementPage() {
       {canDecide && admission ? <AdmissionForm admission={admission} server={failedFor("accept")} /> : null}
       {canDecide ? (
         <div className="grid-2">
-          <DeclineForm server={failedFor("decline")} />
+          <ReasonForm intent="decline" server={failedFor("decline")} />
           <RedirectForm
             server={failedFor("redirect")}
             choices={ranking.filter((r) => r.pantiId !== p.targetPantiId && !r.excluded)}
           />
         </div>
       ) : null}
-      {canCancel ? <CancelForm server={failedFor("cancel")} /> : null}
+      {canCancel ? <ReasonForm intent="cancel" server={failedFor("cancel")} /> : null}
       {ranking.length > 0 ? <MatchingTable ranking={ranking} targetPantiId={p.targetPantiId} /> : null}
     </>
   );

@@ -1,10 +1,33 @@
 import { Form } from "@remix-run/react";
-import { addBedsSchema, addRoomSchema } from "~/domain/beds";
+import { addBedsSchema, addRoomSchema, MAX_BEDS_PER_ACTION } from "~/domain/beds";
 import { ROOM_SEXES } from "~/domain/enums";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+
+type Registration = ReturnType<ReturnType<typeof useZodForm>["register"]>;
+
+/** How many beds to add: both forms ask it. */
+function BedCountField({ id, field, error }: { id: string; field: Registration; error?: string[] }) {
+  const t = useT();
+  return (
+    <Field id={id} label={t("panti.addRoom.bedCount")} error={error}>
+      <input id={id} type="number" min={1} max={MAX_BEDS_PER_ACTION} {...field} aria-invalid={error ? true : undefined} />
+    </Field>
+  );
+}
+
+/** Whether the new beds are extra places, beyond the panti's capacity. */
+function OverflowCheckbox({ field }: { field: ReturnType<ReturnType<typeof useZodForm>["checkbox"]> }) {
+  const t = useT();
+  return (
+    <label className="checkbox">
+      <input type="checkbox" {...field} />
+      {t("panti.addRoom.overflow")}
+    </label>
+  );
+}
 
 /** A new room with its beds. */
 export function AddRoomForm({ server, pantiSex }: { server: FormFailure | null; pantiSex: "male" | "female" | "any" }) {
@@ -31,23 +54,11 @@ export function AddRoomForm({ server, pantiSex }: { server: FormFailure | null; 
           ))}
         </select>
       </Field>
-      <Field id="room-beds" label={t("panti.addRoom.bedCount")} error={errorFor("bedCount")}>
-        <input
-          id="room-beds"
-          type="number"
-          min={1}
-          max={200}
-          {...register("bedCount")}
-          aria-invalid={errorFor("bedCount") ? true : undefined}
-        />
-      </Field>
+      <BedCountField id="room-beds" field={register("bedCount")} error={errorFor("bedCount")} />
       <Field id="room-prefix" label={t("panti.addRoom.labelPrefix")} error={errorFor("labelPrefix")}>
         <input id="room-prefix" type="text" maxLength={6} {...register("labelPrefix")} />
       </Field>
-      <label className="checkbox">
-        <input type="checkbox" {...checkbox("overflow")} />
-        {t("panti.addRoom.overflow")}
-      </label>
+      <OverflowCheckbox field={checkbox("overflow")} />
       <div>
         <button type="submit">{t("panti.addRoom.submit")}</button>
       </div>
@@ -76,20 +87,8 @@ export function AddBedsForm({ server, rooms }: { server: FormFailure | null; roo
           ))}
         </select>
       </Field>
-      <Field id="beds-count" label={t("panti.addRoom.bedCount")} error={errorFor("bedCount")}>
-        <input
-          id="beds-count"
-          type="number"
-          min={1}
-          max={200}
-          {...register("bedCount")}
-          aria-invalid={errorFor("bedCount") ? true : undefined}
-        />
-      </Field>
-      <label className="checkbox">
-        <input type="checkbox" {...checkbox("overflow")} />
-        {t("panti.addRoom.overflow")}
-      </label>
+      <BedCountField id="beds-count" field={register("bedCount")} error={errorFor("bedCount")} />
+      <OverflowCheckbox field={checkbox("overflow")} />
       <FieldError messages={errorFor("intent")} />
       <div>
         <button type="submit">{t("panti.addBeds.submit")}</button>

@@ -18,20 +18,26 @@ function ReasonField({ id, error, field }: { id: string; error?: string[]; field
   );
 }
 
-/** The panti refuses the referral. */
-export function DeclineForm({ server }: { server: FormFailure | null }) {
+/**
+ * A decision that takes only its reason: the panti declines the referral, or the referring unit
+ * withdraws it while it waits.
+ */
+export function ReasonForm({ intent, server }: { intent: "decline" | "cancel"; server: FormFailure | null }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
-  const { register, errorFor, onSubmit } = useZodForm(declineSchema, { defaultValues: { intent: "decline", reason: "" }, server });
+  const { register, errorFor, onSubmit } = useZodForm(intent === "decline" ? declineSchema : cancelSchema, {
+    defaultValues: { intent, reason: "" },
+    server,
+  });
   return (
     <section className="card">
-      <h2>{t("placement.decline")}</h2>
+      <h2>{t(`placement.${intent}`)}</h2>
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" {...register("intent")} />
-        <ReasonField id="decline-reason" error={errorFor("reason")} field={register("reason")} />
+        <ReasonField id={`${intent}-reason`} error={errorFor("reason")} field={register("reason")} />
         <div>
           <button type="submit" className="danger" disabled={busy}>
-            {t("placement.decline")}
+            {t(`placement.${intent}`)}
           </button>
         </div>
       </Form>
@@ -66,27 +72,6 @@ export function RedirectForm({ server, choices }: { server: FormFailure | null; 
         <div>
           <button type="submit" className="secondary" disabled={busy}>
             {t("placement.redirect")}
-          </button>
-        </div>
-      </Form>
-    </section>
-  );
-}
-
-/** The referring unit withdraws its referral while it waits. */
-export function CancelForm({ server }: { server: FormFailure | null }) {
-  const t = useT();
-  const busy = useNavigation().state !== "idle";
-  const { register, errorFor, onSubmit } = useZodForm(cancelSchema, { defaultValues: { intent: "cancel", reason: "" }, server });
-  return (
-    <section className="card">
-      <h2>{t("placement.cancel")}</h2>
-      <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-        <input type="hidden" {...register("intent")} />
-        <ReasonField id="cancel-reason" error={errorFor("reason")} field={register("reason")} />
-        <div>
-          <button type="submit" className="danger" disabled={busy}>
-            {t("placement.cancel")}
           </button>
         </div>
       </Form>
