@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { action as pantiAction, loader as pantiLoader } from "~/routes/_app.panti.$pantiId";
+import { action as pantiAction, loader as pantiLoader } from "~/routes/_app.panti.$pantiId/route";
 import { loader as listLoader } from "~/routes/_app.panti._index";
 import { loader as homeLoader } from "~/routes/_app.home";
 import { cookieFor, createPanti, createResident, createRoom, createUser, bedById } from "../factories";
