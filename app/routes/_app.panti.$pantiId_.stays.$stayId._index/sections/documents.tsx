@@ -1,0 +1,38 @@
+import { Fragment } from "react";
+import { useT } from "~/utils/use-i18n";
+import { CalendarDate } from "~/components/ui/dates";
+import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
+import { CardHeading } from "./card-heading";
+
+/** Where each identity document stands (NIK, KK, e-KTP, BPJS). */
+export function DocumentsSection({ file, base }: { file: CaseFile; base: string }) {
+  const t = useT();
+  return (
+    <section className="card" aria-labelledby="documents">
+      <CardHeading
+        id="documents"
+        title={t("caseFile.identity.docs")}
+        link={file.can.write ? { to: `${base}/identity`, label: t("caseFile.identity.manage") } : null}
+      />
+      <dl className="facts">
+        {(["nik", "kk", "ektp", "bpjs"] as const).map((doc) => {
+          const step = file.identity.status[doc];
+          return (
+            <Fragment key={doc}>
+              <dt>{t(`identityDoc.${doc}`)}</dt>
+              <dd>
+                {step ? (
+                  <>
+                    {t(`identityStatus.${step.status}`)} · <CalendarDate value={step.stepOn} />
+                  </>
+                ) : (
+                  t("caseFile.identity.noSteps")
+                )}
+              </dd>
+            </Fragment>
+          );
+        })}
+      </dl>
+    </section>
+  );
+}
