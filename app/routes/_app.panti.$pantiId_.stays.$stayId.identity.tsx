@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Fragment } from "react";
 import { identityStepSchema } from "~/domain/case-file";
 import { IDENTITY_DOCUMENTS, IDENTITY_STEP_STATUSES } from "~/domain/enums";
 import { jakartaDate } from "~/domain/time";
@@ -14,6 +13,7 @@ import { useT } from "~/utils/use-i18n";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { IdentityDocumentFacts } from "~/components/case-file/identity-documents";
 import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
@@ -72,23 +72,7 @@ export default function IdentityPage() {
             <dd>{person.nik ?? "–"}</dd>
             <dt>{t("placement.kk")}</dt>
             <dd>{person.kk ?? "–"}</dd>
-            {IDENTITY_DOCUMENTS.map((doc) => {
-              const step = identity.status[doc];
-              return (
-                <Fragment key={doc}>
-                  <dt>{t(`identityDoc.${doc}`)}</dt>
-                  <dd>
-                    {step ? (
-                      <>
-                        {t(`identityStatus.${step.status}`)} · <CalendarDate value={step.stepOn} />
-                      </>
-                    ) : (
-                      t("caseFile.identity.noSteps")
-                    )}
-                  </dd>
-                </Fragment>
-              );
-            })}
+            <IdentityDocumentFacts status={identity.status} />
           </dl>
         </section>
 

@@ -18,7 +18,7 @@ import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
-import { TableScroll } from "~/components/ui/data-table";
+import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -91,22 +91,7 @@ export default function PlanPage() {
               failed={failed?.values?.intent === "review" ? failed : null}
             />
           ) : null}
-          <h3>{t("caseFile.plan.reviews")}</h3>
-          {current.reviews.length ? (
-            <ul className="plain-list">
-              {current.reviews.map((r) => (
-                <li key={r.id}>
-                  <strong>
-                    <CalendarDate value={r.reviewedOn} />
-                  </strong>
-                  {r.recordedByName ? <span className="muted small"> · {r.recordedByName}</span> : null}
-                  <div className="pre">{r.notes}</div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted small">{t("caseFile.plan.noReviews")}</p>
-          )}
+          <PlanReviews reviews={current.reviews} />
         </section>
       ) : (
         <p className="muted">{t("caseFile.plan.none")}</p>
@@ -214,41 +199,24 @@ function ReviewForm({
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("caseFile.plan.review")}>
       <input type="hidden" {...register("intent")} />
       <input type="hidden" {...register("planId")} />
-      <TableScroll label={t("caseFile.plan.review")}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("caseFile.plan.goal")}</th>
-              <th>{t("caseFile.plan.intervention")}</th>
-              <th>{t("caseFile.plan.targetDate")}</th>
-              <th>{t("caseFile.plan.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.goals.map((g, i) => (
-              <tr key={i}>
-                <td>{g.goal}</td>
-                <td>{g.intervention}</td>
-                <td>
-                  <CalendarDate value={g.targetDate} />
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`review-status-${i}`}>
-                    {t("caseFile.plan.status")}
-                  </label>
-                  <select id={`review-status-${i}`} {...register(`goals.${i}.status`)}>
-                    {PLAN_GOAL_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`goalStatus.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <PlanGoalsTable
+        goals={plan.goals}
+        label={t("caseFile.plan.review")}
+        status={(_, i) => (
+          <>
+            <label className="visually-hidden" htmlFor={`review-status-${i}`}>
+              {t("caseFile.plan.status")}
+            </label>
+            <select id={`review-status-${i}`} {...register(`goals.${i}.status`)}>
+              {PLAN_GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`goalStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      />
       <h3>{t("caseFile.plan.review")}</h3>
       <div className="grid-2">
         <Field id="reviewedOn" label={t("caseFile.plan.reviewedOn")} error={errorAt("reviewedOn")}>

@@ -1,6 +1,5 @@
-import { Fragment } from "react";
 import { useT } from "~/utils/use-i18n";
-import { CalendarDate } from "~/components/ui/dates";
+import { IdentityDocumentFacts } from "~/components/case-file/identity-documents";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { CardHeading } from "./card-heading";
 
@@ -9,29 +8,9 @@ export function DocumentsSection({ file, base }: { file: CaseFile; base: string 
   const t = useT();
   return (
     <section className="card" aria-labelledby="documents">
-      <CardHeading
-        id="documents"
-        title={t("caseFile.identity.docs")}
-        link={file.can.write ? { to: `${base}/identity`, label: t("caseFile.identity.manage") } : null}
-      />
+      <CardHeading id="documents" title={t("caseFile.identity.docs")} link={file.can.write ? { to: `${base}/identity`, label: t("caseFile.identity.manage") } : null} />
       <dl className="facts">
-        {(["nik", "kk", "ektp", "bpjs"] as const).map((doc) => {
-          const step = file.identity.status[doc];
-          return (
-            <Fragment key={doc}>
-              <dt>{t(`identityDoc.${doc}`)}</dt>
-              <dd>
-                {step ? (
-                  <>
-                    {t(`identityStatus.${step.status}`)} · <CalendarDate value={step.stepOn} />
-                  </>
-                ) : (
-                  t("caseFile.identity.noSteps")
-                )}
-              </dd>
-            </Fragment>
-          );
-        })}
+        <IdentityDocumentFacts status={file.identity.status} />
       </dl>
     </section>
   );

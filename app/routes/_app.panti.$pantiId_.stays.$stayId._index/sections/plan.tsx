@@ -1,7 +1,6 @@
 import { formatCalendarDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
-import { CalendarDate } from "~/components/ui/dates";
+import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { CardHeading } from "./card-heading";
 
@@ -19,50 +18,14 @@ export function PlanSection({ file, base }: { file: CaseFile; base: string }) {
             {t("caseFile.plan.current", { date: formatCalendarDate(lang, plan.createdOn) })}
             {plan.recordedByName ? ` · ${t("caseFile.by", { name: plan.recordedByName })}` : ""}
           </p>
-          <TableScroll label={t("caseFile.plan")}>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("caseFile.plan.goal")}</th>
-                  <th>{t("caseFile.plan.intervention")}</th>
-                  <th>{t("caseFile.plan.targetDate")}</th>
-                  <th>{t("caseFile.plan.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.goals.map((g, i) => (
-                  <tr key={i}>
-                    <td>{g.goal}</td>
-                    <td>{g.intervention}</td>
-                    <td>
-                      <CalendarDate value={g.targetDate} />
-                    </td>
-                    <td>
-                      <span className={`badge ${g.status === "achieved" ? "ok" : g.status === "dropped" ? "muted" : "info"}`}>
-                        {t(`goalStatus.${g.status}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <h3>{t("caseFile.plan.reviews")}</h3>
-          {plan.reviews.length ? (
-            <ul className="plain-list">
-              {plan.reviews.map((r) => (
-                <li key={r.id}>
-                  <strong>
-                    <CalendarDate value={r.reviewedOn} />
-                  </strong>
-                  {r.recordedByName ? <span className="muted small"> · {r.recordedByName}</span> : null}
-                  <div className="pre">{r.notes}</div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted small">{t("caseFile.plan.noReviews")}</p>
-          )}
+          <PlanGoalsTable
+            goals={plan.goals}
+            label={t("caseFile.plan")}
+            status={(g) => (
+              <span className={`badge ${g.status === "achieved" ? "ok" : g.status === "dropped" ? "muted" : "info"}`}>{t(`goalStatus.${g.status}`)}</span>
+            )}
+          />
+          <PlanReviews reviews={plan.reviews} />
         </div>
       ) : (
         <p className="muted">{t("caseFile.plan.none")}</p>
