@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, psychosocialServices } from "#db/schema";
 import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
 import { recordSession } from "~/services/psychosocial.server";
-import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index";
+import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { action as newSessionAction, loader as newSessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
 import { loader as sessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.$sessionId";
 import { action as stageAction, loader as stageLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";

@@ -44,7 +44,7 @@ import {
   recordTracingAttempt,
 } from "~/services/case-file.server";
 import { recordSession } from "~/services/psychosocial.server";
-import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index";
+import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { loader as sessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.$sessionId";
 import { action as newSessionAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
 import { action as stageAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
