@@ -157,3 +157,5 @@ function FollowUpForm({ followUpId, now, server }: { followUpId: number; now: st
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

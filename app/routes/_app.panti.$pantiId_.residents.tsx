@@ -146,3 +146,5 @@ export default function ResidentsPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

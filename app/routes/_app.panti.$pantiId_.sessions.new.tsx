@@ -128,3 +128,5 @@ export default function NewGroupSessionPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

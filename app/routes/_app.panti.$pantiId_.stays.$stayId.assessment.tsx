@@ -129,3 +129,5 @@ export default function AssessmentPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

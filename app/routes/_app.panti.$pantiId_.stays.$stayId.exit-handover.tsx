@@ -94,3 +94,5 @@ export default function ExitHandoverPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

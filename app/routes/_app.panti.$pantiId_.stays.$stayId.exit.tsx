@@ -361,3 +361,5 @@ function ExitForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -168,3 +168,5 @@ function TransferForm({ ranking, failed }: { ranking: PantiChoice[]; failed: For
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

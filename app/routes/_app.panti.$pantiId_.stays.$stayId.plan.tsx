@@ -234,3 +234,5 @@ function ReviewForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -151,3 +151,5 @@ export default function PlacementsPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -270,3 +270,5 @@ export default function NewPlacementPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

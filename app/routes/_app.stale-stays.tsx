@@ -72,3 +72,5 @@ export default function StaleStaysPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

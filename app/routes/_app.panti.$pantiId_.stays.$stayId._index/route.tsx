@@ -116,3 +116,5 @@ export default function CaseFilePage() {
     </article>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";
