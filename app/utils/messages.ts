@@ -15,7 +15,7 @@ import { userMessages } from "./messages.users";
 
 type Messages = Record<string, { id: string; en: string }>;
 
-const coreMessages = {
+export const coreMessages = {
   // --- application -------------------------------------------------------
   "app.name": { id: "Panti", en: "Panti" },
   "app.tagline": {
@@ -238,7 +238,6 @@ const coreMessages = {
   "panti.addBeds.done": { id: "{n} tempat tidur ditambahkan ke {room}.", en: "{n} beds added to {room}." },
   "panti.residents": { id: "Daftar penghuni", en: "Residents" },
   "panti.sessions": { id: "Layanan psikososial", en: "Psychosocial sessions" },
-  "nav.programmes": { id: "Program", en: "Programmes" },
   "panti.manage": { id: "Kelola ruang dan tempat tidur", en: "Manage rooms and beds" },
   "panti.bedStatus.done": { id: "Status tempat tidur {label} diperbarui.", en: "Bed {label} updated." },
 

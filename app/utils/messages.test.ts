@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { apiMessages } from "./messages.api";
+import { bodyMessages } from "./messages.body";
+import { caseFileMessages } from "./messages.casefile";
+import { dashboardMessages } from "./messages.dashboard";
+import { exitMessages } from "./messages.exits";
+import { importMessages } from "./messages.import";
+import { placementMessages } from "./messages.placements";
+import { programmeMessages } from "./messages.programmes";
+import { provinceMessages } from "./messages.provinces";
+import { userMessages } from "./messages.users";
+import { coreMessages, messages } from "./messages";
+
+const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
+  "messages.ts": coreMessages,
+  "messages.api.ts": apiMessages,
+  "messages.body.ts": bodyMessages,
+  "messages.casefile.ts": caseFileMessages,
+  "messages.dashboard.ts": dashboardMessages,
+  "messages.exits.ts": exitMessages,
+  "messages.import.ts": importMessages,
+  "messages.placements.ts": placementMessages,
+  "messages.programmes.ts": programmeMessages,
+  "messages.provinces.ts": provinceMessages,
+  "messages.users.ts": userMessages,
+};
+
+describe("messages", () => {
+  it("define each key in one file only (a second definition silently wins over the first)", () => {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const [file, entries] of Object.entries(FILES)) {
+      for (const key of Object.keys(entries)) {
+        const other = seen.get(key);
+        if (other) twice.push(`${key}: ${other} and ${file}`);
+        seen.set(key, file);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(Object.keys(messages)).toHaveLength(seen.size);
+  });
+
+  it("have an Indonesian text for every key and an English one that is not left empty", () => {
+    const empty = Object.entries(messages as Record<string, { id: string; en?: string }>)
+      .filter(([, m]) => !m.id.trim() || (m.en !== undefined && !m.en.trim()))
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+});
