@@ -4,7 +4,16 @@ import { useEffect, useRef } from "react";
  * The confirmation after a successful form: announced to screen readers and brought into view,
  * so that a phone user who saved at the bottom of a long page sees it where they are.
  */
-export function Flash({ message, tone = "success" }: { message: string | null | undefined; tone?: "success" | "info" }) {
+export function Flash({
+  message,
+  tone = "success",
+  testId = "flash",
+}: {
+  message: string | null | undefined;
+  tone?: "success" | "info";
+  /** The data-testid of the message ("flash" unless a page names its own). */
+  testId?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const node = ref.current;
@@ -15,7 +24,7 @@ export function Flash({ message, tone = "success" }: { message: string | null | 
   }, [message]);
   if (!message) return null;
   return (
-    <div ref={ref} className={`alert ${tone}`} role="status" tabIndex={-1} data-testid="flash">
+    <div ref={ref} className={`alert ${tone}`} role="status" tabIndex={-1} data-testid={testId}>
       {message}
     </div>
   );

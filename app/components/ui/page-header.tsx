@@ -19,7 +19,8 @@ export function PageHeader({
   className,
   children,
 }: {
-  title: ReactNode;
+  /** The page's h1; a printed document that has its own title in the page leaves it out. */
+  title?: ReactNode;
   crumbs?: readonly Crumb[];
   intro?: ReactNode;
   actions?: ReactNode;
@@ -41,7 +42,7 @@ export function PageHeader({
             ))}
           </nav>
         ) : null}
-        <h1>{title}</h1>
+        {title != null ? <h1>{title}</h1> : null}
         {intro ? <p>{intro}</p> : null}
         {children}
       </div>

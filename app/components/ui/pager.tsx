@@ -14,6 +14,16 @@ export function usePageHref(param = "page"): (page: number) => string {
   };
 }
 
+interface PagerText {
+  /** Shown between the links (numbered: "Page 2 of 5" by default). */
+  status?: ReactNode;
+  /** The accessible name of the navigation ("Pages" by default). */
+  label?: string;
+  /** The texts of the links ("Previous" / "Next" by default; "Newer" / "Older" in a log). */
+  previousLabel?: ReactNode;
+  nextLabel?: ReactNode;
+}
+
 /**
  * Previous / next links of a list. Either numbered (`page` of `pages`, links built from the
  * current URL) or by cursor (`previous` and `next` hrefs, for keyset-paginated lists).
@@ -21,8 +31,8 @@ export function usePageHref(param = "page"): (page: number) => string {
  */
 export function Pager(
   props:
-    | { page: number; pages: number; status?: ReactNode; label?: string }
-    | { previous: string | null; next: string | null; status?: ReactNode; label?: string },
+    | ({ page: number; pages: number } & PagerText)
+    | ({ previous: string | null; next: string | null } & PagerText),
 ) {
   const t = useT();
   const hrefFor = usePageHref();
@@ -42,13 +52,13 @@ export function Pager(
     <nav className="pagination" aria-label={props.label ?? t("common.pagination")}>
       {previous ? (
         <Link to={previous} rel="prev">
-          ← {t("common.previous")}
+          ← {props.previousLabel ?? t("common.previous")}
         </Link>
       ) : null}
       {status ? <span className="muted">{status}</span> : null}
       {next ? (
         <Link to={next} rel="next">
-          {t("common.next")} →
+          {props.nextLabel ?? t("common.next")} →
         </Link>
       ) : null}
     </nav>
