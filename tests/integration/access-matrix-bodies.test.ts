@@ -22,7 +22,7 @@ import { action as moveAction } from "~/routes/_app.panti.$pantiId_.stays.$stayI
 import { action as pantiAction } from "~/routes/_app.panti.$pantiId";
 import { action as classAction } from "~/routes/_app.classes.$classId._index";
 import { action as attendanceAction } from "~/routes/_app.classes.$classId.attendance";
-import { action as enrolmentAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index";
+import { action as enrolmentAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { action as newClassAction } from "~/routes/_app.classes.new";
 import { action as groupSessionAction } from "~/routes/_app.panti.$pantiId_.sessions.new";
 import { loader as sessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.$sessionId";

@@ -40,7 +40,7 @@ import { action as adminUsersUserIdAction } from "~/routes/_app.admin.users.$use
 import { action as classesNewAction } from "~/routes/_app.classes.new";
 import { action as classesClassIdIndexAction } from "~/routes/_app.classes.$classId._index";
 import { action as classesClassIdAttendanceAction } from "~/routes/_app.classes.$classId.attendance";
-import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index";
+import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { action as followUpsAction } from "~/routes/_app.follow-ups";
 import { action as programmesAction } from "~/routes/_app.programmes";
 import { action as pantiPantiIdAction } from "~/routes/_app.panti.$pantiId";
@@ -112,7 +112,7 @@ const ROUTES: RouteCase[] = [
   { file: "_app.classes.$classId._index.tsx", params: (w) => ({ classId: String(w.classId) }), path: (p) => `/classes/${p.classId}` },
   { file: "_app.classes.$classId.attendance.tsx", params: (w) => ({ classId: String(w.classId) }), path: (p) => `/classes/${p.classId}/attendance` },
   {
-    file: "_app.classes.$classId.enrolments.$enrolmentId._index.tsx",
+    file: "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx",
     params: (w) => ({ classId: String(w.classId), enrolmentId: String(w.enrolmentIds[0]) }),
     path: (p) => `/classes/${p.classId}/enrolments/${p.enrolmentId}`,
   },
@@ -144,7 +144,7 @@ const ACTIONS: Record<string, Action> = {
   "_app.classes.new.tsx": classesNewAction,
   "_app.classes.$classId._index.tsx": classesClassIdIndexAction,
   "_app.classes.$classId.attendance.tsx": classesClassIdAttendanceAction,
-  "_app.classes.$classId.enrolments.$enrolmentId._index.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
+  "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
   "_app.follow-ups.tsx": followUpsAction,
   "_app.programmes.tsx": programmesAction,
   "_app.panti.$pantiId.tsx": pantiPantiIdAction,
@@ -166,7 +166,10 @@ const ACTIONS: Record<string, Action> = {
 
 /** Field names, intents and option values a route's source mentions: the fuzzer's vocabulary. */
 function vocabulary(file: string) {
-  const source = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
+  // A route in a folder (route.tsx) has its forms in the sections beside it too.
+  const sections = path.join(ROUTES_DIR, path.dirname(file), "sections");
+  const files = file.endsWith("/route.tsx") && fs.existsSync(sections) ? [file, ...fs.readdirSync(sections).map((f) => path.join(path.dirname(file), "sections", f))] : [file];
+  const source = files.map((f) => fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")).join("\n");
   const all = (re: RegExp) => [...source.matchAll(re)].map((m) => m[1]!);
   const names = new Set([
     ...all(/name="([^"]+)"/g),
@@ -218,7 +221,7 @@ function goodBodies(w: World, file: string): Fields[] {
     ],
     "_app.classes.$classId._index.tsx": [[["intent", "enrol"], ["stayIds", stay(1)]], [["intent", "finish"]]],
     "_app.classes.$classId.attendance.tsx": [[["date", "2026-03-04"], [`mark.${w.enrolmentIds[0]}`, "hadir"], [`mark.${w.enrolmentIds[1]}`, "alpa"]]],
-    "_app.classes.$classId.enrolments.$enrolmentId._index.tsx": [
+    "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx": [
       [["intent", "progress"], ["moduleId", "1"], ["status", "competent"], ["score", "90"], ["assessedOn", on]],
       [["intent", "complete"]],
       [["intent", "outcome"], ["outcome", "working"], ["outcomeNotes", "Bengkel komputer"]],
