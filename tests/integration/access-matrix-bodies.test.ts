@@ -31,7 +31,7 @@ import { action as planAction } from "~/routes/_app.panti.$pantiId_.stays.$stayI
 import { action as followUpAction } from "~/routes/_app.follow-ups";
 import { action as importAction } from "~/routes/_app.placements.import";
 import { action as apiTokensAction } from "~/routes/_app.admin.api-tokens";
-import { action as userAction } from "~/routes/_app.admin.users.$userId";
+import { action as userAction } from "~/routes/_app.admin.users.$userId/route";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput } from "../factories";
 
