@@ -87,24 +87,24 @@ export default function ApiTokensPage() {
       />
 
       {actionData?.ok && actionData.secret && actionData.created ? (
-        <section className="alert success" role="status" aria-labelledby="token-created" data-testid="token-created">
-          <h2 id="token-created" style={{ marginTop: 0 }}>
-            {t("apiTokens.created.title")}
-          </h2>
-          <p>{t("apiTokens.created.body", { unit: actionData.created.unit, name: actionData.created.name })}</p>
-          <label htmlFor="token-secret" className="small">
-            {t("apiTokens.created.label")}
-          </label>
-          <input
-            id="token-secret"
-            type="text"
-            readOnly
-            value={actionData.secret}
-            data-testid="token-secret"
-            style={{ width: "100%", fontFamily: "monospace" }}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </section>
+        <>
+          <Flash message={t("apiTokens.created.body", { unit: actionData.created.unit, name: actionData.created.name })} />
+          <section className="card" aria-labelledby="token-created" data-testid="token-created">
+            <h2 id="token-created">{t("apiTokens.created.title")}</h2>
+            <label htmlFor="token-secret" className="small">
+              {t("apiTokens.created.label")}
+            </label>
+            <input
+              id="token-secret"
+              type="text"
+              readOnly
+              value={actionData.secret}
+              data-testid="token-secret"
+              style={{ width: "100%", fontFamily: "monospace" }}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </section>
+        </>
       ) : null}
       <Flash message={actionData?.ok ? actionData.message : null} />
       {pageError ? (

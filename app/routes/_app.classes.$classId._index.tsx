@@ -12,6 +12,7 @@ import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
 import { PhaseBadge, ProgressBar } from "~/components/programmes/class-badges";
 import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
@@ -260,7 +261,7 @@ export function AttendanceGrid({
 function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure | null; busy: boolean }) {
   const t = useT();
   const lang = useLang();
-  const chosen = new Set((failed?.values?.stayIds ?? "").split(",").filter(Boolean));
+  const { register, checkbox, errorFor, onSubmit } = useZodForm(enrolSchema, { defaultValues: { intent: "enrol", stayIds: "" }, server: failed });
   const listed = new Set(page.candidates.map((c) => String(c.stayId)));
   // Errors for residents no longer in the list (they left meanwhile, or belong elsewhere).
   const others = Object.entries(failed?.errors ?? {}).filter(([key]) => key.startsWith("stay.") && !listed.has(key.slice(5)));
@@ -274,9 +275,9 @@ function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure
       {page.candidates.length === 0 ? (
         <p className="muted">{t("class.enrol.none")}</p>
       ) : (
-        <Form method="post" className="stack" aria-label={t("class.enrol.title")}>
-          <input type="hidden" name="intent" value="enrol" />
-          <FieldError messages={failed?.errors?.stayIds} />
+        <Form method="post" className="stack" aria-label={t("class.enrol.title")} onSubmit={onSubmit} noValidate>
+          <input type="hidden" {...register("intent")} />
+          <FieldError messages={errorFor("stayIds")} />
           {others.map(([key, messages]) => (
             <FieldError key={key} messages={messages.map((m) => t("class.enrol.other", { id: key.slice(5), message: m }))} />
           ))}
@@ -286,7 +287,7 @@ function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure
               return (
                 <li key={c.stayId}>
                   <label className="checkbox">
-                    <input type="checkbox" name="stayIds" value={c.stayId} defaultChecked={chosen.has(String(c.stayId))} aria-invalid={error ? true : undefined} />
+                    <input type="checkbox" {...checkbox("stayIds", String(c.stayId))} aria-invalid={error ? true : undefined} />
                     {c.name} <span className="muted small">{t("class.enrol.admitted", { date: formatDate(lang, c.admittedAt) })}</span>
                   </label>
                   <FieldError messages={error} />
