@@ -81,6 +81,32 @@ export const outreachUnits = sqliteTable("outreach_units", {
   kota: text("kota"),
 });
 
+/**
+ * The provinces of the FKD-MPU agreement (2025) on handling and repatriating PPKS: each one's
+ * Dinas Sosial and contact and, where the partner runs this app, its address and public key
+ * (Ed25519) for signed hand-offs. Seeded with the ten signatories; edited by Dinsos.
+ */
+export const partnerProvinces = sqliteTable(
+  "partner_provinces",
+  {
+  /** The province's BPS code ("31" for DKI Jakarta). */
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  office: text("office").notNull(),
+  contactName: text("contact_name"),
+  contactPhone: text("contact_phone"),
+  contactEmail: text("contact_email"),
+  /** Where the partner's instance of this app answers, when it runs one (https://...). */
+  baseUrl: text("base_url"),
+  /** The partner instance's Ed25519 public key (SPKI, base64), exchanged out of band. */
+  publicKey: text("public_key"),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [index("partner_provinces_updated_by_idx").on(t.updatedBy)],
+);
+
 export const programmes = sqliteTable("programmes", {
   code: text("code").primaryKey(),
   nameId: text("name_id").notNull(),

@@ -68,6 +68,7 @@ const SEEDED_TABLES = [
   "exit_outcomes",
   "rehabilitation_stages",
   "outreach_units",
+  "partner_provinces",
   "programmes",
   "psychosocial_services",
   "attendance_statuses",
@@ -134,6 +135,7 @@ function insertVocabularies(db: Db, reference: ReferenceData): void {
   insertAll(db, schema.exitOutcomes, reference.exitOutcomes);
   insertAll(db, schema.rehabilitationStages, reference.rehabilitationStages);
   insertAll(db, schema.outreachUnits, reference.outreachUnits);
+  insertAll(db, schema.partnerProvinces, reference.partnerProvinces);
   insertAll(db, schema.programmes, reference.programmes);
   insertAll(db, schema.psychosocialServices, reference.psychosocialServices);
   insertAll(db, schema.attendanceStatuses, reference.attendanceStatuses);

@@ -16,6 +16,7 @@ import { and, count, eq } from "drizzle-orm";
 import { databaseFile, openDatabase, type Db } from "./connection";
 import { auditLog, panti, users } from "./schema";
 import { generatePassword } from "../app/utils/password.server";
+import { ensureInstanceKey, instanceKeyPath } from "../app/utils/signing.server";
 import { scaleFromArgs, seedDatabase, seedReference } from "./seed";
 import { DEMO_SEED_ACTION } from "./seed/markers";
 import { demoLoginsPath, formatLogins, writeDemoLogins } from "./seed/logins";
@@ -99,6 +100,8 @@ function setup(): void {
   let db: Db | undefined;
   try {
     db = openDatabase();
+    // The key this instance signs its packets to partner provinces with (never in git or backups).
+    if (file !== ":memory:" && ensureInstanceKey()) console.log(`Created this instance's signing key: ${instanceKeyPath()} (readable by you only).`);
     if (productionMode(args)) setupProduction(db, file);
     else setupDemo(db, file, scaleFromArgs(args));
   } finally {

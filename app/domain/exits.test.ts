@@ -5,6 +5,7 @@ import {
   exitDetails,
   exitSchema,
   followUpDueDates,
+  followUpsToSchedule,
   followUpState,
   isPartnerProvince,
   isPositiveOutcome,
@@ -90,5 +91,20 @@ describe("re-entry", () => {
     expect(isReentry({ exitOutcome: "returned_family" }, false)).toBe(true);
     expect(isReentry({ exitOutcome: "transferred_panti" }, false)).toBe(false);
     expect(isReentry({ exitOutcome: "absconded" }, true)).toBe(false);
+  });
+});
+
+describe("followUpsToSchedule", () => {
+  it("schedules all three follow-ups for an exit recorded when it happens", () => {
+    expect(followUpsToSchedule(new Date("2026-10-15T03:00:00Z"), "2026-10-15").map((d) => d.sequence)).toEqual([1, 3, 6]);
+  });
+
+  it("keeps a follow-up at most 30 days overdue for an exit recorded late, and none for an old exit", () => {
+    // Exit on 15 Oct 2026, recorded on 1 Dec: the 1-month one (15 Nov) is 16 days overdue and kept.
+    expect(followUpsToSchedule(new Date("2026-10-15T03:00:00Z"), "2026-12-01").map((d) => d.dueDate)).toEqual(["2026-11-15", "2027-01-15", "2027-04-15"]);
+    // Recorded on 20 Dec: the 1-month one is 35 days overdue and left out.
+    expect(followUpsToSchedule(new Date("2026-10-15T03:00:00Z"), "2026-12-20").map((d) => d.sequence)).toEqual([3, 6]);
+    // An exit of 2024 imported in 2026: nothing to follow up any more.
+    expect(followUpsToSchedule(new Date("2024-03-10T03:00:00Z"), "2026-12-01")).toEqual([]);
   });
 });

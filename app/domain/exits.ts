@@ -219,6 +219,19 @@ export function followUpDueDates(exitedAt: Date): { sequence: number; dueDate: s
   });
 }
 
+/**
+ * Days after its due date that a follow-up is still worth scheduling when an exit is recorded
+ * late. An exit entered long after it happened (a historical import, a late record) does not fill
+ * the list with follow-ups that were overdue before anyone could make them.
+ */
+export const FOLLOW_UP_LATE_DAYS = 30;
+
+/** The follow-ups to schedule for an exit recorded on `today` (YYYY-MM-DD, Jakarta). */
+export function followUpsToSchedule(exitedAt: Date, today: string): { sequence: number; dueDate: string }[] {
+  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - FOLLOW_UP_LATE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return followUpDueDates(exitedAt).filter((d) => d.dueDate >= cutoff);
+}
+
 export const FOLLOW_UP_RESULTS = ["stable", "needs_support", "back_on_street", "unreachable"] as const;
 export const FOLLOW_UP_CHANNELS = ["phone", "home_visit", "video_call", "via_sudin", "other"] as const;
 

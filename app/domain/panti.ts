@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { PANTI_TYPES } from "./enums";
 
+/** The orders of the shelter list. */
+export const PANTI_SORTS = ["name", "occupancy", "overflow", "available"] as const;
+
 /** Shelter list filters, from the query string. Unknown values are ignored, not errors. */
 export const pantiListFilterSchema = z.object({
   type: z.enum(PANTI_TYPES).optional().catch(undefined),
@@ -10,7 +13,7 @@ export const pantiListFilterSchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => v === "1"),
-  sort: z.enum(["name", "occupancy", "overflow", "available"]).optional().catch(undefined),
+  sort: z.enum(PANTI_SORTS).optional().catch(undefined),
 });
 export type PantiListFilter = z.output<typeof pantiListFilterSchema>;
 

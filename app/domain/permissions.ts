@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   "psychosocial:note",
   /** The review dashboard, reports and exports (panti admins: their own panti's figures). */
   "report:read",
+  /** Edit the registry of FKD-MPU partner provinces (offices, contacts, instance addresses and keys). */
+  "province:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -89,6 +91,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "psychosocial:write": "any",
     "psychosocial:note": "any",
     "report:read": "any",
+    "province:manage": "any",
   },
   dinsos_viewer: {
     "report:read": "any",

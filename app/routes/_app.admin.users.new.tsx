@@ -41,7 +41,7 @@ export default function NewUserPage() {
     <>
       <PageHeader
         title={t("users.new")}
-        crumbs={[{ to: "/admin/users", label: t("users.title") }]}
+        crumbs={[{ to: "/admin/users", label: t("users.title") }, { label: t("users.new") }]}
         intro={actionData?.ok ? null : t("users.newIntro")}
       />
       {actionData?.ok ? <Created result={actionData} /> : <NewUserForm server={actionData ?? null} />}

@@ -64,10 +64,10 @@ export default function ClassPage() {
     <>
       <PageHeader
         title={cls.name}
-        crumbs={[{ to: "/classes", label: t("nav.classes") }]}
+        crumbs={[{ to: "/classes", label: t("nav.classes") }, { label: cls.pantiName }]}
         intro={
           <>
-            {lang === "en" ? cls.programmeNameEn : cls.programmeNameId} · {cls.pantiName} · <PhaseBadge phase={cls.phase} />
+            {lang === "en" ? cls.programmeNameEn : cls.programmeNameId} · <PhaseBadge phase={cls.phase} />
           </>
         }
         actions={

@@ -7,14 +7,19 @@ import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { followUpList } from "~/queries/exits.server";
 import { recordFollowUp } from "~/services/exits.server";
-import { getLang, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate, translator } from "~/utils/i18n";
+import { requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import type { FormFailure } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { TableScroll } from "~/components/ui/data-table";
+import { CalendarDate, Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
-import { readForm } from "~/utils/body.server";
+import { FilterBar } from "~/components/ui/filter-bar";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Bimbingan lanjut — Panti" }];
 
@@ -27,50 +32,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "followup:record");
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(followUpSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => recordFollowUp(user, parsed.data));
-  if (!outcome.ok) return outcome.response;
-  return data({ ok: true as const, message: translator(lang)("followUps.done"), followUpId: parsed.data.followUpId });
+  const submitted = await submitForm(request, followUpSchema, (input) => recordFollowUp(user, input));
+  if (!submitted.ok) return submitted.response;
+  const message = translator(submitted.lang)("followUps.done");
+  return data({ ok: true as const, message, followUpId: submitted.input.followUpId });
 }
 
-type ActionData = { ok: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
+const ROW_FIELDS = ["intent", "followUpId", "contactedAt", "channel", "result", "notes"] as const;
+/** The two choices of a contact: how it was made and how the person is doing. */
+const CHOICES = [
+  { name: "channel", options: FOLLOW_UP_CHANNELS },
+  { name: "result", options: FOLLOW_UP_RESULTS },
+] as const;
 
 export default function FollowUpsPage() {
   const { rows, scoped, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
   const failed = actionData && !actionData.ok ? actionData : null;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("followUps.title")}</h1>
-          <p>{t("followUps.intro")}</p>
-          <DownloadLinks dataset="follow-ups" />
-        </div>
-        <Form method="get">
-          <label className="checkbox">
-            <input type="checkbox" name="upcoming" value="1" defaultChecked={params.get("upcoming") === "1"} />
-            {t("followUps.showUpcoming")}
-          </label>{" "}
-          <button type="submit" className="secondary small">
-            {t("common.apply")}
-          </button>
-        </Form>
-      </div>
-      {actionData?.ok ? (
-        <div className="alert success" role="status">
-          {actionData.message}
-        </div>
-      ) : null}
+      <PageHeader title={t("followUps.title")} intro={t("followUps.intro")}>
+        <DownloadLinks dataset="follow-ups" />
+      </PageHeader>
+      <FilterBar>
+        <label className="checkbox">
+          <input type="checkbox" name="upcoming" value="1" defaultChecked={params.get("upcoming") === "1"} />
+          {t("followUps.showUpcoming")}
+        </label>
+      </FilterBar>
+      <Flash message={actionData?.ok ? actionData.message : null} />
       {failed?.formError ? <div className="alert error">{failed.formError}</div> : null}
-      <div className="table-wrap">
+      <TableScroll label={t("followUps.title")}>
         <table data-testid="follow-ups">
           <thead>
             <tr>
@@ -89,59 +84,78 @@ export default function FollowUpsPage() {
                 </td>
               </tr>
             ) : null}
-            {rows.map((r) => {
-              const mine = failed?.values?.followUpId === String(r.id);
-              return (
-                <tr key={r.id} className={r.state === "overdue" ? "over-capacity" : undefined}>
-                  <td>
-                    {formatDate(lang, `${r.dueDate}T00:00:00+07:00`)}
-                    <div>
-                      <span className={`badge ${r.state === "overdue" ? "over" : r.state === "due" ? "full" : "muted"}`}>
-                        {t(`followUp.state.${r.state}`)}
-                      </span>{" "}
-                      <span className="muted small">{t("followUps.sequence", { n: r.sequence })}</span>
-                    </div>
-                  </td>
-                  <td>
-                    <Link to={`/panti/${r.pantiId}/stays/${r.stayId}/exit`}>{r.displayName}</Link>
-                  </td>
-                  {!scoped ? <td>{r.pantiName}</td> : null}
-                  <td className="small">
-                    {referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang)} · {formatDate(lang, r.exitedAt)}
-                    <div className="muted">{r.exitDestination}</div>
-                  </td>
-                  <td>
-                    <Form method="post" className="stack small">
-                      <input type="hidden" name="intent" value="follow-up" />
-                      <input type="hidden" name="followUpId" value={r.id} />
-                      <input type="datetime-local" name="contactedAt" defaultValue={now} max={now} aria-label={t("followUps.contactedAt")} />
-                      <select name="channel" aria-label={t("followUps.channel")}>
-                        {FOLLOW_UP_CHANNELS.map((c) => (
-                          <option key={c} value={c}>
-                            {t(`followUp.channel.${c}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <select name="result" aria-label={t("followUps.result")}>
-                        {FOLLOW_UP_RESULTS.map((c) => (
-                          <option key={c} value={c}>
-                            {t(`followUp.result.${c}`)}
-                          </option>
-                        ))}
-                      </select>
-                      <input type="text" name="notes" placeholder={t("exit.notes")} aria-label={t("exit.notes")} />
-                      {mine ? <FieldError messages={Object.values(failed?.errors ?? {}).flat()} /> : null}
-                      <button type="submit" className="small" disabled={navigation.state !== "idle"}>
-                        {t("followUps.record")}
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              );
-            })}
+            {rows.map((r) => (
+              <tr key={r.id} className={r.state === "overdue" ? "over-capacity" : undefined}>
+                <td>
+                  <CalendarDate value={r.dueDate} />
+                  <div>
+                    <span className={`badge ${r.state === "overdue" ? "over" : r.state === "due" ? "full" : "muted"}`}>
+                      {t(`followUp.state.${r.state}`)}
+                    </span>{" "}
+                    <span className="muted small">{t("followUps.sequence", { n: r.sequence })}</span>
+                  </div>
+                </td>
+                <td>
+                  <Link to={`/panti/${r.pantiId}/stays/${r.stayId}/exit`}>{r.displayName}</Link>
+                </td>
+                {!scoped ? <td>{r.pantiName}</td> : null}
+                <td className="small">
+                  {referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang)} · <Instant value={r.exitedAt} />
+                  <div className="muted">{r.exitDestination}</div>
+                </td>
+                <td>
+                  <FollowUpForm
+                    followUpId={r.id}
+                    now={now}
+                    server={failed?.values.followUpId === String(r.id) ? failed : null}
+                  />
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
+
+/** The contact of one follow-up, recorded from its row. */
+function FollowUpForm({ followUpId, now, server }: { followUpId: number; now: string; server: FormFailure | null }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const { register, errorFor, onSubmit } = useZodForm(followUpSchema, {
+    defaultValues: {
+      intent: "follow-up",
+      followUpId: String(followUpId),
+      contactedAt: now,
+      channel: FOLLOW_UP_CHANNELS[0],
+      result: FOLLOW_UP_RESULTS[0],
+      notes: "",
+    },
+    server,
+  });
+  const errors = ROW_FIELDS.flatMap((name) => errorFor(name) ?? []);
+  return (
+    <Form method="post" className="stack small" onSubmit={onSubmit} noValidate>
+      <input type="hidden" {...register("intent")} />
+      <input type="hidden" {...register("followUpId")} />
+      <input type="datetime-local" {...register("contactedAt")} max={now} aria-label={t("followUps.contactedAt")} />
+      {CHOICES.map(({ name, options }) => (
+        <select key={name} {...register(name)} aria-label={t(`followUps.${name}`)}>
+          {options.map((c) => (
+            <option key={c} value={c}>
+              {t(`followUp.${name}.${c}`)}
+            </option>
+          ))}
+        </select>
+      ))}
+      <input type="text" {...register("notes")} placeholder={t("exit.notes")} aria-label={t("exit.notes")} />
+      <FieldError messages={errors} />
+      <button type="submit" className="small" disabled={navigation.state !== "idle"}>
+        {t("followUps.record")}
+      </button>
+    </Form>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

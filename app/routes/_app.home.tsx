@@ -7,7 +7,9 @@ import { occupancyByPanti } from "~/queries/occupancy.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
 import { OccupancyMeter } from "~/components/ui/occupancy";
+import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 
 export const meta: MetaFunction = () => [{ title: "Beranda — Panti" }];
@@ -51,12 +53,7 @@ export default function HomePage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("home.greeting", { name: data.greeting.name })}</h1>
-          <p>{t(`role.${data.greeting.role}`)}</p>
-        </div>
-      </div>
+      <PageHeader title={t("home.greeting", { name: data.greeting.name })} intro={t(`role.${data.greeting.role}`)} />
 
       {data.kind === "unassigned" ? <div className="alert info">{t("home.noPanti")}</div> : null}
 
@@ -73,7 +70,7 @@ export default function HomePage() {
           </div>
           <section className="card">
             <h2>{t("home.mostCrowded")}</h2>
-            <div className="table-wrap">
+            <TableScroll label={t("home.mostCrowded")}>
               <table>
                 <thead>
                   <tr>
@@ -98,7 +95,7 @@ export default function HomePage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <p style={{ marginTop: "0.75rem" }}>
               <Link to="/panti">{t("home.seeAll")} →</Link>
             </p>
@@ -135,7 +132,7 @@ export default function HomePage() {
       {data.kind === "outreach" ? (
         <section className="card">
           <h2>{t("home.freeBeds")}</h2>
-          <div className="table-wrap">
+          <TableScroll label={t("home.freeBeds")}>
             <table>
               <thead>
                 <tr>
@@ -158,7 +155,7 @@ export default function HomePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p style={{ marginTop: "0.75rem" }}>
             <Link to="/panti">{t("home.seeAll")} →</Link>
           </p>
@@ -167,3 +164,5 @@ export default function HomePage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,22 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { Link, useLoaderData } from "@remix-run/react";
 import { residentFiltersSchema, WORKING_STAGES } from "~/domain/case-file";
 import { canOnPanti } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { residentsOfPanti } from "~/queries/case-file.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { daysBetween, formatDate, formatNumber } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
+import { Field } from "~/components/forms/field";
+import { TableScroll } from "~/components/ui/data-table";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.panti.name ?? "Penghuni"} — Penghuni — Panti` }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive() });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ids = paramsSchema.safeParse(params);
-  if (!ids.success) throw notFound();
-  const { pantiId } = ids.data;
+  const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "case:read", pantiId);
   const filters = residentFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const list = residentsOfPanti(pantiId, filters);
@@ -35,76 +36,59 @@ export default function ResidentsPage() {
   const t = useT();
   const lang = useLang();
   const exited = filters.status === "exited";
-  const pageLink = (p: number) => {
-    const params = new URLSearchParams();
-    if (filters.q) params.set("q", filters.q);
-    if (filters.stage) params.set("stage", filters.stage);
-    if (exited) params.set("status", "exited");
-    if (p > 1) params.set("page", String(p));
-    const qs = params.toString();
-    return `/panti/${panti.id}/residents${qs ? `?${qs}` : ""}`;
-  };
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/panti">{t("nav.panti")}</Link> / {canViewPanti ? <Link to={`/panti/${panti.id}`}>{panti.name}</Link> : panti.name}
-          </div>
-          <h1>{t("residents.title")}</h1>
-          <p className="muted">{t("residents.intro")}</p>
-        </div>
-        <div className="case-actions">
-          {canViewPanti ? (
-            <Link className="button secondary" to={`/panti/${panti.id}`}>
-              {t("residents.bedBoard")}
+      <PageHeader
+        title={t("residents.title")}
+        intro={t("residents.intro")}
+        crumbs={[
+          { to: "/panti", label: t("nav.panti") },
+          { to: canViewPanti ? `/panti/${panti.id}` : undefined, label: panti.name },
+        ]}
+        actions={
+          <>
+            {canViewPanti ? (
+              <Link className="button secondary" to={`/panti/${panti.id}`}>
+                {t("residents.bedBoard")}
+              </Link>
+            ) : null}
+            <Link className="button secondary" to={`/panti/${panti.id}/sessions`}>
+              {t("residents.sessions")}
             </Link>
-          ) : null}
-          <Link className="button secondary" to={`/panti/${panti.id}/sessions`}>
-            {t("residents.sessions")}
-          </Link>
-          {canSessions ? (
-            <Link className="button" to={`/panti/${panti.id}/sessions/new`}>
-              {t("psychosocial.recordGroup")}
-            </Link>
-          ) : null}
-        </div>
-      </div>
+            {canSessions ? (
+              <Link className="button" to={`/panti/${panti.id}/sessions/new`}>
+                {t("psychosocial.recordGroup")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
 
-      <Form method="get" className="filters" role="search">
-        <div className="field">
-          <label htmlFor="q">{t("common.search")}</label>
+      <FilterBar>
+        <Field id="q" label={t("common.search")}>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("residents.search")} />
-        </div>
-        <div className="field">
-          <label htmlFor="status">{t("residents.status")}</label>
+        </Field>
+        <Field id="status" label={t("residents.status")}>
           <select id="status" name="status" defaultValue={filters.status}>
             <option value="open">{t("residents.status.open")}</option>
             <option value="exited">{t("residents.status.exited")}</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor="stage">{t("residents.stage")}</label>
-          <select id="stage" name="stage" defaultValue={filters.stage ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {WORKING_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stage.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="secondary">
-          {t("common.apply")}
-        </button>
-      </Form>
+        </Field>
+        <FilterSelect
+          id="stage"
+          name="stage"
+          label={t("residents.stage")}
+          value={filters.stage}
+          options={WORKING_STAGES.map((s) => ({ value: s, label: t(`stage.${s}`) }))}
+        />
+      </FilterBar>
 
       <p className="muted small" data-testid="residents-total">
         {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
       </p>
       {rows.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("residents.title")}>
           <table data-testid="residents">
             <thead>
               <tr>
@@ -154,19 +138,13 @@ export default function ResidentsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="muted">{t("residents.empty")}</p>
       )}
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Pagination">
-          {page > 1 ? <Link to={pageLink(page - 1)}>{t("common.previous")}</Link> : null}
-          <span>
-            {page} / {pages}
-          </span>
-          {page < pages ? <Link to={pageLink(page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} />
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

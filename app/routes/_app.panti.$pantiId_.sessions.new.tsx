@@ -1,31 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { groupSessionFormData } from "~/queries/case-file.server";
 import { recordSession } from "~/services/psychosocial.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Sesi kelompok — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive() });
-
-function pantiIdFrom(params: unknown): number {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.pantiId;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const pantiId = pantiIdFrom(params);
+  const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "psychosocial:write", pantiId);
   const data = groupSessionFormData(pantiId);
   if (!data) throw notFound();
@@ -33,22 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const pantiId = pantiIdFrom(params);
+  const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "psychosocial:write", pantiId);
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(sessionSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => recordSession(user, { pantiId }, parsed.data));
-  if (!outcome.ok) return outcome.response;
-  return redirect(`/panti/${pantiId}/sessions?saved=${outcome.result.sessionId}`);
+  const submitted = await submitForm(request, sessionSchema, (input) => recordSession(user, { pantiId }, input));
+  if (!submitted.ok) return submitted.response;
+  return redirect(`/panti/${pantiId}/sessions?saved=${submitted.result.sessionId}`);
 }
-
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
 
 export default function NewGroupSessionPage() {
   const { panti, residents, provider, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
@@ -67,14 +52,13 @@ export default function NewGroupSessionPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}/residents`}>{panti.name}</Link> / <Link to={`/panti/${panti.id}/sessions`}>{t("psychosocial.list.title")}</Link>
-          </div>
-          <h1>{t("psychosocial.recordGroup")}</h1>
-        </div>
-      </div>
+      <PageHeader
+        title={t("psychosocial.recordGroup")}
+        crumbs={[
+          { to: `/panti/${panti.id}/residents`, label: panti.name },
+          { to: `/panti/${panti.id}/sessions`, label: t("psychosocial.list.title") },
+        ]}
+      />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -144,3 +128,5 @@ export default function NewGroupSessionPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,33 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { assessmentSchema, assessmentSchemaFor, clusterRequired } from "~/domain/case-file";
 import { MENTAL_HEALTH_CLUSTERS } from "~/domain/enums";
 import { jakartaDate } from "~/domain/time";
 import { assessmentFormData } from "~/queries/case-file.server";
 import { recordAssessment } from "~/services/case-file.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate } from "~/utils/i18n";
-import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { idParams } from "~/utils/params.server";
+import { useT } from "~/utils/use-i18n";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { CalendarDate } from "~/components/ui/dates";
+import { PageHeader } from "~/components/ui/page-header";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
 
 export const meta: MetaFunction = () => [{ title: "Asesmen — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
   const data = assessmentFormData(user, pantiId, stayId);
   if (!data) throw notFound();
@@ -35,28 +27,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
-  const lang = await getLang(request);
-  const formData = await readForm(request);
   // The cluster rule depends on the panti's type: the service checks it (400 on the field).
-  const parsed = parseForm(assessmentSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => recordAssessment(user, { pantiId, stayId }, parsed.data));
-  if (!outcome.ok) return outcome.response;
+  const submitted = await submitForm(request, assessmentSchema, (input) => recordAssessment(user, { pantiId, stayId }, input));
+  if (!submitted.ok) return submitted.response;
   return redirect(`/panti/${pantiId}/stays/${stayId}?saved=assessment`);
 }
-
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
 
 const TEXTS = ["problems", "strengths", "familySituation", "health", "summary"] as const;
 
 export default function AssessmentPage() {
   const { stay, person, panti, assessments, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const lang = useLang();
   const base = `/panti/${panti.id}/stays/${stay.id}`;
   const failed = actionData && !actionData.ok ? actionData : null;
   const needsCluster = clusterRequired(panti.type);
@@ -68,15 +53,11 @@ export default function AssessmentPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{t("caseFile.assessment.new")}</h1>
-          <p className="muted">{t("caseFile.assessment.intro")}</p>
-        </div>
-      </div>
+      <PageHeader
+        title={t("caseFile.assessment.new")}
+        crumbs={caseFileCrumbs(panti, stay, person)}
+        intro={t("caseFile.assessment.intro")}
+      />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -126,7 +107,7 @@ export default function AssessmentPage() {
           {assessments.map((a) => (
             <details key={a.id}>
               <summary>
-                {formatDate(lang, `${a.assessedOn}T00:00:00+07:00`)}
+                <CalendarDate value={a.assessedOn} />
                 {a.recordedByName ? ` · ${a.recordedByName}` : ""}
               </summary>
               <dl className="facts">
@@ -148,3 +129,5 @@ export default function AssessmentPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,23 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { useLoaderData } from "@remix-run/react";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { toJakartaParts } from "~/domain/time";
 import { stayForExit } from "~/queries/exits.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
 /** The printable record of handing a resident to their family or the receiving party. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  await requirePermission(request, "stay:exit", parsed.data.pantiId);
-  const stay = stayForExit(parsed.data.pantiId, parsed.data.stayId);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
+  await requirePermission(request, "stay:exit", pantiId);
+  const stay = stayForExit(pantiId, stayId);
   if (!stay || !stay.stay.exitedAt) throw notFound();
   return { stay };
 }
@@ -45,14 +43,15 @@ export default function ExitHandoverPage() {
   if (docs.length > 0) rows.push([t("exit.documents"), docs.join("; ")]);
   return (
     <>
-      <div className="page-header no-print">
-        <div className="breadcrumb">
-          <Link to={`/panti/${s.pantiId}/stays/${s.id}/exit`}>← {stay.name}</Link>
-        </div>
-        <button type="button" onClick={() => window.print()}>
-          {t("common.print")}
-        </button>
-      </div>
+      <PageHeader
+        className="no-print"
+        crumbs={[{ to: `/panti/${s.pantiId}/stays/${s.id}/exit`, label: `← ${stay.name}` }]}
+        actions={
+          <button type="button" onClick={() => window.print()}>
+            {t("common.print")}
+          </button>
+        }
+      />
       <article className="document" data-testid="exit-handover">
         <div className="letterhead">
           <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
@@ -95,3 +94,5 @@ export default function ExitHandoverPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

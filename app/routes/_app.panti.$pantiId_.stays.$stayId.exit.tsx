@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES, undoExitSchema } from "~/domain/exits";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
@@ -9,27 +8,23 @@ import { stayForExit } from "~/queries/exits.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { recordExit, undoExit } from "~/services/exits.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
+import { readForm } from "~/utils/body.server";
+import { submitForm } from "~/utils/http.server";
 import { formatDate, formatDateTime, translator } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { Instant } from "~/components/ui/dates";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 import { useHydrated } from "~/components/ui/use-hydrated";
-import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Terminasi — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "stay:exit", pantiId);
   const stay = stayForExit(pantiId, stayId);
   if (!stay) throw notFound();
@@ -44,32 +39,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "stay:exit", pantiId);
   if (!stayForExit(pantiId, stayId)) throw notFound();
   const lang = await getLang(request);
   const t = translator(lang);
   const formData = await readForm(request);
-  const values = formValues(formData);
   if (formData.get("intent") === "undo-exit") {
-    const parsed = parseForm(undoExitSchema, formData, lang);
-    if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => undoExit(user, stayId, parsed.data.reason));
-    if (!outcome.ok) return outcome.response;
-    return data({ ok: true as const, message: t("exit.undo.done") });
+    const submitted = await submitForm(request, undoExitSchema, (input) => undoExit(user, stayId, input.reason), { formData, lang });
+    if (!submitted.ok) return submitted.response;
+    return data({ ok: true as const, message: t("exit.undo.done"), placementId: null });
   }
-  const parsed = parseForm(exitSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, values, () => recordExit(user, stayId, parsed.data));
-  if (!outcome.ok) return outcome.response;
+  const submitted = await submitForm(request, exitSchema, (input) => recordExit(user, stayId, input), { formData, lang });
+  if (!submitted.ok) return submitted.response;
   return data({
     ok: true as const,
-    message: t("exit.done", { outcome: referenceLabel(EXIT_OUTCOMES, outcome.result.outcome, lang) }),
-    placementId: outcome.result.placementId,
+    message: t("exit.done", { outcome: referenceLabel(EXIT_OUTCOMES, submitted.result.outcome, lang) }),
+    placementId: submitted.result.placementId,
   });
 }
-
-type ActionData = { ok: boolean; message?: string; placementId?: number | null; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
 
 /** Which detail section each outcome needs (the others are hidden when JavaScript runs). */
 const SECTION_FOR: Record<string, string> = {
@@ -84,7 +72,7 @@ const SECTION_FOR: Record<string, string> = {
 
 export default function ExitPage() {
   const { stay, closed, canUndo, now, pantiOptions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
@@ -93,24 +81,22 @@ export default function ExitPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/panti">{t("nav.panti")}</Link> / <Link to={`/panti/${pantiId}`}>{stay.pantiName}</Link>
-          </div>
-          <h1>{stay.name}</h1>
-          <p>
+      <PageHeader
+        title={stay.name}
+        crumbs={[
+          { to: "/panti", label: t("nav.panti") },
+          { to: `/panti/${pantiId}`, label: stay.pantiName },
+        ]}
+        intro={
+          <>
             {t(`sex.${stay.person.sex}`)} · {t("exit.admittedAt")} {formatDate(lang, stay.stay.admittedAt)}
             {stay.bedLabel ? ` · ${t("placement.bed")} ${stay.bedLabel}` : ""}
-          </p>
-        </div>
-      </div>
-      {actionData?.ok ? (
-        <div className="alert success" role="status" data-testid="exit-message">
-          {actionData.message}{" "}
-          {actionData.placementId ? <Link to={`/placements/${actionData.placementId}`}>#{actionData.placementId}</Link> : null}
-        </div>
-      ) : null}
+          </>
+        }
+      />
+      <Flash message={actionData?.ok ? actionData.message : null} testId="exit-message">
+        {actionData?.ok && actionData.placementId ? <Link to={`/placements/${actionData.placementId}`}>#{actionData.placementId}</Link> : null}
+      </Flash>
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -133,7 +119,7 @@ function ClosedStay({
 }: {
   stay: ReturnType<typeof useLoaderData<typeof loader>>["stay"];
   canUndo: boolean;
-  failed: ActionData | null;
+  failed: FormFailure | null;
   busy: boolean;
 }) {
   const t = useT();
@@ -147,7 +133,9 @@ function ClosedStay({
           <dt>{t("exit.outcome")}</dt>
           <dd>{referenceLabel(EXIT_OUTCOMES, s.exitOutcome, lang)}</dd>
           <dt>{t("exit.exitedAt")}</dt>
-          <dd>{formatDateTime(lang, s.exitedAt)}</dd>
+          <dd>
+            <Instant value={s.exitedAt} withTime />
+          </dd>
           {s.exitDestination ? (
             <>
               <dt>{t("exit.handover.receiver")}</dt>
@@ -174,24 +162,30 @@ function ClosedStay({
         <h2>{t("exit.undo")}</h2>
         <p className="muted small">{t("exit.undo.hint")}</p>
         {canUndo ? (
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="undo-exit" />
-            <div className="field">
-              <label htmlFor="undo-reason">{t("common.reason")}</label>
-              <textarea id="undo-reason" name="reason" rows={2} />
-              <FieldError messages={failed?.errors?.reason} />
-            </div>
-            <div>
-              <button type="submit" className="danger" disabled={busy}>
-                {t("exit.undo")}
-              </button>
-            </div>
-          </Form>
+          <UndoExitForm failed={failed} busy={busy} />
         ) : (
           <div className="alert info">{t("exit.undo.graceOver")}</div>
         )}
       </section>
     </>
+  );
+}
+
+function UndoExitForm({ failed, busy }: { failed: FormFailure | null; busy: boolean }) {
+  const t = useT();
+  const { register, errorFor, onSubmit } = useZodForm(undoExitSchema, { defaultValues: { intent: "undo-exit" }, server: failed });
+  return (
+    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("exit.undo")}>
+      <input type="hidden" {...register("intent")} />
+      <Field id="undo-reason" label={t("common.reason")} error={errorFor("reason")}>
+        <textarea id="undo-reason" rows={2} {...register("reason")} aria-invalid={errorFor("reason") ? true : undefined} />
+      </Field>
+      <div>
+        <button type="submit" className="danger" disabled={busy}>
+          {t("exit.undo")}
+        </button>
+      </div>
+    </Form>
   );
 }
 
@@ -203,7 +197,7 @@ function ExitForm({
 }: {
   now: string;
   pantiOptions: { id: number; name: string }[];
-  failed: ActionData | null;
+  failed: FormFailure | null;
   busy: boolean;
 }) {
   const t = useT();
@@ -367,3 +361,5 @@ function ExitForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

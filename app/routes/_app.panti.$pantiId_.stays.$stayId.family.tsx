@@ -1,33 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { familyContactSchema, tracingAttemptSchema } from "~/domain/case-file";
 import { TRACING_CHANNELS, TRACING_RESULTS } from "~/domain/enums";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { familyFormData } from "~/queries/case-file.server";
 import { addFamilyContact, recordTracingAttempt } from "~/services/case-file.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate, formatDateTime, translator } from "~/utils/i18n";
+import { readForm } from "~/utils/body.server";
+import { badRequest, submitForm } from "~/utils/http.server";
+import { formatDate, translator } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import { formValues, type FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { Instant } from "~/components/ui/dates";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Penelusuran keluarga — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
   const data = familyFormData(user, pantiId, stayId);
   if (!data) throw notFound();
@@ -35,34 +31,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
-  const lang = await getLang(request);
   const formData = await readForm(request);
-  const values = formValues(formData);
   const intent = formData.get("intent");
   if (intent === "contact") {
-    const parsed = parseForm(familyContactSchema, formData, lang);
-    if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => addFamilyContact(user, { pantiId, stayId }, parsed.data));
-    if (!outcome.ok) return outcome.response;
+    const submitted = await submitForm(request, familyContactSchema, (input) => addFamilyContact(user, { pantiId, stayId }, input), { formData });
+    if (!submitted.ok) return submitted.response;
     return redirect(`/panti/${pantiId}/stays/${stayId}/family?saved=contact`);
   }
   if (intent === "attempt") {
-    const parsed = parseForm(tracingAttemptSchema, formData, lang);
-    if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => recordTracingAttempt(user, { pantiId, stayId }, parsed.data));
-    if (!outcome.ok) return outcome.response;
-    return redirect(`/panti/${pantiId}/stays/${stayId}${outcome.result.familyLocated ? "" : "/family"}?saved=attempt`);
+    const submitted = await submitForm(request, tracingAttemptSchema, (input) => recordTracingAttempt(user, { pantiId, stayId }, input), { formData });
+    if (!submitted.ok) return submitted.response;
+    return redirect(`/panti/${pantiId}/stays/${stayId}${submitted.result.familyLocated ? "" : "/family"}?saved=attempt`);
   }
-  return badRequest({ errors: {}, values, formError: translator(lang)("error.invalid") });
+  const t = translator(await getLang(request));
+  return badRequest({ errors: {}, values: formValues(formData), formError: t("error.invalid") });
 }
-
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
 
 export default function FamilyPage() {
   const { stay, person, panti, family, can, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
   const base = `/panti/${panti.id}/stays/${stay.id}`;
@@ -72,15 +61,8 @@ export default function FamilyPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{t("caseFile.family")}</h1>
-        </div>
-      </div>
-      <SavedNotice saved={saved} />
+      <PageHeader title={t("caseFile.family")} crumbs={caseFileCrumbs(panti, stay, person)} />
+      <Flash message={saved === "contact" || saved === "attempt" ? t(`caseFile.saved.${saved}`) : null} />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -126,7 +108,9 @@ export default function FamilyPage() {
             <ul className="plain-list">
               {family.attempts.map((a) => (
                 <li key={a.id}>
-                  <strong>{formatDateTime(lang, a.attemptedAt)}</strong> · {t(`tracingChannel.${a.channel}`)} ·{" "}
+                  <strong>
+                    <Instant value={a.attemptedAt} withTime />
+                  </strong> · {t(`tracingChannel.${a.channel}`)} ·{" "}
                   <span className={`badge ${a.result === "family_located" ? "ok" : "muted"}`}>{t(`tracingResult.${a.result}`)}</span>
                   {a.contactName ? <span className="muted small"> · {a.contactName}</span> : null}
                   {a.notes ? <div className="pre small">{a.notes}</div> : null}
@@ -148,17 +132,7 @@ export default function FamilyPage() {
   );
 }
 
-function SavedNotice({ saved }: { saved: string | null }) {
-  const t = useT();
-  if (saved !== "contact" && saved !== "attempt") return null;
-  return (
-    <div className="alert success" role="status">
-      {t(`caseFile.saved.${saved}`)}
-    </div>
-  );
-}
-
-function ContactForm({ failed }: { failed: ActionData | null }) {
+function ContactForm({ failed }: { failed: FormFailure | null }) {
   const t = useT();
   const navigation = useNavigation();
   const { register, errorFor, onSubmit } = useZodForm(familyContactSchema, { defaultValues: { intent: "contact" }, server: failed });
@@ -198,7 +172,7 @@ function AttemptForm({
 }: {
   now: string;
   contacts: { id: number; name: string; relation: string }[];
-  failed: ActionData | null;
+  failed: FormFailure | null;
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -253,3 +227,5 @@ function AttemptForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

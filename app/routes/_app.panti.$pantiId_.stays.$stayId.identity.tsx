@@ -1,34 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Fragment } from "react";
-import { z } from "zod";
 import { identityStepSchema } from "~/domain/case-file";
 import { IDENTITY_DOCUMENTS, IDENTITY_STEP_STATUSES } from "~/domain/enums";
 import { jakartaDate } from "~/domain/time";
 import { identityFormData } from "~/queries/case-file.server";
 import { recordIdentityStep } from "~/services/case-file.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate } from "~/utils/i18n";
-import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { idParams } from "~/utils/params.server";
+import { useT } from "~/utils/use-i18n";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { IdentityDocumentFacts } from "~/components/case-file/identity-documents";
+import { TableScroll } from "~/components/ui/data-table";
+import { CalendarDate } from "~/components/ui/dates";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Dokumen identitas — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
   const data = identityFormData(user, pantiId, stayId);
   if (!data) throw notFound();
@@ -36,25 +29,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(identityStepSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => recordIdentityStep(user, { pantiId, stayId }, parsed.data));
-  if (!outcome.ok) return outcome.response;
-  return redirect(`/panti/${pantiId}/stays/${stayId}?saved=${outcome.result.identified ? "identified" : "identity"}`);
+  const submitted = await submitForm(request, identityStepSchema, (input) => recordIdentityStep(user, { pantiId, stayId }, input));
+  if (!submitted.ok) return submitted.response;
+  return redirect(`/panti/${pantiId}/stays/${stayId}?saved=${submitted.result.identified ? "identified" : "identity"}`);
 }
-
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
 
 export default function IdentityPage() {
   const { stay, person, panti, identity, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const lang = useLang();
   const base = `/panti/${panti.id}/stays/${stay.id}`;
   const failed = actionData && !actionData.ok ? actionData : null;
   const { register, errorFor, onSubmit } = useZodForm(identityStepSchema, {
@@ -62,19 +48,14 @@ export default function IdentityPage() {
     server: failed,
   });
   const invalid = (name: string) => (errorFor(name) ? true : undefined);
-  const day = (value: string) => formatDate(lang, `${value}T00:00:00+07:00`);
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{t("caseFile.identity.docs")}</h1>
-          <p className="muted">{t("caseFile.identity.intro")}</p>
-        </div>
-      </div>
+      <PageHeader
+        title={t("caseFile.identity.docs")}
+        crumbs={caseFileCrumbs(panti, stay, person)}
+        intro={t("caseFile.identity.intro")}
+      />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -91,15 +72,7 @@ export default function IdentityPage() {
             <dd>{person.nik ?? "–"}</dd>
             <dt>{t("placement.kk")}</dt>
             <dd>{person.kk ?? "–"}</dd>
-            {IDENTITY_DOCUMENTS.map((doc) => {
-              const step = identity.status[doc];
-              return (
-                <Fragment key={doc}>
-                  <dt>{t(`identityDoc.${doc}`)}</dt>
-                  <dd>{step ? `${t(`identityStatus.${step.status}`)} · ${day(step.stepOn)}` : t("caseFile.identity.noSteps")}</dd>
-                </Fragment>
-              );
-            })}
+            <IdentityDocumentFacts status={identity.status} />
           </dl>
         </section>
 
@@ -155,7 +128,7 @@ export default function IdentityPage() {
       <section className="card">
         <h2>{t("caseFile.identity.steps")}</h2>
         {identity.steps.length ? (
-          <div className="table-wrap">
+          <TableScroll label={t("caseFile.identity.steps")}>
             <table data-testid="identity-steps">
               <thead>
                 <tr>
@@ -169,7 +142,9 @@ export default function IdentityPage() {
               <tbody>
                 {identity.steps.map((s) => (
                   <tr key={s.id}>
-                    <td>{day(s.stepOn)}</td>
+                    <td>
+                      <CalendarDate value={s.stepOn} />
+                    </td>
                     <td>{t(`identityDoc.${s.document}`)}</td>
                     <td>{t(`identityStatus.${s.status}`)}</td>
                     <td>{s.number ?? "–"}</td>
@@ -178,7 +153,7 @@ export default function IdentityPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : (
           <p className="muted">{t("caseFile.identity.noSteps")}</p>
         )}
@@ -186,3 +161,5 @@ export default function IdentityPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

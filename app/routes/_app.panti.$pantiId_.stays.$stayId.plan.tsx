@@ -1,34 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FieldValues } from "react-hook-form";
-import { z } from "zod";
+import type { z } from "zod";
 import { PLAN_ROWS, planReviewSchema, planSchema } from "~/domain/case-file";
 import { PLAN_GOAL_STATUSES } from "~/domain/enums";
 import { jakartaDate } from "~/domain/time";
 import { planFormData } from "~/queries/case-file.server";
 import { recordPlan, recordPlanReview } from "~/services/case-file.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate, translator } from "~/utils/i18n";
+import { readForm } from "~/utils/body.server";
+import { badRequest, submitForm } from "~/utils/http.server";
+import { formatCalendarDate, translator } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
+import { CalendarDate } from "~/components/ui/dates";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Rencana intervensi — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
   const data = planFormData(user, pantiId, stayId);
   if (!data) throw notFound();
@@ -36,33 +33,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "case:write", pantiId);
-  const lang = await getLang(request);
   const formData = await readForm(request);
-  const values = formValues(formData);
   const intent = formData.get("intent");
   if (intent === "plan") {
-    const parsed = parseForm(planSchema, formData, lang);
-    if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => recordPlan(user, { pantiId, stayId }, parsed.data));
-    if (!outcome.ok) return outcome.response;
+    const submitted = await submitForm(request, planSchema, (input) => recordPlan(user, { pantiId, stayId }, input), { formData });
+    if (!submitted.ok) return submitted.response;
     return redirect(`/panti/${pantiId}/stays/${stayId}?saved=plan`);
   }
   if (intent === "review") {
-    const parsed = parseForm(planReviewSchema, formData, lang);
-    if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => recordPlanReview(user, { pantiId, stayId }, parsed.data));
-    if (!outcome.ok) return outcome.response;
+    const submitted = await submitForm(request, planReviewSchema, (input) => recordPlanReview(user, { pantiId, stayId }, input), { formData });
+    if (!submitted.ok) return submitted.response;
     return redirect(`/panti/${pantiId}/stays/${stayId}?saved=review`);
   }
-  return badRequest({ errors: {}, values, formError: translator(lang)("error.invalid") });
+  const t = translator(await getLang(request));
+  return badRequest({ errors: {}, values: formValues(formData), formError: t("error.invalid") });
 }
 
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
-
 /** The form helpers for a schema with nested rows (goals.0.goal): errors are looked up by path. */
-function useRowsForm(schema: unknown, defaultValues: Record<string, string>, server: ActionData | null) {
+function useRowsForm(schema: unknown, defaultValues: Record<string, string>, server: FormFailure | null) {
   const t = useT();
   const zodForm = useZodForm(schema as z.ZodType<unknown, FieldValues>, { defaultValues, server });
   const errorAt = (name: string): string[] | undefined => {
@@ -75,24 +65,15 @@ function useRowsForm(schema: unknown, defaultValues: Record<string, string>, ser
 
 export default function PlanPage() {
   const { stay, person, panti, plans, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
-  const base = `/panti/${panti.id}/stays/${stay.id}`;
   const failed = actionData && !actionData.ok ? actionData : null;
   const current = plans[0];
-  const day = (value: string) => formatDate(lang, `${value}T00:00:00+07:00`);
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{t("caseFile.plan")}</h1>
-        </div>
-      </div>
+      <PageHeader title={t("caseFile.plan")} crumbs={caseFileCrumbs(panti, stay, person)} />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -102,7 +83,7 @@ export default function PlanPage() {
 
       {current ? (
         <section className="card">
-          <h2>{t("caseFile.plan.current", { date: day(current.createdOn) })}</h2>
+          <h2>{t("caseFile.plan.current", { date: formatCalendarDate(lang, current.createdOn) })}</h2>
           {stay.open ? (
             <ReviewForm
               plan={current}
@@ -110,20 +91,7 @@ export default function PlanPage() {
               failed={failed?.values?.intent === "review" ? failed : null}
             />
           ) : null}
-          <h3>{t("caseFile.plan.reviews")}</h3>
-          {current.reviews.length ? (
-            <ul className="plain-list">
-              {current.reviews.map((r) => (
-                <li key={r.id}>
-                  <strong>{day(r.reviewedOn)}</strong>
-                  {r.recordedByName ? <span className="muted small"> · {r.recordedByName}</span> : null}
-                  <div className="pre">{r.notes}</div>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted small">{t("caseFile.plan.noReviews")}</p>
-          )}
+          <PlanReviews reviews={current.reviews} />
         </section>
       ) : (
         <p className="muted">{t("caseFile.plan.none")}</p>
@@ -136,11 +104,13 @@ export default function PlanPage() {
           <h2>{t("caseFile.plan.earlier")}</h2>
           {plans.slice(1).map((p) => (
             <details key={p.id}>
-              <summary>{day(p.createdOn)}</summary>
+              <summary>
+                <CalendarDate value={p.createdOn} />
+              </summary>
               <ul>
                 {p.goals.map((g, i) => (
                   <li key={i}>
-                    {g.goal} — {g.intervention} ({day(g.targetDate)}, {t(`goalStatus.${g.status}`)})
+                    {g.goal} — {g.intervention} (<CalendarDate value={g.targetDate} />, {t(`goalStatus.${g.status}`)})
                   </li>
                 ))}
               </ul>
@@ -152,7 +122,7 @@ export default function PlanPage() {
   );
 }
 
-function NewPlanForm({ today, failed }: { today: string; failed: ActionData | null }) {
+function NewPlanForm({ today, failed }: { today: string; failed: FormFailure | null }) {
   const t = useT();
   const navigation = useNavigation();
   const defaults: Record<string, string> = { intent: "plan", createdOn: today };
@@ -218,10 +188,9 @@ function ReviewForm({
 }: {
   plan: { id: number; goals: { goal: string; intervention: string; targetDate: string; status: string }[] };
   today: string;
-  failed: ActionData | null;
+  failed: FormFailure | null;
 }) {
   const t = useT();
-  const lang = useLang();
   const navigation = useNavigation();
   const defaults: Record<string, string> = { intent: "review", planId: String(plan.id), reviewedOn: today };
   plan.goals.forEach((g, i) => (defaults[`goals.${i}.status`] = g.status));
@@ -230,39 +199,24 @@ function ReviewForm({
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("caseFile.plan.review")}>
       <input type="hidden" {...register("intent")} />
       <input type="hidden" {...register("planId")} />
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t("caseFile.plan.goal")}</th>
-              <th>{t("caseFile.plan.intervention")}</th>
-              <th>{t("caseFile.plan.targetDate")}</th>
-              <th>{t("caseFile.plan.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.goals.map((g, i) => (
-              <tr key={i}>
-                <td>{g.goal}</td>
-                <td>{g.intervention}</td>
-                <td>{formatDate(lang, `${g.targetDate}T00:00:00+07:00`)}</td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`review-status-${i}`}>
-                    {t("caseFile.plan.status")}
-                  </label>
-                  <select id={`review-status-${i}`} {...register(`goals.${i}.status`)}>
-                    {PLAN_GOAL_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`goalStatus.${s}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PlanGoalsTable
+        goals={plan.goals}
+        label={t("caseFile.plan.review")}
+        status={(_, i) => (
+          <>
+            <label className="visually-hidden" htmlFor={`review-status-${i}`}>
+              {t("caseFile.plan.status")}
+            </label>
+            <select id={`review-status-${i}`} {...register(`goals.${i}.status`)}>
+              {PLAN_GOAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`goalStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      />
       <h3>{t("caseFile.plan.review")}</h3>
       <div className="grid-2">
         <Field id="reviewedOn" label={t("caseFile.plan.reviewedOn")} error={errorAt("reviewedOn")}>
@@ -280,3 +234,5 @@ function ReviewForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

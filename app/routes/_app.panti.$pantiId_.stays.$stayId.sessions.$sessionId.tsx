@@ -1,23 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
 import { referenceLabel } from "~/domain/reference";
 import { readSession } from "~/queries/case-file.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { PageHeader } from "~/components/ui/page-header";
 
 /** A confidential note must not stay in a browser's or a proxy's cache. */
 export const headers = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = () => [{ title: "Sesi psikososial — Panti" }, { name: "robots", content: "noindex" }];
-
-const paramsSchema = z.object({
-  pantiId: z.coerce.number().int().positive(),
-  stayId: z.coerce.number().int().positive(),
-  sessionId: z.coerce.number().int().positive(),
-});
 
 /**
  * One session of a resident. Everyone who may read the case file sees that it took place; the
@@ -25,9 +21,7 @@ const paramsSchema = z.object({
  * admins, and each such view is written to the audit log (by the query).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ids = paramsSchema.safeParse(params);
-  if (!ids.success) throw notFound();
-  const { pantiId, stayId, sessionId } = ids.data;
+  const { pantiId, stayId, sessionId } = idParams(params, "pantiId", "stayId", "sessionId");
   const user = await requirePermission(request, "case:read", pantiId);
   const data = readSession(user, pantiId, stayId, sessionId);
   if (!data) throw notFound();
@@ -41,18 +35,16 @@ export default function SessionPage() {
   const base = `/panti/${panti.id}/stays/${stay.id}`;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{referenceLabel(PSYCHOSOCIAL_SERVICES, session.serviceCode, lang)}</h1>
-          <p>
+      <PageHeader
+        title={referenceLabel(PSYCHOSOCIAL_SERVICES, session.serviceCode, lang)}
+        crumbs={caseFileCrumbs(panti, stay, person)}
+        intro={
+          <>
             {formatDateTime(lang, session.sessionAt)} · {t("psychosocial.minutes", { n: session.durationMinutes })} ·{" "}
             {t(`sessionMode.${session.mode}`)}
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       <section className="card" data-testid="session">
         <dl className="facts">
           <dt>{t("psychosocial.provider")}</dt>
@@ -94,3 +86,5 @@ export default function SessionPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,31 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { sessionFormData } from "~/queries/case-file.server";
 import { recordSession } from "~/services/psychosocial.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Catat sesi psikososial — Panti" }];
 
-const paramsSchema = z.object({ pantiId: z.coerce.number().int().positive(), stayId: z.coerce.number().int().positive() });
-
-function idsFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "psychosocial:write", pantiId);
   const data = sessionFormData(user, pantiId, stayId);
   if (!data) throw notFound();
@@ -33,22 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId, stayId } = idsFrom(params);
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "psychosocial:write", pantiId);
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(sessionSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => recordSession(user, { pantiId, stayId }, parsed.data));
-  if (!outcome.ok) return outcome.response;
+  const submitted = await submitForm(request, sessionSchema, (input) => recordSession(user, { pantiId, stayId }, input));
+  if (!submitted.ok) return submitted.response;
   return redirect(`/panti/${pantiId}/stays/${stayId}?saved=session`);
 }
 
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
-
 export default function NewSessionPage() {
   const { stay, person, panti, provider, now } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
@@ -69,18 +55,16 @@ export default function NewSessionPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/panti/${panti.id}`}>{panti.name}</Link> / <Link to={base}>{person.displayName}</Link>
-          </div>
-          <h1>{t("psychosocial.record")}</h1>
-          <p>
+      <PageHeader
+        title={t("psychosocial.record")}
+        crumbs={caseFileCrumbs(panti, stay, person)}
+        intro={
+          <>
             {person.displayName} · {t(`sessionMode.individual`)} ·{" "}
             <Link to={`/panti/${panti.id}/sessions/new`}>{t("psychosocial.recordGroup")}</Link>
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -144,3 +128,5 @@ export default function NewSessionPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -13,6 +13,7 @@ import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
 
 export const meta: MetaFunction = () => [{ title: "Tahap rehabilitasi — Panti" }];
 
@@ -52,10 +53,7 @@ export default function StagePage() {
     <>
       <PageHeader
         title={t("caseFile.stages")}
-        crumbs={[
-          { to: `/panti/${panti.id}`, label: panti.name },
-          { to: base, label: person.displayName },
-        ]}
+        crumbs={caseFileCrumbs(panti, stay, person)}
       >
         <p>
           {t("caseFile.stage.current")}: <strong data-testid="current-stage">{t(`stage.${stay.stage}`)}</strong>
@@ -136,3 +134,5 @@ export default function StagePage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,15 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { totalOccupancy } from "~/domain/capacity";
 import { PANTI_TYPES } from "~/domain/enums";
-import { pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
+import { PANTI_SORTS, pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
 import { canOnPanti, pantiScope } from "~/domain/permissions";
 import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { OccupancyMeter } from "~/components/ui/occupancy";
+import { TableScroll } from "~/components/ui/data-table";
 import { DownloadLinks } from "~/components/ui/download-links";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { OccupancyMeter } from "~/components/ui/occupancy";
+import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 
 export const meta: MetaFunction = () => [{ title: "Daftar panti — Panti" }];
@@ -39,57 +42,37 @@ export default function PantiListPage() {
   const n = (v: number) => formatNumber(lang, v);
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("panti.list.title")}</h1>
-          <p>{t("panti.list.intro")}</p>
-        </div>
-        <DownloadLinks dataset="panti" />
-      </div>
+      <PageHeader title={t("panti.list.title")} intro={t("panti.list.intro")} actions={<DownloadLinks dataset="panti" />} />
       {!scoped ? (
-        <Form method="get" className="filters card" aria-label={t("common.search")}>
-          <div className="field">
-            <label htmlFor="f-type">{t("panti.filter.type")}</label>
-            <select id="f-type" name="type" defaultValue={filter.type ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {PANTI_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`pantiType.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-kota">{t("panti.filter.kota")}</label>
-            <select id="f-kota" name="kota" defaultValue={filter.kota ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {kotaOptions.map((kota) => (
-                <option key={kota} value={kota}>
-                  {kota}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-sort">{t("panti.sort")}</label>
-            <select id="f-sort" name="sort" defaultValue={filter.sort ?? "name"}>
-              <option value="name">{t("panti.sort.name")}</option>
-              <option value="occupancy">{t("panti.sort.occupancy")}</option>
-              <option value="overflow">{t("panti.sort.overflow")}</option>
-              <option value="available">{t("panti.sort.available")}</option>
-            </select>
-          </div>
+        <FilterBar
+          label={t("common.search")}
+          actions={
+            params.toString() ? (
+              <Link to="/panti" className="button secondary">
+                {t("common.reset")}
+              </Link>
+            ) : null
+          }
+        >
+          <FilterSelect
+            name="type"
+            label={t("panti.filter.type")}
+            value={filter.type}
+            options={PANTI_TYPES.map((type) => ({ value: type, label: t(`pantiType.${type}`) }))}
+          />
+          <FilterSelect name="kota" label={t("panti.filter.kota")} value={filter.kota} options={kotaOptions.map((kota) => ({ value: kota, label: kota }))} />
+          <FilterSelect
+            name="sort"
+            label={t("panti.sort")}
+            value={filter.sort ?? "name"}
+            includeAll={false}
+            options={PANTI_SORTS.map((sort) => ({ value: sort, label: t(`panti.sort.${sort}`) }))}
+          />
           <label className="checkbox">
             <input type="checkbox" name="over" value="1" defaultChecked={filter.over} />
             {t("panti.filter.overOnly")}
           </label>
-          <button type="submit">{t("common.apply")}</button>
-          {params.toString() ? (
-            <Link to="/panti" className="button secondary">
-              {t("common.reset")}
-            </Link>
-          ) : null}
-        </Form>
+        </FilterBar>
       ) : null}
 
       <div className="stats" data-testid="network-totals">
@@ -99,7 +82,7 @@ export default function PantiListPage() {
         <Stat label={t("occ.overflow")} value={n(total.overflow)} testId="total-overflow" over={total.overflow > 0} />
       </div>
 
-      <div className="table-wrap">
+      <TableScroll label={t("panti.list.title")}>
         <table data-testid="panti-table">
           <caption className="skip-link">{t("panti.list.title")}</caption>
           <thead>
@@ -175,10 +158,12 @@ export default function PantiListPage() {
             </tfoot>
           ) : null}
         </table>
-      </div>
+      </TableScroll>
       <p className="muted small" style={{ marginTop: "0.75rem" }}>
         {t("occ.help")}
       </p>
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,23 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { toJakartaParts } from "~/domain/time";
 import { getPlacement } from "~/queries/placements.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima — Panti" }];
 
-const paramsSchema = z.object({ placementId: z.coerce.number().int().positive() });
-
 /** The printable handover record (Berita Acara Serah Terima) of an accepted referral. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
+  const { placementId } = idParams(params, "placementId");
   const user = await requirePermission(request, "placement:read");
-  const placement = getPlacement(user, parsed.data.placementId);
+  const placement = getPlacement(user, placementId);
   if (!placement) throw notFound();
   return { placement };
 }
@@ -53,14 +51,15 @@ export default function HandoverPage() {
   ];
   return (
     <>
-      <div className="page-header no-print">
-        <div className="breadcrumb">
-          <Link to={`/placements/${p.id}`}>← {t("placement.title", { id: p.id })}</Link>
-        </div>
-        <button type="button" onClick={() => window.print()}>
-          {t("common.print")}
-        </button>
-      </div>
+      <PageHeader
+        className="no-print"
+        crumbs={[{ to: `/placements/${p.id}`, label: `← ${t("placement.title", { id: p.id })}` }]}
+        actions={
+          <button type="button" onClick={() => window.print()}>
+            {t("common.print")}
+          </button>
+        }
+      />
       <article className="document" data-testid="handover">
         <div className="letterhead">
           <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
@@ -104,3 +103,5 @@ export default function HandoverPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PLACEMENT_STATUSES } from "~/domain/enums";
 import { grantFor, hasPermission } from "~/domain/permissions";
 import { placementListFilterSchema, waitingHours } from "~/domain/placements";
@@ -7,10 +7,15 @@ import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/refere
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { listPlacements } from "~/queries/placements.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime, formatNumber } from "~/utils/i18n";
+import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { StatusBadge } from "~/components/ui/status-badge";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
+import { StatusBadge } from "~/components/ui/status-badge";
 
 export const meta: MetaFunction = () => [{ title: "Rujukan — Panti" }];
 
@@ -37,80 +42,57 @@ export default function PlacementsPage() {
   const t = useT();
   const lang = useLang();
   const { filter } = data;
-  const query = (page: number) => {
-    const params = new URLSearchParams();
-    if (filter.status) params.set("status", filter.status);
-    if (filter.panti) params.set("panti", String(filter.panti));
-    if (filter.unit) params.set("unit", filter.unit);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   const waiting = (createdAt: Date) => {
     const hours = waitingHours(new Date(createdAt), new Date(data.now));
     return hours >= 48 ? t("placements.waitingDays", { n: Math.floor(hours / 24) }) : t("placements.waitingHours", { n: hours });
   };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{data.scope === "panti" ? t("placements.queueTitle") : t("placements.title")}</h1>
-          <p>{t(`placements.intro.${data.scope}`)}</p>
-          <DownloadLinks dataset="placements" />
-        </div>
-        {data.canCreate ? (
-          <div style={{ display: "flex", gap: "0.5rem" }}>
-            <Link className="button" to="/placements/new">
-              {t("placements.new")}
-            </Link>
-            <Link className="button secondary" to="/placements/import">
-              {t("placements.import")}
-            </Link>
-          </div>
-        ) : null}
-      </div>
+      <PageHeader
+        title={data.scope === "panti" ? t("placements.queueTitle") : t("placements.title")}
+        intro={t(`placements.intro.${data.scope}`)}
+        actions={
+          data.canCreate ? (
+            <>
+              <Link className="button" to="/placements/new">
+                {t("placements.new")}
+              </Link>
+              <Link className="button secondary" to="/placements/import">
+                {t("placements.import")}
+              </Link>
+            </>
+          ) : null
+        }
+      >
+        <DownloadLinks dataset="placements" />
+      </PageHeader>
 
-      <Form method="get" className="filters card">
-        <div className="field">
-          <label htmlFor="f-status">{t("placements.filter.status")}</label>
-          <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {PLACEMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar>
+        <FilterSelect
+          name="status"
+          label={t("placements.filter.status")}
+          value={filter.status}
+          options={PLACEMENT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
         {data.scope === "all" ? (
           <>
-            <div className="field">
-              <label htmlFor="f-panti">{t("placements.filter.panti")}</label>
-              <select id="f-panti" name="panti" defaultValue={filter.panti ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {data.pantiOptions.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-unit">{t("placements.filter.unit")}</label>
-              <select id="f-unit" name="unit" defaultValue={filter.unit ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {OUTREACH_UNITS.map((u) => (
-                  <option key={u.code} value={u.code}>
-                    {u.nameId}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              name="panti"
+              label={t("placements.filter.panti")}
+              value={filter.panti}
+              options={data.pantiOptions.map((p) => ({ value: p.id, label: p.name }))}
+            />
+            <FilterSelect
+              name="unit"
+              label={t("placements.filter.unit")}
+              value={filter.unit}
+              options={OUTREACH_UNITS.map((u) => ({ value: u.code, label: u.nameId }))}
+            />
           </>
         ) : null}
-        <button type="submit">{t("common.apply")}</button>
-      </Form>
+      </FilterBar>
 
-      <div className="table-wrap">
+      <TableScroll label={data.scope === "panti" ? t("placements.queueTitle") : t("placements.title")}>
         <table data-testid="placements-table">
           <thead>
             <tr>
@@ -146,7 +128,9 @@ export default function PlacementsPage() {
                 <td>{referenceLabel(PPKS_CATEGORIES, row.ppksCategory, lang)}</td>
                 {data.scope !== "panti" ? <td>{row.targetPantiName}</td> : null}
                 {data.scope !== "outreach" ? <td>{referenceLabel(OUTREACH_UNITS, row.outreachUnit, lang)}</td> : null}
-                <td>{formatDateTime(lang, row.createdAt)}</td>
+                <td>
+                  <Instant value={row.createdAt} withTime />
+                </td>
                 <td>
                   {row.status === "pending" ? (
                     <span className="badge full">{waiting(row.createdAt)}</span>
@@ -158,16 +142,14 @@ export default function PlacementsPage() {
             ))}
           </tbody>
         </table>
-      </div>
-      {data.pageCount > 1 ? (
-        <nav className="filters" style={{ marginTop: "0.75rem" }} aria-label="pagination">
-          {data.page > 1 ? <Link to={query(data.page - 1)}>← {t("common.previous")}</Link> : null}
-          <span className="muted">
-            {t("placements.page", { page: data.page, pages: data.pageCount })} · {formatNumber(lang, data.total)}
-          </span>
-          {data.page < data.pageCount ? <Link to={query(data.page + 1)}>{t("common.next")} →</Link> : null}
-        </nav>
-      ) : null}
+      </TableScroll>
+      <Pager
+        page={data.page}
+        pages={data.pageCount}
+        status={`${t("placements.page", { page: data.page, pages: data.pageCount })} · ${formatNumber(lang, data.total)}`}
+      />
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -20,14 +20,17 @@ import {
 } from "~/domain/placement-import";
 import { OUTREACH_UNITS, referenceLabel } from "~/domain/reference";
 import { batchSummary, discardBatch, importBatch, previewBatch, type BatchPreview } from "~/services/placement-import.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, failureResponse, runService } from "~/utils/http.server";
-import { formatNumber, translator } from "~/utils/i18n";
+import { getLang, notFound, requirePermission, type SessionUser } from "~/utils/auth.server";
+import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
+import { formatNumber, translator, type Lang } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formDataToObject, formValues, parseForm, parseJson } from "~/utils/validation";
+import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
+import { readMultipart, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
 import { Field } from "~/components/forms/field";
+import { TableScroll } from "~/components/ui/data-table";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
-import { readForm, readMultipart, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Unggah rujukan — Panti" }];
 
@@ -54,21 +57,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:create");
   const lang = await getLang(request);
-  const t = translator(lang);
-
   // Import or discard a previewed batch (a plain form).
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const formData = await readForm(request);
-    const values = formValues(formData);
-    const parsed = parseForm(batchDecisionSchema, formData, lang);
-    if (!parsed.ok) return badRequest({ ...parsed, formError: t("error.invalid") });
-    const { intent, batchId } = parsed.data;
-    const outcome = runService(lang, values, () => (intent === "import" ? importBatch(user, batchId) : discardBatch(user, batchId)));
-    if (!outcome.ok) return outcome.response;
-    return redirect(`${PAGE}?batch=${batchId}`);
+    const submitted = await submitForm(
+      request,
+      batchDecisionSchema,
+      ({ intent, batchId }) => (intent === "import" ? importBatch(user, batchId) : discardBatch(user, batchId)),
+      { lang },
+    );
+    if (!submitted.ok) return submitted.response;
+    return redirect(`${PAGE}?batch=${submitted.input.batchId}`);
   }
+  return uploadBatch(request, user, lang);
+}
 
-  // Upload: read the file (at most 5 MB, the whole body a little more) and check it.
+/**
+ * The upload: reads the file (at most 5 MB, the whole body a little more), checks it and answers
+ * its preview. Not through submitForm: the body is multipart, the schema takes the file itself and
+ * the check is asynchronous.
+ */
+async function uploadBatch(request: Request, user: SessionUser, lang: Lang) {
+  const t = translator(lang);
   let formData: FormData;
   try {
     const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
@@ -79,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return data({ ok: false as const, errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") }, { status: 413 });
+      return data<FormFailure>({ ok: false, errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") }, { status: 413 });
     }
     throw error;
   }
@@ -90,6 +99,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const preview = await previewBatch(user, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), outreachUnit, lang });
     if (preview.errors.length > 0) {
+      // Refused, with the preview: the page lists every row error.
       const refused = t("import.rejected", { rows: preview.invalidRowCount });
       return data({ ok: false as const, errors: { file: [refused] }, values, formError: refused, preview }, { status: 400 });
     }
@@ -111,14 +121,6 @@ interface PreviewView {
   importedCount: number;
 }
 
-type ActionData = {
-  ok: boolean;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  formError?: string;
-  preview?: PreviewView;
-};
-
 /** What a column takes, when the name alone does not say it. */
 const FORMAT_HINTS: Partial<Record<ImportField, string>> = {
   outreachUnit: "import.format.unit",
@@ -139,43 +141,35 @@ const fieldLabel = (field: ImportField) => (field === "targetPantiId" ? "placeme
 
 export default function PlacementImportPage() {
   const { batch, units, ownUnit } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
-  const preview: PreviewView | null = actionData?.preview ?? batch ?? null;
+  const uploaded = actionData && "preview" in actionData ? actionData.preview : null;
+  const preview: PreviewView | null = uploaded ?? batch ?? null;
+  // A refusal of the file or of the import (a refused preview says why in its own section).
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const refusal = failed && !("preview" in failed) ? failed : null;
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/placements">{t("nav.placements")}</Link>
-          </div>
-          <h1>{t("import.title")}</h1>
-          <p>{t("import.intro")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("import.title")} crumbs={[{ to: "/placements", label: t("nav.placements") }]} intro={t("import.intro")} />
 
-      {preview?.status === "imported" ? (
-        <div className="alert success" role="status" data-testid="import-done">
-          {t("import.done", { n: formatNumber(lang, preview.importedCount), file: preview.fileName })}{" "}
-          <Link to="/placements">{t("import.done.link")}</Link>
-        </div>
-      ) : null}
-      {preview?.status === "discarded" ? (
-        <div className="alert info" role="status">
-          {t("import.discarded", { file: preview.fileName })}
-        </div>
-      ) : null}
-      {actionData && !actionData.ok && actionData.formError && !actionData.preview ? (
+      <Flash
+        testId="import-done"
+        message={preview?.status === "imported" ? t("import.done", { n: formatNumber(lang, preview.importedCount), file: preview.fileName }) : null}
+      >
+        <Link to="/placements">{t("import.done.link")}</Link>
+      </Flash>
+      <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
+      {refusal ? (
         <div className="alert error" role="alert">
-          {actionData.formError}
+          {refusal.formError ?? t("error.invalid")}
         </div>
       ) : null}
 
       {preview?.status === "previewed" ? <BatchPreviewSection preview={preview} /> : null}
 
-      <UploadForm actionData={actionData} units={units} ownUnit={ownUnit} />
+      <UploadForm failed={failed} refusal={refusal} units={units} ownUnit={ownUnit} />
       <TemplateSection />
     </>
   );
@@ -208,7 +202,7 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
             {t("import.rejected", { rows: n(preview.invalidRowCount) })}
           </div>
           <h3>{t("import.errors.title")}</h3>
-          <div className="table-wrap">
+          <TableScroll label={t("import.errors.title")}>
             <table data-testid="import-error-table">
               <thead>
                 <tr>
@@ -231,13 +225,11 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : (
         <>
-          <div className="alert success" role="status">
-            {t("import.ready", { n: n(preview.validCount) })}
-          </div>
+          <Flash message={t("import.ready", { n: n(preview.validCount) })} />
           <div className="inline-form">
             <Form method="post" action={PAGE}>
               <input type="hidden" name="intent" value="import" />
@@ -260,13 +252,24 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
   );
 }
 
-function UploadForm({ actionData, units, ownUnit }: { actionData?: ActionData; units: string[] | null; ownUnit: string | null }) {
+function UploadForm({
+  failed,
+  refusal,
+  units,
+  ownUnit,
+}: {
+  /** Any refusal of the last upload; `refusal` when it is not the file's row errors. */
+  failed: FormFailure | null;
+  refusal: FormFailure | null;
+  units: string[] | null;
+  ownUnit: string | null;
+}) {
   const t = useT();
   const lang = useLang();
   const navigation = useNavigation();
   const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const fileErrors = actionData && !actionData.ok && !actionData.preview ? actionData.errors?.file : undefined;
-  const unitErrors = actionData && !actionData.ok ? actionData.errors?.outreachUnit : undefined;
+  const fileErrors = refusal?.errors.file;
+  const unitErrors = failed?.errors.outreachUnit;
   return (
     <Form method="post" action={PAGE} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
       <h2 id="upload-title">{t("import.upload.title")}</h2>
@@ -285,7 +288,7 @@ function UploadForm({ actionData, units, ownUnit }: { actionData?: ActionData; u
       </Field>
       {units ? (
         <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
-          <select id="import-unit" name="outreachUnit" defaultValue={actionData?.values?.outreachUnit ?? ""}>
+          <select id="import-unit" name="outreachUnit" defaultValue={failed?.values.outreachUnit ?? ""}>
             <option value="">{t("import.unit.fromFile")}</option>
             {units.map((code) => (
               <option key={code} value={code}>
@@ -322,7 +325,7 @@ function TemplateSection() {
       </div>
       <details>
         <summary>{t("import.columns.title")}</summary>
-        <div className="table-wrap">
+        <TableScroll label={t("import.columns.title")}>
           <table>
             <thead>
               <tr>
@@ -349,8 +352,10 @@ function TemplateSection() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

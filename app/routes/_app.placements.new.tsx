@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { KOTA, REACH_METHODS, SEXES } from "~/domain/enums";
 import { forSex, rankPanti } from "~/domain/matching";
@@ -10,14 +10,13 @@ import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } 
 import { jakartaDateTimeInput } from "~/domain/time";
 import { matchCandidates } from "~/queries/placements.server";
 import { createPlacement } from "~/services/placements.server";
-import { getLang, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
+import { requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Rujukan baru — Panti" }];
 
@@ -34,13 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:create");
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(placementInputSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => createPlacement(user, parsed.data));
-  if (!outcome.ok) return outcome.response;
-  return redirect(`/placements/${outcome.result.id}?created=1`);
+  const submitted = await submitForm(request, placementInputSchema, (input) => createPlacement(user, input));
+  if (!submitted.ok) return submitted.response;
+  return redirect(`/placements/${submitted.result.id}?created=1`);
 }
 
 export default function NewPlacementPage() {
@@ -80,15 +75,11 @@ export default function NewPlacementPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/placements">{t("nav.placements")}</Link>
-          </div>
-          <h1>{t("placements.new.title")}</h1>
-          <p>{t("placements.new.intro")}</p>
-        </div>
-      </div>
+      <PageHeader
+        title={t("placements.new.title")}
+        crumbs={[{ to: "/placements", label: t("nav.placements") }]}
+        intro={t("placements.new.intro")}
+      />
       {server?.formError ? (
         <div className="alert error" role="alert">
           {server.formError}
@@ -279,3 +270,5 @@ export default function NewPlacementPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -4,9 +4,11 @@ import { STALE_IDLE_DAYS } from "~/domain/exits";
 import { pantiScope } from "~/domain/permissions";
 import { staleStays } from "~/queries/exits.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/i18n";
-import { useLang, useT } from "~/utils/use-i18n";
+import { useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
 
@@ -19,17 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function StaleStaysPage() {
   const { rows, scoped } = useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLang();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("stale.title")}</h1>
-          <p>{t("stale.intro", { days: STALE_IDLE_DAYS })}</p>
-        </div>
-        <DownloadLinks dataset="stale-stays" />
-      </div>
-      <div className="table-wrap">
+      <PageHeader
+        title={t("stale.title")}
+        intro={t("stale.intro", { days: STALE_IDLE_DAYS })}
+        actions={<DownloadLinks dataset="stale-stays" />}
+      />
+      <TableScroll label={t("stale.title")}>
         <table data-testid="stale-stays">
           <thead>
             <tr>
@@ -56,9 +55,11 @@ export default function StaleStaysPage() {
                   {r.bedId == null ? <span className="badge over"> {t("stale.noBed")}</span> : null}
                 </td>
                 {!scoped ? <td>{r.pantiName}</td> : null}
-                <td>{formatDate(lang, r.admittedAt)}</td>
+                <td>
+                  <Instant value={r.admittedAt} />
+                </td>
                 <td className="num">{r.days}</td>
-                <td>{r.lastActivity ? formatDate(lang, r.lastActivity) : t("stale.never")}</td>
+                <td>{r.lastActivity ? <Instant value={r.lastActivity} /> : t("stale.never")}</td>
                 <td>
                   <Link to={`/panti/${r.pantiId}/stays/${r.stayId}/exit`}>{t("resident.exit")}</Link> ·{" "}
                   <Link to={`/panti/${r.pantiId}/stays/${r.stayId}/move`}>{t("resident.actions")}</Link>
@@ -67,7 +68,9 @@ export default function StaleStaysPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       users: hasPermission(user, "user:manage"),
       audit: hasPermission(user, "audit:read"),
       apiTokens: hasPermission(user, "api_token:manage"),
+      provinces: hasPermission(user, "province:manage"),
     },
   };
 }
@@ -67,6 +68,7 @@ export default function AppLayout() {
             {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
             {nav.audit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
             {nav.apiTokens ? <NavLink to="/admin/api-tokens">{t("nav.apiTokens")}</NavLink> : null}
+            {nav.provinces ? <NavLink to="/admin/provinces">{t("nav.provinces")}</NavLink> : null}
           </nav>
           <div className="user-menu">
             <div className="who" data-testid="current-user">

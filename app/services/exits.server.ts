@@ -1,5 +1,5 @@
 /** Ending stays (terminasi), undoing a mistaken exit, and follow-up contacts after exit. */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, or } from "drizzle-orm";
 import { bedAssignments, beds, followUps, placements, stays } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
@@ -7,11 +7,12 @@ import {
   checkExitDate,
   exitDestinationText,
   exitDetails,
-  followUpDueDates,
+  followUpsToSchedule,
   isPositiveOutcome,
   type ExitInput,
 } from "~/domain/exits";
 import { PermissionDenied, type Actor } from "~/domain/permissions";
+import { jakartaDate } from "~/domain/time";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 import { closeStay, openStay, transferInTx } from "./residents.server";
@@ -38,6 +39,12 @@ export function recordExit(actor: Actor & { name?: string }, stayId: number, inp
 
     const dateCheck = checkExitDate(stay.admittedAt, input.exitedAt, now);
     if (!dateCheck.ok) throw new InvalidInput({ exitedAt: [dateCheck.messageKey] });
+    const bed = tx
+      .select({ fromAt: bedAssignments.fromAt })
+      .from(bedAssignments)
+      .where(and(eq(bedAssignments.stayId, stay.id), isNull(bedAssignments.toAt)))
+      .get();
+    if (bed && input.exitedAt.getTime() < bed.fromAt.getTime()) throw new InvalidInput({ exitedAt: ["exit.error.beforeBedMove"] });
 
     let placementId: number | null = null;
     let destination: string | null;
@@ -63,10 +70,12 @@ export function recordExit(actor: Actor & { name?: string }, stayId: number, inp
 
     let scheduled = 0;
     if (isPositiveOutcome(input.outcome)) {
-      const due = followUpDueDates(input.exitedAt);
-      tx.insert(followUps)
-        .values(due.map((d) => ({ stayId: stay.id, pantiId: stay.pantiId, sequence: d.sequence, dueDate: d.dueDate })))
-        .run();
+      const due = followUpsToSchedule(input.exitedAt, jakartaDate(now));
+      if (due.length > 0) {
+        tx.insert(followUps)
+          .values(due.map((d) => ({ stayId: stay.id, pantiId: stay.pantiId, sequence: d.sequence, dueDate: d.dueDate })))
+          .run();
+      }
       scheduled = due.length;
     }
     appendAudit(tx, {
@@ -133,23 +142,24 @@ export function undoExit(actor: Actor, stayId: number, reason: string, now = new
       .where(eq(stays.id, stay.id))
       .run();
 
-    // The last bed comes back if nobody has taken it and it is in service.
+    // The last bed comes back if it is in service and nobody has held it since the exit: its
+    // assignment simply reopens, so the bed history has no gap the resident was never away for.
     const last = tx
-      .select({ bedId: bedAssignments.bedId, status: beds.status })
+      .select({ id: bedAssignments.id, bedId: bedAssignments.bedId, toAt: bedAssignments.toAt, status: beds.status })
       .from(bedAssignments)
       .innerJoin(beds, eq(beds.id, bedAssignments.bedId))
       .where(eq(bedAssignments.stayId, stay.id))
       .orderBy(desc(bedAssignments.fromAt))
       .get();
     let bedRestored = false;
-    if (last && last.status === "available") {
-      const taken = tx
+    if (last && last.status === "available" && last.toAt) {
+      const since = tx
         .select({ id: bedAssignments.id })
         .from(bedAssignments)
-        .where(and(eq(bedAssignments.bedId, last.bedId), isNull(bedAssignments.toAt)))
+        .where(and(eq(bedAssignments.bedId, last.bedId), ne(bedAssignments.id, last.id), or(isNull(bedAssignments.toAt), gt(bedAssignments.toAt, last.toAt))))
         .get();
-      if (!taken) {
-        tx.insert(bedAssignments).values({ stayId: stay.id, bedId: last.bedId, fromAt: now }).run();
+      if (!since) {
+        tx.update(bedAssignments).set({ toAt: null }).where(eq(bedAssignments.id, last.id)).run();
         bedRestored = true;
       }
     }

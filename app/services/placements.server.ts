@@ -3,7 +3,7 @@
  * and the panti's decisions: accept into a bed, decline, redirect; outreach may cancel.
  */
 import { createHash } from "node:crypto";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { bedAssignments, beds, panti, persons, placements, rooms, stays } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { bedFits } from "~/domain/matching";
@@ -233,14 +233,24 @@ export function acceptPlacement(actor: Actor, placementId: number, input: Omit<A
 
     // A transfer already names its person; an outreach referral links or creates one.
     const { personId, returning } = resolvePerson(tx, actor, row, row.personId ?? input.person);
-    const bed = input.bed === "overflow" ? overflowPlace(tx, actor, row.targetPantiId, row.sex) : chosenBed(tx, row.targetPantiId, input.bed, row.sex);
+    const bed =
+      input.bed === "overflow"
+        ? overflowPlace(tx, actor, row.targetPantiId, row.sex, admittedAt)
+        : chosenBed(tx, row.targetPantiId, input.bed, row.sex, admittedAt);
 
     const previous = tx
-      .select({ id: stays.id, exitOutcome: stays.exitOutcome })
+      .select({ id: stays.id, exitOutcome: stays.exitOutcome, exitedAt: stays.exitedAt })
       .from(stays)
       .where(eq(stays.personId, personId))
       .orderBy(desc(stays.admittedAt))
       .get();
+    // One person is in one place at a time: a back-dated admission must begin after the last exit.
+    const overlapping = tx
+      .select({ id: stays.id })
+      .from(stays)
+      .where(and(eq(stays.personId, personId), gt(stays.exitedAt, admittedAt)))
+      .get();
+    if (overlapping) throw new InvalidInput({ admittedAt: ["admission.error.overlapsEarlierStay"] });
     const stay = tx
       .insert(stays)
       .values({
@@ -365,16 +375,30 @@ interface BedPick {
   overflow: boolean;
 }
 
-export function chosenBed(tx: Tx, pantiId: number, bedId: number, sex: Sex): BedPick {
+/**
+ * A later stay on the bed than `from`: the current holder, or one whose time on it ended after
+ * `from`. A bed holds one person at a time over its whole history, so an admission or a move
+ * dated in the past must not overlap anyone who held the bed since.
+ */
+function heldSince(tx: Tx, bedId: number, from: Date) {
+  return tx
+    .select({ id: bedAssignments.id, toAt: bedAssignments.toAt })
+    .from(bedAssignments)
+    .where(and(eq(bedAssignments.bedId, bedId), or(isNull(bedAssignments.toAt), gt(bedAssignments.toAt, from))))
+    .orderBy(sql`${bedAssignments.toAt} is null desc`)
+    .get();
+}
+
+export function chosenBed(tx: Tx, pantiId: number, bedId: number, sex: Sex, from: Date): BedPick {
   const bed = tx
-    .select({ id: beds.id, label: beds.label, status: beds.status, overflow: beds.overflow, roomSex: rooms.sex, roomName: rooms.name, occupiedBy: bedAssignments.id })
+    .select({ id: beds.id, label: beds.label, status: beds.status, overflow: beds.overflow, roomSex: rooms.sex, roomName: rooms.name })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
-    .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), isNull(bedAssignments.toAt)))
     .where(and(eq(beds.id, bedId), eq(beds.pantiId, pantiId)))
     .get();
   if (!bed) throw new InvalidInput({ bed: ["admission.error.unknownBed"] });
-  if (bed.occupiedBy != null) throw new Conflict("admission.error.bedTaken", { label: bed.label });
+  const holder = heldSince(tx, bed.id, from);
+  if (holder) throw new Conflict(holder.toAt == null ? "admission.error.bedTaken" : "admission.error.bedHeldThen", { label: bed.label });
   const fits = bedFits(
     { id: bed.id, label: bed.label, roomName: bed.roomName, roomSex: bed.roomSex, overflow: bed.overflow, inService: bed.status === "available", occupied: false },
     sex,
@@ -390,12 +414,13 @@ const OVERFLOW_ROOM = { male: "Tempat tambahan (L)", female: "Tempat tambahan (P
  * An overflow place: a free extra mattress in the panti for the person's sex, or a new one in the
  * panti's room of extra places (created on first use). Over-capacity is recorded, never refused.
  */
-export function overflowPlace(tx: Tx, actor: Actor, pantiId: number, sex: Sex): BedPick {
+export function overflowPlace(tx: Tx, actor: Actor, pantiId: number, sex: Sex, from: Date): BedPick {
+  // A free extra mattress: nobody on it since `from` (an admission may be dated in the past).
   const free = tx
     .select({ id: beds.id, label: beds.label })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
-    .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), isNull(bedAssignments.toAt)))
+    .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), or(isNull(bedAssignments.toAt), gt(bedAssignments.toAt, from))))
     .where(and(eq(beds.pantiId, pantiId), eq(beds.overflow, true), eq(beds.status, "available"), isNull(bedAssignments.id), eq(rooms.sex, sex)))
     .orderBy(beds.id)
     .get();

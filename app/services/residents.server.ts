@@ -36,8 +36,12 @@ export function moveBed(actor: Actor, stayId: number, to: number | "overflow", n
     const { stay, sex } = openStay(tx, actor, stayId);
     const current = currentAssignment(tx, stay.id);
     if (current && current.bedId === to) throw new InvalidInput({ bed: ["move.error.sameBed"] });
+    // A move happens after the stay began and after the move before it: bed history is one line.
+    if (now.getTime() < stay.admittedAt.getTime() || (current && now.getTime() < current.fromAt.getTime())) {
+      throw new Conflict("move.error.beforeCurrentBed");
+    }
     if (current) tx.update(bedAssignments).set({ toAt: now }).where(eq(bedAssignments.id, current.id)).run();
-    const bed = to === "overflow" ? overflowPlace(tx, actor, stay.pantiId, sex) : chosenBed(tx, stay.pantiId, to, sex);
+    const bed = to === "overflow" ? overflowPlace(tx, actor, stay.pantiId, sex, now) : chosenBed(tx, stay.pantiId, to, sex, now);
     tx.insert(bedAssignments).values({ stayId: stay.id, bedId: bed.id, fromAt: now }).run();
     appendAudit(tx, {
       actorId: actor.id,

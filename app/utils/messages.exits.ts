@@ -81,6 +81,10 @@ export const exitMessages = {
   },
   "exit.error.notClosed": { id: "Masa tinggal ini belum berakhir.", en: "This stay has not ended." },
   "exit.error.beforeAdmission": { id: "Tanggal keluar sebelum tanggal masuk.", en: "Exit date is before the admission." },
+  "exit.error.beforeBedMove": {
+    id: "Tanggal keluar sebelum penghuni pindah ke tempat tidurnya sekarang.",
+    en: "The exit date is before the resident moved to their current bed.",
+  },
   "exit.error.documentNeeded": { id: "Dokumen ini wajib diperiksa.", en: "This document must be checked." },
   "exit.error.transferSummary": {
     id: "Tulis ringkasan untuk panti penerima.",

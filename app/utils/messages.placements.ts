@@ -214,6 +214,18 @@ export const placementMessages = {
   },
   "stay.error.closed": { id: "Masa tinggal ini sudah berakhir.", en: "This stay has already ended." },
   "move.error.sameBed": { id: "Penghuni sudah di tempat tidur ini.", en: "The resident is already on this bed." },
+  "move.error.beforeCurrentBed": {
+    id: "Pindah tempat tidur tidak bisa bertanggal sebelum penghuni menempati tempat tidurnya sekarang.",
+    en: "A bed move cannot be dated before the resident took their current bed.",
+  },
+  "admission.error.bedHeldThen": {
+    id: "Tempat tidur {label} ditempati orang lain sejak tanggal masuk itu. Pilih tempat tidur lain atau tanggal yang benar.",
+    en: "Bed {label} was held by someone else since that admission date. Choose another bed or the right date.",
+  },
+  "admission.error.overlapsEarlierStay": {
+    id: "Orang ini masih tercatat tinggal di panti pada waktu itu: tanggal masuk harus setelah tanggal keluar sebelumnya.",
+    en: "This person was still recorded in a panti at that time: the admission must be after their last exit.",
+  },
   "move.title": { id: "Pindah tempat tidur", en: "Move to another bed" },
   "move.submit": { id: "Pindahkan", en: "Move" },
   "move.done": { id: "Dipindahkan ke {bed}.", en: "Moved to {bed}." },

@@ -10,6 +10,7 @@ import { exitMessages } from "./messages.exits";
 import { programmeMessages } from "./messages.programmes";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
+import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
 
 type Messages = Record<string, { id: string; en: string }>;
@@ -277,6 +278,7 @@ export const messages = {
   ...caseFileMessages,
   ...dashboardMessages,
   ...bodyMessages,
+  ...provinceMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

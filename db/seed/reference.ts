@@ -40,6 +40,7 @@ export interface ReferenceData {
   exitOutcomes: (typeof schema.exitOutcomes.$inferInsert)[];
   rehabilitationStages: (typeof schema.rehabilitationStages.$inferInsert)[];
   outreachUnits: (typeof schema.outreachUnits.$inferInsert)[];
+  partnerProvinces: (typeof schema.partnerProvinces.$inferInsert)[];
   programmes: (typeof schema.programmes.$inferInsert)[];
   psychosocialServices: (typeof schema.psychosocialServices.$inferInsert)[];
   attendanceStatuses: (typeof schema.attendanceStatuses.$inferInsert)[];
@@ -193,6 +194,16 @@ export function loadReferenceData(dir = referenceDir()): ReferenceData {
     })),
   );
 
+  const provincesCsv = read("fkd-mpu-provinces.csv");
+  const partnerProvinces = uniqueCodes(
+    provincesCsv.name,
+    provincesCsv.map((r) => ({
+      code: provincesCsv.required(r, "code"),
+      name: provincesCsv.required(r, "name"),
+      office: provincesCsv.required(r, "office"),
+    })),
+  );
+
   const programmesCsv = read("programmes.csv");
   const programmes = uniqueCodes(
     programmesCsv.name,
@@ -238,6 +249,7 @@ export function loadReferenceData(dir = referenceDir()): ReferenceData {
     exitOutcomes,
     rehabilitationStages,
     outreachUnits,
+    partnerProvinces,
     programmes,
     psychosocialServices,
     attendanceStatuses,

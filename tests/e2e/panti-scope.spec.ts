@@ -55,6 +55,9 @@ test.describe("panti scope", () => {
     const response = await page.goto(`/panti/${bm1}`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible();
+    // The error is shown in the page's place: the navigation and the signed-in user stay.
+    await expect(page.getByRole("navigation", { name: "Menu" })).toBeVisible();
+    await expect(page.getByTestId("current-user")).toBeVisible();
     await expect(page.getByTestId("bed-board")).toHaveCount(0);
     const html = await page.content();
     expect(leaked(html, names), "residents of PSTW-BM1 in the page").toEqual([]);

@@ -17,9 +17,9 @@ import { createPlacement } from "~/services/placements.server";
 import { createClass, enrolResidents } from "~/services/programmes.server";
 import { recordSession } from "~/services/psychosocial.server";
 import { createApiToken } from "~/services/api-tokens.server";
-import { action as placementAction } from "~/routes/_app.placements.$placementId";
+import { action as placementAction } from "~/routes/_app.placements.$placementId/route";
 import { action as moveAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.move";
-import { action as pantiAction } from "~/routes/_app.panti.$pantiId";
+import { action as pantiAction } from "~/routes/_app.panti.$pantiId/route";
 import { action as classAction } from "~/routes/_app.classes.$classId._index";
 import { action as attendanceAction } from "~/routes/_app.classes.$classId.attendance";
 import { action as enrolmentAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
@@ -34,18 +34,9 @@ import { action as apiTokensAction } from "~/routes/_app.admin.api-tokens";
 import { action as userAction } from "~/routes/_app.admin.users.$userId/route";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput } from "../factories";
+import { postForm as post } from "../routes";
 
 const base = "http://127.0.0.1";
-
-function post(path: string, cookie: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
-  return new Request(base + path, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: body.toString(),
-  });
-}
 
 /** Status and JSON text of what an action answered (a thrown Response counts as the answer). */
 async function answer(fn: () => Promise<unknown>): Promise<{ status: number; text: string }> {

@@ -11,7 +11,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, psychosocialServices } from "#db/schema";
 import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
 import { recordSession } from "~/services/psychosocial.server";
-import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index";
+import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { action as newSessionAction, loader as newSessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
 import { loader as sessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.$sessionId";
 import { action as stageAction, loader as stageLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
@@ -19,7 +19,7 @@ import { loader as assessmentLoader } from "~/routes/_app.panti.$pantiId_.stays.
 import { loader as residentsLoader } from "~/routes/_app.panti.$pantiId_.residents";
 import { loader as sessionsLoader } from "~/routes/_app.panti.$pantiId_.sessions._index";
 import { loader as groupSessionLoader } from "~/routes/_app.panti.$pantiId_.sessions.new";
-import { loader as pantiLoader } from "~/routes/_app.panti.$pantiId";
+import { loader as pantiLoader } from "~/routes/_app.panti.$pantiId/route";
 import { loader as exitLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.exit";
 import { loader as moveLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.move";
 import { db } from "~/utils/db.server";

@@ -13,6 +13,7 @@ import { signIn } from "~/services/auth.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { languageCookie, sessionCookie } from "~/utils/session.server";
+import { callRoute as call } from "../routes";
 
 // --- test data, inserted directly ------------------------------------------------------
 
@@ -75,28 +76,6 @@ const args = (request: Request, params: Record<string, string> = {}, clientAddre
   params,
   context: { clientAddress },
 });
-
-interface Outcome {
-  status: number;
-  body: unknown;
-  headers?: Headers;
-}
-
-/** Runs a loader or action: the thrown or returned Response's status, or the data (200 unless `data()` said otherwise). */
-async function call(fn: () => Promise<unknown>): Promise<Outcome> {
-  try {
-    const result = await fn();
-    if (result instanceof Response) return { status: result.status, body: null, headers: result.headers };
-    const r = result as { type?: string; data?: unknown; init?: { status?: number; headers?: HeadersInit } };
-    if (r && r.type === "DataWithResponseInit") {
-      return { status: r.init?.status ?? 200, body: r.data, headers: new Headers(r.init?.headers) };
-    }
-    return { status: 200, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, headers: thrown.headers };
-    throw thrown;
-  }
-}
 
 // --- sign-in ------------------------------------------------------------------------------
 

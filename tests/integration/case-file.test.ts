@@ -44,7 +44,7 @@ import {
   recordTracingAttempt,
 } from "~/services/case-file.server";
 import { recordSession } from "~/services/psychosocial.server";
-import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index";
+import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { loader as sessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.$sessionId";
 import { action as newSessionAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
 import { action as stageAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
@@ -54,6 +54,7 @@ import { loader as residentsLoader } from "~/routes/_app.panti.$pantiId_.residen
 import { parseCsvRecords } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createRoom, createUser } from "../factories";
+import { callRoute as call } from "../routes";
 
 const NOTE = "Catatan rahasia: riwayat kekerasan dalam keluarga, trauma berat";
 
@@ -126,18 +127,6 @@ const post = (p: string, cookie: string, fields: Record<string, string>) =>
   });
 
 /** A loader's or action's status and body, whether it returned or threw a Response. */
-async function call(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; location?: string | null }> {
-  try {
-    const result = await fn();
-    if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("Location") };
-    const r = result as { type?: string; data?: unknown; init?: { status?: number } };
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
-    return { status: 200, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, location: thrown.headers.get("Location") };
-    throw thrown;
-  }
-}
 
 describe("rehabilitation stages", () => {
   it("moves forward one stage at a time, each step needing the previous stage's record", () => {

@@ -43,10 +43,10 @@ import { action as classesClassIdAttendanceAction } from "~/routes/_app.classes.
 import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { action as followUpsAction } from "~/routes/_app.follow-ups";
 import { action as programmesAction } from "~/routes/_app.programmes";
-import { action as pantiPantiIdAction } from "~/routes/_app.panti.$pantiId";
+import { action as pantiPantiIdAction } from "~/routes/_app.panti.$pantiId/route";
 import { action as pantiPantiIdSessionsNewAction } from "~/routes/_app.panti.$pantiId_.sessions.new";
 import { action as placementsNewAction } from "~/routes/_app.placements.new";
-import { action as placementsPlacementIdAction } from "~/routes/_app.placements.$placementId";
+import { action as placementsPlacementIdAction } from "~/routes/_app.placements.$placementId/route";
 import { action as placementsImportAction } from "~/routes/_app.placements.import";
 import { action as apiV1PlacementsAction } from "~/routes/api.v1.placements";
 import { action as apiV1PlacementsRefAction } from "~/routes/api.v1.placements.$ref";
@@ -118,7 +118,7 @@ const ROUTES: RouteCase[] = [
   },
   { file: "_app.follow-ups.tsx", params: () => ({}), path: () => "/follow-ups" },
   { file: "_app.programmes.tsx", params: () => ({}), path: () => "/programmes" },
-  { file: "_app.panti.$pantiId.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}` },
+  { file: "_app.panti.$pantiId/route.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}` },
   { file: "_app.panti.$pantiId_.sessions.new.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}/sessions/new` },
   // Each case-file page on a resident of its own: an exit on one does not close the others' stay.
   ...["assessment", "exit", "family", "identity", "move", "plan", "sessions.new", "stage"].map((page, i) => ({
@@ -127,7 +127,7 @@ const ROUTES: RouteCase[] = [
     path: (p: Record<string, string>) => `/panti/${p.pantiId}/stays/${p.stayId}/${page.replace(".", "/")}`,
   })),
   { file: "_app.placements.new.tsx", params: () => ({}), path: () => "/placements/new" },
-  { file: "_app.placements.$placementId.tsx", params: (w) => ({ placementId: String(w.placementId) }), path: (p) => `/placements/${p.placementId}` },
+  { file: "_app.placements.$placementId/route.tsx", params: (w) => ({ placementId: String(w.placementId) }), path: (p) => `/placements/${p.placementId}` },
   { file: "_app.placements.import.tsx", params: () => ({}), path: () => "/placements/import" },
 ];
 
@@ -147,10 +147,10 @@ const ACTIONS: Record<string, Action> = {
   "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
   "_app.follow-ups.tsx": followUpsAction,
   "_app.programmes.tsx": programmesAction,
-  "_app.panti.$pantiId.tsx": pantiPantiIdAction,
+  "_app.panti.$pantiId/route.tsx": pantiPantiIdAction,
   "_app.panti.$pantiId_.sessions.new.tsx": pantiPantiIdSessionsNewAction,
   "_app.placements.new.tsx": placementsNewAction,
-  "_app.placements.$placementId.tsx": placementsPlacementIdAction,
+  "_app.placements.$placementId/route.tsx": placementsPlacementIdAction,
   "_app.placements.import.tsx": placementsImportAction,
   "api.v1.placements.ts": apiV1PlacementsAction,
   "api.v1.placements.$ref.ts": apiV1PlacementsRefAction,
@@ -164,12 +164,16 @@ const ACTIONS: Record<string, Action> = {
   "_app.panti.$pantiId_.stays.$stayId.stage.tsx": pantiPantiIdStaysStayIdStageAction,
 };
 
+/** The source of a route module; a folder route's sections (its forms) with it. */
+function routeSource(file: string): string {
+  const sections = path.join(ROUTES_DIR, path.dirname(file), "sections");
+  const files = [file, ...(file.endsWith("/route.tsx") && fs.existsSync(sections) ? fs.readdirSync(sections).map((f) => path.join(path.dirname(file), "sections", f)) : [])];
+  return files.map((f) => fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")).join("\n");
+}
+
 /** Field names, intents and option values a route's source mentions: the fuzzer's vocabulary. */
 function vocabulary(file: string) {
-  // A route in a folder (route.tsx) has its forms in the sections beside it too.
-  const sections = path.join(ROUTES_DIR, path.dirname(file), "sections");
-  const files = file.endsWith("/route.tsx") && fs.existsSync(sections) ? [file, ...fs.readdirSync(sections).map((f) => path.join(path.dirname(file), "sections", f))] : [file];
-  const source = files.map((f) => fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")).join("\n");
+  const source = routeSource(file);
   const all = (re: RegExp) => [...source.matchAll(re)].map((m) => m[1]!);
   const names = new Set([
     ...all(/name="([^"]+)"/g),
@@ -178,7 +182,12 @@ function vocabulary(file: string) {
     "intent",
     "redirectTo",
   ]);
-  const values = new Set([...all(/value="([^"]+)"/g), ...all(/intent === "([^"]+)"/g), ...all(/intent: "([^"]+)"/g)]);
+  const values = new Set([
+    ...all(/value="([^"]+)"/g),
+    ...all(/intent === "([^"]+)"/g),
+    ...all(/intent: "([^"]+)"/g),
+    ...all(/case "([^"]+)":/g),
+  ]);
   return { names: [...names], values: [...values] };
 }
 
@@ -233,7 +242,7 @@ function goodBodies(w: World, file: string): Fields[] {
       [["intent", "rename-module"], ["moduleId", "1"], ["nameId", "Modul baru"], ["nameEn", "New module"]],
       [["intent", "set-active"], ["moduleId", "1"], ["active", "false"]],
     ],
-    "_app.panti.$pantiId.tsx": [
+    "_app.panti.$pantiId/route.tsx": [
       [["intent", "add-room"], ["name", "Ruang Baru"], ["sex", "mixed"], ["bedCount", "2"], ["labelPrefix", "T"]],
       [["intent", "add-beds"], ["roomId", String(w.roomId)], ["bedCount", "2"]],
       [["intent", "bed-status"], ["bedId", String(w.bedIds[12])], ["status", "out_of_service"], ["expectedStatus", "available"], ["reason", "Kasur rusak"]],
@@ -275,7 +284,7 @@ function goodBodies(w: World, file: string): Fields[] {
         ["targetPantiId", String(w.pantiId)],
       ],
     ],
-    "_app.placements.$placementId.tsx": [
+    "_app.placements.$placementId/route.tsx": [
       [["intent", "accept"], ["bed", "overflow"]],
       [["intent", "accept"], ["bed", String(w.bedIds[11])], ["person", "new"]],
       [["intent", "decline"], ["reason", "Panti sedang penuh"]],

@@ -1,38 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { action as pantiAction, loader as pantiLoader } from "~/routes/_app.panti.$pantiId";
+import { action as pantiAction, loader as pantiLoader } from "~/routes/_app.panti.$pantiId/route";
 import { loader as listLoader } from "~/routes/_app.panti._index";
 import { loader as homeLoader } from "~/routes/_app.home";
 import { cookieFor, createPanti, createResident, createRoom, createUser, bedById } from "../factories";
+import { callRoute as call, getRequest as get, postForm as post, routeArgs as args } from "../routes";
 
-const base = "http://127.0.0.1";
-
-function get(path: string, cookie?: string) {
-  return new Request(base + path, { headers: cookie ? { Cookie: cookie } : {} });
-}
-
-function post(path: string, cookie: string, fields: Record<string, string>) {
-  return new Request(base + path, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
-/** Runs a loader/action and returns the thrown or returned Response's status, or the data. */
-async function call(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; headers?: Headers }> {
-  try {
-    const result = await fn();
-    // `data()` results carry an init with a status.
-    const r = result as unknown as { type?: string; data?: unknown; init?: { status?: number } };
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
-    return { status: 200, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, headers: thrown.headers };
-    throw thrown;
-  }
-}
-
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
 describe("shelter routes: access", () => {
   it("sends anonymous users to sign in", async () => {

@@ -16,6 +16,7 @@ import { db } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { readXlsx } from "~/utils/xlsx.server";
 import { auditCount, cookieFor, createPanti, createUser, referralInput } from "../factories";
+import { callRoute as call, routeArgs as args } from "../routes";
 
 const t = translator("id");
 const base = "http://127.0.0.1";
@@ -400,21 +401,7 @@ describe("batch upload: the sample files in tests/fixtures", () => {
 // The route: multipart upload, import, template downloads
 // ---------------------------------------------------------------------------
 
-/** Runs a loader/action and returns the thrown or returned Response's status, or the data. */
-async function call(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; headers?: Headers }> {
-  try {
-    const result = await fn();
-    const r = result as { type?: string; data?: unknown; init?: { status?: number } };
-    if (r instanceof Response) return { status: r.status, body: r, headers: r.headers };
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
-    return { status: 200, body: result };
-  } catch (thrownValue) {
-    if (thrownValue instanceof Response) return { status: thrownValue.status, body: null, headers: thrownValue.headers };
-    throw thrownValue;
-  }
-}
 
-const args = (request: Request) => ({ request, params: {}, context: {} });
 
 function upload(cookie: string, file: File, fields: Record<string, string> = {}) {
   const form = new FormData();

@@ -42,6 +42,7 @@ import { loader as trainingLoader } from "~/routes/_app.residents.$personId.trai
 import { db } from "~/utils/db.server";
 import { parseCsvRecords } from "~/utils/csv";
 import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference } from "../factories";
+import { callRoute as call, postForm as post, routeArgs as args } from "../routes";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -525,25 +526,7 @@ describe("the demo seed", () => {
 
 const base = "http://127.0.0.1";
 const get = (p: string, cookie?: string) => new Request(base + p, { headers: cookie ? { Cookie: cookie } : {} });
-function post(p: string, cookie: string, fields: Record<string, string | string[]>) {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
-  return new Request(base + p, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: body.toString() });
-}
-const args = (request: Request, params: Record<string, string> = {}) => ({ request, params, context: {} });
 
-async function call(fn: () => Promise<unknown>): Promise<{ status: number; body: unknown; headers?: Headers }> {
-  try {
-    const result = await fn();
-    if (result instanceof Response) return { status: result.status, body: null, headers: result.headers };
-    const r = result as { type?: string; data?: unknown; init?: { status?: number } };
-    if (r && r.type === "DataWithResponseInit") return { status: r.init?.status ?? 200, body: r.data };
-    return { status: 200, body: result };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, headers: thrown.headers };
-    throw thrown;
-  }
-}
 
 /** A class running today (real time: the loaders use the clock). */
 function liveSetup() {

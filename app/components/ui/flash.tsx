@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * The confirmation after a successful form: announced to screen readers and brought into view,
@@ -8,11 +8,14 @@ export function Flash({
   message,
   tone = "success",
   testId = "flash",
+  children,
 }: {
   message: string | null | undefined;
   tone?: "success" | "info";
   /** The data-testid of the message ("flash" unless a page names its own). */
   testId?: string;
+  /** What follows the message (a link to the record it made). */
+  children?: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -26,6 +29,7 @@ export function Flash({
   return (
     <div ref={ref} className={`alert ${tone}`} role="status" tabIndex={-1} data-testid={testId}>
       {message}
+      {children ? <> {children}</> : null}
     </div>
   );
 }

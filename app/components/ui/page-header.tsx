@@ -3,7 +3,8 @@ import { Link } from "@remix-run/react";
 import { useT } from "~/utils/use-i18n";
 
 export interface Crumb {
-  to: string;
+  /** Left out for a place the user may not open: the label shows as plain text. */
+  to?: string;
   label: ReactNode;
 }
 
@@ -19,7 +20,7 @@ export function PageHeader({
   className,
   children,
 }: {
-  /** The page's h1; a printed document that has its own title in the page leaves it out. */
+  /** The page's h1; left out on a printable document, whose own heading is the title. */
   title?: ReactNode;
   crumbs?: readonly Crumb[];
   intro?: ReactNode;
@@ -35,9 +36,9 @@ export function PageHeader({
         {crumbs && crumbs.length > 0 ? (
           <nav className="breadcrumb" aria-label={t("nav.breadcrumb")}>
             {crumbs.map((crumb, i) => (
-              <Fragment key={crumb.to}>
+              <Fragment key={crumb.to ?? i}>
                 {i > 0 ? " / " : null}
-                <Link to={crumb.to}>{crumb.label}</Link>
+                {crumb.to ? <Link to={crumb.to}>{crumb.label}</Link> : crumb.label}
               </Fragment>
             ))}
           </nav>

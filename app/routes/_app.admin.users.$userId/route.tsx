@@ -84,7 +84,7 @@ export default function UserPage() {
 
   return (
     <>
-      <PageHeader title={user.name} crumbs={[{ to: "/admin/users", label: t("users.title") }]}>
+      <PageHeader title={user.name} crumbs={[{ to: "/admin/users", label: t("users.title") }, { label: user.username }]}>
         <p>
           {user.username} · {t(`role.${user.role}`)}
           {user.pantiName ? ` · ${user.pantiName}` : ""}

@@ -1,0 +1,186 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { addBedsSchema, addRoomSchema, setBedStatusSchema } from "~/domain/beds";
+import { canOnPanti } from "~/domain/permissions";
+import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
+import { occupancyByPanti } from "~/queries/occupancy.server";
+import { addBeds, addRoom, setBedStatus } from "~/services/beds.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { readForm } from "~/utils/body.server";
+import { badRequest, submitForm } from "~/utils/http.server";
+import { formatDate, formatNumber, translator } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formValues } from "~/utils/validation";
+import { Flash } from "~/components/ui/flash";
+import { OccupancyMeter } from "~/components/ui/occupancy";
+import { PageHeader } from "~/components/ui/page-header";
+import { Stat } from "~/components/ui/stat";
+import { BED_SHOWS, BedBoard } from "./sections/bed-board";
+import { AddBedsForm, AddRoomForm } from "./sections/manage-forms";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.panti.name ?? "Panti"} — Panti` },
+];
+
+const showSchema = z.enum(BED_SHOWS).catch("all");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { pantiId } = idParams(params, "pantiId");
+  const user = await requirePermission(request, "panti:view", pantiId);
+  const profile = pantiProfile(pantiId);
+  if (!profile) throw notFound();
+  const [row] = occupancyByPanti({ pantiId });
+  const show = showSchema.parse(new URL(request.url).searchParams.get("show") ?? "all");
+  return {
+    panti: profile,
+    occupancy: row!.occupancy,
+    board: bedBoard(pantiId),
+    show,
+    canManage: canOnPanti(user, "bed:manage", pantiId),
+    canMove: canOnPanti(user, "resident:move", pantiId),
+    canReadCase: canOnPanti(user, "case:read", pantiId),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { pantiId } = idParams(params, "pantiId");
+  const user = await requirePermission(request, "bed:manage", pantiId);
+  const lang = await getLang(request);
+  const t = translator(lang);
+  const formData = await readForm(request);
+  const read = { formData, lang };
+  const intent = formData.get("intent");
+  const done = (message: string) => data({ ok: true as const, intent, message });
+
+  switch (intent) {
+    case "bed-status": {
+      const submitted = await submitForm(request, setBedStatusSchema, (input) => setBedStatus(user, pantiId, input), read);
+      if (!submitted.ok) return submitted.response;
+      return done(t("panti.bedStatus.done", { label: submitted.result.label }));
+    }
+    case "add-room": {
+      const submitted = await submitForm(request, addRoomSchema, (input) => addRoom(user, pantiId, input), read);
+      if (!submitted.ok) return submitted.response;
+      const { name, bedCount } = submitted.result;
+      return done(t("panti.addRoom.done", { name, n: bedCount }));
+    }
+    case "add-beds": {
+      const submitted = await submitForm(request, addBedsSchema, (input) => addBeds(user, pantiId, input), read);
+      if (!submitted.ok) return submitted.response;
+      const { roomName, bedCount } = submitted.result;
+      return done(t("panti.addBeds.done", { room: roomName, n: bedCount }));
+    }
+  }
+  return badRequest({ errors: { intent: [t("error.invalid")] }, values: formValues(formData), formError: t("error.invalid") });
+}
+
+/** What the page and its sections read. */
+export type PantiPageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function PantiPage() {
+  const { panti, occupancy, board, show, canManage, canMove, canReadCase } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const moved = searchParams.get("moved");
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLang();
+  const n = (v: number) => formatNumber(lang, v);
+  const failed = actionData && !actionData.ok ? actionData : null;
+  /** The refusal of one of the forms below, for that form only. */
+  const failedFor = (intent: string) => (failed?.values.intent === intent ? failed : null);
+
+  return (
+    <>
+      <PageHeader
+        title={panti.name}
+        crumbs={[
+          { to: "/panti", label: t("nav.panti") },
+          { to: `/panti/${panti.id}`, label: panti.code },
+        ]}
+        intro={`${t(`pantiType.${panti.type}`)} · ${panti.kota ?? t("kota.outside")}${panti.address ? ` · ${panti.address}` : ""}`}
+        actions={
+          canReadCase ? (
+            <>
+              <Link className="button secondary no-print" to={`/panti/${panti.id}/residents`}>
+                {t("panti.residents")}
+              </Link>
+              <Link className="button secondary no-print" to={`/panti/${panti.id}/sessions`}>
+                {t("panti.sessions")}
+              </Link>
+            </>
+          ) : null
+        }
+      />
+
+      <Flash message={moved ? t("move.done", { bed: moved }) : null} />
+      <Flash message={actionData?.ok ? actionData.message : null} />
+      {failed?.formError ? (
+        <div className="alert error" role="alert">
+          {failed.formError}
+        </div>
+      ) : null}
+
+      <div className="stats" data-testid="panti-occupancy">
+        <Stat label={t("occ.capacity")} value={n(occupancy.capacity)} testId="capacity" />
+        <Stat label={t("occ.census")} value={n(occupancy.census)} testId="census" />
+        <Stat label={t("occ.available")} value={n(occupancy.available)} testId="available" />
+        <Stat label={t("occ.overflow")} value={n(occupancy.overflow)} testId="overflow" over={occupancy.overflow > 0} />
+        <div className="stat">
+          <div className="label">{t("occ.occupancy")}</div>
+          <OccupancyMeter value={occupancy} />
+        </div>
+      </div>
+      <p className="muted small">
+        {t("panti.targetGroup")}: {panti.targetGroup}
+        {panti.declaredCapacity != null
+          ? ` · ${t("occ.declared", { n: n(panti.declaredCapacity) })}${panti.capacityEstimated ? ` (${t("common.estimated")})` : ""}`
+          : ""}
+        {occupancy.outOfService > 0 ? ` · ${t("occ.outOfService")}: ${n(occupancy.outOfService)}` : ""}
+      </p>
+
+      {board.withoutBed.length > 0 ? (
+        <section className="card" aria-labelledby="no-bed">
+          <h2 id="no-bed">
+            {t("panti.noBed.title")} ({n(board.withoutBed.length)})
+          </h2>
+          <p className="muted small">{t("panti.noBed.intro")}</p>
+          <ul>
+            {board.withoutBed.map((r) => (
+              <li key={r.stayId}>
+                {r.name} — {t("panti.bed.since", { date: formatDate(lang, r.admittedAt) })}
+                {canMove ? (
+                  <>
+                    {" "}
+                    · <Link to={`/panti/${panti.id}/stays/${r.stayId}/move`}>{t("resident.actions")}</Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <BedBoard
+        pantiId={panti.id}
+        rooms={board.rooms}
+        show={show}
+        canManage={canManage}
+        canMove={canMove}
+        canReadCase={canReadCase}
+        failed={failed}
+      />
+
+      {canManage ? (
+        <section className="grid-2 no-print" style={{ marginTop: "1.5rem" }} aria-label={t("panti.manage")}>
+          <AddRoomForm server={failedFor("add-room")} pantiSex={panti.sexServed} />
+          <AddBedsForm server={failedFor("add-beds")} rooms={board.rooms.map((r) => ({ id: r.id, name: r.name }))} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

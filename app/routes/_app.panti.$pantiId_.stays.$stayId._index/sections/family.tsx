@@ -1,0 +1,80 @@
+import { Link } from "@remix-run/react";
+import { formatDate } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { Instant } from "~/components/ui/dates";
+import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
+import { CardHeading } from "./card-heading";
+
+/** The banner once the family is found, with the way to the exit while the stay is open. */
+export function FamilyLocated({ file, base }: { file: CaseFile; base: string }) {
+  const t = useT();
+  const lang = useLang();
+  const { stay, can } = file;
+  const located = file.family.located;
+  if (!located) return null;
+  return (
+    <div className="family-located" role="status" data-testid="family-located">
+      <strong>{t("caseFile.family.located")}</strong>
+      <span>
+        {t("caseFile.family.locatedOn", { date: formatDate(lang, located.attemptedAt) })}
+        {located.contactName ? ` ${located.contactName}.` : ""} {stay.open ? t("caseFile.family.locatedHint") : ""}
+      </span>
+      {stay.open && can.exit ? (
+        <Link className="button small no-print" to={`${base}/exit`}>
+          {t("caseFile.family.toExit")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}
+
+/** The family's contacts and every attempt to trace them. */
+export function FamilySection({ file, base }: { file: CaseFile; base: string }) {
+  const t = useT();
+  const { contacts, attempts, located } = file.family;
+  return (
+    <section className="card" aria-labelledby="family">
+      <CardHeading id="family" title={t("caseFile.family")} link={file.can.write ? { to: `${base}/family`, label: t("caseFile.family.manage") } : null} />
+      {!located ? <p className="muted">{t("caseFile.family.notLocated")}</p> : null}
+      <div className="grid-2">
+        <div>
+          <h3>{t("caseFile.family.contacts")}</h3>
+          {contacts.length ? (
+            <ul className="plain-list" data-testid="family-contacts">
+              {contacts.map((c) => (
+                <li key={c.id}>
+                  <strong>{c.name}</strong> ({c.relation}){c.phone ? ` · ${c.phone}` : ""}
+                  {c.address ? <div className="muted small">{c.address}</div> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted small">{t("caseFile.family.noContacts")}</p>
+          )}
+        </div>
+        <div>
+          <h3>{t("caseFile.family.attempts")}</h3>
+          {attempts.length ? (
+            <ul className="plain-list" data-testid="tracing-attempts">
+              {attempts.map((a) => (
+                <li key={a.id}>
+                  <strong>
+                    <Instant value={a.attemptedAt} withTime />
+                  </strong>{" "}
+                  · {t(`tracingChannel.${a.channel}`)} ·{" "}
+                  <span className={`badge ${a.result === "family_located" ? "ok" : a.result === "family_refused" ? "over" : "muted"}`}>
+                    {t(`tracingResult.${a.result}`)}
+                  </span>
+                  {a.contactName ? <span className="muted small"> · {a.contactName}</span> : null}
+                  {a.notes ? <div className="pre small">{a.notes}</div> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted small">{t("caseFile.family.noAttempts")}</p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
