@@ -1,25 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { enrolmentPage } from "~/queries/programmes.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate, formatDate, formatNumber } from "~/utils/i18n";
-import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PageHeader } from "~/components/ui/page-header";
+import type { loader as enrolmentLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 
 export const meta: MetaFunction = () => [{ title: "Sertifikat — Panti" }];
 
-/** The printable certificate of completion of a trainee who completed the class. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { classId, enrolmentId } = idParams(params, "classId", "enrolmentId");
-  const user = await requirePermission(request, "class:read");
-  const page = enrolmentPage(user, classId, enrolmentId);
-  if (!page) throw notFound();
-  return page;
-}
+/** The printable certificate of completion of a trainee who completed the class: the enrolment page's data. */
+export { loader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 
 export default function CertificatePage() {
-  const page = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof enrolmentLoader>();
   const t = useT();
   const lang = useLang();
   const { cls, enrolment } = page;
