@@ -366,6 +366,10 @@ export const classSchema = z
   });
 export type ClassInput = z.output<typeof classSchema>;
 
+/** The forms that post only their intent: finishing a class, completing a trainee's enrolment. */
+export const finishClassSchema = z.object({ intent: z.literal("finish") });
+export const completeEnrolmentSchema = z.object({ intent: z.literal("complete") });
+
 export const enrolSchema = z.object({
   stayIds: list(idField()).pipe(z.array(z.number()).min(1, "enrolment.error.chooseResident")),
 });

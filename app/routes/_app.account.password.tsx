@@ -4,14 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useMemo } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
 import { changeOwnPassword } from "~/services/users.server";
-import { getLang, requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
 import { sessionCookie } from "~/utils/session.server";
-import { badRequest, runService } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import type { FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Ganti kata sandi — Panti" }];
 
@@ -25,37 +26,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(changePasswordSchema(user.username), formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => changeOwnPassword(user, parsed.data));
-  if (!outcome.ok) return outcome.response;
+  const submitted = await submitForm(request, changePasswordSchema(user.username), (input) => changeOwnPassword(user, input));
+  if (!submitted.ok) return submitted.response;
+  const { otherSessionsEnded, sessionId } = submitted.result;
   // The session goes on under a fresh id: the old cookie no longer signs anyone in. A redirect
   // carries the new cookie before any loader runs again (with JavaScript or without).
-  return redirect(`/account/password?changed=${outcome.result.otherSessionsEnded}`, {
-    headers: { "Set-Cookie": await sessionCookie().serialize(outcome.result.sessionId) },
+  return redirect(`/account/password?changed=${otherSessionsEnded}`, {
+    headers: { "Set-Cookie": await sessionCookie().serialize(sessionId) },
   });
 }
 
-type ActionData = { ok: false; errors: Record<string, string[]>; values: Record<string, string>; formError?: string };
-
 export default function ChangePasswordPage() {
   const { username, mustChangePassword, done } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const t = useT();
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("password.title")}</h1>
-          <p>{t("password.intro")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("password.title")} intro={t("password.intro")} />
       {done && !actionData ? (
-        <section className="card" role="status">
-          <div className="alert success">{t("password.done")}</div>
+        <section className="card">
+          <Flash message={t("password.done")} />
           {done.otherSessionsEnded > 0 ? (
             <p>{t("password.otherSessionsEnded", { n: done.otherSessionsEnded })}</p>
           ) : null}
@@ -84,7 +75,7 @@ function ChangePasswordForm({
   server,
 }: {
   username: string;
-  server: ActionData | null;
+  server: FormFailure | null;
 }) {
   const t = useT();
   const navigation = useNavigation();
@@ -93,9 +84,7 @@ function ChangePasswordForm({
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     server,
   });
-  // Messages of the schema are keys: translate them (server messages pass through unchanged).
-  const error = (name: string) => errorFor(name)?.map((m) => t(m));
-  const invalid = (name: string) => (error(name) ? true : undefined);
+  const invalid = (name: string) => (errorFor(name) ? true : undefined);
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate style={{ maxWidth: "32rem" }}>
       {server?.formError ? (
@@ -105,7 +94,7 @@ function ChangePasswordForm({
       ) : null}
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
-      <Field id="currentPassword" label={t("password.current")} error={error("currentPassword")}>
+      <Field id="currentPassword" label={t("password.current")} error={errorFor("currentPassword")}>
         <input
           id="currentPassword"
           type="password"
@@ -118,7 +107,7 @@ function ChangePasswordForm({
         id="newPassword"
         label={t("password.new")}
         hint={t("password.rules", { min: PASSWORD_MIN_LENGTH })}
-        error={error("newPassword")}
+        error={errorFor("newPassword")}
       >
         <input
           id="newPassword"
@@ -130,7 +119,7 @@ function ChangePasswordForm({
           {...register("newPassword")}
         />
       </Field>
-      <Field id="confirmPassword" label={t("password.confirm")} error={error("confirmPassword")}>
+      <Field id="confirmPassword" label={t("password.confirm")} error={errorFor("confirmPassword")}>
         <input
           id="confirmPassword"
           type="password"

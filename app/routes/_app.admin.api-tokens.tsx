@@ -6,13 +6,17 @@ import { jakartaDate } from "~/domain/time";
 import { OUTREACH_UNITS } from "~/domain/reference";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/services/api-tokens.server";
 import { getLang, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate, formatDateTime, translator } from "~/utils/i18n";
+import { readForm } from "~/utils/body.server";
+import { badRequest, submitForm } from "~/utils/http.server";
+import { formatDateTime, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
+import { formValues, type FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Token API — Panti" }];
 
@@ -28,116 +32,94 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "api_token:manage");
-  const lang = await getLang(request);
-  const t = translator(lang);
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  const values = formValues(formData);
 
   if (intent === "create") {
-    const parsed = parseForm(createApiTokenSchema, formData, lang);
-    if (!parsed.ok) return badRequest(parsed);
-    const outcome = runService(lang, values, () => createApiToken(user, parsed.data));
-    if (!outcome.ok) return outcome.response;
-    const { secret, token } = outcome.result;
-    return data(
-      {
-        ok: true as const,
-        intent: "create" as const,
-        secret,
-        created: { unit: token.outreachUnitName, name: token.name, prefix: token.tokenPrefix },
-        message: undefined,
-      },
-    );
+    const created = await submitForm(request, createApiTokenSchema, (input) => createApiToken(user, input), { formData });
+    if (!created.ok) return created.response;
+    const { secret, token } = created.result;
+    return data({
+      ok: true as const,
+      intent: "create" as const,
+      secret,
+      created: { unit: token.outreachUnitName, name: token.name, prefix: token.tokenPrefix },
+      message: undefined,
+    });
   }
   if (intent === "revoke") {
-    const parsed = parseForm(revokeApiTokenSchema, formData, lang);
-    if (!parsed.ok) return badRequest({ ...parsed, formError: t("error.invalid") });
-    const outcome = runService(lang, values, () => revokeApiToken(user, parsed.data.tokenId));
-    if (!outcome.ok) return outcome.response;
-    return data(
-      {
-        ok: true as const,
-        intent: "revoke" as const,
-        secret: undefined,
-        created: undefined,
-        message: t("apiTokens.revoked.done", { prefix: outcome.result.tokenPrefix }),
-      },
-    );
+    const revoked = await submitForm(request, revokeApiTokenSchema, (input) => revokeApiToken(user, input.tokenId), { formData });
+    if (!revoked.ok) return revoked.response;
+    return data({
+      ok: true as const,
+      intent: "revoke" as const,
+      secret: undefined,
+      created: undefined,
+      message: translator(revoked.lang)("apiTokens.revoked.done", { prefix: revoked.result.tokenPrefix }),
+    });
   }
-  return badRequest({ errors: { intent: [t("error.invalid")] }, values, formError: t("error.invalid") });
+  const t = translator(await getLang(request));
+  return badRequest({ errors: { intent: [t("error.invalid")] }, values: formValues(formData), formError: t("error.invalid") });
 }
-
-type ActionData = {
-  ok: boolean;
-  intent?: string;
-  secret?: string;
-  created?: { unit: string; name: string; prefix: string };
-  message?: string;
-  errors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  formError?: string;
-};
 
 export default function ApiTokensPage() {
   const { tokens, units, today } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const t = useT();
   const lang = useLang();
-  const createFailure = actionData && !actionData.ok && actionData.values?.intent === "create" ? actionData : null;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const createFailure = failed?.values.intent === "create" ? failed : null;
+  // The revoke form has only hidden fields: any refusal of it is a message for the whole page.
+  const pageError = createFailure ? null : (failed?.formError ?? (failed ? t("error.invalid") : null));
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("apiTokens.title")}</h1>
-          <p>{t("apiTokens.intro")}</p>
-        </div>
-        <Link to="/api/docs" reloadDocument>
-          {t("apiTokens.docsLink")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("apiTokens.title")}
+        intro={t("apiTokens.intro")}
+        actions={
+          <Link to="/api/docs" reloadDocument>
+            {t("apiTokens.docsLink")}
+          </Link>
+        }
+      />
 
       {actionData?.ok && actionData.secret && actionData.created ? (
-        <section className="alert success" role="status" aria-labelledby="token-created" data-testid="token-created">
-          <h2 id="token-created" style={{ marginTop: 0 }}>
-            {t("apiTokens.created.title")}
-          </h2>
-          <p>{t("apiTokens.created.body", { unit: actionData.created.unit, name: actionData.created.name })}</p>
-          <label htmlFor="token-secret" className="small">
-            {t("apiTokens.created.label")}
-          </label>
-          <input
-            id="token-secret"
-            type="text"
-            readOnly
-            value={actionData.secret}
-            data-testid="token-secret"
-            style={{ width: "100%", fontFamily: "monospace" }}
-            onFocus={(event) => event.currentTarget.select()}
-          />
-        </section>
+        <>
+          <Flash message={t("apiTokens.created.body", { unit: actionData.created.unit, name: actionData.created.name })} />
+          <section className="card" aria-labelledby="token-created" data-testid="token-created">
+            <h2 id="token-created">{t("apiTokens.created.title")}</h2>
+            <label htmlFor="token-secret" className="small">
+              {t("apiTokens.created.label")}
+            </label>
+            <input
+              id="token-secret"
+              type="text"
+              readOnly
+              value={actionData.secret}
+              data-testid="token-secret"
+              style={{ width: "100%", fontFamily: "monospace" }}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+          </section>
+        </>
       ) : null}
-      {actionData?.ok && actionData.message ? (
-        <div className="alert success" role="status">
-          {actionData.message}
-        </div>
-      ) : null}
-      {actionData && !actionData.ok && actionData.formError && !createFailure ? (
+      <Flash message={actionData?.ok ? actionData.message : null} />
+      {pageError ? (
         <div className="alert error" role="alert">
-          {actionData.formError}
+          {pageError}
         </div>
       ) : null}
 
-      <CreateTokenForm key={actionData?.created?.prefix ?? "new"} units={units} today={today} server={createFailure} busy={busy} />
+      <CreateTokenForm key={actionData?.ok ? (actionData.created?.prefix ?? "new") : "new"} units={units} today={today} server={createFailure} busy={busy} />
 
       <h2>{t("apiTokens.list.title")}</h2>
       {tokens.length === 0 ? (
         <p className="muted">{t("apiTokens.list.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("apiTokens.list.title")}>
           <table data-testid="api-tokens">
             <thead>
               <tr>
@@ -160,13 +142,13 @@ export default function ApiTokensPage() {
                     <code>{token.tokenPrefix}…</code>
                   </td>
                   <td>
-                    {formatDateTime(lang, token.createdAt)}
+                    <Instant value={token.createdAt} withTime />
                     {token.createdBy ? <div className="muted small">{token.createdBy}</div> : null}
                   </td>
-                  <td>{token.lastUsedAt ? formatDateTime(lang, token.lastUsedAt) : <span className="muted">{t("apiTokens.never")}</span>}</td>
+                  <td>{token.lastUsedAt ? <Instant value={token.lastUsedAt} withTime /> : <span className="muted">{t("apiTokens.never")}</span>}</td>
                   <td data-testid="token-expires">
                     {token.expiresAt ? (
-                      formatDate(lang, tokenValidThrough(new Date(token.expiresAt)))
+                      <Instant value={tokenValidThrough(new Date(token.expiresAt))} />
                     ) : (
                       <span className="muted">{t("apiTokens.noExpiry")}</span>
                     )}
@@ -199,7 +181,7 @@ export default function ApiTokensPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
@@ -213,7 +195,7 @@ function CreateTokenForm({
 }: {
   units: { code: string; name: string }[];
   today: string;
-  server: ActionData | null;
+  server: FormFailure | null;
   busy: boolean;
 }) {
   const t = useT();

@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { auditFilterSchema, type AuditChange } from "~/domain/users";
 import { auditPage } from "~/queries/audit.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime } from "~/utils/i18n";
-import { useLang, useT } from "~/utils/use-i18n";
+import { useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Log audit — Panti" }];
 
@@ -47,7 +51,6 @@ export default function AuditPage() {
   const { rows, olderCursor, newerCursor, userOptions, pantiOptions, entityOptions, filter } =
     useLoaderData<typeof loader>();
   const t = useT();
-  const lang = useLang();
   const [params] = useSearchParams();
   /** The same filters at another position: older or newer than a cursor, or the newest page. */
   const pageLink = (key?: "before" | "after", cursor?: string) => {
@@ -61,14 +64,18 @@ export default function AuditPage() {
   const paging = filter.before || filter.after;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("audit.title")}</h1>
-          <p>{t("audit.intro")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("audit.title")} intro={t("audit.intro")} />
 
-      <Form method="get" className="filters card" aria-label={t("audit.filters")}>
+      <FilterBar
+        label={t("audit.filters")}
+        actions={
+          filtered ? (
+            <Link to="/admin/audit" className="button secondary">
+              {t("common.reset")}
+            </Link>
+          ) : null
+        }
+      >
         <div className="field">
           <label htmlFor="f-action">{t("audit.actionPrefix")}</label>
           <input
@@ -82,45 +89,21 @@ export default function AuditPage() {
             spellCheck={false}
           />
         </div>
-        <div className="field">
-          <label htmlFor="f-entity">{t("audit.entity")}</label>
-          <select id="f-entity" name="entity" defaultValue={filter.entity ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {entityOptions.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-entity" name="entity" label={t("audit.entity")} value={filter.entity} options={entityOptions.map((e) => ({ value: e, label: e }))} />
         {filter.entity && filter.entityId ? (
           <div className="field">
             <label htmlFor="f-entity-id">{t("audit.entityId")}</label>
             <input id="f-entity-id" type="text" name="entityId" defaultValue={filter.entityId} maxLength={40} />
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor="f-user">{t("audit.user")}</label>
-          <select id="f-user" name="user" defaultValue={filter.user ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {userOptions.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.username} ({u.name})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-panti">{t("users.panti")}</label>
-          <select id="f-panti" name="panti" defaultValue={filter.panti ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {pantiOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="f-user"
+          name="user"
+          label={t("audit.user")}
+          value={filter.user}
+          options={userOptions.map((u) => ({ value: u.id, label: `${u.username} (${u.name})` }))}
+        />
+        <FilterSelect id="f-panti" name="panti" label={t("users.panti")} value={filter.panti} options={pantiOptions.map((p) => ({ value: p.id, label: p.name }))} />
         <div className="field">
           <label htmlFor="f-from">{t("audit.from")}</label>
           <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} />
@@ -129,15 +112,9 @@ export default function AuditPage() {
           <label htmlFor="f-to">{t("audit.to")}</label>
           <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} />
         </div>
-        <button type="submit">{t("common.apply")}</button>
-        {filtered ? (
-          <Link to="/admin/audit" className="button secondary">
-            {t("common.reset")}
-          </Link>
-        ) : null}
-      </Form>
+      </FilterBar>
 
-      <div className="table-wrap">
+      <TableScroll label={t("audit.title")}>
         <table data-testid="audit-table">
           <caption className="skip-link">{t("audit.title")}</caption>
           <thead>
@@ -165,7 +142,9 @@ export default function AuditPage() {
               const label = row.entityId ? `${row.entity} #${row.entityId}` : row.entity;
               return (
                 <tr key={row.id} data-testid="audit-row" data-action={row.action}>
-                  <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(lang, row.at)}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>
+                    <Instant value={row.at} withTime />
+                  </td>
                   <td>
                     {row.userId != null ? (
                       <>
@@ -189,27 +168,22 @@ export default function AuditPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
-      {newerCursor || olderCursor || paging ? (
-        <nav className="filters" aria-label={t("audit.pages")} style={{ marginTop: "0.75rem" }}>
-          {paging ? (
-            <Link className="button secondary" to={pageLink()}>
-              {t("audit.newest")}
-            </Link>
-          ) : null}
-          {newerCursor ? (
-            <Link className="button secondary" to={pageLink("after", newerCursor)} rel="prev">
-              {t("audit.newer")}
-            </Link>
-          ) : null}
-          {olderCursor ? (
-            <Link className="button secondary" to={pageLink("before", olderCursor)} rel="next">
-              {t("audit.older")}
-            </Link>
-          ) : null}
-        </nav>
+      {paging ? (
+        <p>
+          <Link className="button secondary" to={pageLink()}>
+            {t("audit.newest")}
+          </Link>
+        </p>
       ) : null}
+      <Pager
+        previous={newerCursor ? pageLink("after", newerCursor) : null}
+        next={olderCursor ? pageLink("before", olderCursor) : null}
+        previousLabel={t("audit.newer")}
+        nextLabel={t("audit.older")}
+        label={t("audit.pages")}
+      />
     </>
   );
 }

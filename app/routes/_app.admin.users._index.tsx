@@ -1,11 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ROLES } from "~/domain/permissions";
 import { userListFilterSchema } from "~/domain/users";
 import { userList } from "~/queries/users.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDateTime, formatNumber } from "~/utils/i18n";
+import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna — Panti" }];
 
@@ -21,67 +26,38 @@ export default function UsersPage() {
   const t = useT();
   const lang = useLang();
   const [params] = useSearchParams();
-  const pageLink = (n: number) => {
-    const next = new URLSearchParams(params);
-    next.set("page", String(n));
-    return `?${next}`;
-  };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("users.title")}</h1>
-          <p>{t("users.intro")}</p>
-        </div>
-        <Link className="button" to="/admin/users/new">
-          {t("users.new")}
-        </Link>
-      </div>
+      <PageHeader
+        title={t("users.title")}
+        intro={t("users.intro")}
+        actions={
+          <Link className="button" to="/admin/users/new">
+            {t("users.new")}
+          </Link>
+        }
+      />
 
-      <Form method="get" className="filters card" aria-label={t("common.search")}>
+      <FilterBar
+        label={t("common.search")}
+        actions={
+          params.toString() ? (
+            <Link to="/admin/users" className="button secondary">
+              {t("common.reset")}
+            </Link>
+          ) : null
+        }
+      >
         <div className="field">
           <label htmlFor="f-q">{t("common.search")}</label>
-          <input
-            id="f-q"
-            type="search"
-            name="q"
-            defaultValue={filter.q ?? ""}
-            placeholder={t("users.searchPlaceholder")}
-            maxLength={64}
-          />
+          <input id="f-q" type="search" name="q" defaultValue={filter.q ?? ""} placeholder={t("users.searchPlaceholder")} maxLength={64} />
         </div>
-        <div className="field">
-          <label htmlFor="f-role">{t("users.role")}</label>
-          <select id="f-role" name="role" defaultValue={filter.role ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-panti">{t("users.panti")}</label>
-          <select id="f-panti" name="panti" defaultValue={filter.panti ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {pantiOptions.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t("common.apply")}</button>
-        {params.toString() ? (
-          <Link to="/admin/users" className="button secondary">
-            {t("common.reset")}
-          </Link>
-        ) : null}
-      </Form>
+        <FilterSelect id="f-role" name="role" label={t("users.role")} value={filter.role} options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
+        <FilterSelect id="f-panti" name="panti" label={t("users.panti")} value={filter.panti} options={pantiOptions.map((p) => ({ value: p.id, label: p.name }))} />
+      </FilterBar>
 
       <p className="muted small">{t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}</p>
-      <div className="table-wrap">
+      <TableScroll label={t("users.title")}>
         <table data-testid="users-table">
           <caption className="skip-link">{t("users.title")}</caption>
           <thead>
@@ -126,28 +102,14 @@ export default function UsersPage() {
                     <div className="muted small">{t("users.mustChange")}</div>
                   ) : null}
                 </td>
-                <td className="hide-sm">{row.lastLoginAt ? formatDateTime(lang, row.lastLoginAt) : t("users.never")}</td>
+                <td className="hide-sm">{row.lastLoginAt ? <Instant value={row.lastLoginAt} withTime /> : t("users.never")}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
-      {pageCount > 1 ? (
-        <nav className="filters" aria-label={t("users.pages")} style={{ marginTop: "0.75rem" }}>
-          {page > 1 ? (
-            <Link className="button secondary" to={pageLink(page - 1)} rel="prev">
-              {t("common.previous")}
-            </Link>
-          ) : null}
-          <span className="muted small">{t("users.pageOf", { page, pages: pageCount })}</span>
-          {page < pageCount ? (
-            <Link className="button secondary" to={pageLink(page + 1)} rel="next">
-              {t("common.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pageCount} label={t("users.pages")} />
     </>
   );
 }

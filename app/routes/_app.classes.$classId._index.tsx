@@ -1,30 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
-import { enrolSchema, OFF_ROLL_LETTER, UNMARKED_LETTER } from "~/domain/programmes";
+import { enrolSchema, finishClassSchema, OFF_ROLL_LETTER, UNMARKED_LETTER } from "~/domain/programmes";
 import { classPage } from "~/queries/programmes.server";
 import { enrolResidents, finishClass } from "~/services/programmes.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate, formatPercent, translator, type Lang, type T } from "~/utils/i18n";
-import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
-import { FieldError } from "~/components/forms/field";
+import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/body.server";
+import { submitForm } from "~/utils/http.server";
+import { formatCalendarDate, formatDate, formatPercent, translator, type Lang, type T } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
+import { useLang, useT } from "~/utils/use-i18n";
+import type { FormFailure } from "~/utils/validation";
+import { FieldError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { PhaseBadge, ProgressBar } from "~/components/programmes/class-badges";
+import { TableScroll } from "~/components/ui/data-table";
+import { CalendarDate } from "~/components/ui/dates";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Kelas — Panti" }];
 
-const paramsSchema = z.object({ classId: z.coerce.number().int().positive() });
-
-function classIdFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.classId;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const classId = classIdFrom(params);
+  const { classId } = idParams(params, "classId");
   const user = await requirePermission(request, "class:read");
   const page = classPage(user, classId);
   if (!page) throw notFound();
@@ -32,30 +30,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const classId = classIdFrom(params);
+  const { classId } = idParams(params, "classId");
   const user = await requirePermission(request, "class:manage");
-  const lang = await getLang(request);
-  const t = translator(lang);
   const formData = await readForm(request);
-  const values = formValues(formData);
   if (formData.get("intent") === "finish") {
-    const outcome = runService(lang, values, () => finishClass(user, classId));
-    if (!outcome.ok) return outcome.response;
-    return data({ ok: true as const, message: t("class.finish.done") });
+    const finished = await submitForm(request, finishClassSchema, () => finishClass(user, classId), { formData });
+    if (!finished.ok) return finished.response;
+    return done(translator(finished.lang)("class.finish.done"));
   }
-  const parsed = parseForm(enrolSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, values, () => enrolResidents(user, classId, parsed.data.stayIds));
-  if (!outcome.ok) return outcome.response;
-  return data({ ok: true as const, message: t("class.enrol.done", { n: outcome.result.enrolled }) });
+  const enrolled = await submitForm(request, enrolSchema, (input) => enrolResidents(user, classId, input.stayIds), { formData });
+  if (!enrolled.ok) return enrolled.response;
+  return done(translator(enrolled.lang)("class.enrol.done", { n: enrolled.result.enrolled }));
 }
 
-type ActionData = { ok: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
+function done(message: string) {
+  return data({ ok: true as const, message });
+}
+
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function ClassPage() {
   const page = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const t = useT();
   const lang = useLang();
@@ -66,33 +62,24 @@ export default function ClassPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/classes">{t("nav.classes")}</Link> / {cls.pantiName}
-          </div>
-          <h1>{cls.name}</h1>
-          <p>
-            {lang === "en" ? cls.programmeNameEn : cls.programmeNameId} ·{" "}
-            <span className={`badge ${cls.phase === "active" ? "ok" : cls.phase === "planned" ? "info" : "muted"}`}>{t(`phase.${cls.phase}`)}</span>
-          </p>
-        </div>
-        {can.teach && cls.phase !== "planned" ? (
-          <Link className="button big" to={`/classes/${cls.id}/attendance${page.meetsToday ? `?date=${page.today}` : ""}`} data-testid="take-attendance">
-            {t("class.takeAttendance")}
-          </Link>
-        ) : null}
-      </div>
-      {search.get("created") && !actionData ? (
-        <div className="alert success" role="status">
-          {t("class.created")}
-        </div>
-      ) : null}
-      {actionData?.ok ? (
-        <div className="alert success" role="status" data-testid="class-message">
-          {actionData.message}
-        </div>
-      ) : null}
+      <PageHeader
+        title={cls.name}
+        crumbs={[{ to: "/classes", label: t("nav.classes") }, { label: cls.pantiName }]}
+        intro={
+          <>
+            {lang === "en" ? cls.programmeNameEn : cls.programmeNameId} · <PhaseBadge phase={cls.phase} />
+          </>
+        }
+        actions={
+          can.teach && cls.phase !== "planned" ? (
+            <Link className="button big" to={`/classes/${cls.id}/attendance${page.meetsToday ? `?date=${page.today}` : ""}`} data-testid="take-attendance">
+              {t("class.takeAttendance")}
+            </Link>
+          ) : null
+        }
+      />
+      <Flash message={search.get("created") && !actionData ? t("class.created") : null} />
+      <Flash message={actionData?.ok ? actionData.message : null} testId="class-message" />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -112,7 +99,7 @@ export default function ClassPage() {
           </dd>
           <dt>{t("class.dates")}</dt>
           <dd>
-            {formatDate(lang, cls.startDate)} – {formatDate(lang, cls.endDate)}
+            <CalendarDate value={cls.startDate} /> – <CalendarDate value={cls.endDate} />
           </dd>
           <dt>{t("class.seats")}</dt>
           <dd>{t("classes.seats", { taken: page.seats.taken, capacity: page.seats.capacity })}</dd>
@@ -213,7 +200,7 @@ export function AttendanceGrid({
   const from = recent != null ? Math.max(0, page.sessions.length - recent) : 0;
   const sessions = page.sessions.slice(from);
   return (
-    <div className="table-wrap att-grid-wrap">
+    <TableScroll label={t("class.grid.title")} className="att-grid-wrap">
       <table className="att-grid" data-testid="attendance-grid">
         <thead>
           <tr>
@@ -225,9 +212,9 @@ export function AttendanceGrid({
             </th>
             <th scope="col">{t("class.grid.progress")}</th>
             {sessions.map((s) => (
-              <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={`${formatDate(lang, s.date)}${s.offSchedule ? ` (${t("class.offSchedule")})` : ""}`}>
+              <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={`${formatCalendarDate(lang, s.date)}${s.offSchedule ? ` (${t("class.offSchedule")})` : ""}`}>
                 {can.teach ? (
-                  <Link to={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatDate(lang, s.date) })}>
+                  <Link to={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatCalendarDate(lang, s.date) })}>
                     {shortDate(s.date)}
                   </Link>
                 ) : (
@@ -267,28 +254,14 @@ export function AttendanceGrid({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
-function ProgressBar({ competent, total, percent, t }: { competent: number; total: number; percent: number; t: T }) {
-  const label = t("progress.bar", { competent, total });
-  return (
-    <div className="progress" data-testid="progress" data-competent={competent} data-total={total}>
-      <div className="meter" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={competent} aria-label={label}>
-        <span style={{ width: `${percent}%` }} />
-      </div>
-      <span className="small muted">
-        {competent}/{total}
-      </span>
-    </div>
-  );
-}
-
-function EnrolForm({ page, failed, busy }: { page: PageData; failed: ActionData | null; busy: boolean }) {
+function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure | null; busy: boolean }) {
   const t = useT();
   const lang = useLang();
-  const chosen = new Set((failed?.values?.stayIds ?? "").split(",").filter(Boolean));
+  const { register, checkbox, errorFor, onSubmit } = useZodForm(enrolSchema, { defaultValues: { intent: "enrol", stayIds: "" }, server: failed });
   const listed = new Set(page.candidates.map((c) => String(c.stayId)));
   // Errors for residents no longer in the list (they left meanwhile, or belong elsewhere).
   const others = Object.entries(failed?.errors ?? {}).filter(([key]) => key.startsWith("stay.") && !listed.has(key.slice(5)));
@@ -302,9 +275,9 @@ function EnrolForm({ page, failed, busy }: { page: PageData; failed: ActionData 
       {page.candidates.length === 0 ? (
         <p className="muted">{t("class.enrol.none")}</p>
       ) : (
-        <Form method="post" className="stack" aria-label={t("class.enrol.title")}>
-          <input type="hidden" name="intent" value="enrol" />
-          <FieldError messages={failed?.errors?.stayIds} />
+        <Form method="post" className="stack" aria-label={t("class.enrol.title")} onSubmit={onSubmit} noValidate>
+          <input type="hidden" {...register("intent")} />
+          <FieldError messages={errorFor("stayIds")} />
           {others.map(([key, messages]) => (
             <FieldError key={key} messages={messages.map((m) => t("class.enrol.other", { id: key.slice(5), message: m }))} />
           ))}
@@ -314,7 +287,7 @@ function EnrolForm({ page, failed, busy }: { page: PageData; failed: ActionData 
               return (
                 <li key={c.stayId}>
                   <label className="checkbox">
-                    <input type="checkbox" name="stayIds" value={c.stayId} defaultChecked={chosen.has(String(c.stayId))} aria-invalid={error ? true : undefined} />
+                    <input type="checkbox" {...checkbox("stayIds", String(c.stayId))} aria-invalid={error ? true : undefined} />
                     {c.name} <span className="muted small">{t("class.enrol.admitted", { date: formatDate(lang, c.admittedAt) })}</span>
                   </label>
                   <FieldError messages={error} />

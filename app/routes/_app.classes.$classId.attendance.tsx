@@ -1,34 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { ATTENDANCE_STATUSES, attendanceSheetSchema, sessionDateQuerySchema } from "~/domain/programmes";
 import { attendanceSheet } from "~/queries/programmes.server";
 import { recordAttendance } from "~/services/programmes.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
-import { formatDate, translator } from "~/utils/i18n";
+import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
+import { formatCalendarDate, translator } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
-import { FieldError } from "~/components/forms/field";
-import { readForm } from "~/utils/body.server";
+import { Field, FieldError } from "~/components/forms/field";
+import { CalendarDate } from "~/components/ui/dates";
+import { FilterBar } from "~/components/ui/filter-bar";
+import { Flash } from "~/components/ui/flash";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Absensi — Panti" }];
-
-const paramsSchema = z.object({ classId: z.coerce.number().int().positive() });
-
-function classIdFrom(params: unknown) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  return parsed.data.classId;
-}
 
 /**
  * The attendance sheet of one session, made for a phone: one row per trainee with the four
  * statuses as big radio buttons, posted all at once (it works without JavaScript).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const classId = classIdFrom(params);
+  const { classId } = idParams(params, "classId");
   const user = await requirePermission(request, "class:teach");
   const { date } = sessionDateQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const sheet = attendanceSheet(user, classId, date);
@@ -37,27 +31,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const classId = classIdFrom(params);
+  const { classId } = idParams(params, "classId");
   const user = await requirePermission(request, "class:teach");
-  const lang = await getLang(request);
-  const t = translator(lang);
-  const formData = await readForm(request);
-  const parsed = parseForm(attendanceSheetSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => recordAttendance(user, classId, parsed.data));
-  if (!outcome.ok) return outcome.response;
+  const submitted = await submitForm(request, attendanceSheetSchema, (input) => recordAttendance(user, classId, input));
+  if (!submitted.ok) return submitted.response;
+  const { lang, input, result } = submitted;
   return data({
     ok: true as const,
-    message: t("attendance.saved", { date: formatDate(lang, parsed.data.date), n: outcome.result.changed }),
-    offSchedule: outcome.result.offSchedule,
+    message: translator(lang)("attendance.saved", { date: formatCalendarDate(lang, input.date), n: result.changed }),
+    offSchedule: result.offSchedule,
   });
 }
 
-type ActionData = { ok: boolean; message?: string; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
-
 export default function AttendanceSheetPage() {
   const sheet = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
@@ -69,36 +57,30 @@ export default function AttendanceSheetPage() {
 
   return (
     <div className="sheet">
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/classes">{t("nav.classes")}</Link> / <Link to={`/classes/${cls.id}`}>{cls.name}</Link>
-          </div>
-          <h1>
-            {t("attendance.title")} {formatDate(lang, sheet.date)}
-          </h1>
-          <p>
-            {cls.name} · {cls.startTime}–{cls.endTime}
-          </p>
-        </div>
-      </div>
+      <PageHeader
+        title={
+          <>
+            {t("attendance.title")} <CalendarDate value={sheet.date} />
+          </>
+        }
+        crumbs={[
+          { to: "/classes", label: t("nav.classes") },
+          { to: `/classes/${cls.id}`, label: cls.name },
+        ]}
+        intro={`${cls.name} · ${cls.startTime}–${cls.endTime}`}
+      />
 
-      <Form method="get" className="filters card sheet-date">
-        <div className="field">
-          <label htmlFor="date">{t("attendance.pickDate")}</label>
-          <input id="date" type="date" name="date" defaultValue={sheet.date} min={cls.startDate} max={cls.endDate < sheet.today ? cls.endDate : sheet.today} key={sheet.date} />
-          <span className="hint">{t("attendance.period", { start: formatDate(lang, cls.startDate), end: formatDate(lang, cls.endDate) })}</span>
-        </div>
-        <button type="submit" className="secondary">
-          {t("attendance.open")}
-        </button>
-      </Form>
+      <FilterBar className="sheet-date" label={t("attendance.pickDate")} submitLabel={t("attendance.open")} submitClassName="secondary">
+        <Field
+          id="date"
+          label={t("attendance.pickDate")}
+          hint={t("attendance.period", { start: formatCalendarDate(lang, cls.startDate), end: formatCalendarDate(lang, cls.endDate) })}
+        >
+          <input id="date" type="date" name="date" aria-describedby="date-hint" defaultValue={sheet.date} min={cls.startDate} max={cls.endDate < sheet.today ? cls.endDate : sheet.today} key={sheet.date} />
+        </Field>
+      </FilterBar>
 
-      {actionData?.ok ? (
-        <div className="alert success" role="status" data-testid="attendance-message">
-          {actionData.message}
-        </div>
-      ) : null}
+      <Flash message={actionData?.ok ? actionData.message : null} testId="attendance-message" />
       {failed?.formError ? (
         <div className="alert error" role="alert">
           {failed.formError}
@@ -167,7 +149,9 @@ export default function AttendanceSheetPage() {
           <ul className="compact-list">
             {sheet.recent.map((s) => (
               <li key={s.date}>
-                <Link to={`?date=${s.date}`}>{formatDate(lang, s.date)}</Link> <span className="muted small">{t("attendance.markedCount", { n: s.marked })}</span>
+                <Link to={`?date=${s.date}`}>
+                  <CalendarDate value={s.date} />
+                </Link> <span className="muted small">{t("attendance.markedCount", { n: s.marked })}</span>
               </li>
             ))}
           </ul>

@@ -1,27 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { enrolmentPage } from "~/queries/programmes.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/i18n";
+import { formatCalendarDate, formatDate, formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { PageHeader } from "~/components/ui/page-header";
+import type { loader as enrolmentLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 
 export const meta: MetaFunction = () => [{ title: "Sertifikat — Panti" }];
 
-const paramsSchema = z.object({ classId: z.coerce.number().int().positive(), enrolmentId: z.coerce.number().int().positive() });
-
-/** The printable certificate of completion of a trainee who completed the class. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
-  const user = await requirePermission(request, "class:read");
-  const page = enrolmentPage(user, parsed.data.classId, parsed.data.enrolmentId);
-  if (!page) throw notFound();
-  return page;
-}
+/** The printable certificate of completion of a trainee who completed the class: the enrolment page's data. */
+export { loader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 
 export default function CertificatePage() {
-  const page = useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof enrolmentLoader>();
   const t = useT();
   const lang = useLang();
   const { cls, enrolment } = page;
@@ -36,14 +26,16 @@ export default function CertificatePage() {
   const programme = lang === "en" ? cls.programmeNameEn : cls.programmeNameId;
   return (
     <>
-      <div className="page-header no-print">
-        <div className="breadcrumb">
-          <Link to={`/classes/${cls.id}/enrolments/${enrolment.id}`}>← {page.person.name}</Link>
-        </div>
-        <button type="button" onClick={() => window.print()}>
-          {t("common.print")}
-        </button>
-      </div>
+      {/* The certificate carries its own title: the header on screen holds only the way back and printing. */}
+      <PageHeader
+        className="no-print"
+        crumbs={[{ to: `/classes/${cls.id}/enrolments/${enrolment.id}`, label: `← ${page.person.name}` }]}
+        actions={
+          <button type="button" onClick={() => window.print()}>
+            {t("common.print")}
+          </button>
+        }
+      />
       <article className="document certificate" data-testid="certificate">
         <div className="letterhead">
           <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
@@ -64,8 +56,8 @@ export default function CertificatePage() {
             programme,
             class: cls.name,
             panti: cls.pantiName,
-            start: formatDate(lang, cls.startDate),
-            end: formatDate(lang, enrolment.endedAt ?? cls.endDate),
+            start: formatCalendarDate(lang, cls.startDate),
+            end: enrolment.endedAt ? formatDate(lang, enrolment.endedAt) : formatCalendarDate(lang, cls.endDate),
             rate: page.rate == null ? "–" : formatNumber(lang, page.rate, 1),
           })}
         </p>

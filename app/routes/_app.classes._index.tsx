@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CLASS_STATUSES } from "~/domain/enums";
 import { grantFor, hasPermission } from "~/domain/permissions";
 import { classListFilterSchema, TEACHING_SCOPED_ROLES } from "~/domain/programmes";
 import { listClasses } from "~/queries/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { CalendarDate } from "~/components/ui/dates";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
+import { PhaseBadge } from "~/components/programmes/class-badges";
 
 export const meta: MetaFunction = () => [{ title: "Kelas pelatihan — Panti" }];
 
@@ -34,62 +38,46 @@ export default function ClassesPage() {
   const lang = useLang();
   const { filter } = data;
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  const query = (page: number) => {
-    const params = new URLSearchParams();
-    if (filter.panti) params.set("panti", String(filter.panti));
-    if (filter.phase) params.set("phase", filter.phase);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("classes.title")}</h1>
-          <p>{t(`classes.intro.${data.scope}`)}</p>
-        </div>
-        <div className="button-row">
-          {data.canCreate ? (
-            <Link className="button" to="/classes/new">
-              {t("classes.new")}
-            </Link>
-          ) : null}
-          {data.canCatalogue ? (
-            <Link className="button secondary" to="/programmes">
-              {t("nav.programmes")}
-            </Link>
-          ) : null}
-        </div>
-      </div>
+      <PageHeader
+        title={t("classes.title")}
+        intro={t(`classes.intro.${data.scope}`)}
+        actions={
+          <>
+            {data.canCreate ? (
+              <Link className="button" to="/classes/new">
+                {t("classes.new")}
+              </Link>
+            ) : null}
+            {data.canCatalogue ? (
+              <Link className="button secondary" to="/programmes">
+                {t("nav.programmes")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
 
       {data.scope !== "instructor" ? (
-        <Form method="get" className="filters card">
+        <FilterBar>
           {data.scope === "all" ? (
-            <div className="field">
-              <label htmlFor="f-panti">{t("classes.filter.panti")}</label>
-              <select id="f-panti" name="panti" defaultValue={filter.panti ?? ""}>
-                <option value="">{t("common.all")}</option>
-                {data.pantiOptions.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="f-panti"
+              name="panti"
+              label={t("classes.filter.panti")}
+              value={filter.panti}
+              options={data.pantiOptions.map((p) => ({ value: p.id, label: p.name }))}
+            />
           ) : null}
-          <div className="field">
-            <label htmlFor="f-phase">{t("classes.filter.phase")}</label>
-            <select id="f-phase" name="phase" defaultValue={filter.phase ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {CLASS_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`phase.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("common.apply")}</button>
-        </Form>
+          <FilterSelect
+            id="f-phase"
+            name="phase"
+            label={t("classes.filter.phase")}
+            value={filter.phase}
+            options={CLASS_STATUSES.map((s) => ({ value: s, label: t(`phase.${s}`) }))}
+          />
+        </FilterBar>
       ) : null}
 
       {data.rows.length === 0 ? <p className="card muted">{t("classes.empty")}</p> : null}
@@ -100,7 +88,7 @@ export default function ClassesPage() {
               <h2>
                 <Link to={`/classes/${c.id}`}>{c.name}</Link>
               </h2>
-              <span className={`badge ${c.phase === "active" ? "ok" : c.phase === "planned" ? "info" : "muted"}`}>{t(`phase.${c.phase}`)}</span>
+              <PhaseBadge phase={c.phase} />
             </div>
             <p className="muted small">
               {lang === "en" ? c.programmeNameEn : c.programmeNameId}
@@ -109,7 +97,7 @@ export default function ClassesPage() {
             <p className="small">
               {c.scheduleDays.map((d) => t(`day.short.${d}`)).join(", ")} · {c.startTime}–{c.endTime}
               <br />
-              {formatDate(lang, c.startDate)} – {formatDate(lang, c.endDate)}
+              <CalendarDate value={c.startDate} /> – <CalendarDate value={c.endDate} />
               <br />
               {t("classes.seats", { taken: c.seats, capacity: c.capacity })}
               {c.instructors.length ? ` · ${c.instructors.map((i) => i.name).join(", ")}` : ""}
@@ -128,15 +116,7 @@ export default function ClassesPage() {
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav className="pager" aria-label={t("classes.pages")}>
-          {data.page > 1 ? <Link to={query(data.page - 1)}>{t("common.previous")}</Link> : null}
-          <span className="muted small">
-            {data.page} / {pages}
-          </span>
-          {data.page < pages ? <Link to={query(data.page + 1)}>{t("common.next")}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={data.page} pages={pages} label={t("classes.pages")} />
     </>
   );
 }

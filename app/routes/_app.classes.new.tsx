@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { addDays, classSchema } from "~/domain/programmes";
 import { jakartaDate } from "~/domain/time";
 import { classFormOptions } from "~/queries/programmes.server";
 import { createClass } from "~/services/programmes.server";
-import { getLang, requirePermission } from "~/utils/auth.server";
-import { badRequest, runService } from "~/utils/http.server";
+import { requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues, parseForm } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { readForm } from "~/utils/body.server";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Kelas baru — Panti" }];
 
@@ -27,16 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "class:manage");
-  const lang = await getLang(request);
-  const formData = await readForm(request);
-  const parsed = parseForm(classSchema, formData, lang);
-  if (!parsed.ok) return badRequest(parsed);
-  const outcome = runService(lang, formValues(formData), () => createClass(user, parsed.data));
-  if (!outcome.ok) return outcome.response;
-  return redirect(`/classes/${outcome.result.id}?created=1`);
+  const submitted = await submitForm(request, classSchema, (input) => createClass(user, input));
+  if (!submitted.ok) return submitted.response;
+  return redirect(`/classes/${submitted.result.id}?created=1`);
 }
-
-type ActionData = { ok: boolean; errors?: Record<string, string[]>; values?: Record<string, string>; formError?: string };
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -45,32 +39,18 @@ export default function NewClassPage() {
   const t = useT();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/classes">{t("nav.classes")}</Link>
-          </div>
-          <h1>{t("class.new.title")}</h1>
-          <p>{t("class.new.intro")}</p>
-        </div>
-      </div>
+      <PageHeader title={t("class.new.title")} crumbs={[{ to: "/classes", label: t("nav.classes") }]} intro={t("class.new.intro")} />
       {options.choosePanti ? (
-        <Form method="get" className="filters card">
-          <div className="field">
-            <label htmlFor="choose-panti">{t("class.choosePanti")}</label>
-            <select id="choose-panti" name="panti" defaultValue={options.pantiId ?? ""}>
-              <option value="">{t("placements.choose")}</option>
-              {options.pantiOptions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="secondary">
-            {t("class.choosePanti.submit")}
-          </button>
-        </Form>
+        <FilterBar label={t("class.choosePanti")} submitLabel={t("class.choosePanti.submit")} submitClassName="secondary">
+          <FilterSelect
+            id="choose-panti"
+            name="panti"
+            label={t("class.choosePanti")}
+            allLabel={t("placements.choose")}
+            value={options.pantiId}
+            options={options.pantiOptions.map((p) => ({ value: p.id, label: p.name }))}
+          />
+        </FilterBar>
       ) : null}
       {options.pantiId != null ? <ClassForm key={options.pantiId} /> : null}
     </>
@@ -79,7 +59,8 @@ export default function NewClassPage() {
 
 function ClassForm() {
   const options = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && !actionData.ok ? actionData : null;
   const t = useT();
   const lang = useLang();
   const busy = useNavigation().state !== "idle";

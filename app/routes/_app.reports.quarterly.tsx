@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { pantiScope } from "~/domain/permissions";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { quarterSchema, resolveQuarter } from "~/domain/reports";
@@ -8,7 +8,9 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { DownloadLinks } from "~/components/ui/download-links";
+import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { NumbersTable } from "~/components/ui/numbers-table";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Laporan triwulan — Panti" }];
 
@@ -33,44 +35,29 @@ export default function QuarterlyReportPage() {
   const search = `?year=${report.year}&quarter=${report.quarter}`;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t("quarterly.title")}</h1>
-          <p>
-            {t("quarterly.heading", { q: report.quarter, year: report.year })}
-            {scopedName ? ` · ${scopedName}` : " · Dinas Sosial Provinsi DKI Jakarta"}
-          </p>
-        </div>
-        <div className="no-print" style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-          <DownloadLinks dataset="quarterly" search={search} />
-          <button type="button" className="secondary" onClick={() => window.print()}>
-            {t("common.print")}
-          </button>
-        </div>
-      </div>
-      <Form method="get" className="filters card no-print" aria-label={t("quarterly.choose")}>
-        <div className="field">
-          <label htmlFor="year">{t("quarterly.year")}</label>
-          <select id="year" name="year" defaultValue={report.year}>
-            {Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="quarter">{t("quarterly.quarter")}</label>
-          <select id="quarter" name="quarter" defaultValue={report.quarter}>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={q}>
-                {q}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit">{t("common.apply")}</button>
-      </Form>
+      <PageHeader
+        title={t("quarterly.title")}
+        intro={`${t("quarterly.heading", { q: report.quarter, year: report.year })}${scopedName ? ` · ${scopedName}` : " · Dinas Sosial Provinsi DKI Jakarta"}`}
+        actions={
+          <div className="no-print" style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
+            <DownloadLinks dataset="quarterly" search={search} />
+            <button type="button" className="secondary" onClick={() => window.print()}>
+              {t("common.print")}
+            </button>
+          </div>
+        }
+      />
+      <FilterBar className="no-print" label={t("quarterly.choose")}>
+        <FilterSelect
+          id="year"
+          name="year"
+          label={t("quarterly.year")}
+          value={report.year}
+          includeAll={false}
+          options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: y }))}
+        />
+        <FilterSelect id="quarter" name="quarter" label={t("quarterly.quarter")} value={report.quarter} includeAll={false} options={[1, 2, 3, 4].map((q) => ({ value: q, label: q }))} />
+      </FilterBar>
 
       <section className="panel" data-testid="quarterly-reached">
         <h2>{t("quarterly.reached")}</h2>

@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { canOnPanti, pantiScope } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { resolveFilter, stayListFilterSchema } from "~/domain/reports";
 import { stayList } from "~/queries/reports.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatDate, formatNumber } from "~/utils/i18n";
+import { formatCalendarDate, formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
+import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Daftar masa tinggal — Panti" }];
 
@@ -30,33 +34,19 @@ export default function StayListPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const location = useLocation();
-  const pageLink = (page: number) => {
-    const params = new URLSearchParams(location.search);
-    params.set("page", String(page));
-    return `?${params}`;
-  };
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to={`/dashboard?from=${data.filter.from}&to=${data.filter.to}`}>← {t("nav.dashboard")}</Link>
-          </div>
-          <h1>
-            {data.reentry ? t("dash.reentry") : data.outcome ? referenceLabel(EXIT_OUTCOMES, data.outcome, lang) : t("dash.exits")}
-            {data.filter.type ? ` · ${t(`pantiType.${data.filter.type}`)}` : ""}
-          </h1>
-          <p>
-            {t("dash.filter.period", {
-              from: formatDate(lang, `${data.filter.from}T00:00:00+07:00`),
-              to: formatDate(lang, `${data.filter.to}T00:00:00+07:00`),
-            })}{" "}
-            · {formatNumber(lang, data.total)}
-          </p>
-        </div>
-      </div>
-      <div className="table-wrap">
+      <PageHeader
+        title={`${data.reentry ? t("dash.reentry") : data.outcome ? referenceLabel(EXIT_OUTCOMES, data.outcome, lang) : t("dash.exits")}${
+          data.filter.type ? ` · ${t(`pantiType.${data.filter.type}`)}` : ""
+        }`}
+        crumbs={[{ to: `/dashboard?from=${data.filter.from}&to=${data.filter.to}`, label: `← ${t("nav.dashboard")}` }]}
+        intro={`${t("dash.filter.period", {
+          from: formatCalendarDate(lang, data.filter.from),
+          to: formatCalendarDate(lang, data.filter.to),
+        })} · ${formatNumber(lang, data.total)}`}
+      />
+      <TableScroll label={t("dash.exits")}>
         <table data-testid="stay-list">
           <thead>
             <tr>
@@ -83,22 +73,20 @@ export default function StayListPage() {
                   {r.reentry ? <span className="badge full"> {t("placement.returning")}</span> : null}
                 </td>
                 <td>{r.pantiName}</td>
-                <td>{formatDate(lang, r.admittedAt)}</td>
-                <td>{formatDate(lang, r.exitedAt)}</td>
+                <td>
+                  <Instant value={r.admittedAt} />
+                </td>
+                <td>
+                  <Instant value={r.exitedAt} />
+                </td>
                 <td>{referenceLabel(EXIT_OUTCOMES, r.outcome, lang)}</td>
                 <td className="small">{r.destination ?? "–"}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
-      {data.pageCount > 1 ? (
-        <nav className="filters" style={{ marginTop: "0.75rem" }} aria-label="pagination">
-          {data.page > 1 ? <Link to={pageLink(data.page - 1)}>← {t("common.previous")}</Link> : null}
-          <span className="muted">{t("placements.page", { page: data.page, pages: data.pageCount })}</span>
-          {data.page < data.pageCount ? <Link to={pageLink(data.page + 1)}>{t("common.next")} →</Link> : null}
-        </nav>
-      ) : null}
+      </TableScroll>
+      <Pager page={data.page} pages={data.pageCount} />
     </>
   );
 }

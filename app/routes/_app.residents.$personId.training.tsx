@@ -1,24 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { trainingHistory } from "~/queries/programmes.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { formatDate, formatPercent } from "~/utils/i18n";
+import { formatPercent } from "~/utils/i18n";
+import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
+import { Instant } from "~/components/ui/dates";
+import { PageHeader } from "~/components/ui/page-header";
 
 export const meta: MetaFunction = () => [{ title: "Riwayat pelatihan — Panti" }];
-
-const paramsSchema = z.object({ personId: z.coerce.number().int().positive() });
 
 /**
  * A person's training history across every panti and stay (it follows them on transfer). Dinsos
  * sees everything; panti staff see the entries of classes they may read, and a count of the rest.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const parsed = paramsSchema.safeParse(params);
-  if (!parsed.success) throw notFound();
+  const { personId } = idParams(params, "personId");
   const user = await requirePermission(request, "class:read");
-  const history = trainingHistory(user, parsed.data.personId);
+  const history = trainingHistory(user, personId);
   if (!history) throw notFound();
   return history;
 }
@@ -29,17 +29,7 @@ export default function TrainingHistoryPage() {
   const lang = useLang();
   return (
     <>
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <Link to="/classes">{t("nav.classes")}</Link>
-          </div>
-          <h1>
-            {t("training.title")}: {person.name}
-          </h1>
-          <p>{t("training.intro")}</p>
-        </div>
-      </div>
+      <PageHeader title={`${t("training.title")}: ${person.name}`} crumbs={[{ to: "/classes", label: t("nav.classes") }]} intro={t("training.intro")} />
       {hidden > 0 ? (
         <div className="alert info" data-testid="training-hidden">
           {t("training.hidden", { n: hidden })}
@@ -48,7 +38,7 @@ export default function TrainingHistoryPage() {
       {entries.length === 0 ? (
         <p className="card muted">{t("training.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("training.title")}>
           <table data-testid="training-history">
             <thead>
               <tr>
@@ -72,8 +62,13 @@ export default function TrainingHistoryPage() {
                   </td>
                   <td>{e.pantiName}</td>
                   <td>
-                    {formatDate(lang, e.enrolledAt)}
-                    {e.endedAt ? ` – ${formatDate(lang, e.endedAt)}` : ""}
+                    <Instant value={e.enrolledAt} />
+                    {e.endedAt ? (
+                      <>
+                        {" – "}
+                        <Instant value={e.endedAt} />
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     <span className={`badge ${e.status === "completed" ? "ok" : e.status === "active" ? "info" : "muted"}`}>{t(`enrolment.status.${e.status}`)}</span>
@@ -98,7 +93,7 @@ export default function TrainingHistoryPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

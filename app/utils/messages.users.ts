@@ -43,7 +43,6 @@ export const userMessages = {
   "users.searchPlaceholder": { id: "Nama atau nama pengguna", en: "Name or username" },
   "users.empty": { id: "Tidak ada pengguna yang cocok dengan saringan.", en: "No user matches the filters." },
   "users.pages": { id: "Halaman daftar pengguna", en: "User list pages" },
-  "users.pageOf": { id: "Halaman {page} dari {pages}", en: "Page {page} of {pages}" },
   "users.account": { id: "Akun", en: "Account" },
   "users.create": { id: "Buat akun", en: "Create account" },
   "users.created": { id: "Akun {username} dibuat.", en: "Account {username} created." },

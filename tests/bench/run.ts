@@ -89,8 +89,8 @@ const cookie = (await sessionCookie().serialize(session.sessionId)).split(";")[0
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 const cases: { label: string; path: string; loader: Loader }[] = [
   { label: "shelter list /panti", path: "/panti", loader: (await import("~/routes/_app.panti._index")).loader as Loader },
-  { label: "dashboard, last 12 months", path: "/dashboard?from=2025-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard")).loader as Loader },
-  { label: "dashboard, 10 years", path: "/dashboard?from=2016-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard")).loader as Loader },
+  { label: "dashboard, last 12 months", path: "/dashboard?from=2025-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard/route")).loader as Loader },
+  { label: "dashboard, 10 years", path: "/dashboard?from=2016-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard/route")).loader as Loader },
   { label: "quarterly report Q1 2025", path: "/reports/quarterly?year=2025&quarter=1", loader: (await import("~/routes/_app.reports.quarterly")).loader as Loader },
   { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index")).loader as Loader },
 ];

@@ -22,7 +22,7 @@ import { action as moveAction } from "~/routes/_app.panti.$pantiId_.stays.$stayI
 import { action as pantiAction } from "~/routes/_app.panti.$pantiId/route";
 import { action as classAction } from "~/routes/_app.classes.$classId._index";
 import { action as attendanceAction } from "~/routes/_app.classes.$classId.attendance";
-import { action as enrolmentAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index";
+import { action as enrolmentAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { action as newClassAction } from "~/routes/_app.classes.new";
 import { action as groupSessionAction } from "~/routes/_app.panti.$pantiId_.sessions.new";
 import { loader as sessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.$sessionId";
@@ -31,7 +31,7 @@ import { action as planAction } from "~/routes/_app.panti.$pantiId_.stays.$stayI
 import { action as followUpAction } from "~/routes/_app.follow-ups";
 import { action as importAction } from "~/routes/_app.placements.import";
 import { action as apiTokensAction } from "~/routes/_app.admin.api-tokens";
-import { action as userAction } from "~/routes/_app.admin.users.$userId";
+import { action as userAction } from "~/routes/_app.admin.users.$userId/route";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput } from "../factories";
 import { postForm as post } from "../routes";

@@ -4,7 +4,7 @@ import { auditLog, loginFailures, panti, sessions, users } from "#db/schema";
 import type { Role } from "~/domain/permissions";
 import { loader as auditLoader } from "~/routes/_app.admin.audit";
 import { loader as passwordLoader, action as passwordAction } from "~/routes/_app.account.password";
-import { loader as userLoader, action as userAction } from "~/routes/_app.admin.users.$userId";
+import { loader as userLoader, action as userAction } from "~/routes/_app.admin.users.$userId/route";
 import { loader as usersLoader } from "~/routes/_app.admin.users._index";
 import { loader as newUserLoader, action as newUserAction } from "~/routes/_app.admin.users.new";
 import { action as loginAction } from "~/routes/login";

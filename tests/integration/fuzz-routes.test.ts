@@ -36,11 +36,11 @@ import { action as setLanguageAction } from "~/routes/set-language";
 import { action as accountPasswordAction } from "~/routes/_app.account.password";
 import { action as adminApiTokensAction } from "~/routes/_app.admin.api-tokens";
 import { action as adminUsersNewAction } from "~/routes/_app.admin.users.new";
-import { action as adminUsersUserIdAction } from "~/routes/_app.admin.users.$userId";
+import { action as adminUsersUserIdAction } from "~/routes/_app.admin.users.$userId/route";
 import { action as classesNewAction } from "~/routes/_app.classes.new";
 import { action as classesClassIdIndexAction } from "~/routes/_app.classes.$classId._index";
 import { action as classesClassIdAttendanceAction } from "~/routes/_app.classes.$classId.attendance";
-import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index";
+import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { action as followUpsAction } from "~/routes/_app.follow-ups";
 import { action as programmesAction } from "~/routes/_app.programmes";
 import { action as pantiPantiIdAction } from "~/routes/_app.panti.$pantiId/route";
@@ -107,12 +107,12 @@ const ROUTES: RouteCase[] = [
   { file: "_app.account.password.tsx", params: () => ({}), path: () => "/account/password", who: fc.constantFrom<Who>("self", "self", "anonymous") },
   { file: "_app.admin.api-tokens.tsx", params: () => ({}), path: () => "/admin/api-tokens" },
   { file: "_app.admin.users.new.tsx", params: () => ({}), path: () => "/admin/users/new" },
-  { file: "_app.admin.users.$userId.tsx", params: (w) => ({ userId: String(w.userId) }), path: (p) => `/admin/users/${p.userId}` },
+  { file: "_app.admin.users.$userId/route.tsx", params: (w) => ({ userId: String(w.userId) }), path: (p) => `/admin/users/${p.userId}` },
   { file: "_app.classes.new.tsx", params: () => ({}), path: () => "/classes/new" },
   { file: "_app.classes.$classId._index.tsx", params: (w) => ({ classId: String(w.classId) }), path: (p) => `/classes/${p.classId}` },
   { file: "_app.classes.$classId.attendance.tsx", params: (w) => ({ classId: String(w.classId) }), path: (p) => `/classes/${p.classId}/attendance` },
   {
-    file: "_app.classes.$classId.enrolments.$enrolmentId._index.tsx",
+    file: "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx",
     params: (w) => ({ classId: String(w.classId), enrolmentId: String(w.enrolmentIds[0]) }),
     path: (p) => `/classes/${p.classId}/enrolments/${p.enrolmentId}`,
   },
@@ -140,11 +140,11 @@ const ACTIONS: Record<string, Action> = {
   "_app.account.password.tsx": accountPasswordAction,
   "_app.admin.api-tokens.tsx": adminApiTokensAction,
   "_app.admin.users.new.tsx": adminUsersNewAction,
-  "_app.admin.users.$userId.tsx": adminUsersUserIdAction,
+  "_app.admin.users.$userId/route.tsx": adminUsersUserIdAction,
   "_app.classes.new.tsx": classesNewAction,
   "_app.classes.$classId._index.tsx": classesClassIdIndexAction,
   "_app.classes.$classId.attendance.tsx": classesClassIdAttendanceAction,
-  "_app.classes.$classId.enrolments.$enrolmentId._index.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
+  "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
   "_app.follow-ups.tsx": followUpsAction,
   "_app.programmes.tsx": programmesAction,
   "_app.panti.$pantiId/route.tsx": pantiPantiIdAction,
@@ -207,7 +207,7 @@ function goodBodies(w: World, file: string): Fields[] {
     "_app.account.password.tsx": [[["currentPassword", TEST_PASSWORD], ["newPassword", "kopi tubruk pagi"], ["confirmPassword", "kopi tubruk pagi"]]],
     "_app.admin.api-tokens.tsx": [[["intent", "create"], ["outreachUnit", "sudin_jakbar"], ["name", "Aplikasi Uji"]], [["intent", "revoke"], ["tokenId", "1"]]],
     "_app.admin.users.new.tsx": [[["username", "orang.baru"], ["name", "Orang Baru"], ["role", "instructor"], ["pantiId", String(w.pantiId)]]],
-    "_app.admin.users.$userId.tsx": [
+    "_app.admin.users.$userId/route.tsx": [
       [["intent", "update"], ["name", "Nama Baru"], ["role", "panti_admin"], ["pantiId", String(w.otherPantiId)], ["version", "1"]],
       [["intent", "reset-password"]],
       [["intent", "deactivate"]],
@@ -230,7 +230,7 @@ function goodBodies(w: World, file: string): Fields[] {
     ],
     "_app.classes.$classId._index.tsx": [[["intent", "enrol"], ["stayIds", stay(1)]], [["intent", "finish"]]],
     "_app.classes.$classId.attendance.tsx": [[["date", "2026-03-04"], [`mark.${w.enrolmentIds[0]}`, "hadir"], [`mark.${w.enrolmentIds[1]}`, "alpa"]]],
-    "_app.classes.$classId.enrolments.$enrolmentId._index.tsx": [
+    "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx": [
       [["intent", "progress"], ["moduleId", "1"], ["status", "competent"], ["score", "90"], ["assessedOn", on]],
       [["intent", "complete"]],
       [["intent", "outcome"], ["outcome", "working"], ["outcomeNotes", "Bengkel komputer"]],

@@ -35,7 +35,7 @@ import { loader as classesLoader } from "~/routes/_app.classes._index";
 import { action as newClassAction, loader as newClassLoader } from "~/routes/_app.classes.new";
 import { action as classAction, loader as classLoader } from "~/routes/_app.classes.$classId._index";
 import { action as sheetAction, loader as sheetLoader } from "~/routes/_app.classes.$classId.attendance";
-import { action as enrolmentAction, loader as enrolmentLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index";
+import { action as enrolmentAction, loader as enrolmentLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { loader as certificateLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId.certificate";
 import { action as programmesAction, loader as programmesLoader } from "~/routes/_app.programmes";
 import { loader as trainingLoader } from "~/routes/_app.residents.$personId.training";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { loader as dashboardLoader } from "~/routes/_app.dashboard";
+import { loader as dashboardLoader } from "~/routes/_app.dashboard/route";
 import { loader as exportLoader } from "~/routes/export.$dataset.$format";
 import { loader as listLoader } from "~/routes/_app.panti._index";
 import { loader as quarterlyLoader } from "~/routes/_app.reports.quarterly";

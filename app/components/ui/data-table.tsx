@@ -4,9 +4,20 @@ import type { ReactNode } from "react";
  * The scroll container of a wide table: a labelled region that a keyboard user can focus and
  * scroll (axe's scrollable-region-focusable), so no column is out of reach on a phone.
  */
-export function TableScroll({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+export function TableScroll({
+  label,
+  children,
+  testId,
+  className,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  /** More classes beside "table-wrap" (a page's own sizing). */
+  className?: string;
+}) {
   return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0} data-testid={testId}>
+    <div className={className ? `table-wrap ${className}` : "table-wrap"} role="region" aria-label={label} tabIndex={0} data-testid={testId}>
       {children}
     </div>
   );
