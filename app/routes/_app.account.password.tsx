@@ -136,3 +136,5 @@ function ChangePasswordForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

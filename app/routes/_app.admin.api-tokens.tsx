@@ -249,3 +249,5 @@ function CreateTokenForm({
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -10,7 +10,6 @@ import { useT } from "~/utils/use-i18n";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
-import { RouteErrorBoundary } from "~/components/ui/route-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Ubah provinsi mitra — Panti" }];
 
@@ -97,4 +96,4 @@ export default function EditPartnerProvincePage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary };
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -6,7 +6,6 @@ import { useT } from "~/utils/use-i18n";
 import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { RouteErrorBoundary } from "~/components/ui/route-error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Provinsi mitra — Panti" }];
 
@@ -100,4 +99,4 @@ export default function PartnerProvincesPage() {
   );
 }
 
-export { RouteErrorBoundary as ErrorBoundary };
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

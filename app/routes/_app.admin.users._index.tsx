@@ -113,3 +113,5 @@ export default function UsersPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

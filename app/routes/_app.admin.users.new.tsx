@@ -134,3 +134,5 @@ function NewUserForm({ server }: { server: FormFailure | null }) {
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -305,3 +305,5 @@ function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure
     </section>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -163,3 +163,5 @@ export default function AttendanceSheetPage() {
     </div>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

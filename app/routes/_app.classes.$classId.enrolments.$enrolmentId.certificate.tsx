@@ -84,3 +84,5 @@ export default function CertificatePage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

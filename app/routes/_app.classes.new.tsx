@@ -180,3 +180,5 @@ function ClassForm() {
     </Form>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -160,3 +160,5 @@ function AddModuleForm({ programmeCode, failed, busy }: { programmeCode: string;
     </details>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

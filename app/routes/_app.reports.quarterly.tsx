@@ -124,3 +124,5 @@ export default function QuarterlyReportPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

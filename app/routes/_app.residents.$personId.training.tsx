@@ -98,3 +98,5 @@ export default function TrainingHistoryPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

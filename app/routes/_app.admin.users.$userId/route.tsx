@@ -122,3 +122,5 @@ export default function UserPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

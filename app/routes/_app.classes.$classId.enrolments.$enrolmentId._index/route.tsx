@@ -175,3 +175,5 @@ export default function EnrolmentPage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";
