@@ -9,7 +9,7 @@ import { submitForm } from "~/utils/http.server";
 import { sessionCookie } from "~/utils/session.server";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -87,11 +87,7 @@ function ChangePasswordForm({
   const invalid = (name: string) => (errorFor(name) ? true : undefined);
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate style={{ maxWidth: "32rem" }}>
-      {server?.formError ? (
-        <div className="alert error" role="alert">
-          {server.formError}
-        </div>
-      ) : null}
+      <FormError message={server?.formError} />
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       <Field id="currentPassword" label={t("password.current")} error={errorFor("currentPassword")}>

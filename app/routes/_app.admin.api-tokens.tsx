@@ -11,7 +11,7 @@ import { badRequest, submitForm } from "~/utils/http.server";
 import { formatDateTime, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
@@ -107,11 +107,7 @@ export default function ApiTokensPage() {
         </>
       ) : null}
       <Flash message={actionData?.ok ? actionData.message : null} />
-      {pageError ? (
-        <div className="alert error" role="alert">
-          {pageError}
-        </div>
-      ) : null}
+      <FormError message={pageError} />
 
       <CreateTokenForm key={actionData?.ok ? (actionData.created?.prefix ?? "new") : "new"} units={units} today={today} server={createFailure} busy={busy} />
 

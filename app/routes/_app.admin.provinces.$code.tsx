@@ -7,7 +7,7 @@ import { updatePartnerProvince } from "~/services/provinces.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -61,11 +61,7 @@ export default function EditPartnerProvincePage() {
         title={`${t("provinces.edit.title")}: ${province.name}`}
         crumbs={[{ to: "/admin/provinces", label: t("provinces.title") }]}
       />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       <section className="card">
         <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
           {TEXT_FIELDS.map((name) => (

@@ -8,7 +8,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -93,11 +93,7 @@ function NewUserForm({ server }: { server: FormFailure | null }) {
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="new-user">
       <h2 id="new-user">{t("users.account")}</h2>
-      {server?.formError ? (
-        <div className="alert error" role="alert">
-          {server.formError}
-        </div>
-      ) : null}
+      <FormError message={server?.formError} />
       <Field id="username" label={t("users.username")} hint={t("users.usernameHint")} error={errorFor("username")}>
         <input
           id="username"

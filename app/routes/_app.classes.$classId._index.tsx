@@ -11,7 +11,7 @@ import { formatCalendarDate, formatDate, formatPercent, translator, type Lang, t
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { FieldError } from "~/components/forms/field";
+import { FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PhaseBadge, ProgressBar } from "~/components/programmes/class-badges";
 import { TableScroll } from "~/components/ui/data-table";
@@ -80,11 +80,7 @@ export default function ClassPage() {
       />
       <Flash message={search.get("created") && !actionData ? t("class.created") : null} />
       <Flash message={actionData?.ok ? actionData.message : null} testId="class-message" />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       {page.counts.low > 0 ? (
         <div className="alert warning" role="status" data-testid="low-attendance-alert">
           ⚠ {t("class.lowCount", { n: page.counts.low, threshold: cls.attendanceThreshold })}

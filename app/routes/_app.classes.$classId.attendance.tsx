@@ -9,7 +9,7 @@ import { submitForm } from "~/utils/http.server";
 import { formatCalendarDate, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { CalendarDate } from "~/components/ui/dates";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
@@ -81,11 +81,7 @@ export default function AttendanceSheetPage() {
       </FilterBar>
 
       <Flash message={actionData?.ok ? actionData.message : null} testId="attendance-message" />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
 
       {!check.ok ? (
         <div className="alert error" role="alert" data-testid="date-error">

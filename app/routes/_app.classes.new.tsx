@@ -9,7 +9,7 @@ import { createClass } from "~/services/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
@@ -86,11 +86,7 @@ function ClassForm() {
 
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("class.new.title")}>
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       <section className="card stack">
         {options.choosePanti ? (
           <>

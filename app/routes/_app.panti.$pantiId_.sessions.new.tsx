@@ -9,7 +9,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -59,11 +59,7 @@ export default function NewGroupSessionPage() {
           { to: `/panti/${panti.id}/sessions`, label: t("psychosocial.list.title") },
         ]}
       />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("psychosocial.recordGroup")}>
         <input type="hidden" {...register("mode")} />
         <section className="card stack">

@@ -10,7 +10,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { idParams } from "~/utils/params.server";
 import { useT } from "~/utils/use-i18n";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
@@ -58,11 +58,7 @@ export default function AssessmentPage() {
         crumbs={caseFileCrumbs(panti, stay, person)}
         intro={t("caseFile.assessment.intro")}
       />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       {stay.open ? (
         <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("caseFile.assessment.new")}>
           <div className="grid-2">

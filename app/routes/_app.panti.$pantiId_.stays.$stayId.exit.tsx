@@ -14,7 +14,7 @@ import { formatDate, formatDateTime, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
@@ -97,11 +97,7 @@ export default function ExitPage() {
       <Flash message={actionData?.ok ? actionData.message : null} testId="exit-message">
         {actionData?.ok && actionData.placementId ? <Link to={`/placements/${actionData.placementId}`}>#{actionData.placementId}</Link> : null}
       </Flash>
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       {closed ? (
         <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
       ) : (

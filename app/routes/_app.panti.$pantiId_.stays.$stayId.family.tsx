@@ -13,7 +13,7 @@ import { formatDate, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { Instant } from "~/components/ui/dates";
@@ -63,11 +63,7 @@ export default function FamilyPage() {
     <>
       <PageHeader title={t("caseFile.family")} crumbs={caseFileCrumbs(panti, stay, person)} />
       <Flash message={saved === "contact" || saved === "attempt" ? t(`caseFile.saved.${saved}`) : null} />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       {family.located ? (
         <div className="family-located" role="status" data-testid="family-located">
           <strong>{t("caseFile.family.located")}</strong>

@@ -10,7 +10,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { idParams } from "~/utils/params.server";
 import { useT } from "~/utils/use-i18n";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { IdentityDocumentFacts } from "~/components/case-file/identity-documents";
@@ -56,11 +56,7 @@ export default function IdentityPage() {
         crumbs={caseFileCrumbs(panti, stay, person)}
         intro={t("caseFile.identity.intro")}
       />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
 
       <div className="grid-2">
         <section className="card">

@@ -14,7 +14,7 @@ import { formatDate, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
 
@@ -90,11 +90,7 @@ export default function MoveResidentPage() {
           ) : null
         }
       />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       <div className="grid-2">
         <section className="card">
           <h2>{t("move.title")}</h2>

@@ -15,7 +15,7 @@ import { formatCalendarDate, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
@@ -74,11 +74,7 @@ export default function PlanPage() {
   return (
     <>
       <PageHeader title={t("caseFile.plan")} crumbs={caseFileCrumbs(panti, stay, person)} />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       {!stay.open ? <div className="alert info">{t("caseFile.closedStay")}</div> : null}
 
       {current ? (

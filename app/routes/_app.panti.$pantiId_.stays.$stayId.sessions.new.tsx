@@ -9,7 +9,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
@@ -65,11 +65,7 @@ export default function NewSessionPage() {
           </>
         }
       />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       {stay.open ? (
         <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("psychosocial.record")}>
           <input type="hidden" {...register("mode")} />

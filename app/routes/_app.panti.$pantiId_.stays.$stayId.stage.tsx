@@ -9,7 +9,7 @@ import { submitForm } from "~/utils/http.server";
 import { idParams } from "~/utils/params.server";
 import { formatDate, formatDateTime } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
@@ -59,11 +59,7 @@ export default function StagePage() {
           {t("caseFile.stage.current")}: <strong data-testid="current-stage">{t(`stage.${stay.stage}`)}</strong>
         </p>
       </PageHeader>
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
 
       {stay.open ? (
         <section className="card">

@@ -10,7 +10,7 @@ import { submitForm } from "~/utils/http.server";
 import { translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -60,11 +60,7 @@ export default function ProgrammesPage() {
     <>
       <PageHeader title={t("programmes.title")} crumbs={[{ to: "/classes", label: t("nav.classes") }]} intro={t("programmes.intro")} />
       <Flash message={actionData?.ok ? actionData.message : null} />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
       <div className="programme-list">
         {programmes.map((p) => (
           <section key={p.code} className="card" data-testid="programme" data-code={p.code} id={`programme-${p.code}`}>

@@ -9,7 +9,7 @@ import { translator } from "~/utils/i18n";
 import { useT } from "~/utils/use-i18n";
 import { parseForm } from "~/utils/validation";
 import { LanguageSwitch } from "~/components/ui/language-switch";
-import { FieldError } from "~/components/forms/field";
+import { FieldError, FormError } from "~/components/forms/field";
 import { readForm } from "~/utils/body.server";
 
 export const meta: MetaFunction = () => [{ title: "Masuk — Panti" }];
@@ -56,11 +56,7 @@ export default function LoginPage() {
         </div>
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
-        {actionData?.formError ? (
-          <div className="alert error" role="alert">
-            {actionData.formError}
-          </div>
-        ) : null}
+        <FormError message={actionData?.formError} />
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <div className="field">

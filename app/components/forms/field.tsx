@@ -11,6 +11,16 @@ export function FieldError({ id, messages }: { id?: string; messages?: readonly 
   );
 }
 
+/** The message of a whole form (a conflict, a refusal that is no one field's), announced at once. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <div className="alert error" role="alert">
+      {message}
+    </div>
+  );
+}
+
 /** A labelled field wrapper: label, the control, an optional hint and the error. */
 export function Field({
   id,

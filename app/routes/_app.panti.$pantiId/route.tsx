@@ -20,6 +20,7 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 import { BED_SHOWS, BedBoard } from "./sections/bed-board";
 import { AddBedsForm, AddRoomForm } from "./sections/manage-forms";
+import { FormError } from "~/components/forms/field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.panti.name ?? "Panti"} — Panti` },
@@ -117,11 +118,7 @@ export default function PantiPage() {
 
       <Flash message={moved ? t("move.done", { bed: moved }) : null} />
       <Flash message={actionData?.ok ? actionData.message : null} />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
 
       <div className="stats" data-testid="panti-occupancy">
         <Stat label={t("occ.capacity")} value={n(occupancy.capacity)} testId="capacity" />

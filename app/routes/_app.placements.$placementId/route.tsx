@@ -24,6 +24,7 @@ import { AdmissionForm } from "./sections/admission-form";
 import { ReasonForm, RedirectForm } from "./sections/decision-forms";
 import { MatchingTable } from "./sections/matching-table";
 import { PlacementFacts } from "./sections/placement-facts";
+import { FormError } from "~/components/forms/field";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rujukan #${data?.placement.id ?? ""} — Panti` }];
 
@@ -137,11 +138,7 @@ export default function PlacementPage() {
 
       <Flash message={params.get("created") ? t("placements.new.done", { panti: p.target.name }) : null} />
       <Flash testId="decision-message" message={actionData?.ok ? actionData.message : null} />
-      {failed?.formError ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} />
 
       <PlacementFacts placement={p} />
       {p.previousPlacementId ? (

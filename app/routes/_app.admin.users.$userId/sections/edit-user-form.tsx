@@ -2,7 +2,7 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { updateUserSchema } from "~/domain/users";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { RoleScopeFields } from "~/components/users/role-scope-fields";
 import type { loader } from "~/routes/_app.admin.users.$userId/route";
@@ -33,11 +33,7 @@ export function EditUserForm({ server, isSelf }: { server: FormFailure | null; i
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="edit-user">
       <h2 id="edit-user">{t("users.edit")}</h2>
-      {server?.formError ? (
-        <div className="alert error" role="alert">
-          {server.formError}
-        </div>
-      ) : null}
+      <FormError message={server?.formError} />
       <input type="hidden" {...register("intent")} />
       <input type="hidden" {...register("version")} />
       <Field id="name" label={t("users.name")} error={errorFor("name")}>
