@@ -37,7 +37,7 @@ function main(): number {
   } catch (error) {
     if (error instanceof InvalidInput) {
       const t = translator("en");
-      for (const [field, keys] of Object.entries(error.fieldErrors)) console.error(`${field}: ${keys.map((k) => t(k)).join("; ")}`);
+      for (const [field, keys] of Object.entries(error.fieldErrors)) console.error(`${field}: ${keys.map((k) => t.keyOrText(k)).join("; ")}`);
       return 1;
     }
     throw error;

@@ -187,7 +187,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
         name: "lama-tinggal",
         headers: [t("dash.type"), t("dash.los.n"), t("dash.los.median"), ...LOS_BUCKETS.map((b) => t(`dash.los.${b.key}`))],
         rows: lengthOfStayPanel(filter).map((r) => [
-          t(`pantiType.${r.type}`),
+          t.dynamic(`pantiType.${r.type}`),
           r.n,
           r.median,
           ...LOS_BUCKETS.map((b) => Number((r as Record<string, unknown>)[b.key] ?? 0)),

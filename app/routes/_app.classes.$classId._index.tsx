@@ -91,7 +91,7 @@ export default function ClassPage() {
         <dl className="facts">
           <dt>{t("class.schedule")}</dt>
           <dd>
-            {cls.scheduleDays.map((d) => t(`day.long.${d}`)).join(", ")}, {cls.startTime}–{cls.endTime}
+            {cls.scheduleDays.map((d) => t.dynamic(`day.long.${d}`)).join(", ")}, {cls.startTime}–{cls.endTime}
           </dd>
           <dt>{t("class.dates")}</dt>
           <dd>

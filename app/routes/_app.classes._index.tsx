@@ -42,7 +42,7 @@ export default function ClassesPage() {
     <>
       <PageHeader
         title={t("classes.title")}
-        intro={t(`classes.intro.${data.scope}`)}
+        intro={t.dynamic(`classes.intro.${data.scope}`)}
         actions={
           <>
             {data.canCreate ? (
@@ -95,7 +95,7 @@ export default function ClassesPage() {
               {data.scope === "all" ? ` · ${c.pantiName}` : ""}
             </p>
             <p className="small">
-              {c.scheduleDays.map((d) => t(`day.short.${d}`)).join(", ")} · {c.startTime}–{c.endTime}
+              {c.scheduleDays.map((d) => t.dynamic(`day.short.${d}`)).join(", ")} · {c.startTime}–{c.endTime}
               <br />
               <CalendarDate value={c.startDate} /> – <CalendarDate value={c.endDate} />
               <br />

@@ -144,7 +144,7 @@ function FollowUpForm({ followUpId, now, server }: { followUpId: number; now: st
         <select key={name} {...register(name)} aria-label={t(`followUps.${name}`)}>
           {options.map((c) => (
             <option key={c} value={c}>
-              {t(`followUp.${name}.${c}`)}
+              {t.dynamic(`followUp.${name}.${c}`)}
             </option>
           ))}
         </select>

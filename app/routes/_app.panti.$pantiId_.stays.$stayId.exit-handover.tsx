@@ -38,8 +38,8 @@ export default function ExitHandoverPage() {
   ];
   if (details.familyPhone) rows.push([t("exit.familyPhone"), String(details.familyPhone)]);
   if (details.escort) rows.push([t("exit.escort"), String(details.escort)]);
-  if (details.transport) rows.push([t("exit.transport"), t(`transport.${String(details.transport)}`)]);
-  const docs = Object.entries(documents).filter(([, checked]) => checked).map(([key]) => t(`exit.doc.${key}`));
+  if (details.transport) rows.push([t("exit.transport"), t.dynamic(`transport.${String(details.transport)}`)]);
+  const docs = Object.entries(documents).filter(([, checked]) => checked).map(([key]) => t.dynamic(`exit.doc.${key}`));
   if (docs.length > 0) rows.push([t("exit.documents"), docs.join("; ")]);
   return (
     <>

@@ -260,7 +260,7 @@ function ExitForm({
                 <div key={doc}>
                   <label className="checkbox">
                     <input type="checkbox" {...checkbox(name)} />
-                    {t(`exit.doc.${key}`)}
+                    {t.dynamic(`exit.doc.${key}`)}
                   </label>
                   <FieldError messages={errorFor(name)} />
                 </div>

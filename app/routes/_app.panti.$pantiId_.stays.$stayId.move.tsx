@@ -148,7 +148,7 @@ function TransferForm({ ranking, failed }: { ranking: PantiChoice[]; failed: For
           <option value="">{t("placements.choose")}</option>
           {ranking.map((r) => (
             <option key={r.pantiId} value={r.pantiId}>
-              {r.name} — {r.reasons.map((reason) => t(reason.key, reason.params)).join(" · ")}
+              {r.name} — {r.reasons.map((reason) => t.dynamic(reason.key, reason.params)).join(" · ")}
             </option>
           ))}
         </select>

@@ -57,7 +57,7 @@ function useRowsForm(schema: unknown, defaultValues: Record<string, string>, ser
   const zodForm = useZodForm(schema as z.ZodType<unknown, FieldValues>, { defaultValues, server });
   const errorAt = (name: string): string[] | undefined => {
     const client = zodForm.form.getFieldState(name, zodForm.form.formState).error?.message;
-    if (typeof client === "string" && client) return [t(client)];
+    if (typeof client === "string" && client) return [t.keyOrText(client)];
     return server?.errors?.[name];
   };
   return { ...zodForm, errorAt };

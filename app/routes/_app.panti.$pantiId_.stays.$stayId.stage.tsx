@@ -80,12 +80,12 @@ export default function StagePage() {
                 {options.map((o) => (
                   <option key={o.stage} value={o.stage}>
                     {t(`stage.${o.stage}`)} ({t(o.direction === "back" ? "caseFile.stage.back" : "caseFile.stage.forward")})
-                    {o.allowed ? "" : ` — ${t(o.messageKey ?? "")}`}
+                    {o.allowed ? "" : ` — ${t.dynamic(o.messageKey ?? "")}`}
                   </option>
                 ))}
               </select>
             </Field>
-            {chosen && !chosen.allowed && chosen.messageKey ? <div className="alert info">{t(chosen.messageKey)}</div> : null}
+            {chosen && !chosen.allowed && chosen.messageKey ? <div className="alert info">{t.dynamic(chosen.messageKey)}</div> : null}
             <Field id="reason" label={t("caseFile.stage.reason")} hint={t("caseFile.stage.reason.hint")} error={errorFor("reason")}>
               <textarea id="reason" rows={2} {...register("reason")} aria-invalid={errorFor("reason") ? true : undefined} />
             </Field>

@@ -50,7 +50,7 @@ export default function PlacementsPage() {
     <>
       <PageHeader
         title={data.scope === "panti" ? t("placements.queueTitle") : t("placements.title")}
-        intro={t(`placements.intro.${data.scope}`)}
+        intro={t.dynamic(`placements.intro.${data.scope}`)}
         actions={
           data.canCreate ? (
             <>

@@ -345,9 +345,9 @@ function TemplateSection() {
                   <td>
                     <code>{c.english}</code>
                   </td>
-                  <td>{t(fieldLabel(c.field))}</td>
+                  <td>{t.dynamic(fieldLabel(c.field))}</td>
                   <td>{c.required ? t("common.yes") : ""}</td>
-                  <td className="small">{FORMAT_HINTS[c.field] ? t(FORMAT_HINTS[c.field]!) : ""}</td>
+                  <td className="small">{FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : ""}</td>
                 </tr>
               ))}
             </tbody>

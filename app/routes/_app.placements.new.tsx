@@ -253,7 +253,7 @@ export default function NewPlacementPage() {
                       {r.name}
                     </button>{" "}
                     <span className="muted small">
-                      {r.reasons.map((reason) => t(reason.key, reason.params)).join(" · ")}
+                      {r.reasons.map((reason) => t.dynamic(reason.key, reason.params)).join(" · ")}
                     </span>
                   </li>
                 ))}

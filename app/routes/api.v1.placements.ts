@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof NotFound) return unauthorized(lang);
     if (error instanceof InvalidInput) {
       const t = translator(lang);
-      const fields = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => t(k))]));
+      const fields = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => t.dynamic(k))]));
       return validationError(lang, fields);
     }
     throw error;

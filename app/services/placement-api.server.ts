@@ -291,7 +291,7 @@ export function parsePlacementApiBody(
     fields.set(key, list);
   };
   for (const [field, keys] of Object.entries(apiBodyIssues(body, caller.outreachUnit))) {
-    for (const key of keys) add(field, t(key));
+    for (const key of keys) add(field, t.dynamic(key));
   }
   const result = placementApiSchema.safeParse(body, { error: errorMap(lang) });
   if (!result.success) {
@@ -299,7 +299,7 @@ export function parsePlacementApiBody(
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) add(key, t("api.error.unknownField"));
       } else {
-        add(issue.path.length ? issue.path.join(".") : "_body", t(issue.message));
+        add(issue.path.length ? issue.path.join(".") : "_body", t.keyOrText(issue.message));
       }
     }
   }

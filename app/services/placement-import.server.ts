@@ -76,7 +76,7 @@ function assertMayUpload(actor: Actor) {
 
 /** A problem with the whole file, as a field error on the upload form. */
 function fileError(t: ReturnType<typeof translator>, key: string, params?: Record<string, string | number>): InvalidInput {
-  return new InvalidInput({ file: [t(key, params)] });
+  return new InvalidInput({ file: [t.dynamic(key, params)] });
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // legacy .xls (and other Office 97 files)
@@ -191,12 +191,12 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
       defaultUnit,
       canUseUnit: (unit) => canOnUnit(actor, "placement:create", unit),
       strictWidth: format === "csv",
-      t,
+      t: t.dynamic,
       errorMap: errorMap(lang),
     },
     { truncated },
   );
-  if (!check.ok) throw new InvalidInput({ file: check.problems.map((p) => t(p.key, p.params)) });
+  if (!check.ok) throw new InvalidInput({ file: check.problems.map((p) => t.dynamic(p.key, p.params)) });
 
   // References the unit already used (by the form, the API or an earlier file).
   const taken = existingRefs(db, check.valid.map((v) => v.input));

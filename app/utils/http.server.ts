@@ -32,7 +32,7 @@ export function tooManyRequests(
   wait: { messageKey: string; until: Date; retryAfterSeconds: number },
 ) {
   const t = translator(lang);
-  const formError = t(wait.messageKey, {
+  const formError = t.dynamic(wait.messageKey, {
     wait: formatWait(lang, wait.retryAfterSeconds),
     time: formatTime(lang, wait.until),
   });
@@ -61,12 +61,12 @@ export function failureResponse(error: unknown, lang: Lang, values: Record<strin
   if (error instanceof NotFound) throw notFound();
   if (error instanceof PermissionDenied) throw forbidden();
   if (error instanceof Conflict) {
-    return formFailure(409, { errors: {}, values, formError: t(error.messageKey, error.params) });
+    return formFailure(409, { errors: {}, values, formError: t.dynamic(error.messageKey, error.params) });
   }
   if (error instanceof Throttled) return tooManyRequests(lang, values, error);
   if (error instanceof InvalidInput) {
     const errors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((m) => t(m))]),
+      Object.entries(error.fieldErrors).map(([field, messages]) => [field, messages.map((m) => t.keyOrText(m))]),
     );
     return formFailure(400, { errors, values });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait } from "./i18n";
+import { formatCalendarDate, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait, translator } from "./i18n";
 
 describe("formatWait", () => {
   it("says seconds under a minute and whole minutes, rounded up, from there", () => {
@@ -45,5 +45,16 @@ describe("formatCalendarDate", () => {
     expect(formatCalendarDate("en", "2026-12-31")).toBe("31 Dec 2026");
     expect(formatCalendarDate("id", null)).toBe("–");
     expect(formatCalendarDate("id", "bukan tanggal")).toBe("bukan tanggal");
+  });
+});
+
+describe("translator", () => {
+  it("translates keys, fills parameters, and fails loudly in tests on an unknown run-time key", () => {
+    const t = translator("en");
+    expect(t("common.pageOf", { page: 2, pages: 5 })).toBe("Page 2 of 5");
+    expect(t.dynamic(`status.${"pending"}`)).toBe(translator("en")("status.pending"));
+    expect(() => t.dynamic("status.nonexistent")).toThrow(/No message for the key/);
+    expect(t.keyOrText("error.required")).toBe(t("error.required"));
+    expect(t.keyOrText("Already translated text.")).toBe("Already translated text.");
   });
 });

@@ -14,20 +14,41 @@ export function isLang(value: unknown): value is Lang {
 }
 
 export type TParams = Record<string, string | number>;
-export type T = (key: MessageKey | (string & {}), params?: TParams) => string;
 
-/** A translator for one language. Unknown keys are returned as they are (free text passes through). */
+/**
+ * A translator for one language. `t(key)` takes only keys that exist (a typo is a type error);
+ * `t.dynamic(key)` is for keys built at run time from a code (`stage.${code}`) or carried by a
+ * domain error: an unknown one fails loudly in tests and shows as itself in production.
+ */
+export type T = ((key: MessageKey, params?: TParams) => string) & {
+  dynamic: (key: string, params?: TParams) => string;
+  /** A message that is a key or already text (zod's messages: custom ones are keys, built-in ones translated). */
+  keyOrText: (value: string, params?: TParams) => string;
+};
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key);
+}
+
+function format(text: string, params?: TParams): string {
+  if (!params) return text;
+  for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
+}
+
 export function translator(lang: Lang): T {
-  return (key, params) => {
-    const entry = messages[key as MessageKey];
-    let text: string = entry ? (entry[lang] ?? entry.id) : key;
-    if (params) {
-      for (const [name, value] of Object.entries(params)) {
-        text = text.replaceAll(`{${name}}`, String(value));
-      }
-    }
-    return text;
+  const t = (key: MessageKey, params?: TParams) => {
+    const entry = messages[key];
+    return format(entry[lang as keyof typeof entry] ?? entry.id, params);
   };
+  const dynamic = (key: string, params?: TParams) => {
+    if (isMessageKey(key)) return t(key, params);
+    // A run-time key without a message is a bug that tests must see; users see the key.
+    if (typeof process !== "undefined" && process.env?.VITEST) throw new Error(`No message for the key "${key}"`);
+    return format(key, params);
+  };
+  const keyOrText = (value: string, params?: TParams) => (isMessageKey(value) ? t(value, params) : format(value, params));
+  return Object.assign(t, { dynamic, keyOrText });
 }
 
 const locale = (lang: Lang) => (lang === "id" ? "id-ID" : "en-GB");

@@ -57,7 +57,7 @@ function issueMessage(t: T, issue: z.core.$ZodRawIssue): string {
 
 /** Translates a message that may be a key (custom messages in schemas are keys like "error.nik"). */
 export function translateMessage(lang: Lang, message: string): string {
-  return translator(lang)(message);
+  return translator(lang).keyOrText(message);
 }
 
 /** Field errors keyed by dotted path, from a zod error. */
@@ -66,7 +66,7 @@ export function fieldErrors(error: z.ZodError, lang: Lang): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_form";
-    (out[key] ??= []).push(t(issue.message));
+    (out[key] ??= []).push(t.keyOrText(issue.message));
   }
   return out;
 }

@@ -20,7 +20,7 @@ export function IdentityDocumentFacts({ status }: { status: Record<IdentityDocum
             <dd>
               {step ? (
                 <>
-                  {t(`identityStatus.${step.status}`)} · <CalendarDate value={step.stepOn} />
+                  {t.dynamic(`identityStatus.${step.status}`)} · <CalendarDate value={step.stepOn} />
                 </>
               ) : (
                 t("caseFile.identity.noSteps")

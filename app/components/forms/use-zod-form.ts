@@ -42,7 +42,7 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   /** Client errors first (they follow typing; custom messages are keys), else what the server said. */
   const errorFor = (name: string): string[] | undefined => {
     const client = form.formState.errors[name]?.message;
-    if (typeof client === "string" && client) return [t(client)];
+    if (typeof client === "string" && client) return [t.keyOrText(client)];
     return options.server?.errors?.[name];
   };
 

@@ -15,8 +15,8 @@ export function ErrorPage({ status, t }: { status: number; t: T }) {
   return (
     <section className="error-page" role="alert">
       <p className="error-code">{status}</p>
-      <h1>{t(`error.${kind}.title`)}</h1>
-      <p>{t(`error.${kind}.body`)}</p>
+      <h1>{t.dynamic(`error.${kind}.title`)}</h1>
+      <p>{t.dynamic(`error.${kind}.body`)}</p>
       <p>
         <a href="/home">{t("nav.home")}</a>
       </p>

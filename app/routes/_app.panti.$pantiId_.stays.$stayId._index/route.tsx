@@ -86,7 +86,7 @@ export default function CaseFilePage() {
         <Flash
           testId="saved-message"
           message={
-            !saved ? null : saved === "stage" ? t("caseFile.saved.stage", { stage: t(`stage.${stay.currentStage}`) }) : t(`caseFile.saved.${saved}`)
+            !saved ? null : saved === "stage" ? t("caseFile.saved.stage", { stage: t(`stage.${stay.currentStage}`) }) : t.dynamic(`caseFile.saved.${saved}`)
           }
         />
       </div>

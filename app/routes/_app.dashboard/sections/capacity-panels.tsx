@@ -37,7 +37,7 @@ export function CapacityPanel({ data, period }: PanelProps) {
         <NumbersTable
           caption={t("dash.capacityType")}
           headers={[t("dash.type"), t("occ.capacity"), t("occ.census"), t("occ.occupancy")]}
-          rows={data.capacity.perType.map((g) => [t(`pantiType.${g.key}`), n(g.capacity), n(g.census), formatPercent(lang, g.occupancyPct)])}
+          rows={data.capacity.perType.map((g) => [t.dynamic(`pantiType.${g.key}`), n(g.capacity), n(g.census), formatPercent(lang, g.occupancyPct)])}
         />
         <NumbersTable
           caption={t("dash.capacityKota")}

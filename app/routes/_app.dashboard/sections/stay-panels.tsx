@@ -18,7 +18,7 @@ export function LengthOfStayPanel({ data, period }: PanelProps) {
   const lang = useLang();
   const n = (v: number) => formatNumber(lang, v);
   const losData: BarDatum[] = data.los.map((r) => ({
-    label: t(`pantiType.${r.type}`),
+    label: t.dynamic(`pantiType.${r.type}`),
     href: `/reports/stays?${period}&type=${r.type}`,
     ...Object.fromEntries(LOS_BUCKETS.map((b) => [b.key, bucket(r, b.key)])),
   }));
@@ -36,7 +36,7 @@ export function LengthOfStayPanel({ data, period }: PanelProps) {
           <NumbersTable
             headers={[t("dash.type"), t("dash.los.n"), t("dash.los.median"), ...LOS_BUCKETS.map((b) => t(`dash.los.${b.key}`))]}
             rows={data.los.map((r) => [
-              t(`pantiType.${r.type}`),
+              t.dynamic(`pantiType.${r.type}`),
               n(r.n),
               r.median != null ? formatNumber(lang, r.median, 1) : "–",
               ...LOS_BUCKETS.map((b) => n(bucket(r, b.key))),

@@ -35,7 +35,7 @@ export function MatchingTable({ ranking, targetPantiId }: { ranking: PlacementPa
                 <td className="small">
                   {r.reasons.map((reason) => (
                     <span key={reason.key} className={`reason ${reason.effect}`}>
-                      {t(reason.key, reason.params)}
+                      {t.dynamic(reason.key, reason.params)}
                     </span>
                   ))}
                 </td>
