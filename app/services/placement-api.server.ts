@@ -25,6 +25,7 @@ import { errorMap, type FieldErrors } from "~/utils/validation";
 import { checkApiToken, touchApiToken, type ApiCaller } from "./api-tokens.server";
 import { writeTransaction, type Tx } from "./audit.server";
 import { insertPlacement, placementPayloadHash } from "./placements.server";
+import { readBytes } from "~/utils/body.server";
 
 export const API_BASE = "/api/v1";
 
@@ -219,33 +220,6 @@ export function requireApiCaller(request: Request, lang: ApiLanguage): ApiCaller
   return check.caller;
 }
 
-/** Reads at most `limit` bytes of the body; null when there are more. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      // Not cancel(): on the Node server that destroys the socket before the 413 is sent.
-      // The rest of the body is discarded by the HTTP server once the response is written.
-      reader.releaseLock();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
 /**
  * The parsed JSON body, or a thrown response: 415 unless the Content-Type is application/json,
  * 413 over 64 KB (declared or read), 400 `invalid_json` for anything JSON.parse refuses.
@@ -258,7 +232,7 @@ export async function readJsonBody(request: Request, lang: ApiLanguage): Promise
   const tooLarge = () => apiError(413, "payload_too_large", t("api.error.tooLarge", { max: API_BODY_MAX_BYTES / 1024 }));
   const declared = Number(request.headers.get("Content-Length"));
   if (Number.isFinite(declared) && declared > API_BODY_MAX_BYTES) throw tooLarge();
-  const bytes = await readLimited(request, API_BODY_MAX_BYTES);
+  const bytes = await readBytes(request, API_BODY_MAX_BYTES);
   if (bytes === null) throw tooLarge();
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
