@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canOnPanti, checkPanti, hasPermission, pantiScope, PermissionDenied, ROLES, type Actor } from "./permissions";
+import { aggregatePantiFilter, canOnPanti, checkPanti, hasPermission, PermissionDenied, ROLES, scopeFor, type Actor } from "./permissions";
 
 const actor = (role: Actor["role"], pantiId: number | null = null): Actor => ({ id: 1, role, pantiId });
 
@@ -7,7 +7,8 @@ describe("permissions", () => {
   it("lets Dinsos roles see every panti", () => {
     for (const role of ["dinsos_admin", "dinsos_viewer"] as const) {
       expect(canOnPanti(actor(role), "panti:view", 7)).toBe(true);
-      expect(pantiScope(actor(role), "panti:list")).toBeNull();
+      expect(scopeFor(actor(role), "panti:list")).toEqual({ kind: "all" });
+      expect(aggregatePantiFilter(scopeFor(actor(role), "panti:list"), "panti:list")).toBeNull();
     }
   });
 
@@ -17,13 +18,15 @@ describe("permissions", () => {
     expect(canOnPanti(a, "panti:view", 4)).toBe(false);
     expect(checkPanti(a, "bed:manage", 4)).toBe("not_found");
     expect(checkPanti(a, "bed:manage", 3)).toBe("allowed");
-    expect(pantiScope(a, "panti:list")).toBe(3);
+    expect(scopeFor(a, "panti:list")).toEqual({ kind: "panti", pantiId: 3 });
+    expect(aggregatePantiFilter(scopeFor(a, "panti:list"), "panti:list")).toBe(3);
   });
 
   it("gives a panti-scoped role without a panti nothing", () => {
     const a = actor("panti_admin", null);
     expect(hasPermission(a, "panti:list")).toBe(false);
-    expect(() => pantiScope(a, "panti:list")).toThrow(PermissionDenied);
+    expect(scopeFor(a, "panti:list")).toEqual({ kind: "none" });
+    expect(() => aggregatePantiFilter(scopeFor(a, "panti:list"), "panti:list")).toThrow(PermissionDenied);
   });
 
   it("answers forbidden, not not-found, for a role that lacks the permission", () => {
@@ -42,5 +45,22 @@ describe("permissions", () => {
   it("lets only panti admins (own) and dinsos_admin manage beds", () => {
     const allowed = ROLES.filter((role) => canOnPanti(actor(role, 1), "bed:manage", 1));
     expect(allowed.sort()).toEqual(["dinsos_admin", "panti_admin"]);
+  });
+
+  it("builds every scope from the grant, never 'all' for an 'own' grant", () => {
+    for (const role of ROLES) {
+      for (const pantiId of [null, 5]) {
+        const a: Actor = { id: 1, role, pantiId, outreachUnit: role === "outreach" ? "sudin_jakbar" : null };
+        for (const permission of ["case:read", "placement:read", "report:read", "followup:record", "audit:read"] as const) {
+          const scope = scopeFor(a, permission);
+          const grant = hasPermission(a, permission) ? (canOnPanti(a, permission, 999) ? "any" : "own") : null;
+          if (grant === "any") expect(scope).toEqual({ kind: "all" });
+          else expect(scope.kind).not.toBe("all");
+          if (grant == null) expect(scope).toEqual({ kind: "none" });
+        }
+      }
+    }
+    expect(scopeFor({ id: 1, role: "outreach", pantiId: null, outreachUnit: "sudin_jakut" }, "placement:read")).toEqual({ kind: "unit", unit: "sudin_jakut" });
+    expect(scopeFor({ id: 1, role: "outreach", pantiId: null, outreachUnit: null }, "placement:read")).toEqual({ kind: "none" });
   });
 });

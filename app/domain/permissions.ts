@@ -173,13 +173,36 @@ export function canOnPanti(actor: Actor, permission: Permission, pantiId: number
 }
 
 /**
- * The panti filter a list query must apply for this actor: null means all panti,
- * a number means only that panti. Throws when the actor lacks the permission.
+ * What an actor may read with a permission, as one value every personal-data query puts in its
+ * `where` clause: every panti, one panti, one outreach unit, or nothing. There is no bare null:
+ * "every panti" is only ever `{ kind: "all" }`, and only for a role whose grant is "any".
  */
-export function pantiScope(actor: Actor, permission: Permission): number | null {
+export type Scope =
+  | { kind: "all" }
+  | { kind: "panti"; pantiId: number }
+  | { kind: "unit"; unit: string }
+  | { kind: "none" };
+
+/** The scope of the actor for a permission: the one place that turns a role into a scope. */
+export function scopeFor(actor: Actor, permission: Permission): Scope {
   const grant = grantFor(actor.role, permission);
-  if (grant === "any") return null;
-  if (grant === "own" && actor.pantiId != null) return actor.pantiId;
+  if (grant === "any") return { kind: "all" };
+  if (grant !== "own") return { kind: "none" };
+  if (UNIT_SCOPED_ROLES.includes(actor.role)) {
+    return actor.outreachUnit ? { kind: "unit", unit: actor.outreachUnit } : { kind: "none" };
+  }
+  return actor.pantiId != null ? { kind: "panti", pantiId: actor.pantiId } : { kind: "none" };
+}
+
+/**
+ * The panti filter of an aggregate, non-personal read model (capacity and occupancy figures,
+ * report counts): null for every panti when the scope is "all", the panti's id when it is one
+ * panti. Throws when the scope gives no panti figures at all. Personal-data queries take the
+ * actor or the `Scope` instead, never this number.
+ */
+export function aggregatePantiFilter(scope: Scope, permission: Permission): number | null {
+  if (scope.kind === "all") return null;
+  if (scope.kind === "panti") return scope.pantiId;
   throw new PermissionDenied(permission);
 }
 

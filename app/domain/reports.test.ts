@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { daysInRange, losSummary, monthsInRange, quarterPeriod, resolveFilter, resolveQuarter } from "./reports";
+import type { Scope } from "./permissions";
+
+const ALL: Scope = { kind: "all" };
 
 describe("periods", () => {
   it("knows quarters, days and months on the calendar", () => {
@@ -11,10 +14,10 @@ describe("periods", () => {
 
   it("defaults to the last twelve months, swaps reversed dates and never reaches past today", () => {
     const now = new Date("2026-11-23T05:00:00Z");
-    expect(resolveFilter({}, now, null)).toMatchObject({ from: "2025-11-24", to: "2026-11-23" });
-    expect(resolveFilter({ from: "2026-05-01", to: "2026-01-01" }, now, null)).toMatchObject({ from: "2026-01-01", to: "2026-05-01" });
-    expect(resolveFilter({ to: "2030-01-01" }, now, null).to).toBe("2026-11-23");
-    expect(resolveFilter({ panti: 9 }, now, 3).pantiId).toBe(3);
+    expect(resolveFilter({}, now, ALL)).toMatchObject({ from: "2025-11-24", to: "2026-11-23" });
+    expect(resolveFilter({ from: "2026-05-01", to: "2026-01-01" }, now, ALL)).toMatchObject({ from: "2026-01-01", to: "2026-05-01" });
+    expect(resolveFilter({ to: "2030-01-01" }, now, ALL).to).toBe("2026-11-23");
+    expect(resolveFilter({ panti: 9 }, now, { kind: "panti", pantiId: 3 }).pantiId).toBe(3);
   });
 
   it("picks the last complete quarter by default", () => {

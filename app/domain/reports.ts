@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PANTI_TYPES } from "./enums";
 import { isCalendarDate, jakartaDate } from "./time";
+import { aggregatePantiFilter, type Scope } from "./permissions";
 
 const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 
@@ -81,8 +82,12 @@ export interface ReportFilter extends Period {
   pantiId?: number;
 }
 
-/** Fills the default period (the last 12 months up to today) and orders the dates. */
-export function resolveFilter(input: ReportFilterInput, now: Date, scopePantiId: number | null): ReportFilter {
+/**
+ * Fills the default period (the last 12 months up to today) and orders the dates; a panti-scoped
+ * reader's filter is forced to their own panti.
+ */
+export function resolveFilter(input: ReportFilterInput, now: Date, scope: Scope): ReportFilter {
+  const scopePantiId = aggregatePantiFilter(scope, "report:read");
   const today = jakartaDate(now);
   let to = input.to && input.to <= today ? input.to : today;
   let from = input.from ?? addDays(to, -364);

@@ -5,9 +5,11 @@
 import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
 import { auditLog, panti, users } from "#db/schema";
 import { DEMO_SEED_ACTION } from "#db/seed/markers";
+import { scopeFor, type Actor } from "~/domain/permissions";
 import { parseJakartaDateTime } from "~/domain/time";
 import { auditChanges, parseAuditCursor, type AuditFilter } from "~/domain/users";
 import { db } from "~/utils/db.server";
+import { pantiWhere } from "./scope.server";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -39,8 +41,13 @@ function filterWhere(filter: AuditFilter): SQL | undefined {
   );
 }
 
-export function auditPage(filter: AuditFilter) {
-  const where = filterWhere(filter);
+/**
+ * One page of the audit log as the actor may read it. Only dinsos_admin reads the log, for every
+ * panti; the scope is in the `where` clause all the same (an entry without a panti is seen only
+ * with the "all" scope).
+ */
+export function auditPage(reader: Actor, filter: AuditFilter) {
+  const where = and(pantiWhere(scopeFor(reader, "audit:read"), auditLog.pantiId), filterWhere(filter));
   const before = filter.before ? parseAuditCursor(filter.before) : null;
   const after = !before && filter.after ? parseAuditCursor(filter.after) : null;
 

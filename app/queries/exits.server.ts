@@ -1,10 +1,13 @@
 /** Read models for exits: a stay for the exit form, follow-ups due, and stale stays. */
 import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { auditLog, bedAssignments, beds, followUps, panti, persons, stays, users } from "#db/schema";
+import type { Actor } from "~/domain/permissions";
+import { scopeFor } from "~/domain/permissions";
 import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits";
 import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { pantiWhere } from "./scope.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
 export function stayForExit(pantiId: number, stayId: number) {
@@ -39,8 +42,8 @@ export function stayForExit(pantiId: number, stayId: number) {
   };
 }
 
-/** Follow-ups not yet done, due first, in the panti scope (null = all panti). */
-export function followUpList(pantiId: number | null, now = new Date(), includeUpcoming = false) {
+/** Follow-ups not yet done, due first, in the actor's scope for recording them. */
+export function followUpList(actor: Actor, now = new Date(), includeUpcoming = false) {
   const today = jakartaDate(now);
   const horizon = jakartaDate(new Date(now.getTime() + 7 * 86_400_000));
   const rows = db
@@ -65,7 +68,7 @@ export function followUpList(pantiId: number | null, now = new Date(), includeUp
     .innerJoin(panti, eq(panti.id, followUps.pantiId))
     .where(
       and(
-        pantiId != null ? eq(followUps.pantiId, pantiId) : undefined,
+        pantiWhere(scopeFor(actor, "followup:record"), followUps.pantiId),
         isNull(followUps.doneAt),
         includeUpcoming ? undefined : sql`${followUps.dueDate} <= ${horizon}`,
       ),
@@ -84,7 +87,7 @@ export function followUpList(pantiId: number | null, now = new Date(), includeUp
  * Stays that look abandoned: open in an intake panti past its 30-day norm, and either without a
  * bed or without any recorded activity for STALE_IDLE_DAYS.
  */
-export function staleStays(pantiId: number | null, now = new Date()) {
+export function staleStays(actor: Actor, now = new Date()) {
   const normCutoff = new Date(now.getTime() - INTAKE_NORM_DAYS * 86_400_000);
   const idleCutoff = new Date(now.getTime() - STALE_IDLE_DAYS * 86_400_000);
   const lastActivity = db
@@ -115,7 +118,7 @@ export function staleStays(pantiId: number | null, now = new Date()) {
         isNull(stays.exitedAt),
         eq(panti.type, "intake"),
         lt(stays.admittedAt, normCutoff),
-        pantiId != null ? eq(stays.pantiId, pantiId) : undefined,
+        pantiWhere(scopeFor(actor, "stay:exit"), stays.pantiId),
         or(isNull(bedAssignments.id), isNull(lastActivity.at), lt(lastActivity.at, idleCutoff.getTime())),
       ),
     )

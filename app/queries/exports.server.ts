@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq } from "drizzle-orm";
 import { panti, placements } from "#db/schema";
-import { checkPanti, hasPermission, pantiScope, type Permission } from "~/domain/permissions";
+import { aggregatePantiFilter, checkPanti, hasPermission, scopeFor, type Permission } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { placementListFilterSchema } from "~/domain/placements";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
@@ -66,12 +66,11 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
   if (!hasPermission(user, permission)) return null;
   const t = translator(lang);
   const query = Object.fromEntries(params);
-  const scopeOf = () => (user.role === "outreach" && permission !== "report:read" ? null : pantiScope(user, permission));
 
   switch (name) {
     case "panti": {
       const filter = pantiListFilterSchema.parse(query);
-      let rows = occupancyByPanti({ pantiId: scopeOf(), type: filter.type, kota: filter.kota });
+      let rows = occupancyByPanti({ pantiId: aggregatePantiFilter(scopeFor(user, permission), permission), type: filter.type, kota: filter.kota });
       if (filter.over) rows = rows.filter((r) => r.occupancy.overCapacity);
       rows = sortPantiRows(rows, filter.sort);
       return {
@@ -128,7 +127,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       };
     }
     case "follow-ups": {
-      const rows = followUpList(scopeOf(), new Date(), true);
+      const rows = followUpList(user, new Date(), true);
       return {
         name: "bimbingan-lanjut",
         headers: [t("followUps.due"), t("exit.resident"), t("panti.col.name"), t("followUps.sequence", { n: "" }).trim(), t("exit.outcome"), t("followUps.exit"), t("exit.handover.receiver"), t("common.status")],
@@ -136,7 +135,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       };
     }
     case "stale-stays": {
-      const rows = staleStays(scopeOf());
+      const rows = staleStays(user);
       return {
         name: "masa-tinggal-ditinjau",
         headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("stale.days"), t("stale.lastActivity"), t("stale.noBed")],
@@ -148,9 +147,10 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
   }
 
   // Report datasets: the dashboard's filters, forced to the user's own panti when scoped.
-  const scope = pantiScope(user, "report:read");
+  const readScope = scopeFor(user, "report:read");
+  const scope = aggregatePantiFilter(readScope, "report:read");
   if (scope != null && query.panti && checkPanti(user, "report:read", Number(query.panti)) !== "allowed") return null;
-  const filter = resolveFilter(reportFilterSchema.parse(query), new Date(), scope);
+  const filter = resolveFilter(reportFilterSchema.parse(query), new Date(), readScope);
   switch (name) {
     case "capacity": {
       const panel = capacityPanel(filter);

@@ -20,8 +20,13 @@ export interface PantiOccupancyRow {
   occupancy: Occupancy;
 }
 
+/**
+ * An aggregate, non-personal read model (capacity and occupancy figures, also shown to outreach
+ * officers choosing where to refer): it keeps a plain panti filter, built from the reader's scope
+ * by `aggregatePantiFilter`.
+ */
 export interface OccupancyFilter {
-  /** Only this panti (the actor's scope); null for all. */
+  /** Only this panti (the reader's scope); null for all. */
   pantiId: number | null;
   type?: PantiType;
   kota?: string;

@@ -1,6 +1,11 @@
 /**
  * Dinsos review: every figure aggregated in SQL over indexed columns, in the actor's scope.
  * Day and month buckets are on the Jakarta calendar.
+ *
+ * The panels and the quarterly report are aggregate, non-personal read models: they take the
+ * plain panti filter of `ReportFilter` (built by `resolveFilter` from the reader's `Scope`, so a
+ * panti admin's figures are always their own panti's). `stayList` lists persons and so takes the
+ * actor and puts the scope in its own `where` clause as well.
  */
 import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { classes, enrolments, panti, persons, placements, programmes, stays } from "#db/schema";
@@ -8,7 +13,9 @@ import { displayName } from "~/domain/persons";
 import { totalOccupancy } from "~/domain/capacity";
 import { isPositiveOutcome } from "~/domain/exits";
 import { losSummary, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
+import { scopeFor, type Actor } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
+import { pantiWhere } from "./scope.server";
 import { occupancyByPanti } from "./occupancy.server";
 
 type Column = typeof stays.admittedAt | typeof stays.exitedAt | typeof placements.foundAt | typeof placements.createdAt;
@@ -225,6 +232,7 @@ export function programmesPanel(filter: ReportFilter) {
 // The quarterly report, in the shape Dinsos publishes
 // ---------------------------------------------------------------------------
 
+/** Aggregate counts only (no person): `scope.pantiId` is a plain filter, absent for every panti. */
 export function quarterlyReport(year: number, quarter: 1 | 2 | 3 | 4, scope: { pantiId?: number } = {}) {
   const period: Period = quarterPeriod(year, quarter);
   const { start, end } = periodInstants(period);
@@ -286,13 +294,15 @@ export type QuarterlyReport = ReturnType<typeof quarterlyReport>;
  * The stays behind a dashboard figure: ended in the period (optionally with one outcome), or —
  * for re-entries — admitted in the period as a re-entry. Paginated, newest first.
  */
-export function stayList(filter: ReportFilter & { outcome?: string; reentry?: boolean; page?: number }) {
+export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string; reentry?: boolean; page?: number }) {
   const { start, end } = periodInstants(filter);
   const pageSize = 50;
   const page = Math.max(1, filter.page ?? 1);
+  const scope = pantiWhere(scopeFor(actor, "report:read"), stays.pantiId);
   const where = filter.reentry
-    ? and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiConditions(filter))
+    ? and(scope, gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiConditions(filter))
     : and(
+        scope,
         gte(stays.exitedAt, start),
         lt(stays.exitedAt, end),
         filter.outcome ? eq(stays.exitOutcome, filter.outcome) : undefined,

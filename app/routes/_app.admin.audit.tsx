@@ -13,10 +13,10 @@ import { Pager } from "~/components/ui/pager";
 export const meta: MetaFunction = () => [{ title: "Log audit — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read");
+  const user = await requirePermission(request, "audit:read");
   const url = new URL(request.url);
   const filter = auditFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { ...auditPage(filter), filter };
+  return { ...auditPage(user, filter), filter };
 }
 
 /** Where an audited record can be opened. */

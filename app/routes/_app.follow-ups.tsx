@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS, followUpSchema } from "~/domain/exits";
-import { pantiScope } from "~/domain/permissions";
+import { scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { followUpList } from "~/queries/exits.server";
@@ -26,8 +26,8 @@ export const meta: MetaFunction = () => [{ title: "Bimbingan lanjut — Panti" }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "followup:record");
   const upcoming = new URL(request.url).searchParams.get("upcoming") === "1";
-  const scope = pantiScope(user, "followup:record");
-  return { rows: followUpList(scope, new Date(), upcoming), scoped: scope != null, now: jakartaDateTimeInput(new Date()) };
+  const scoped = scopeFor(user, "followup:record").kind !== "all";
+  return { rows: followUpList(user, new Date(), upcoming), scoped, now: jakartaDateTimeInput(new Date()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

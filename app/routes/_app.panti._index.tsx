@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { totalOccupancy } from "~/domain/capacity";
 import { PANTI_TYPES } from "~/domain/enums";
 import { PANTI_SORTS, pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
-import { canOnPanti, pantiScope } from "~/domain/permissions";
+import { aggregatePantiFilter, canOnPanti, scopeFor } from "~/domain/permissions";
 import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "panti:list");
   const url = new URL(request.url);
   const filter = pantiListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const scope = pantiScope(user, "panti:list");
+  const scope = aggregatePantiFilter(scopeFor(user, "panti:list"), "panti:list");
   let rows = occupancyByPanti({ pantiId: scope, type: filter.type, kota: filter.kota });
   if (filter.over) rows = rows.filter((r) => r.occupancy.overCapacity);
   rows = sortPantiRows(rows, filter.sort);

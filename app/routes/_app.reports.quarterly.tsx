@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { pantiScope } from "~/domain/permissions";
+import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { quarterSchema, resolveQuarter } from "~/domain/reports";
 import { quarterlyReport } from "~/queries/reports.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Laporan triwulan — Panti" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  const scope = pantiScope(user, "report:read");
+  const scope = aggregatePantiFilter(scopeFor(user, "report:read"), "report:read");
   const { year, quarter } = resolveQuarter(quarterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)), new Date());
   return { report: quarterlyReport(year, quarter, { pantiId: scope ?? undefined }), scopedName: scope != null ? user.pantiName : null };
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { canOnPanti, pantiScope } from "~/domain/permissions";
+import { canOnPanti, scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { resolveFilter, stayListFilterSchema } from "~/domain/reports";
 import { stayList } from "~/queries/reports.server";
@@ -17,10 +17,9 @@ export const meta: MetaFunction = () => [{ title: "Daftar masa tinggal — Panti
 /** The list behind a dashboard bar (exits by outcome, length of stay by type, re-entries). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  const scope = pantiScope(user, "report:read");
   const input = stayListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const filter = resolveFilter(input, new Date(), scope);
-  const list = stayList({ ...filter, outcome: input.outcome, reentry: input.reentry === "1", page: input.page });
+  const filter = resolveFilter(input, new Date(), scopeFor(user, "report:read"));
+  const list = stayList(user, { ...filter, outcome: input.outcome, reentry: input.reentry === "1", page: input.page });
   return {
     ...list,
     rows: list.rows.map((r) => ({ ...r, canOpen: canOnPanti(user, "stay:exit", r.pantiId) })),

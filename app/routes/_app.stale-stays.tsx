@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { STALE_IDLE_DAYS } from "~/domain/exits";
-import { pantiScope } from "~/domain/permissions";
+import { scopeFor } from "~/domain/permissions";
 import { staleStays } from "~/queries/exits.server";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
@@ -14,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "stay:exit");
-  const scope = pantiScope(user, "stay:exit");
-  return { rows: staleStays(scope), scoped: scope != null };
+  return { rows: staleStays(user), scoped: scopeFor(user, "stay:exit").kind !== "all" };
 }
 
 export default function StaleStaysPage() {

@@ -74,7 +74,7 @@ describe("dashboard panels", () => {
   it("derives the daily census from stays and keeps a panti admin to their own panti", () => {
     const { a, b } = scenario();
     const now = new Date("2026-02-10T00:00:00Z");
-    const own = resolveFilter({ from: "2026-01-01", to: "2026-01-31" }, now, a.id);
+    const own = resolveFilter({ from: "2026-01-01", to: "2026-01-31" }, now, { kind: "panti", pantiId: a.id });
     const history = censusHistory(own);
     const on = (d: string) => history.find((h) => h.day === d)!.census;
     expect(on("2026-01-04")).toBe(0);
@@ -89,11 +89,11 @@ describe("dashboard panels", () => {
     expect(waitingPanel(own).total).toBe(0);
     expect(lengthOfStayPanel(own)).toEqual([expect.objectContaining({ type: "elderly", n: 1, median: 14, le30: 1 })]);
 
-    const theirs = resolveFilter({ from: "2026-01-01", to: "2026-01-31" }, now, b.id);
+    const theirs = resolveFilter({ from: "2026-01-01", to: "2026-01-31" }, now, { kind: "panti", pantiId: b.id });
     expect(exitsPanel(theirs)).toMatchObject({ total: 1, positive: 0 });
     expect(waitingPanel(theirs).total).toBe(1);
     // A panti filter in the URL cannot widen a scoped user's view.
-    expect(resolveFilter({ panti: b.id }, now, a.id).pantiId).toBe(a.id);
+    expect(resolveFilter({ panti: b.id }, now, { kind: "panti", pantiId: a.id }).pantiId).toBe(a.id);
     expect(reentryPanel(own)).toMatchObject({ admissions: 2, reentries: 0 });
   });
 });

@@ -364,27 +364,27 @@ describe("user and audit queries", () => {
         .values({ at: new Date(base + i * 60_000), userId: admin.id, action: `paging.test_${i % 2 ? "odd" : "even"}`, entity: "paging", entityId: String(i), pantiId: home.id })
         .run();
     }
-    const first = auditPage({ action: "paging.", panti: home.id });
+    const first = auditPage(admin.actor, { action: "paging.", panti: home.id });
     expect(first.rows).toHaveLength(50);
     expect(first.rows[0]!.entityId).toBe("119");
     expect(first.newerCursor).toBeNull();
-    const second = auditPage({ action: "paging.", panti: home.id, before: first.olderCursor! });
+    const second = auditPage(admin.actor, { action: "paging.", panti: home.id, before: first.olderCursor! });
     expect(second.rows[0]!.entityId).toBe("69");
-    const third = auditPage({ action: "paging.", panti: home.id, before: second.olderCursor! });
+    const third = auditPage(admin.actor, { action: "paging.", panti: home.id, before: second.olderCursor! });
     expect(third.rows).toHaveLength(20);
     expect(third.olderCursor).toBeNull();
-    const back = auditPage({ action: "paging.", panti: home.id, after: third.newerCursor! });
+    const back = auditPage(admin.actor, { action: "paging.", panti: home.id, after: third.newerCursor! });
     expect(back.rows.map((r) => r.entityId)).toEqual(second.rows.map((r) => r.entityId));
 
-    expect(auditPage({ action: "paging.test_odd", user: admin.id }).rows.every((r) => r.action === "paging.test_odd")).toBe(true);
+    expect(auditPage(admin.actor, { action: "paging.test_odd", user: admin.id }).rows.every((r) => r.action === "paging.test_odd")).toBe(true);
     // Dates are Jakarta days: 17:30 UTC on 1 May is 00:30 WIB on 2 May.
     db.insert(auditLog)
       .values({ at: new Date("2031-05-01T17:30:00Z"), action: "paging.late", entity: "paging", entityId: "late" })
       .run();
-    expect(auditPage({ entity: "paging", from: "2031-05-02" }).rows.map((r) => r.entityId)).toEqual(["late"]);
-    expect(auditPage({ entity: "paging", to: "2031-05-01", action: "paging.late" }).rows).toHaveLength(0);
-    expect(auditPage({ entity: "paging", from: "2031-05-01", to: "2031-05-01" }).rows[0]!.entityId).toBe("119");
-    expect(auditPage({ entity: "paging", entityId: "7" }).rows).toHaveLength(1);
+    expect(auditPage(admin.actor, { entity: "paging", from: "2031-05-02" }).rows.map((r) => r.entityId)).toEqual(["late"]);
+    expect(auditPage(admin.actor, { entity: "paging", to: "2031-05-01", action: "paging.late" }).rows).toHaveLength(0);
+    expect(auditPage(admin.actor, { entity: "paging", from: "2031-05-01", to: "2031-05-01" }).rows[0]!.entityId).toBe("119");
+    expect(auditPage(admin.actor, { entity: "paging", entityId: "7" }).rows).toHaveLength(1);
     expect(first.entityOptions).toContain("paging");
   });
 });

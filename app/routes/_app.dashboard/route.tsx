@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { pantiScope } from "~/domain/permissions";
+import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
 import { reportFilterSchema, resolveFilter } from "~/domain/reports";
 import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
 import {
@@ -27,9 +27,10 @@ export const meta: MetaFunction = () => [{ title: "Dasbor — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
-  const scope = pantiScope(user, "report:read");
+  const readScope = scopeFor(user, "report:read");
+  const scope = aggregatePantiFilter(readScope, "report:read");
   const url = new URL(request.url);
-  const filter = resolveFilter(reportFilterSchema.parse(Object.fromEntries(url.searchParams)), new Date(), scope);
+  const filter = resolveFilter(reportFilterSchema.parse(Object.fromEntries(url.searchParams)), new Date(), readScope);
   const census = censusHistory(filter);
   // A long period is drawn by week (the table keeps every day's figure in the download).
   const step = census.length > 400 ? 7 : 1;
