@@ -1,8 +1,10 @@
 /** A panti's profile and its bed board: rooms, beds and who holds each bed since when. */
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { bedAssignments, beds, panti, persons, rooms, stays } from "#db/schema";
+import type { Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { db } from "~/utils/db.server";
+import { onePantiWhere } from "./scope.server";
 
 export function pantiProfile(pantiId: number) {
   return db.select().from(panti).where(eq(panti.id, pantiId)).get() ?? null;
@@ -24,7 +26,7 @@ export interface RoomOnBoard {
   beds: BedOnBoard[];
 }
 
-export function bedBoard(pantiId: number): { rooms: RoomOnBoard[]; withoutBed: WithoutBed[] } {
+export function bedBoard(actor: Actor, pantiId: number): { rooms: RoomOnBoard[]; withoutBed: WithoutBed[] } {
   const roomRows = db
     .select({ id: rooms.id, name: rooms.name, sex: rooms.sex })
     .from(rooms)
@@ -50,7 +52,7 @@ export function bedBoard(pantiId: number): { rooms: RoomOnBoard[]; withoutBed: W
     .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), isNull(bedAssignments.toAt)))
     .leftJoin(stays, eq(stays.id, bedAssignments.stayId))
     .leftJoin(persons, eq(persons.id, stays.personId))
-    .where(eq(beds.pantiId, pantiId))
+    .where(onePantiWhere(actor, "panti:view", pantiId, beds.pantiId))
     .orderBy(asc(beds.roomId), sql`length(${beds.label})`, asc(beds.label))
     .all();
 
@@ -80,7 +82,7 @@ export function bedBoard(pantiId: number): { rooms: RoomOnBoard[]; withoutBed: W
       Number(a.beds.length > 0 && a.beds.every((x) => x.overflow)) -
         Number(b.beds.length > 0 && b.beds.every((x) => x.overflow)) || a.name.localeCompare(b.name, "id"),
   );
-  return { rooms: list, withoutBed: residentsWithoutBed(pantiId) };
+  return { rooms: list, withoutBed: residentsWithoutBed(actor, pantiId) };
 }
 
 export interface WithoutBed {
@@ -91,7 +93,7 @@ export interface WithoutBed {
 }
 
 /** Open stays of the panti that hold no bed. */
-export function residentsWithoutBed(pantiId: number): WithoutBed[] {
+export function residentsWithoutBed(actor: Actor, pantiId: number): WithoutBed[] {
   return db
     .select({
       stayId: stays.id,
@@ -104,7 +106,7 @@ export function residentsWithoutBed(pantiId: number): WithoutBed[] {
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
     .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
-    .where(and(eq(stays.pantiId, pantiId), isNull(stays.exitedAt), isNull(bedAssignments.id)))
+    .where(and(onePantiWhere(actor, "panti:view", pantiId, stays.pantiId), isNull(stays.exitedAt), isNull(bedAssignments.id)))
     .orderBy(asc(stays.admittedAt))
     .all()
     .map((r) => ({
@@ -116,7 +118,7 @@ export function residentsWithoutBed(pantiId: number): WithoutBed[] {
 }
 
 /** An open stay of the panti with its person and current bed, or null. */
-export function openStayInPanti(pantiId: number, stayId: number) {
+export function openStayInPanti(actor: Actor, pantiId: number, stayId: number) {
   const row = db
     .select({
       stayId: stays.id,
@@ -135,7 +137,7 @@ export function openStayInPanti(pantiId: number, stayId: number) {
     .innerJoin(persons, eq(persons.id, stays.personId))
     .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
     .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
-    .where(and(eq(stays.id, stayId), eq(stays.pantiId, pantiId), isNull(stays.exitedAt)))
+    .where(and(eq(stays.id, stayId), onePantiWhere(actor, "resident:move", pantiId, stays.pantiId), isNull(stays.exitedAt)))
     .get();
   return row ? { ...row, displayName: displayName({ name: row.name, unidentified: row.unidentified, sex: row.sex }) } : null;
 }

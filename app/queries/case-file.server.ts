@@ -48,6 +48,7 @@ import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "~/domain/r
 import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
 
@@ -56,7 +57,7 @@ const recorder = aliasedTable(users, "recorder");
 // ---------------------------------------------------------------------------
 
 /** A stay of the panti with its person and panti, or null (not found or another panti's). */
-export function caseHeader(pantiId: number, stayId: number) {
+export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
   const row = db
     .select({
       stay: stays,
@@ -66,7 +67,7 @@ export function caseHeader(pantiId: number, stayId: number) {
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
     .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(eq(stays.id, stayId), eq(stays.pantiId, pantiId)))
+    .where(and(eq(stays.id, stayId), onePantiWhere(actor, "case:read", pantiId, stays.pantiId)))
     .get();
   if (!row) return null;
   const followUpCount = db.select({ n: count() }).from(followUps).where(eq(followUps.stayId, stayId)).get()?.n ?? 0;
@@ -379,7 +380,7 @@ function followUpsOf(stayId: number) {
 
 /** Everything the case file page shows for a stay of the panti, or null (404). No notes. */
 export function caseFile(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   const timeline = timelineOf(header);
   const entered = stageEnteredOn(timeline);
@@ -408,7 +409,7 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
 
 /** The stage page: the current stage, the moves possible now and the history of moves. */
 export function stageFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   const records = recordsOf(stayId);
   return {
@@ -421,31 +422,31 @@ export function stageFormData(actor: Actor, pantiId: number, stayId: number) {
 }
 
 export function assessmentFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), assessments: assessmentsOf(stayId) };
 }
 
 export function planFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), plans: plansOf(stayId) };
 }
 
 export function familyFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), family: familyOf(header.person.id, stayId) };
 }
 
 export function identityFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), identity: identityOf(header.person.id) };
 }
 
 export function sessionFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open) };
 }
@@ -455,7 +456,7 @@ export function sessionFormData(actor: Actor, pantiId: number, stayId: number) {
  * read notes there, and then inside a write transaction that records the read in the audit log.
  */
 export function readSession(actor: Actor, pantiId: number, stayId: number, sessionId: number, now = new Date()) {
-  const header = caseHeader(pantiId, stayId);
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   const session = db
     .select({
@@ -527,13 +528,13 @@ export function readNote(actor: Actor, pantiId: number, stayId: number, sessionI
 export const RESIDENTS_PAGE_SIZE = 50;
 
 /** The panti's residents (open stays, or stays that ended), newest admission first. */
-export function residentsOfPanti(pantiId: number, filters: ResidentFilters) {
+export function residentsOfPanti(actor: Actor, pantiId: number, filters: ResidentFilters) {
   const profile = pantiSummary(pantiId);
   if (!profile) return null;
   const q = filters.q?.trim();
   const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = and(
-    eq(stays.pantiId, pantiId),
+    onePantiWhere(actor, "case:read", pantiId, stays.pantiId),
     filters.status === "open" ? isNull(stays.exitedAt) : sql`${stays.exitedAt} is not null`,
     filters.stage && filters.status === "open" ? eq(stays.currentStage, filters.stage) : undefined,
     pattern
@@ -610,11 +611,11 @@ export function residentsOfPanti(pantiId: number, filters: ResidentFilters) {
 export const SESSIONS_PAGE_SIZE = 50;
 
 /** The panti's psychosocial sessions, newest first, with their participants. No notes. */
-export function sessionsOfPanti(pantiId: number, filters: { serviceCode?: string; page: number }) {
+export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { serviceCode?: string; page: number }) {
   const profile = pantiSummary(pantiId);
   if (!profile) return null;
   const where = and(
-    eq(psychosocialSessions.pantiId, pantiId),
+    onePantiWhere(actor, "case:read", pantiId, psychosocialSessions.pantiId),
     filters.serviceCode ? eq(psychosocialSessions.serviceCode, filters.serviceCode) : undefined,
   );
   const total = db.select({ n: count() }).from(psychosocialSessions).where(where).get()?.n ?? 0;
@@ -665,7 +666,7 @@ export function sessionsOfPanti(pantiId: number, filters: { serviceCode?: string
 }
 
 /** The panti and its current residents, for the group-session form. */
-export function groupSessionFormData(pantiId: number) {
+export function groupSessionFormData(actor: Actor, pantiId: number) {
   const profile = db.select({ id: panti.id, name: panti.name, code: panti.code }).from(panti).where(eq(panti.id, pantiId)).get();
   if (!profile) return null;
   const residents = db
@@ -674,7 +675,7 @@ export function groupSessionFormData(pantiId: number) {
     .innerJoin(persons, eq(persons.id, stays.personId))
     .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
     .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
-    .where(and(eq(stays.pantiId, pantiId), isNull(stays.exitedAt)))
+    .where(and(onePantiWhere(actor, "psychosocial:write", pantiId, stays.pantiId), isNull(stays.exitedAt)))
     .orderBy(asc(persons.name), asc(stays.id))
     .limit(1000)
     .all();

@@ -7,10 +7,10 @@ import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits
 import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
-import { pantiWhere } from "./scope.server";
+import { onePantiWhere, pantiWhere } from "./scope.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
-export function stayForExit(pantiId: number, stayId: number) {
+export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
   const row = db
     .select({
       stay: stays,
@@ -25,7 +25,7 @@ export function stayForExit(pantiId: number, stayId: number) {
     .innerJoin(persons, eq(persons.id, stays.personId))
     .innerJoin(panti, eq(panti.id, stays.pantiId))
     .leftJoin(users, eq(users.id, stays.exitRecordedBy))
-    .where(and(eq(stays.id, stayId), eq(stays.pantiId, pantiId)))
+    .where(and(eq(stays.id, stayId), onePantiWhere(actor, "stay:exit", pantiId, stays.pantiId)))
     .get();
   if (!row) return null;
   const bed = db

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "case:read", pantiId);
   const filters = residentFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const list = residentsOfPanti(pantiId, filters);
+  const list = residentsOfPanti(user, pantiId, filters);
   if (!list) throw notFound();
   return {
     ...list,

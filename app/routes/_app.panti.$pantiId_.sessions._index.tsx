@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "case:read", pantiId);
   const filters = sessionFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const list = sessionsOfPanti(pantiId, { serviceCode: filters.service, page: filters.page });
+  const list = sessionsOfPanti(user, pantiId, { serviceCode: filters.service, page: filters.page });
   if (!list) throw notFound();
   return { ...list, service: filters.service ?? "", canRecord: canOnPanti(user, "psychosocial:write", pantiId) };
 }

@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Sesi kelompok — Panti" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "psychosocial:write", pantiId);
-  const data = groupSessionFormData(pantiId);
+  const data = groupSessionFormData(user, pantiId);
   if (!data) throw notFound();
   return { ...data, provider: user.name, now: jakartaDateTimeInput(new Date()) };
 }

@@ -14,8 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima —
 /** The printable record of handing a resident to their family or the receiving party. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
-  await requirePermission(request, "stay:exit", pantiId);
-  const stay = stayForExit(pantiId, stayId);
+  const user = await requirePermission(request, "stay:exit", pantiId);
+  const stay = stayForExit(user, pantiId, stayId);
   if (!stay || !stay.stay.exitedAt) throw notFound();
   return { stay };
 }

@@ -26,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: "Terminasi — Panti" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "stay:exit", pantiId);
-  const stay = stayForExit(pantiId, stayId);
+  const stay = stayForExit(user, pantiId, stayId);
   if (!stay) throw notFound();
   const closed = stay.stay.exitedAt != null;
   return {
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "stay:exit", pantiId);
-  if (!stayForExit(pantiId, stayId)) throw notFound();
+  if (!stayForExit(user, pantiId, stayId)) throw notFound();
   const lang = await getLang(request);
   const t = translator(lang);
   const formData = await readForm(request);

@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Pindahkan penghuni — Panti"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "resident:move", pantiId);
-  const stay = openStayInPanti(pantiId, stayId);
+  const stay = openStayInPanti(user, pantiId, stayId);
   const profile = pantiProfile(pantiId);
   if (!stay || !profile) throw notFound();
   const beds = bedChoices(pantiId).filter((b) => !b.overflow && bedFits(b, stay.sex));
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "resident:move", pantiId);
-  if (!openStayInPanti(pantiId, stayId)) throw notFound();
+  if (!openStayInPanti(user, pantiId, stayId)) throw notFound();
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "move") {

@@ -300,7 +300,7 @@ describe("confidential notes", () => {
       expect(file.sessions[0]).toMatchObject({ summary: "Sesi berjalan baik, kooperatif", providerName: "Anindya Puspitasari" });
       expect(JSON.stringify(file)).not.toContain(NOTE);
     }
-    const list = sessionsOfPanti(p.id, { page: 1 })!;
+    const list = sessionsOfPanti(admin.actor, p.id, { page: 1 })!;
     expect(list.rows).toHaveLength(1);
     expect(JSON.stringify(list)).not.toContain(NOTE);
   });
@@ -410,7 +410,7 @@ describe("family tracing", () => {
     const file = caseFile(admin.actor, ref.pantiId, ref.stayId)!;
     expect(file.family.located).toMatchObject({ contactName: "Sri Wahyuni", result: "family_located" });
     expect(file.family.contacts.map((c) => c.name)).toEqual(["Sri Wahyuni"]);
-    expect(residentsOfPanti(ref.pantiId, { status: "open", page: 1 })!.rows.find((r) => r.stayId === ref.stayId)!.familyLocated).toBe(true);
+    expect(residentsOfPanti(admin.actor, ref.pantiId, { status: "open", page: 1 })!.rows.find((r) => r.stayId === ref.stayId)!.familyLocated).toBe(true);
 
     // Another resident's contact cannot be used for this one.
     expect(() =>

@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     panti: profile,
     occupancy: row!.occupancy,
-    board: bedBoard(pantiId),
+    board: bedBoard(user, pantiId),
     show,
     canManage: canOnPanti(user, "bed:manage", pantiId),
     canMove: canOnPanti(user, "resident:move", pantiId),
