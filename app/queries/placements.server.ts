@@ -5,23 +5,25 @@ import { rankCandidates, BIRTH_YEAR_TOLERANCE, type DedupMatch } from "~/domain/
 import type { PlacementStatus, Sex } from "~/domain/enums";
 import { forSex, rankPanti, type BedChoice, type MatchCandidate } from "~/domain/matching";
 import { birthYearOf, placementAge } from "~/domain/placements";
-import { grantFor, UNIT_SCOPED_ROLES, type Actor } from "~/domain/permissions";
+import { scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
 
 /** The `where` that keeps an actor to their own referrals: their panti's, their unit's, or all. */
 export function placementScopeWhere(actor: Actor): SQL | undefined {
-  const grant = grantFor(actor.role, "placement:read");
-  if (grant === "any") return undefined;
-  if (grant === "own" && UNIT_SCOPED_ROLES.includes(actor.role) && actor.outreachUnit) {
-    return eq(placements.outreachUnit, actor.outreachUnit);
+  const scope = scopeFor(actor, "placement:read");
+  switch (scope.kind) {
+    case "all":
+      return undefined;
+    case "unit":
+      return eq(placements.outreachUnit, scope.unit);
+    case "panti":
+      // A panti sees referrals addressed to it and the transfers it sent.
+      return or(eq(placements.targetPantiId, scope.pantiId), eq(placements.fromPantiId, scope.pantiId));
+    case "none":
+      return sql`0`;
   }
-  // A panti sees referrals addressed to it and the transfers it sent.
-  if (grant === "own" && actor.pantiId != null) {
-    return or(eq(placements.targetPantiId, actor.pantiId), eq(placements.fromPantiId, actor.pantiId));
-  }
-  return sql`0`;
 }
 
 export interface PlacementListFilter {

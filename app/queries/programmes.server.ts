@@ -19,7 +19,7 @@ import {
   users,
 } from "#db/schema";
 import type { AttendanceCode, ProgressStatus } from "~/domain/enums";
-import { grantFor, type Actor } from "~/domain/permissions";
+import { grantFor, scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import {
   attendanceRow,
@@ -47,10 +47,10 @@ export const CLASS_PAGE_SIZE = 50;
  * their panti's (panti admin), or the classes they teach (instructor).
  */
 export function classScope(actor: Actor, permission: ClassPermission): SQL | undefined {
-  const grant = grantFor(actor.role, permission);
-  if (grant === "any") return undefined;
-  if (grant !== "own" || actor.pantiId == null) return sql`1 = 0`;
-  const own = eq(classes.pantiId, actor.pantiId);
+  const scope = scopeFor(actor, permission);
+  if (scope.kind === "all") return undefined;
+  if (scope.kind !== "panti") return sql`1 = 0`;
+  const own = eq(classes.pantiId, scope.pantiId);
   if (!TEACHING_SCOPED_ROLES.includes(actor.role)) return own;
   return and(
     own,

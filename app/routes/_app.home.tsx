@@ -29,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (listGrant === "any") {
     const rows = occupancyByPanti({ pantiId: null });
     const total = totalOccupancy(rows.map((r) => r.occupancy));
-    if (user.role === "outreach") {
+    // An officer who refers for their own unit sees where the free places are.
+    if (grantFor(user.role, "placement:create") === "own") {
       const free = sortPantiRows(rows, "available").filter((r) => r.occupancy.available > 0).slice(0, 10);
       return { kind: "outreach" as const, greeting, free, total };
     }

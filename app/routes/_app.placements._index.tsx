@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PLACEMENT_STATUSES } from "~/domain/enums";
-import { grantFor, hasPermission } from "~/domain/permissions";
+import { hasPermission, scopeFor } from "~/domain/permissions";
 import { placementListFilterSchema, waitingHours } from "~/domain/placements";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { occupancyByPanti } from "~/queries/occupancy.server";
@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placement:read");
   const url = new URL(request.url);
   const filter = placementListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const scope = grantFor(user.role, "placement:read") === "any" ? "all" : user.role === "outreach" ? "outreach" : "panti";
+  const readScope = scopeFor(user, "placement:read");
+  const scope = readScope.kind === "all" ? "all" : readScope.kind === "unit" ? "outreach" : "panti";
   // A panti's queue opens on what is waiting.
   const status = filter.status ?? (scope === "panti" && !url.searchParams.has("status") ? "pending" : undefined);
   const list = listPlacements(user, { status, pantiId: filter.panti, unit: filter.unit, page: filter.page });

@@ -25,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const anyUnit = grantFor(user.role, "placement:create") === "any";
   return {
     units: anyUnit ? OUTREACH_UNITS.map((u) => u.code) : [user.outreachUnit!],
-    officerName: user.role === "outreach" ? user.name : "",
+    // An officer referring for their own unit is the officer of the referral.
+    officerName: anyUnit ? "" : user.name,
     candidates: matchCandidates(),
     now: jakartaDateTimeInput(new Date()),
   };
