@@ -1,0 +1,140 @@
+/**
+ * The scope contract (docs/decisions/012-scope-contract.md): a query that reads personal data
+ * takes the actor and puts the actor's scope in its `where` clause, so asking for another panti's
+ * records — by id, or through a filter — returns nothing of that panti.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { auditLog, followUps, placements, psychosocialSessions, sessionParticipants, stays } from "#db/schema";
+import { auditPage } from "~/queries/audit.server";
+import { bedBoard, openStayInPanti, residentsWithoutBed } from "~/queries/bed-board.server";
+import { caseFile, caseHeader, groupSessionFormData, residentsOfPanti, sessionsOfPanti } from "~/queries/case-file.server";
+import { followUpList, staleStays, stayForExit } from "~/queries/exits.server";
+import { buildDataset } from "~/queries/exports.server";
+import { listPlacements } from "~/queries/placements.server";
+import { stayList } from "~/queries/reports.server";
+import type { SessionUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { eq } from "drizzle-orm";
+import { createPanti, createResident, createRoom, createUser, referralInput } from "../factories";
+import { createPlacement } from "~/services/placements.server";
+
+const NOW = new Date("2026-06-01T03:00:00Z");
+
+/** Another panti's records of every kind the personal-data queries read. */
+function theirPanti() {
+  const theirs = createPanti({ type: "intake" });
+  createRoom(theirs.id, 1, { sex: "male" });
+  // Open, without a bed, long past the intake norm: on the bed board, the residents and stale lists.
+  const open = createResident(theirs.id, null, new Date("2026-01-05T03:00:00Z"));
+  // Ended in May with follow-ups due.
+  const ended = createResident(theirs.id, null, new Date("2026-02-01T03:00:00Z"));
+  db.update(stays)
+    .set({ exitedAt: new Date("2026-05-02T03:00:00Z"), exitOutcome: "returned_family" })
+    .where(eq(stays.id, ended.stay.id))
+    .run();
+  db.insert(followUps).values({ stayId: ended.stay.id, pantiId: theirs.id, sequence: 1, dueDate: "2026-05-20" }).run();
+  const session = db
+    .insert(psychosocialSessions)
+    .values({ pantiId: theirs.id, serviceCode: "konseling_individu", mode: "individual", providerName: "Ayu", sessionAt: new Date("2026-05-10T03:00:00Z"), durationMinutes: 45 })
+    .returning()
+    .get();
+  db.insert(sessionParticipants).values({ sessionId: session.id, stayId: open.stay.id }).run();
+  db.insert(auditLog).values({ at: new Date("2026-05-10T03:00:00Z"), action: "scope.test", entity: "stay", entityId: String(open.stay.id), pantiId: theirs.id }).run();
+  const outreach = createUser("outreach", null, "sudin_jakbar");
+  const placement = createPlacement(outreach.actor, referralInput(theirs.id));
+  return { theirs, open, ended, placement };
+}
+
+/** Every changed query, asked about the other panti's records. */
+function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t: ReturnType<typeof theirPanti>) {
+  const id = t.theirs.id;
+  const params = new URLSearchParams();
+  return {
+    followUps: followUpList(actor, NOW, true).filter((r) => r.pantiId === id),
+    stale: staleStays(actor, NOW).filter((r) => r.pantiId === id),
+    stayList: stayList(actor, { from: "2026-05-01", to: "2026-05-31", pantiId: id }).rows,
+    audit: auditPage(actor, { panti: id, action: "scope." }).rows,
+    board: bedBoard(actor, id).rooms.flatMap((r) => r.beds).concat(bedBoard(actor, id).withoutBed as never[]),
+    withoutBed: residentsWithoutBed(actor, id),
+    openStay: openStayInPanti(actor, id, t.open.stay.id) ? [1] : [],
+    exitStay: stayForExit(actor, id, t.ended.stay.id) ? [1] : [],
+    caseHeader: caseHeader(actor, id, t.open.stay.id) ? [1] : [],
+    caseFile: caseFile(actor, id, t.open.stay.id) ? [1] : [],
+    residents: residentsOfPanti(actor, id, { status: "open", page: 1 })?.rows ?? [],
+    sessions: sessionsOfPanti(actor, id, { page: 1 })?.rows ?? [],
+    groupSession: groupSessionFormData(actor, id)?.residents ?? [],
+    placements: listPlacements(actor, { pantiId: id }).rows.filter((r) => r.id === t.placement.id),
+    exportFollowUps: (buildDataset(actor as SessionUser, "follow-ups", params, "id")?.rows as unknown[][] | undefined ?? []).filter((r) => r.includes(t.theirs.name)),
+    exportStale: (buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows as unknown[][] | undefined ?? []).filter((r) => r.includes(t.theirs.name)),
+  };
+}
+
+describe("the scope contract", () => {
+  it("gives a panti's staff nothing of another panti, whatever id or filter they pass", () => {
+    const t = theirPanti();
+    const mine = createPanti({ type: "intake" });
+    for (const role of ["panti_admin", "psychosocial", "instructor"] as const) {
+      const actor = createUser(role, mine.id).actor;
+      const seen = readAll(actor, t);
+      for (const [query, rows] of Object.entries(seen)) expect({ role, query, rows }).toEqual({ role, query, rows: [] });
+    }
+    // An outreach officer and a panti-scoped role without a panti see none of it either.
+    for (const actor of [createUser("outreach", null, "sudin_jakut").actor, createUser("panti_admin", null).actor]) {
+      const seen = readAll(actor, t);
+      for (const [query, rows] of Object.entries(seen)) expect({ role: actor.role, query, rows }).toEqual({ role: actor.role, query, rows: [] });
+    }
+  });
+
+  it("still shows every panti to Dinsos (the checks above are not empty by accident)", () => {
+    const t = theirPanti();
+    const seen = readAll(createUser("dinsos_admin").actor, t);
+    for (const [query, rows] of Object.entries(seen)) expect({ query, found: rows.length > 0 }).toEqual({ query, found: true });
+    const own = readAll(createUser("panti_admin", t.theirs.id).actor, t);
+    expect(own.followUps).toHaveLength(1);
+    expect(own.residents.length).toBeGreaterThan(0);
+    expect(own.placements).toHaveLength(1);
+    expect(db.select().from(placements).where(eq(placements.id, t.placement.id)).get()).toBeTruthy();
+  });
+
+  it("has no personal-data query that takes a bare panti filter instead of the actor", () => {
+    // Query functions of these files read persons, stays and their records. The exceptions read
+    // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
+    // through a scoped query.
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "placements", "programmes", "reports"];
+    const exceptions = new Set([
+      "isDemoDatabase",
+      "pantiProfile",
+      "pantiSummary",
+      "datasetPermission",
+      "matchCandidates",
+      "matchPantiFor",
+      "bedChoices",
+      // Takes a referral read through getPlacement(actor), inside the service's transaction too.
+      "personCandidates",
+      "programmeCatalogue",
+      // Aggregate, non-personal figures: a plain panti filter built by resolveFilter from the scope.
+      "capacityPanel",
+      "censusHistory",
+      "intakePanel",
+      "exitsPanel",
+      "lengthOfStayPanel",
+      "reentryPanel",
+      "waitingPanel",
+      "programmesPanel",
+      "quarterlyReport",
+    ]);
+    const offenders: string[] = [];
+    for (const file of files) {
+      const source = fs.readFileSync(path.resolve("app/queries", `${file}.server.ts`), "utf8");
+      for (const match of source.matchAll(/^export function (\w+)\(\s*([^)]*)/gm)) {
+        const [, name, params] = match as unknown as [string, string, string];
+        if (exceptions.has(name)) continue;
+        if (!/^\w+: (Actor|SessionUser)\b/.test(params.trim())) offenders.push(`${file}: ${name}`);
+      }
+      if (/pantiId(\?)?: number \| null/.test(source)) offenders.push(`${file}: a "pantiId: number | null" parameter`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
