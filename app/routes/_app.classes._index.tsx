@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CLASS_STATUSES } from "~/domain/enums";
-import { grantFor, hasPermission } from "~/domain/permissions";
-import { classListFilterSchema, TEACHING_SCOPED_ROLES } from "~/domain/programmes";
+import { hasPermission, scopeFor } from "~/domain/permissions";
+import { classListFilterSchema } from "~/domain/programmes";
 import { listClasses } from "~/queries/programmes.server";
 import { requirePermission } from "~/utils/auth.server";
 import { useLang, useT } from "~/utils/use-i18n";
@@ -25,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     ...list,
     filter,
-    scope: grantFor(user.role, "class:read") === "any" ? "all" : TEACHING_SCOPED_ROLES.includes(user.role) ? "instructor" : "panti",
+    // Readers of one panti who may not manage its classes are its instructors: they see the classes they teach.
+    scope: scopeFor(user, "class:read").kind === "all" ? "all" : hasPermission(user, "class:manage") ? "panti" : "instructor",
     canCreate: hasPermission(user, "class:manage"),
     canTeach: hasPermission(user, "class:teach"),
     canCatalogue: hasPermission(user, "programme:manage"),
