@@ -98,7 +98,7 @@ export function occupancyByPanti(filter: OccupancyFilter): PantiOccupancyRow[] {
   });
 }
 
-/** Distinct kota values of active panti, for the filter. */
+/** Distinct kota values of active panti, for the filter (no personal data: a plain panti filter). */
 export function pantiKotaOptions(pantiId: number | null): string[] {
   return db
     .selectDistinct({ kota: panti.kota })
