@@ -1,8 +1,10 @@
 /** Read models of user management: the user list, the new-user form and one user's page. */
 import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import { auditLog, outreachUnits, panti, users } from "#db/schema";
+import { scopeFor, type Actor } from "~/domain/permissions";
 import { userVersion, type UserListFilter } from "~/domain/users";
 import { db } from "~/utils/db.server";
+import { pantiWhere } from "./scope.server";
 import { signInFailures } from "./sign-in-failures.server";
 
 export const USERS_PAGE_SIZE = 50;
@@ -34,8 +36,9 @@ function scopeOptions() {
 }
 
 /** The users list: filtered by role and panti, searched by name or username, by name. */
-export function userList(filter: UserListFilter) {
+export function userList(reader: Actor, filter: UserListFilter) {
   const where = and(
+    pantiWhere(scopeFor(reader, "user:manage"), users.pantiId),
     filter.role ? eq(users.role, filter.role) : undefined,
     filter.panti ? eq(users.pantiId, filter.panti) : undefined,
     filter.q
@@ -84,7 +87,7 @@ export function newUserForm() {
 }
 
 /** One user for the administrator's page (never the password hash), with recent changes to the account. */
-export function userPage(userId: number, now = new Date()) {
+export function userPage(reader: Actor, userId: number, now = new Date()) {
   const user = db
     .select({
       id: users.id,
@@ -103,7 +106,7 @@ export function userPage(userId: number, now = new Date()) {
     .from(users)
     .leftJoin(panti, eq(panti.id, users.pantiId))
     .leftJoin(outreachUnits, eq(outreachUnits.code, users.outreachUnit))
-    .where(eq(users.id, userId))
+    .where(and(eq(users.id, userId), pantiWhere(scopeFor(reader, "user:manage"), users.pantiId)))
     .get();
   if (!user) return null;
   const actor = sql<string | null>`(select ${users.username} from ${users} where ${users.id} = ${auditLog.userId})`;

@@ -15,10 +15,10 @@ import { Pager } from "~/components/ui/pager";
 export const meta: MetaFunction = () => [{ title: "Pengguna — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "user:manage");
+  const user = await requirePermission(request, "user:manage");
   const url = new URL(request.url);
   const filter = userListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { ...userList(filter), filter };
+  return { ...userList(user, filter), filter };
 }
 
 export default function UsersPage() {

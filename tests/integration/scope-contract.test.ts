@@ -14,6 +14,7 @@ import { followUpList, staleStays, stayForExit } from "~/queries/exits.server";
 import { buildDataset } from "~/queries/exports.server";
 import { listPlacements } from "~/queries/placements.server";
 import { stayList } from "~/queries/reports.server";
+import { userList, userPage } from "~/queries/users.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { eq } from "drizzle-orm";
@@ -42,9 +43,10 @@ function theirPanti() {
     .get();
   db.insert(sessionParticipants).values({ sessionId: session.id, stayId: open.stay.id }).run();
   db.insert(auditLog).values({ at: new Date("2026-05-10T03:00:00Z"), action: "scope.test", entity: "stay", entityId: String(open.stay.id), pantiId: theirs.id }).run();
+  const staff = createUser("psychosocial", theirs.id);
   const outreach = createUser("outreach", null, "sudin_jakbar");
   const placement = createPlacement(outreach.actor, referralInput(theirs.id));
-  return { theirs, open, ended, placement };
+  return { theirs, open, ended, placement, staff };
 }
 
 /** Every changed query, asked about the other panti's records. */
@@ -67,6 +69,8 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     groupSession: groupSessionFormData(actor, id)?.residents ?? [],
     placements: listPlacements(actor, { pantiId: id }).rows.filter((r) => r.id === t.placement.id),
     exportFollowUps: (buildDataset(actor as SessionUser, "follow-ups", params, "id")?.rows as unknown[][] | undefined ?? []).filter((r) => r.includes(t.theirs.name)),
+    users: userList(actor, { panti: id }).rows,
+    userPage: userPage(actor, t.staff.id) ? [1] : [],
     exportStale: (buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows as unknown[][] | undefined ?? []).filter((r) => r.includes(t.theirs.name)),
   };
 }
@@ -102,7 +106,7 @@ describe("the scope contract", () => {
     // Query functions of these files read persons, stays and their records. The exceptions read
     // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
     // through a scoped query.
-    const files = ["audit", "bed-board", "case-file", "exits", "exports", "placements", "programmes", "reports"];
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "placements", "programmes", "reports", "users"];
     const exceptions = new Set([
       "isDemoDatabase",
       "pantiProfile",
@@ -114,6 +118,8 @@ describe("the scope contract", () => {
       // Takes a referral read through getPlacement(actor), inside the service's transaction too.
       "personCandidates",
       "programmeCatalogue",
+      "containsPattern",
+      "newUserForm",
       // Aggregate, non-personal figures: a plain panti filter built by resolveFilter from the scope.
       "capacityPanel",
       "censusHistory",

@@ -171,7 +171,7 @@ describe("updateUser", () => {
     const a = insertPanti();
     const b = insertPanti();
     const target = insertUser("panti_admin", a.id);
-    const version = userPage(target.id)!.user.version;
+    const version = userPage(admin.actor, target.id)!.user.version;
 
     const result = updateUser(admin.actor, target.id, { name: "Nama Baru", role: "psychosocial", pantiId: b.id, version });
     expect(result.changed).toBe(true);
@@ -193,7 +193,7 @@ describe("updateUser", () => {
 
   it("does not let an administrator remove their own admin role", () => {
     const admin = insertUser("dinsos_admin");
-    const version = userPage(admin.id)!.user.version;
+    const version = userPage(admin.actor, admin.id)!.user.version;
     expect(() => updateUser(admin.actor, admin.id, { name: admin.name, role: "dinsos_viewer", version })).toThrow(InvalidInput);
     expect(db.select().from(users).where(eq(users.id, admin.id)).get()!.role).toBe("dinsos_admin");
     // Renaming oneself is fine.
@@ -345,14 +345,15 @@ describe("changeOwnPassword", () => {
 
 describe("user and audit queries", () => {
   it("filters users by role, panti and a search that takes wildcards literally", () => {
+    const reader = insertUser("dinsos_admin").actor;
     const home = insertPanti();
     const a = insertUser("instructor", home.id, { name: "Dewi 100% Lestari" });
     insertUser("psychosocial", home.id, { name: "Dewi Kartika" });
-    expect(userList({ panti: home.id }).rows).toHaveLength(2);
-    expect(userList({ panti: home.id, role: "instructor" }).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(userList({ q: "100%" }).rows.map((r) => r.id)).toEqual([a.id]);
-    expect(userList({ q: "DEWI", panti: home.id }).total).toBe(2);
-    expect(userList({ q: "_" }).rows.every((r) => r.username.includes("_") || r.name.includes("_"))).toBe(true);
+    expect(userList(reader, { panti: home.id }).rows).toHaveLength(2);
+    expect(userList(reader, { panti: home.id, role: "instructor" }).rows.map((r) => r.id)).toEqual([a.id]);
+    expect(userList(reader, { q: "100%" }).rows.map((r) => r.id)).toEqual([a.id]);
+    expect(userList(reader, { q: "DEWI", panti: home.id }).total).toBe(2);
+    expect(userList(reader, { q: "_" }).rows.every((r) => r.username.includes("_") || r.name.includes("_"))).toBe(true);
   });
 
   it("pages the audit log newest first and filters it in SQL", () => {

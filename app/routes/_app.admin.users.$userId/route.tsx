@@ -30,7 +30,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defau
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { userId } = idParams(params, "userId");
   const current = await requirePermission(request, "user:manage");
-  const page = userPage(userId);
+  const page = userPage(current, userId);
   if (!page) throw notFound();
   return { ...page, isSelf: page.user.id === current.id };
 }
