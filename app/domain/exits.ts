@@ -6,6 +6,7 @@ import { z } from "zod";
 import { EXIT_OUTCOME_CODES, EXIT_OUTCOMES, type ExitOutcome } from "./reference";
 import { checkbox, idField } from "./fields";
 import { plainText, personName } from "./text";
+import { grantFor, type Role } from "./permissions";
 import { parseJakartaDateTime, toJakartaParts } from "./time";
 
 /** FKD-MPU partner provinces: the 2025 agreement on handling and repatriating PPKS. */
@@ -193,8 +194,9 @@ export function checkExitDate(admittedAt: Date, exitedAt: Date, now: Date): Exit
 /** Hours during which the panti that recorded an exit may undo it; after that only Dinsos. */
 export const UNDO_GRACE_HOURS = 72;
 
-export function canUndoExit(recordedAt: Date, now: Date, role: string): boolean {
-  if (role === "dinsos_admin") return true;
+export function canUndoExit(recordedAt: Date, now: Date, role: Role): boolean {
+  // Dinsos may end and undo a stay in any panti: the grace period does not bind it.
+  if (grantFor(role, "stay:exit") === "any") return true;
   return now.getTime() - recordedAt.getTime() <= UNDO_GRACE_HOURS * 3_600_000;
 }
 

@@ -22,7 +22,7 @@ import {
   type ValidRow,
 } from "~/domain/placement-import";
 import { placementInputSchema, type PlacementInput } from "~/domain/placements";
-import { canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
+import { canOnUnit, hasPermission, PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
 import { OUTREACH_UNIT_CODES } from "~/domain/reference";
 import { CsvError, detectDelimiter, parseCsv, toCsv, type CsvDelimiter } from "~/utils/csv";
 import { db } from "~/utils/db.server";
@@ -178,7 +178,8 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
   assertMayUpload(actor);
   const lang = upload.lang ?? DEFAULT_LANG;
   const t = translator(lang);
-  const defaultUnit = upload.outreachUnit || (actor.role === "outreach" ? (actor.outreachUnit ?? null) : null);
+  const referrerScope = scopeFor(actor, "placement:create");
+  const defaultUnit = upload.outreachUnit || (referrerScope.kind === "unit" ? referrerScope.unit : null);
   if (defaultUnit && (!(OUTREACH_UNIT_CODES as readonly string[]).includes(defaultUnit) || !canOnUnit(actor, "placement:create", defaultUnit))) {
     throw new InvalidInput({ outreachUnit: [t("placement.error.otherUnit")] });
   }
