@@ -1,13 +1,14 @@
 /**
  * No silent caps: the follow-up and stale-stay lists page through every row (once each, with the
  * total shown), and their downloads hold every row, well past the 500 rows the lists used to stop at
- * and past one read batch of a download.
+ * and past one read batch of a download; a form that picks residents offers all of them.
  */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { followUps, persons, stays } from "#db/schema";
 import { FOLLOW_UPS_PAGE_SIZE, STALE_STAYS_PAGE_SIZE } from "~/queries/exits.server";
 import { loader as followUpsLoader } from "~/routes/_app.follow-ups";
+import { loader as groupSessionLoader } from "~/routes/_app.panti.$pantiId_.sessions.new";
 import { loader as staleStaysLoader } from "~/routes/_app.stale-stays";
 import { loader as exportLoader } from "~/routes/export.$dataset.$format";
 import { parseCsv } from "~/utils/csv";
@@ -110,5 +111,17 @@ describe("the stale-stay list and its download", () => {
     const csv = await csvOf(cookie, "stale-stays");
     expect(csv.length - 1).toBe(2050);
     expect(new Set(csv.slice(1).map((r) => r[0])).size).toBe(2050);
+  });
+});
+
+describe("the group-session form", () => {
+  it("offers every current resident of the panti, past the 1,000 it used to stop at", async () => {
+    const p = createPanti({ name: "Panti Sosial Bina Laras Besar" });
+    stayRows(p.id, 1005, new Date(Date.now() - 10 * DAY), null);
+    const psych = createUser("psychosocial", p.id);
+    const cookie = await cookieFor(psych.username);
+    const form = await groupSessionLoader(routeArgs(getRequest(`/panti/${p.id}/sessions/new`, cookie), { pantiId: String(p.id) }));
+    expect(form.residents).toHaveLength(1005);
+    expect(new Set(form.residents.map((r) => r.stayId)).size).toBe(1005);
   });
 });
