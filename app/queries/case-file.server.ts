@@ -664,7 +664,7 @@ export function sessionsOfPanti(pantiId: number, filters: { serviceCode?: string
   };
 }
 
-/** The panti and its current residents, for the group-session form. */
+/** The panti and all its current residents (bounded by its census), for the group-session form. */
 export function groupSessionFormData(pantiId: number) {
   const profile = db.select({ id: panti.id, name: panti.name, code: panti.code }).from(panti).where(eq(panti.id, pantiId)).get();
   if (!profile) return null;
@@ -676,7 +676,6 @@ export function groupSessionFormData(pantiId: number) {
     .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
     .where(and(eq(stays.pantiId, pantiId), isNull(stays.exitedAt)))
     .orderBy(asc(persons.name), asc(stays.id))
-    .limit(1000)
     .all();
   return {
     panti: profile,

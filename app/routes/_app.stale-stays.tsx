@@ -1,26 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { STALE_IDLE_DAYS } from "~/domain/exits";
+import { STALE_IDLE_DAYS, staleStayListFilterSchema } from "~/domain/exits";
 import { pantiScope } from "~/domain/permissions";
 import { staleStays } from "~/queries/exits.server";
 import { requirePermission } from "~/utils/auth.server";
-import { useT } from "~/utils/use-i18n";
+import { formatNumber } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "stay:exit");
+  const filter = staleStayListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = pantiScope(user, "stay:exit");
-  return { rows: staleStays(scope), scoped: scope != null };
+  return { ...staleStays(scope, new Date(), filter.page), scoped: scope != null };
 }
 
 export default function StaleStaysPage() {
-  const { rows, scoped } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, scoped } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLang();
   return (
     <>
       <PageHeader
@@ -28,6 +32,9 @@ export default function StaleStaysPage() {
         intro={t("stale.intro", { days: STALE_IDLE_DAYS })}
         actions={<DownloadLinks dataset="stale-stays" />}
       />
+      <p className="muted small" data-testid="stale-stays-total">
+        {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
+      </p>
       <TableScroll label={t("stale.title")}>
         <table data-testid="stale-stays">
           <thead>
@@ -69,6 +76,7 @@ export default function StaleStaysPage() {
           </tbody>
         </table>
       </TableScroll>
+      <Pager page={page} pages={pageCount} />
     </>
   );
 }
