@@ -513,6 +513,8 @@ export const placements = sqliteTable(
     index("placements_queue_idx").on(t.targetPantiId, t.status, t.createdAt),
     index("placements_unit_idx").on(t.outreachUnit, t.createdAt),
     index("placements_status_idx").on(t.status, t.createdAt),
+    // The referral list for Dinsos (no filter): newest first, in the index's own order.
+    index("placements_created_idx").on(sql`${t.createdAt} desc`, t.id),
     index("placements_found_at_idx").on(t.foundAt),
     index("placements_category_idx").on(t.ppksCategory),
     index("placements_person_idx").on(t.personId),

@@ -246,6 +246,17 @@ export const followUpSchema = z.object({
   notes: plainText(1000).optional(),
 });
 
+/** The follow-up list's query string; anything unusable falls back to the default. */
+export const followUpListFilterSchema = z.object({
+  upcoming: z.literal("1").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
+/** The stale-stay list's query string. */
+export const staleStayListFilterSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+
 export type FollowUpState = "done" | "overdue" | "due" | "upcoming";
 
 /** done; overdue (past the due date); due (within the next 7 days); upcoming. */

@@ -18,6 +18,8 @@ import {
   parseReachMethod,
   parseSex,
   parseYesNo,
+  readCategory,
+  readFoundAt,
   templateRows,
   toStoredRow,
   type ImportContext,
@@ -154,6 +156,20 @@ describe("values", () => {
     expect(parseCategory("alien")).toBeNull();
   });
 
+  it("maps the category names of practice: ODGJ (with disabilitas mental), Pengamen, Manusia gerobak, Gepeng", () => {
+    expect(readCategory("ODGJ")).toEqual({ category: "penyandang_disabilitas", disability: "mental", mapped: true });
+    expect(readCategory("odgj")).toEqual({ category: "penyandang_disabilitas", disability: "mental", mapped: true });
+    expect(readCategory("Orang dengan gangguan jiwa")).toMatchObject({ category: "penyandang_disabilitas", disability: "mental" });
+    expect(readCategory("Pengamen")).toEqual({ category: "pengemis", mapped: true });
+    expect(readCategory("Manusia gerobak")).toEqual({ category: "gelandangan", mapped: true });
+    expect(readCategory("manusia  GEROBAK")).toEqual({ category: "gelandangan", mapped: true });
+    expect(readCategory("Gepeng")).toEqual({ category: "gelandangan", mapped: true });
+    expect(readCategory("Gelandangan dan pengemis")).toEqual({ category: "gelandangan", mapped: true });
+    expect(readCategory("Anjal")).toEqual({ category: "anak_jalanan", mapped: true });
+    expect(readCategory("Gelandangan")).toEqual({ category: "gelandangan", mapped: false });
+    expect(readCategory("Pengamen jalanan")).toBeNull();
+  });
+
   it("reads disabilities separated by ; or , by code or name, and names the unknown ones", () => {
     expect(parseDisabilities("fisik; mental")).toEqual({ codes: ["fisik", "mental"], unknown: [] });
     expect(parseDisabilities("Disabilitas fisik, ODGJ, fisik")).toEqual({ codes: ["fisik", "mental"], unknown: [] });
@@ -166,6 +182,11 @@ describe("values", () => {
     expect(parseReachMethod("Patroli")).toBe("patrol");
     expect(parseReachMethod("Laporan masyarakat")).toBe("public_report");
     expect(parseReachMethod("Serahan Satpol PP")).toBe("satpol_pp_handover");
+    expect(parseReachMethod("Razia")).toBe("satpol_pp_handover");
+    expect(parseReachMethod("RAZIA GABUNGAN")).toBe("satpol_pp_handover");
+    expect(parseReachMethod("Operasi")).toBe("satpol_pp_handover");
+    expect(parseReachMethod("Operasi penertiban")).toBe("satpol_pp_handover");
+    expect(parseReachMethod("Penjangkauan")).toBe("patrol");
     expect(parseReachMethod("teleportasi")).toBeNull();
     expect(parseKota("jakarta barat")).toBe("Jakarta Barat");
     expect(parseKota("Jakbar")).toBe("Jakarta Barat");
@@ -197,9 +218,37 @@ describe("values", () => {
     ]) {
       expect(parseImportDateTime(v)?.toISOString(), v).toBe(expected);
     }
-    for (const v of ["2026-02-31 10:00", "2026-03-02", "02/03/2026", "kemarin", "2026-03-02 25:00", "46083"]) {
+    for (const v of ["2026-02-31 10:00", "kemarin", "2026-03-02 25:00", "46083", "2 Maretan 2026", "31 Februari 2026", "2 Maret 26"]) {
       expect(parseImportDateTime(v), v).toBeNull();
     }
+  });
+
+  it("reads a found-at date without a time as 00:00 WIB of that day, and says the time was not given", () => {
+    for (const v of ["2023-01-02", "02/01/2023", "2/1/2023", "02-01-2023", "02 Januari 2023", "2 Jan 2023", "Senin, 2 Januari 2023"]) {
+      expect(readFoundAt(v), v).toEqual({ at: new Date("2023-01-01T17:00:00.000Z"), timeGiven: false, monthName: !/^[\d/-]+$/.test(v) });
+    }
+    expect(readFoundAt("2023-01-02 21:15")).toMatchObject({ timeGiven: true, monthName: false });
+  });
+
+  it("reads Indonesian (and English) month names, whole or short, with or without a time", () => {
+    const wib = (iso: string) => new Date(`${iso}+07:00`).toISOString();
+    const cases: [string, string][] = [
+      ["02 Januari 2023 21:15", wib("2023-01-02T21:15:00")],
+      ["2 Jan 2023 21.15", wib("2023-01-02T21:15:00")],
+      ["2 Februari 2023", wib("2023-02-02T00:00:00")],
+      ["28 Pebruari 2023 pukul 06.30", wib("2023-02-28T06:30:00")],
+      ["1 Maret 2023", wib("2023-03-01T00:00:00")],
+      ["17 Mei 2023 jam 10:00", wib("2023-05-17T10:00:00")],
+      ["17 Agustus 2023", wib("2023-08-17T00:00:00")],
+      ["17-Agt-2023 08:00 WIB", wib("2023-08-17T08:00:00")],
+      ["5 Okt 2023", wib("2023-10-05T00:00:00")],
+      ["10 Nopember 2023", wib("2023-11-10T00:00:00")],
+      ["25 Desember 2023 23:59", wib("2023-12-25T23:59:00")],
+      ["25 DES. 2023", wib("2023-12-25T00:00:00")],
+      ["Jumat, 29 Desember 2023 13.30", wib("2023-12-29T13:30:00")],
+    ];
+    for (const [v, expected] of cases) expect(parseImportDateTime(v)?.toISOString(), v).toBe(expected);
+    expect(readFoundAt("17 Mei 2023 jam 10:00")).toMatchObject({ timeGiven: true, monthName: true });
   });
 
   it("reads birth dates as YYYY-MM-DD from ISO, day-first text, XLSX date cells and Excel serials", () => {
@@ -208,7 +257,9 @@ describe("values", () => {
       expect(parseImportDate(v), v).toBe("1980-05-15");
     }
     expect(parseImportDate("5/6/1980")).toBe("1980-06-05");
-    for (const v of ["31/02/1980", "1980", "15 Mei 1980", "1980-13-01"]) expect(parseImportDate(v), v).toBeNull();
+    expect(parseImportDate("15 Mei 1980")).toBe("1980-05-15");
+    expect(parseImportDate("1 Agustus 1975")).toBe("1975-08-01");
+    for (const v of ["31/02/1980", "1980", "Mei 1980", "1980-13-01", "15 Meii 1980"]) expect(parseImportDate(v), v).toBeNull();
   });
 
   it("reads ages with units and float noise", () => {
@@ -234,6 +285,64 @@ describe("checking a sheet", () => {
     expect(check.valid[0]!.input).toMatchObject({ outreachUnit: "sudin_jakbar", sex: "female", estimatedAge: 67, reachMethod: "patrol", targetPantiId: 9 });
     expect(check.valid[0]!.input.foundAt.toISOString()).toBe("2026-03-02T14:15:00.000Z");
     expect(check.valid[1]!.input).toMatchObject({ personName: "Budi", sex: "male", estimatedAge: 40, ppksCategory: "gelandangan", targetPantiId: 7 });
+  });
+
+  it("maps the spellings of practice and lists, per column, each distinct value mapped and what it became", () => {
+    const header = [...HEADER, "disabilitas"];
+    const rows = [
+      [...row({ kategori_ppks: "ODGJ", waktu_ditemukan: "2023-01-02", cara_penjangkauan: "Razia" }), ""],
+      [...row({ kategori_ppks: "ODGJ", waktu_ditemukan: "02/01/2023", cara_penjangkauan: "Razia", jenis_kelamin: "L" }), "fisik"],
+      [...row({ kategori_ppks: "Pengamen", waktu_ditemukan: "02 Januari 2023 21:15", cara_penjangkauan: "Operasi" }), ""],
+      [...row({ kategori_ppks: "Manusia gerobak", waktu_ditemukan: "2 Jan 2023" }), ""],
+      [...row({ kategori_ppks: "Gepeng", waktu_ditemukan: "2023-01-02 21:15" }), ""],
+      [...row({ kategori_ppks: "gelandangan" }), ""],
+      [...row({ kategori_ppks: "ODGJ" }), "ODGJ"],
+    ];
+    const check = checkSheet([{ row: 1, cells: header }, ...rows.map((cells, i) => ({ row: i + 2, cells }))], context());
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.errors).toEqual([]);
+    const input = (row: number) => check.valid.find((v) => v.row === row)!.input;
+    expect(input(2)).toMatchObject({ ppksCategory: "penyandang_disabilitas", disabilitySubtypes: ["mental"], reachMethod: "satpol_pp_handover" });
+    expect(input(3).disabilitySubtypes).toEqual(["fisik", "mental"]);
+    expect(input(8).disabilitySubtypes).toEqual(["mental"]);
+    expect(input(4)).toMatchObject({ ppksCategory: "pengemis", reachMethod: "satpol_pp_handover" });
+    expect(input(5).ppksCategory).toBe("gelandangan");
+    expect(input(6).ppksCategory).toBe("gelandangan");
+    // A date without a time: 00:00 WIB of that day.
+    for (const r of [2, 3, 5]) expect(input(r).foundAt.toISOString()).toBe("2023-01-01T17:00:00.000Z");
+    expect(input(4).foundAt.toISOString()).toBe("2023-01-02T14:15:00.000Z");
+
+    const listed = check.mappings.map((m) => [m.column, m.from, m.rows, m.example]);
+    expect(listed).toEqual([
+      ["waktu_ditemukan", "2023-01-02", 2, true],
+      ["waktu_ditemukan", "02 Januari 2023 21:15", 1, true],
+      ["waktu_ditemukan", "2 Jan 2023", 1, true],
+      ["cara_penjangkauan", "Razia", 2, false],
+      ["cara_penjangkauan", "Operasi", 1, false],
+      ["jenis_kelamin", "P", 6, false],
+      ["jenis_kelamin", "L", 1, false],
+      ["kategori_ppks", "ODGJ", 3, false],
+      ["kategori_ppks", "Pengamen", 1, false],
+      ["kategori_ppks", "Manusia gerobak", 1, false],
+      ["kategori_ppks", "Gepeng", 1, false],
+      ["disabilitas", "ODGJ", 1, false],
+    ]);
+    expect(check.mappings.find((m) => m.from === "ODGJ" && m.column === "kategori_ppks")!.to).toEqual({ field: "ppksCategory", code: "penyandang_disabilitas", disability: "mental" });
+    expect(check.mappings[0]!.to).toEqual({ field: "foundAt", at: new Date("2023-01-01T17:00:00.000Z"), timeGiven: false });
+    expect(check.mappings[1]!.to).toMatchObject({ field: "foundAt", timeGiven: true });
+  });
+
+  it("still refuses a spelling it does not know, naming the value and the names it does know", () => {
+    const check = checkSheet(sheet(row({ kategori_ppks: "Pengamen jalanan", cara_penjangkauan: "Sweeping" })), context());
+    if (!check.ok) throw new Error("expected a checked sheet");
+    expect(check.valid).toEqual([]);
+    expect(check.mappings).toEqual([{ column: "jenis_kelamin", from: "P", to: { field: "sex", code: "female" }, rows: 1, example: false }]);
+    const messages = Object.fromEntries(check.errors.map((e) => [e.field, e.message]));
+    expect(Object.keys(messages)).toEqual(["cara_penjangkauan", "kategori_ppks"]);
+    expect(messages.kategori_ppks).toContain('"value":"Pengamen jalanan"');
+    for (const name of ["ODGJ", "Pengamen", "Manusia gerobak", "Gepeng"]) expect(messages.kategori_ppks).toContain(name);
+    expect(messages.cara_penjangkauan).toContain('"value":"Sweeping"');
+    expect(messages.cara_penjangkauan).toContain("satpol_pp_handover");
   });
 
   it("lists each bad value with its row and the column as named in the file", () => {

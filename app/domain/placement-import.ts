@@ -234,9 +234,49 @@ const categoryOf = lookup<PpksCategory>(
   }),
 );
 
-/** A PPKS category by its code or its Indonesian or English name. */
+/**
+ * Names for people that outreach spreadsheets use but the register of PPKS categories
+ * (db/reference/ppks-categories.csv) does not have, and the category each is counted under; some
+ * also say a disability subtype, added to the row's disabilities. Shown on the upload page and in
+ * docs/decisions/012-import-spellings.md, which gives the reasons.
+ */
+export const CATEGORY_SPELLINGS: readonly { name: string; category: PpksCategory; disability?: DisabilitySubtype }[] = [
+  { name: "ODGJ", category: "penyandang_disabilitas", disability: "mental" },
+  { name: "Orang dengan gangguan jiwa", category: "penyandang_disabilitas", disability: "mental" },
+  { name: "Pengamen", category: "pengemis" },
+  { name: "Manusia gerobak", category: "gelandangan" },
+  { name: "Gepeng", category: "gelandangan" },
+  { name: "Gelandangan dan pengemis", category: "gelandangan" },
+  { name: "Gelandangan pengemis", category: "gelandangan" },
+  { name: "Tunawisma", category: "gelandangan" },
+  { name: "Anjal", category: "anak_jalanan" },
+  { name: "Lansia", category: "lansia_terlantar" },
+  { name: "Lansia terlantar", category: "lansia_terlantar" },
+];
+
+const categorySpellingOf = lookup(CATEGORY_SPELLINGS.map((c, i) => [c.name, String(i)] as const));
+
+/** A category as read from a cell, with the disability subtype its name also says (ODGJ: mental). */
+export interface CategoryReading {
+  category: PpksCategory;
+  disability?: DisabilitySubtype;
+  /** Written as a spelling of practice (CATEGORY_SPELLINGS), not as the register names it. */
+  mapped: boolean;
+}
+
+/** A PPKS category by its code, its Indonesian or English name, or a spelling of practice. */
+export function readCategory(value: string): CategoryReading | null {
+  const code = categoryOf(value);
+  if (code) return { category: code, mapped: false };
+  const index = categorySpellingOf(value);
+  if (index === null) return null;
+  const spelling = CATEGORY_SPELLINGS[Number(index)]!;
+  return { category: spelling.category, ...(spelling.disability ? { disability: spelling.disability } : {}), mapped: true };
+}
+
+/** A PPKS category by its code, its Indonesian or English name, or a spelling of practice. */
 export function parseCategory(value: string): PpksCategory | null {
-  return categoryOf(value);
+  return readCategory(value)?.category ?? null;
 }
 
 const disabilityOf = lookup<DisabilitySubtype>([
@@ -281,11 +321,27 @@ const REACH_LABELS: Record<ReachMethod, readonly string[]> = {
   panti_transfer: ["pindahan", "pindahan panti", "pindahan dari panti lain"],
   other: ["lainnya", "lain-lain"],
 };
-const reachOf = lookup<ReachMethod>(REACH_METHODS.flatMap((m) => [[m, m] as const, ...REACH_LABELS[m].map((l) => [l, m] as const)]));
+/**
+ * Words for how a person was reached that spreadsheets use and REACH_METHODS does not: a razia or
+ * operasi is an enforcement operation under Perda DKI 8/2007 led by Satpol PP, who hand the people
+ * over to Dinsos; a unit's own rounds are "penjangkauan" (patrol). See docs/decisions/012.
+ */
+export const REACH_SPELLINGS: readonly { name: string; method: ReachMethod }[] = [
+  { name: "Razia", method: "satpol_pp_handover" },
+  { name: "Razia gabungan", method: "satpol_pp_handover" },
+  { name: "Operasi", method: "satpol_pp_handover" },
+  { name: "Operasi penertiban", method: "satpol_pp_handover" },
+  { name: "Penertiban", method: "satpol_pp_handover" },
+  { name: "Penjangkauan", method: "patrol" },
+  { name: "Operasi penjangkauan", method: "patrol" },
+];
 
-/** A reach method by its code or an Indonesian name ("patroli", "laporan masyarakat" ...). */
+const reachOf = lookup<ReachMethod>(REACH_METHODS.flatMap((m) => [[m, m] as const, ...REACH_LABELS[m].map((l) => [l, m] as const)]));
+const reachSpellingOf = lookup<ReachMethod>(REACH_SPELLINGS.map((r) => [r.name, r.method] as const));
+
+/** A reach method by its code, an Indonesian name ("patroli", "laporan masyarakat" ...) or a spelling of practice ("razia"). */
 export function parseReachMethod(value: string): ReachMethod | null {
-  return reachOf(value);
+  return reachOf(value) ?? reachSpellingOf(value);
 }
 
 type Kota = (typeof KOTA)[number];
@@ -338,6 +394,37 @@ function excelSerialParts(serial: number) {
   return { y: d.getUTCFullYear(), mo: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds() };
 }
 
+/** Month names and short forms, Indonesian (and English), as written in dates: "02 Januari 2023", "2 Agt 2023". */
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      [1, ["januari", "jan", "january"]],
+      [2, ["februari", "pebruari", "feb", "peb", "february"]],
+      [3, ["maret", "mar", "march"]],
+      [4, ["april", "apr"]],
+      [5, ["mei", "may"]],
+      [6, ["juni", "jun", "june"]],
+      [7, ["juli", "jul", "july"]],
+      [8, ["agustus", "agu", "agt", "ags", "agus", "aug", "august"]],
+      [9, ["september", "sep", "sept"]],
+      [10, ["oktober", "okt", "oct", "october"]],
+      [11, ["november", "nopember", "nov", "nop"]],
+      [12, ["desember", "des", "dec", "december"]],
+    ] as const
+  ).flatMap(([month, names]) => names.map((name) => [name, month] as const)),
+);
+const WEEKDAY = /^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*/i;
+const DAY_MONTH_NAME = /^(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})(?:[,\s]+(?:(?:pukul|pkl|jam)\.?\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$/i;
+
+/** "02 Januari 2023", "Senin, 2 Jan 2023 21.15", "2-Agt-2023 pukul 06:30": parts, or null. */
+function monthNameParts(text: string) {
+  const m = DAY_MONTH_NAME.exec(text.replace(WEEKDAY, ""));
+  const month = m ? MONTHS.get(m[2]!.toLowerCase()) : undefined;
+  if (!m || month === undefined) return null;
+  const time = m[4] !== undefined ? { h: +m[4], mi: +m[5]!, s: m[6] ? +m[6] : 0 } : null;
+  return { y: +m[3]!, mo: month, d: +m[1]!, time };
+}
+
 const SERIAL = /^\d{5}(\.\d+)?$/;
 const YMD_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[T ]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
 const DMY_TIME = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[T, ]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
@@ -348,27 +435,51 @@ function localDateTime(y: number, mo: number, d: number, h: number, mi: number, 
   return parseJakartaDateTime(`${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`);
 }
 
+/** A found-at time as read: the instant, whether the cell gave a time, and whether it named the month. */
+export interface FoundAtReading {
+  at: Date;
+  /** False for a date alone ("2023-01-02", "02/01/2023", "2 Januari 2023"): taken at 00:00 WIB. */
+  timeGiven: boolean;
+  monthName: boolean;
+}
+
 /**
  * When the person was found: "2026-03-02 21:15" (WIB), "2026-03-02T21:15", "02/03/2026 21.15"
- * (day first, as in Indonesia), an ISO instant with an offset ("...+07:00", "...Z"; what XLSX date
- * cells become) or an Excel serial date-time. A trailing "WIB" is allowed. Null when unreadable.
+ * (day first, as in Indonesia), "2 Maret 2026 21.15" (an Indonesian or English month name, short
+ * or whole, after an optional weekday), an ISO instant with an offset ("...+07:00", "...Z"; what
+ * XLSX date cells become) or an Excel serial date-time. A trailing "WIB" is allowed. A date
+ * without a time is taken at 00:00 WIB (the day stays the day written) and says so in
+ * `timeGiven`. Null when unreadable.
  */
-export function parseImportDateTime(value: string): Date | null {
+export function readFoundAt(value: string): FoundAtReading | null {
   const text = value.trim().replace(/\s*WIB$/i, "");
+  const reading = (at: Date | null, timeGiven: boolean, monthName = false) => (at ? { at, timeGiven, monthName } : null);
   let m = YMD_TIME.exec(text);
-  if (m) return localDateTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
+  if (m) return reading(localDateTime(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0), true);
   m = DMY_TIME.exec(text);
-  if (m) return localDateTime(+m[3]!, +m[2]!, +m[1]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0);
+  if (m) return reading(localDateTime(+m[3]!, +m[2]!, +m[1]!, +m[4]!, +m[5]!, m[6] ? +m[6] : 0), true);
+  if ((m = YMD.exec(text))) return reading(localDateTime(+m[1]!, +m[2]!, +m[3]!, 0, 0, 0), false);
+  if ((m = DMY.exec(text))) return reading(localDateTime(+m[3]!, +m[2]!, +m[1]!, 0, 0, 0), false);
+  const named = monthNameParts(text);
+  if (named) {
+    const { h, mi, s } = named.time ?? { h: 0, mi: 0, s: 0 };
+    return reading(localDateTime(named.y, named.mo, named.d, h, mi, s), named.time !== null, true);
+  }
   if (SERIAL.test(text) && text.includes(".")) {
     const p = excelSerialParts(Number(text));
-    return localDateTime(p.y, p.mo, p.d, p.h, p.mi, p.s);
+    return reading(localDateTime(p.y, p.mo, p.d, p.h, p.mi, p.s), true);
   }
-  return parseJakartaDateTime(text);
+  return reading(parseJakartaDateTime(text), true);
+}
+
+/** The instant of `readFoundAt`, or null. */
+export function parseImportDateTime(value: string): Date | null {
+  return readFoundAt(value)?.at ?? null;
 }
 
 /**
  * A calendar date as YYYY-MM-DD from "1980-05-15", "15/05/1980", "15-05-1980", "15.05.1980",
- * an XLSX date cell (ISO, read in WIB) or a five-digit Excel serial date. Null when unreadable.
+ * "15 Mei 1980", an XLSX date cell (ISO, read in WIB) or a five-digit Excel serial date. Null when unreadable.
  */
 export function parseImportDate(value: string): string | null {
   const text = value.trim();
@@ -376,6 +487,7 @@ export function parseImportDate(value: string): string | null {
   let m = YMD.exec(text);
   if (m) [y, mo, d] = [+m[1]!, +m[2]!, +m[3]!];
   else if ((m = DMY.exec(text))) [y, mo, d] = [+m[3]!, +m[2]!, +m[1]!];
+  else if (monthNameParts(text)?.time === null) ({ y, mo, d } = monthNameParts(text)!);
   else if (/^\d{5}$/.test(text)) {
     // A five-digit number is an Excel serial date (1927 onwards); four digits would be a year.
     const p = excelSerialParts(Number(text));
@@ -453,6 +565,27 @@ export interface FileProblem {
   params?: Record<string, string | number>;
 }
 
+/** What a value written in the file's own words became. */
+export type MappedValue =
+  | { field: "outreachUnit" | "foundKota" | "reachMethod" | "sex"; code: string }
+  | { field: "ppksCategory"; code: PpksCategory; disability?: DisabilitySubtype }
+  | { field: "disabilitySubtypes"; codes: DisabilitySubtype[] }
+  | { field: "foundAt"; at: Date; timeGiven: boolean }
+  | { field: "birthDate"; date: string };
+
+/** A value the upload read as something else, shown in the preview before anything is imported. */
+export interface ValueMapping {
+  /** The column as named in the file. */
+  column: string;
+  /** The value as written; for dates, the first of the rows that share its spelling. */
+  from: string;
+  to: MappedValue;
+  /** Rows with this value (for dates: with this spelling). */
+  rows: number;
+  /** For dates: `from` is one example of a spelling (each date is not listed on its own). */
+  example: boolean;
+}
+
 export type SheetCheck =
   | { ok: false; problems: FileProblem[] }
   | {
@@ -465,6 +598,8 @@ export type SheetCheck =
       invalidRowCount: number;
       /** Columns the upload does not use, as written (or "(kolom C)" for unnamed ones with data). */
       unknownColumns: string[];
+      /** Per column, each distinct value that was mapped and what it became, in column order. */
+      mappings: ValueMapping[];
       /** The column of a field as named in the file, else its template name (for more errors). */
       columnOf: (field: ImportField) => string;
     };
@@ -510,6 +645,13 @@ export function checkSheet(rows: readonly SheetRow[], context: ImportContext, op
   const firstRowOfRef = new Map<string, number>();
   const columnOf = (field: ImportField) => mapping.headerOf[field] ?? COLUMN_BY_FIELD.get(field)!.header;
   const columnName = (issue: Issue) => (issue.field ? columnOf(issue.field) : `(${columnLetter(issue.column)})`);
+  const mapped = new Map<string, ValueMapping & { index: number }>();
+  const note: Note = (index, key, from, to) => {
+    const id = `${index}\u0000${key}`;
+    const seen = mapped.get(id);
+    if (seen) seen.rows++;
+    else mapped.set(id, { index, column: columnOf(to.field), from, to, rows: 1, example: key !== from });
+  };
 
   for (const sheetRow of data) {
     const issues: Issue[] = [];
@@ -538,8 +680,16 @@ export function checkSheet(rows: readonly SheetRow[], context: ImportContext, op
         input[field] = text;
         return;
       }
-      normaliseCell(field, text, index, input, fail, context);
+      normaliseCell(field, text, index, input, fail, context, note);
     });
+
+    // A category that also says a disability (ODGJ): the subtype joins the row's disabilities.
+    const said = input[CATEGORY_DISABILITY] as DisabilitySubtype | undefined;
+    delete input[CATEGORY_DISABILITY];
+    if (said && !failed.has("disabilitySubtypes")) {
+      const listed = (input.disabilitySubtypes as DisabilitySubtype[] | undefined) ?? [];
+      input.disabilitySubtypes = listed.includes(said) ? listed : [...listed, said];
+    }
 
     if (input.outreachUnit === undefined && !failed.has("outreachUnit") && context.defaultUnit) {
       input.outreachUnit = context.defaultUnit;
@@ -586,15 +736,39 @@ export function checkSheet(rows: readonly SheetRow[], context: ImportContext, op
     ...[...unnamed].sort((a, b) => a - b).map((index) => t("import.column.unnamed", { column: columnLetter(index) })),
   ];
   const invalidRowCount = new Set(errors.map((e) => e.row)).size;
-  return { ok: true, rowCount: data.length, valid, errors, invalidRowCount, unknownColumns, columnOf };
+  const mappings = [...mapped.values()].sort((a, b) => a.index - b.index).map(({ index: _index, ...m }) => m);
+  return { ok: true, rowCount: data.length, valid, errors, invalidRowCount, unknownColumns, mappings, columnOf };
 }
 
 type Fail = (field: ImportField, column: number, key: string, params?: Record<string, string | number>) => void;
+/** Records a mapped value: `key` groups the rows (the value itself, or a date spelling). */
+type Note = (column: number, key: string, from: string, to: MappedValue) => void;
+/** Where a cell's category leaves the disability subtype it says, until the row is complete. */
+const CATEGORY_DISABILITY = "\u0000categoryDisability";
+
+/** Whether a value is written as one of the names of what it became (then it is not listed as mapped). */
+function writtenAs(text: string, names: readonly string[]): boolean {
+  const key = valueKey(text);
+  return names.some((name) => valueKey(name) === key);
+}
+
+const referenceNames = (row: { code: string; nameId: string; nameEn?: string } | undefined) =>
+  row ? [row.code, row.nameId, row.nameId.replace(/\([^)]*\)/g, ""), row.nameEn ?? ""] : [];
+
+/** The date spelling of a found-at cell that the preview lists, or null for a full date and time in figures. */
+function foundAtSpelling(reading: FoundAtReading): string | null {
+  if (reading.monthName) return reading.timeGiven ? "monthName" : "monthNameNoTime";
+  return reading.timeGiven ? null : "noTime";
+}
 
 /** Puts one cell's value into the input, normalised; an unreadable value is an issue (and is kept raw). */
-function normaliseCell(field: ImportField, text: string, column: number, input: Record<string, unknown>, fail: Fail, context: ImportContext) {
+function normaliseCell(field: ImportField, text: string, column: number, input: Record<string, unknown>, fail: Fail, context: ImportContext, note: Note) {
   const keep = (value: unknown) => {
     input[field] = value;
+  };
+  const keepCode = (code: string, names: readonly string[], to: MappedValue = { field: field as "sex", code }) => {
+    if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
+    keep(code);
   };
   const refuse = (key: string, params?: Record<string, string | number>) => {
     fail(field, column, key, params);
@@ -603,19 +777,22 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
   switch (field) {
     case "outreachUnit": {
       const unit = parseOutreachUnit(text);
-      return unit ? keep(unit) : refuse("import.error.unit", { value: text });
+      return unit ? keepCode(unit, referenceNames(OUTREACH_UNITS.find((u) => u.code === unit))) : refuse("import.error.unit", { value: text });
     }
     case "foundAt": {
-      const date = parseImportDateTime(text);
-      return date ? keep(date) : refuse("import.error.datetime", { value: text });
+      const reading = readFoundAt(text);
+      if (!reading) return refuse("import.error.datetime", { value: text });
+      const spelling = foundAtSpelling(reading);
+      if (spelling) note(column, spelling, text, { field: "foundAt", at: reading.at, timeGiven: reading.timeGiven });
+      return keep(reading.at);
     }
     case "foundKota": {
       const kota = parseKota(text);
-      return kota ? keep(kota) : refuse("import.error.kota", { value: text, options: KOTA.join(", ") });
+      return kota ? keepCode(kota, []) : refuse("import.error.kota", { value: text, options: KOTA.join(", ") });
     }
     case "reachMethod": {
       const method = parseReachMethod(text);
-      return method ? keep(method) : refuse("import.error.reachMethod", { value: text, options: REACH_METHODS.join(", ") });
+      return method ? keepCode(method, REACH_LABELS[method]) : refuse("import.error.reachMethod", { value: text, options: REACH_METHODS.join(", ") });
     }
     case "unidentified": {
       const yes = parseYesNo(text);
@@ -623,10 +800,11 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
     }
     case "sex": {
       const sex = parseSex(text);
-      return sex ? keep(sex) : refuse("import.error.sex", { value: text });
+      return sex ? keepCode(sex, ["laki-laki", "perempuan"]) : refuse("import.error.sex", { value: text });
     }
     case "birthDate": {
       const date = parseImportDate(text);
+      if (date && monthNameParts(text)) note(column, "monthName", text, { field: "birthDate", date });
       return date ? keep(date) : refuse("import.error.date", { value: text });
     }
     case "estimatedAge":
@@ -637,12 +815,21 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       return NUMBER_SHAPED_ID.test(id) ? refuse("import.error.nikAsNumber") : keep(id);
     }
     case "ppksCategory": {
-      const category = parseCategory(text);
-      return category ? keep(category) : refuse("import.error.category", { value: text });
+      const reading = readCategory(text);
+      if (!reading) return refuse("import.error.category", { value: text, spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") });
+      if (reading.disability) input[CATEGORY_DISABILITY] = reading.disability;
+      const to: MappedValue = { field: "ppksCategory", code: reading.category, ...(reading.disability ? { disability: reading.disability } : {}) };
+      return keepCode(reading.category, reading.mapped ? [] : referenceNames(PPKS_CATEGORIES.find((c) => c.code === reading.category)), to);
     }
     case "disabilitySubtypes": {
       const { codes, unknown } = parseDisabilities(text);
-      return unknown.length > 0 ? refuse("import.error.disability", { value: unknown.join(", ") }) : keep(codes);
+      if (unknown.length > 0) return refuse("import.error.disability", { value: unknown.join(", ") });
+      const asIs = text
+        .split(/[;,/|\n]+/)
+        .filter((part) => part.trim() !== "")
+        .every((part) => writtenAs(part, DISABILITY_SUBTYPES.flatMap((d) => referenceNames(d))));
+      if (!asIs) note(column, text, text, { field: "disabilitySubtypes", codes });
+      return keep(codes);
     }
     case "targetPantiId": {
       const id = context.pantiIdByCode.get(pantiCodeKey(text));

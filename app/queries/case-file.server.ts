@@ -665,7 +665,7 @@ export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { servic
   };
 }
 
-/** The panti and its current residents, for the group-session form. */
+/** The panti and all its current residents (bounded by its census), for the group-session form. */
 export function groupSessionFormData(actor: Actor, pantiId: number) {
   const profile = db.select({ id: panti.id, name: panti.name, code: panti.code }).from(panti).where(eq(panti.id, pantiId)).get();
   if (!profile) return null;
@@ -677,7 +677,6 @@ export function groupSessionFormData(actor: Actor, pantiId: number) {
     .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
     .where(and(onePantiWhere(actor, "psychosocial:write", pantiId, stays.pantiId), isNull(stays.exitedAt)))
     .orderBy(asc(persons.name), asc(stays.id))
-    .limit(1000)
     .all();
   return {
     panti: profile,

@@ -1,8 +1,7 @@
 /** Read models for exits: a stay for the exit form, follow-ups due, and stale stays. */
-import { and, asc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, bedAssignments, beds, followUps, panti, persons, stays, users } from "#db/schema";
-import type { Actor } from "~/domain/permissions";
-import { scopeFor } from "~/domain/permissions";
+import { scopeFor, type Actor } from "~/domain/permissions";
 import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits";
 import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
@@ -42,10 +41,23 @@ export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
   };
 }
 
-/** Follow-ups not yet done, due first, in the actor's scope for recording them. */
-export function followUpList(actor: Actor, now = new Date(), includeUpcoming = false) {
-  const today = jakartaDate(now);
+/** Rows per page of the follow-up and stale-stay lists; downloads read in batches of EXPORT_BATCH. */
+export const FOLLOW_UPS_PAGE_SIZE = 50;
+export const STALE_STAYS_PAGE_SIZE = 50;
+const EXPORT_BATCH = 2000;
+
+/** Which follow-ups a list shows: not yet done, due within a week (or any time with `includeUpcoming`). */
+function followUpWhere(actor: Actor, now: Date, includeUpcoming: boolean) {
   const horizon = jakartaDate(new Date(now.getTime() + 7 * 86_400_000));
+  return and(
+    pantiWhere(scopeFor(actor, "followup:record"), followUps.pantiId),
+    isNull(followUps.doneAt),
+    includeUpcoming ? undefined : sql`${followUps.dueDate} <= ${horizon}`,
+  );
+}
+
+function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: number) {
+  const today = jakartaDate(now);
   const rows = db
     .select({
       id: followUps.id,
@@ -66,15 +78,10 @@ export function followUpList(actor: Actor, now = new Date(), includeUpcoming = f
     .innerJoin(stays, eq(stays.id, followUps.stayId))
     .innerJoin(persons, eq(persons.id, stays.personId))
     .innerJoin(panti, eq(panti.id, followUps.pantiId))
-    .where(
-      and(
-        pantiWhere(scopeFor(actor, "followup:record"), followUps.pantiId),
-        isNull(followUps.doneAt),
-        includeUpcoming ? undefined : sql`${followUps.dueDate} <= ${horizon}`,
-      ),
-    )
+    .where(where)
     .orderBy(asc(followUps.dueDate), asc(followUps.id))
-    .limit(500)
+    .limit(limit)
+    .offset(offset)
     .all();
   return rows.map((r) => ({
     ...r,
@@ -83,11 +90,38 @@ export function followUpList(actor: Actor, now = new Date(), includeUpcoming = f
   }));
 }
 
+/** One page of the follow-ups not yet done, due first, in the actor's scope, with the total. */
+export function followUpList(actor: Actor, now = new Date(), includeUpcoming = false, page = 1) {
+  const where = followUpWhere(actor, now, includeUpcoming);
+  const total = db.select({ n: count() }).from(followUps).where(where).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE));
+  return { rows: followUpRows(where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
+}
+
+/**
+ * Every follow-up of the list, for a download: read in batches after the last row read (due date,
+ * id), so that the file is never held whole and a contact recorded meanwhile shifts no row out.
+ */
+export function* allFollowUps(actor: Actor, now = new Date(), includeUpcoming = false) {
+  const where = followUpWhere(actor, now, includeUpcoming);
+  let last: { dueDate: string; id: number } | null = null;
+  for (;;) {
+    const after: SQL | undefined = last
+      ? or(gt(followUps.dueDate, last.dueDate), and(eq(followUps.dueDate, last.dueDate), gt(followUps.id, last.id)))
+      : undefined;
+    const rows = followUpRows(and(where, after), now, EXPORT_BATCH, 0);
+    yield* rows;
+    if (rows.length < EXPORT_BATCH) return;
+    last = rows[rows.length - 1]!;
+  }
+}
+
 /**
  * Stays that look abandoned: open in an intake panti past its 30-day norm, and either without a
- * bed or without any recorded activity for STALE_IDLE_DAYS.
+ * bed or without any recorded activity for STALE_IDLE_DAYS. `after` continues a download from the
+ * last row read (admission, id).
  */
-export function staleStays(actor: Actor, now = new Date()) {
+function staleStayRows(actor: Actor, now: Date, page: { limit: number; offset: number; after?: { admittedAt: Date; stayId: number } }) {
   const normCutoff = new Date(now.getTime() - INTAKE_NORM_DAYS * 86_400_000);
   const idleCutoff = new Date(now.getTime() - STALE_IDLE_DAYS * 86_400_000);
   const lastActivity = db
@@ -96,6 +130,7 @@ export function staleStays(actor: Actor, now = new Date()) {
     .where(eq(auditLog.entity, "stay"))
     .groupBy(auditLog.entityId)
     .as("last_activity");
+  const { after } = page;
   const rows = db
     .select({
       stayId: stays.id,
@@ -107,6 +142,7 @@ export function staleStays(actor: Actor, now = new Date()) {
       sex: persons.sex,
       bedId: bedAssignments.bedId,
       lastActivity: lastActivity.at,
+      total: sql<number>`count(*) over ()`,
     })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))
@@ -120,15 +156,42 @@ export function staleStays(actor: Actor, now = new Date()) {
         lt(stays.admittedAt, normCutoff),
         pantiWhere(scopeFor(actor, "stay:exit"), stays.pantiId),
         or(isNull(bedAssignments.id), isNull(lastActivity.at), lt(lastActivity.at, idleCutoff.getTime())),
+        after
+          ? or(gt(stays.admittedAt, after.admittedAt), and(eq(stays.admittedAt, after.admittedAt), gt(stays.id, after.stayId)))
+          : undefined,
       ),
     )
-    .orderBy(asc(stays.admittedAt))
-    .limit(500)
+    .orderBy(asc(stays.admittedAt), asc(stays.id))
+    .limit(page.limit)
+    .offset(page.offset)
     .all();
-  return rows.map((r) => ({
+  return rows.map(({ total, ...r }) => ({
     ...r,
+    total: Number(total),
     displayName: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }),
     days: Math.floor((now.getTime() - r.admittedAt.getTime()) / 86_400_000),
     lastActivity: r.lastActivity != null ? new Date(Number(r.lastActivity)) : null,
   }));
+}
+
+/** One page of the stays to review, oldest admission first, in the actor's scope, with the total. */
+export function staleStays(actor: Actor, now = new Date(), page = 1) {
+  const offset = (page - 1) * STALE_STAYS_PAGE_SIZE;
+  const found = staleStayRows(actor, now, { limit: STALE_STAYS_PAGE_SIZE, offset });
+  // The total rides on each row (a window count); a page past the end asks for the count alone.
+  const total = found[0]?.total ?? (offset > 0 ? (staleStayRows(actor, now, { limit: 1, offset: 0 })[0]?.total ?? 0) : 0);
+  const rows = found.map(({ total: _total, ...r }) => r);
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / STALE_STAYS_PAGE_SIZE)) };
+}
+
+/** Every stay to review, for a download: read in batches after the last row read. */
+export function* allStaleStays(actor: Actor, now = new Date()) {
+  let after: { admittedAt: Date; stayId: number } | undefined;
+  for (;;) {
+    const rows = staleStayRows(actor, now, { limit: EXPORT_BATCH, offset: 0, after });
+    yield* rows.map(({ total: _total, ...r }) => r);
+    if (rows.length < EXPORT_BATCH) return;
+    const last = rows[rows.length - 1]!;
+    after = { admittedAt: last.admittedAt, stayId: last.stayId };
+  }
 }

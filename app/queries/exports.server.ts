@@ -14,7 +14,7 @@ import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { Cell, Dataset } from "~/utils/export.server";
 import { translator, type Lang } from "~/utils/i18n";
-import { followUpList, staleStays } from "./exits.server";
+import { allFollowUps, allStaleStays } from "./exits.server";
 import { occupancyByPanti } from "./occupancy.server";
 import { placementScopeWhere } from "./placements.server";
 import {
@@ -127,19 +127,24 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       };
     }
     case "follow-ups": {
-      const rows = followUpList(user, new Date(), true);
+      // Every follow-up not yet done, upcoming ones included, whatever page the list shows.
+      const rows = allFollowUps(user, new Date(), true);
       return {
         name: "bimbingan-lanjut",
         headers: [t("followUps.due"), t("exit.resident"), t("panti.col.name"), t("followUps.sequence", { n: "" }).trim(), t("exit.outcome"), t("followUps.exit"), t("exit.handover.receiver"), t("common.status")],
-        rows: rows.map((r) => [r.dueDate, r.displayName, r.pantiName, r.sequence, referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang), r.exitedAt, r.exitDestination, t(`followUp.state.${r.state}`)]),
+        rows: (function* () {
+          for (const r of rows) yield [r.dueDate, r.displayName, r.pantiName, r.sequence, referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang), r.exitedAt, r.exitDestination, t(`followUp.state.${r.state}`)] as Cell[];
+        })(),
       };
     }
     case "stale-stays": {
-      const rows = staleStays(user);
+      const rows = allStaleStays(user);
       return {
         name: "masa-tinggal-ditinjau",
         headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("stale.days"), t("stale.lastActivity"), t("stale.noBed")],
-        rows: rows.map((r) => [r.displayName, r.pantiName, r.admittedAt, r.days, r.lastActivity, r.bedId == null]),
+        rows: (function* () {
+          for (const r of rows) yield [r.displayName, r.pantiName, r.admittedAt, r.days, r.lastActivity, r.bedId == null] as Cell[];
+        })(),
       };
     }
     default:

@@ -396,8 +396,8 @@ export function classPage(actor: Actor, classId: number, now = new Date()) {
               sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${cls.id} and ${enrolments.personId} = ${stays.personId})`,
             ),
           )
-          .orderBy(asc(persons.name))
-          .limit(1000)
+          // Every open stay of the panti not yet enrolled: bounded by its census, never cut short.
+          .orderBy(asc(persons.name), asc(stays.id))
           .all()
           .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c) }))
       : [];

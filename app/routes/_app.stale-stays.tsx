@@ -1,25 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { STALE_IDLE_DAYS } from "~/domain/exits";
+import { STALE_IDLE_DAYS, staleStayListFilterSchema } from "~/domain/exits";
 import { scopeFor } from "~/domain/permissions";
 import { staleStays } from "~/queries/exits.server";
 import { requirePermission } from "~/utils/auth.server";
-import { useT } from "~/utils/use-i18n";
+import { formatNumber } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { PageHeader } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "stay:exit");
-  return { rows: staleStays(user), scoped: scopeFor(user, "stay:exit").kind !== "all" };
+  const filter = staleStayListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { ...staleStays(user, new Date(), filter.page), scoped: scopeFor(user, "stay:exit").kind !== "all" };
 }
 
 export default function StaleStaysPage() {
-  const { rows, scoped } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, scoped } = useLoaderData<typeof loader>();
   const t = useT();
+  const lang = useLang();
   return (
     <>
       <PageHeader
@@ -27,6 +31,9 @@ export default function StaleStaysPage() {
         intro={t("stale.intro", { days: STALE_IDLE_DAYS })}
         actions={<DownloadLinks dataset="stale-stays" />}
       />
+      <p className="muted small" data-testid="stale-stays-total">
+        {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
+      </p>
       <TableScroll label={t("stale.title")}>
         <table data-testid="stale-stays">
           <thead>
@@ -68,6 +75,7 @@ export default function StaleStaysPage() {
           </tbody>
         </table>
       </TableScroll>
+      <Pager page={page} pages={pageCount} />
     </>
   );
 }

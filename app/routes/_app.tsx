@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { canOnPanti, hasPermission } from "~/domain/permissions";
 import { isDemoDatabase } from "~/queries/audit.server";
 import { requireUser } from "~/utils/auth.server";
@@ -34,9 +35,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/**
+ * The administration pages in one menu of the navigation, so that an administrator's menu fits
+ * on one line at laptop widths. A disclosure: it works without JavaScript and closes on navigation.
+ */
+function AdminMenu({ links }: { links: { to: string; label: string }[] }) {
+  const t = useT();
+  const { pathname } = useLocation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+  const here = links.some((link) => pathname.startsWith(link.to));
+  return (
+    <details className={here ? "nav-menu active" : "nav-menu"} ref={ref}>
+      <summary>{t("nav.admin")}</summary>
+      <div className="nav-menu-items">
+        {links.map((link) => (
+          <NavLink key={link.to} to={link.to}>
+            {link.label}
+          </NavLink>
+        ))}
+      </div>
+    </details>
+  );
+}
+
 export default function AppLayout() {
   const { demo, user, nav } = useLoaderData<typeof loader>();
   const t = useT();
+  const admin = [
+    nav.users ? { to: "/admin/users", label: t("nav.users") } : null,
+    nav.audit ? { to: "/admin/audit", label: t("nav.audit") } : null,
+    nav.apiTokens ? { to: "/admin/api-tokens", label: t("nav.apiTokens") } : null,
+    nav.provinces ? { to: "/admin/provinces", label: t("nav.provinces") } : null,
+  ].filter((link) => link != null);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -65,10 +98,7 @@ export default function AppLayout() {
             {nav.programmes ? <NavLink to="/programmes">{t("nav.programmes")}</NavLink> : null}
             {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
             {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
-            {nav.users ? <NavLink to="/admin/users">{t("nav.users")}</NavLink> : null}
-            {nav.audit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
-            {nav.apiTokens ? <NavLink to="/admin/api-tokens">{t("nav.apiTokens")}</NavLink> : null}
-            {nav.provinces ? <NavLink to="/admin/provinces">{t("nav.provinces")}</NavLink> : null}
+            {admin.length > 0 ? <AdminMenu links={admin} /> : null}
           </nav>
           <div className="user-menu">
             <div className="who" data-testid="current-user">

@@ -20,13 +20,14 @@ import {
   type SheetRow,
   type StoredBatchRow,
   type ValidRow,
+  type ValueMapping,
 } from "~/domain/placement-import";
 import { placementInputSchema, type PlacementInput } from "~/domain/placements";
 import { canOnUnit, hasPermission, PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
-import { OUTREACH_UNIT_CODES } from "~/domain/reference";
+import { DISABILITY_SUBTYPES, OUTREACH_UNIT_CODES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { CsvError, detectDelimiter, parseCsv, toCsv, type CsvDelimiter } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { DEFAULT_LANG, translator, type Lang } from "~/utils/i18n";
+import { DEFAULT_LANG, formatCalendarDate, formatDateTime, translator, type Lang } from "~/utils/i18n";
 import { errorMap } from "~/utils/validation";
 import { readXlsx, writeXlsx, XlsxError, isZip } from "~/utils/xlsx.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
@@ -55,6 +56,8 @@ export interface BatchPreview {
   errors: RowError[];
   /** Columns of the file that the upload does not use (known only right after the upload). */
   unknownColumns: string[];
+  /** Values read as something else, per column, in the uploader's words (known only right after the upload). */
+  mappings: MappingView[];
   createdAt: Date;
   importedAt: Date | null;
   /** Referrals made from this batch. */
@@ -129,6 +132,52 @@ async function readSheet(t: ReturnType<typeof translator>, fileName: string, byt
     if (error instanceof CsvError) throw fileError(t, "import.error.csv", { line: error.line });
     throw error;
   }
+}
+
+/** A mapped value as the preview lists it. */
+export interface MappingView {
+  column: string;
+  from: string;
+  to: string;
+  rows: number;
+  /** `from` is one example of a date spelling shared by `rows` rows. */
+  example: boolean;
+}
+
+/** What a mapped value became, in words: "ODGJ" → "Penyandang disabilitas + Disabilitas mental (termasuk ODGJ)". */
+export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView {
+  const t = translator(lang);
+  const { to } = mapping;
+  let text: string;
+  switch (to.field) {
+    case "outreachUnit":
+      text = referenceLabel(OUTREACH_UNITS, to.code, lang);
+      break;
+    case "reachMethod":
+      text = t.dynamic(`reach.${to.code}`);
+      break;
+    case "sex":
+      text = t.dynamic(`sex.${to.code}`);
+      break;
+    case "foundKota":
+      text = to.code;
+      break;
+    case "ppksCategory": {
+      const category = referenceLabel(PPKS_CATEGORIES, to.code, lang);
+      text = to.disability ? t("import.mapped.plus", { category, disability: referenceLabel(DISABILITY_SUBTYPES, to.disability, lang) }) : category;
+      break;
+    }
+    case "disabilitySubtypes":
+      text = to.codes.map((code) => referenceLabel(DISABILITY_SUBTYPES, code, lang)).join(", ");
+      break;
+    case "foundAt":
+      text = to.timeGiven ? formatDateTime(lang, to.at) : `${formatDateTime(lang, to.at)} (${t("import.mapped.noTime")})`;
+      break;
+    case "birthDate":
+      text = formatCalendarDate(lang, to.date);
+      break;
+  }
+  return { column: mapping.column, from: mapping.from, to: text, rows: mapping.rows, example: mapping.example };
 }
 
 // ---------------------------------------------------------------------------
@@ -254,6 +303,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
     invalidRowCount,
     errors,
     unknownColumns: check.unknownColumns,
+    mappings: check.mappings.map((m) => describeMapping(m, lang)),
     createdAt: batch.createdAt,
     importedAt: null,
     importedCount: 0,
@@ -369,6 +419,7 @@ export function batchSummary(actor: Actor, batchId: number): BatchPreview | null
     invalidRowCount: new Set(batch.errors.map((e) => e.row)).size,
     errors: batch.errors,
     unknownColumns: [],
+    mappings: [],
     createdAt: batch.createdAt,
     importedAt: batch.importedAt,
     importedCount: made?.n ?? 0,

@@ -25,6 +25,7 @@ export const coreMessages = {
   "nav.home": { id: "Beranda", en: "Home" },
   "nav.panti": { id: "Panti", en: "Shelters" },
   "nav.users": { id: "Pengguna", en: "Users" },
+  "nav.admin": { id: "Administrasi", en: "Administration" },
   "nav.audit": { id: "Log audit", en: "Audit log" },
   "nav.password": { id: "Ganti kata sandi", en: "Change password" },
   "nav.signOut": { id: "Keluar", en: "Sign out" },

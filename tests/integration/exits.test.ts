@@ -147,13 +147,13 @@ describe("lists", () => {
     const { followUpList } = await import("~/queries/exits.server");
     const { admin, result } = admitted();
     recordExit(admin.actor, result.stayId, family, new Date("2026-04-10T04:00:00Z"));
-    const rows = followUpList(admin.actor, new Date("2026-07-08T00:00:00Z"));
+    const { rows } = followUpList(admin.actor, new Date("2026-07-08T00:00:00Z"));
     expect(rows.map((r) => [r.sequence, r.state])).toEqual([
       [1, "overdue"],
       [3, "due"],
     ]);
     const other = createPanti();
-    expect(followUpList(createUser("panti_admin", other.id).actor, new Date("2026-07-08T00:00:00Z"))).toHaveLength(0);
+    expect(followUpList(createUser("panti_admin", other.id).actor, new Date("2026-07-08T00:00:00Z")).rows).toHaveLength(0);
   });
 
   it("lists intake stays past the 30-day norm without a bed or activity", async () => {
@@ -161,10 +161,10 @@ describe("lists", () => {
     const { admin, result } = admitted(new Date("2026-01-02T03:00:00Z"));
     const now = new Date("2026-03-01T00:00:00Z");
     // Admission was logged on the real clock (today), so the stay has recent activity...
-    expect(staleStays(admin.actor, now).map((r) => r.stayId)).not.toContain(result.stayId);
+    expect(staleStays(admin.actor, now).rows.map((r) => r.stayId)).not.toContain(result.stayId);
     // ...until the resident loses their bed.
     db.update(bedAssignments).set({ toAt: now }).where(eq(bedAssignments.stayId, result.stayId)).run();
-    expect(staleStays(admin.actor, now).map((r) => r.stayId)).toContain(result.stayId);
+    expect(staleStays(admin.actor, now).rows.map((r) => r.stayId)).toContain(result.stayId);
     expect(admin).toBeTruthy();
   });
 });

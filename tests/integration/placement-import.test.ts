@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, panti, placementBatches, placements } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
-import { MAX_IMPORT_ROWS } from "~/domain/placement-import";
+import { CATEGORY_SPELLINGS, MAX_IMPORT_ROWS } from "~/domain/placement-import";
 import { action as importAction, loader as importLoader } from "~/routes/_app.placements.import";
 import { loader as csvTemplateLoader } from "~/routes/_app.placements.import.template[.]csv";
 import { loader as xlsxTemplateLoader } from "~/routes/_app.placements.import.template[.]xlsx";
@@ -13,7 +13,7 @@ import { createPlacement } from "~/services/placements.server";
 import { discardBatch, importBatch, previewBatch } from "~/services/placement-import.server";
 import { toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { translator } from "~/utils/i18n";
+import { formatDateTime, translator } from "~/utils/i18n";
 import { readXlsx } from "~/utils/xlsx.server";
 import { auditCount, cookieFor, createPanti, createUser, referralInput } from "../factories";
 import { callRoute as call, routeArgs as args } from "../routes";
@@ -143,7 +143,7 @@ describe("batch upload: CSV", () => {
       { row: 3, field: "waktu_ditemukan", message: t("error.future") },
       { row: 3, field: "nama", message: t("error.name_chars") },
       { row: 3, field: "nik", message: t("error.sixteen_digits") },
-      { row: 3, field: "kategori_ppks", message: t("import.error.category", { value: "alien" }) },
+      { row: 3, field: "kategori_ppks", message: t("import.error.category", { value: "alien", spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") }) },
     ]);
     expect(batchRow(preview.batchId).errors).toEqual(preview.errors);
 
@@ -431,12 +431,57 @@ describe("the import page", () => {
     const body = res.body as Body;
     expect(body.ok).toBe(false);
     expect(body.errors?.file?.[0]).toBe(t("import.rejected", { rows: 1 }));
-    expect(body.preview?.errors).toEqual([{ row: 3, field: "kategori_ppks", message: t("import.error.category", { value: "alien" }) }]);
+    expect(body.preview?.errors).toEqual([{ row: 3, field: "kategori_ppks", message: t("import.error.category", { value: "alien", spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") }) }]);
     expect(placementsOfBatch(body.preview!.batchId)).toHaveLength(0);
 
     const refused = await call(() => importAction(args(post(cookie, { intent: "import", batchId: String(body.preview!.batchId) }))));
     expect(refused.status).toBe(409);
     expect((refused.body as Body).formError).toBe(t("import.error.hasErrors", { n: 1 }));
+  });
+
+  it("shows in the preview each spelling it mapped and what it became, then imports what it showed", async () => {
+    const { p, outreach } = setup();
+    const cookie = await cookieFor(outreach.username);
+    const text = toCsv([
+      [...HEADER],
+      referralRow(p.code, { kategori_ppks: "ODGJ", waktu_ditemukan: "2023-01-02", cara_penjangkauan: "Razia" }),
+      referralRow(p.code, { kategori_ppks: "ODGJ", waktu_ditemukan: "02/01/2023", cara_penjangkauan: "Razia" }),
+      referralRow(p.code, { kategori_ppks: "Pengamen", waktu_ditemukan: "02 Januari 2023 21:15" }),
+      referralRow(p.code, { kategori_ppks: "Manusia gerobak", waktu_ditemukan: "17 Agustus 2023" }),
+      referralRow(p.code, { kategori_ppks: "Gepeng", cara_penjangkauan: "Operasi" }),
+    ]);
+    const res = await call(() => importAction(args(upload(cookie, new File([text], "rujukan-2023.csv", { type: "text/csv" })))));
+    expect(res.status).toBe(200);
+    const preview = (res.body as { preview: { batchId: number; mappings: { column: string; from: string; to: string; rows: number; example: boolean }[] } }).preview;
+    const shown = preview.mappings.map((m) => `${m.column}: ${m.from} → ${m.to} (${m.rows})`);
+    expect(shown).toEqual([
+      `waktu_ditemukan: 2023-01-02 → ${formatDateTime("id", new Date("2023-01-01T17:00:00Z"))} (${t("import.mapped.noTime")}) (2)`,
+      `waktu_ditemukan: 02 Januari 2023 21:15 → ${formatDateTime("id", new Date("2023-01-02T14:15:00Z"))} (1)`,
+      `waktu_ditemukan: 17 Agustus 2023 → ${formatDateTime("id", new Date("2023-08-16T17:00:00Z"))} (${t("import.mapped.noTime")}) (1)`,
+      `cara_penjangkauan: Razia → Serahan Satpol PP (2)`,
+      `cara_penjangkauan: Operasi → Serahan Satpol PP (1)`,
+      `jenis_kelamin: P → Perempuan (5)`,
+      `kategori_ppks: ODGJ → Penyandang disabilitas + Disabilitas mental (termasuk ODGJ) (2)`,
+      `kategori_ppks: Pengamen → Pengemis (1)`,
+      `kategori_ppks: Manusia gerobak → Gelandangan (1)`,
+      `kategori_ppks: Gepeng → Gelandangan (1)`,
+    ]);
+    // Dates are listed by spelling (one example each), not one line per date.
+    expect(preview.mappings[0]!.example).toBe(true);
+    expect(preview.mappings.find((m) => m.from === "02/01/2023")).toBeUndefined();
+
+    const imported = await call(() => importAction(args(post(cookie, { intent: "import", batchId: String(preview.batchId) }))));
+    expect(imported.status).toBe(302);
+    const made = placementsOfBatch(preview.batchId).sort((a, b) => a.id - b.id);
+    expect(made.map((m) => [m.ppksCategory, m.disabilitySubtypes, m.reachMethod])).toEqual([
+      ["penyandang_disabilitas", ["mental"], "satpol_pp_handover"],
+      ["penyandang_disabilitas", ["mental"], "satpol_pp_handover"],
+      ["pengemis", [], "patrol"],
+      ["gelandangan", [], "patrol"],
+      ["gelandangan", [], "satpol_pp_handover"],
+    ]);
+    expect(made[0]!.foundAt.toISOString()).toBe("2023-01-01T17:00:00.000Z");
+    expect(made[3]!.foundAt.toISOString()).toBe("2023-08-16T17:00:00.000Z");
   });
 
   it("answers a file-level problem with 400 on the file field, and a missing file too", async () => {

@@ -370,6 +370,13 @@ describe("progress and completion", () => {
     );
   });
 
+  it("offers every resident not yet enrolled, past the 1,000 it used to stop at", () => {
+    const { admin, cls } = setup({ residents: 1006, enrol: 1 });
+    const page = classPage(admin.actor, cls.id, NOW)!;
+    expect(page.candidates).toHaveLength(1005);
+    expect(new Set(page.candidates.map((c) => c.stayId)).size).toBe(1005);
+  });
+
   it("completes with a certificate number only when every module is competent and attendance reaches the threshold", () => {
     const { instructor, admin, cls, enrolmentIds, p } = setup();
     const [a, b, c] = enrolmentIds as [number, number, number];

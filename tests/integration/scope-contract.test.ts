@@ -1,5 +1,5 @@
 /**
- * The scope contract (docs/decisions/012-scope-contract.md): a query that reads personal data
+ * The scope contract (docs/decisions/013-scope-contract.md): a query that reads personal data
  * takes the actor and puts the actor's scope in its `where` clause, so asking for another panti's
  * records — by id, or through a filter — returns nothing of that panti.
  */
@@ -54,8 +54,8 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
   const id = t.theirs.id;
   const params = new URLSearchParams();
   return {
-    followUps: followUpList(actor, NOW, true).filter((r) => r.pantiId === id),
-    stale: staleStays(actor, NOW).filter((r) => r.pantiId === id),
+    followUps: followUpList(actor, NOW, true).rows.filter((r) => r.pantiId === id),
+    stale: staleStays(actor, NOW).rows.filter((r) => r.pantiId === id),
     stayList: stayList(actor, { from: "2026-05-01", to: "2026-05-31", pantiId: id }).rows,
     audit: auditPage(actor, { panti: id, action: "scope." }).rows,
     board: bedBoard(actor, id).rooms.flatMap((r) => r.beds).concat(bedBoard(actor, id).withoutBed as never[]),
@@ -68,10 +68,10 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     sessions: sessionsOfPanti(actor, id, { page: 1 })?.rows ?? [],
     groupSession: groupSessionFormData(actor, id)?.residents ?? [],
     placements: listPlacements(actor, { pantiId: id }).rows.filter((r) => r.id === t.placement.id),
-    exportFollowUps: (buildDataset(actor as SessionUser, "follow-ups", params, "id")?.rows as unknown[][] | undefined ?? []).filter((r) => r.includes(t.theirs.name)),
+    exportFollowUps: Array.from((buildDataset(actor as SessionUser, "follow-ups", params, "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
     users: userList(actor, { panti: id }).rows,
     userPage: userPage(actor, t.staff.id) ? [1] : [],
-    exportStale: (buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows as unknown[][] | undefined ?? []).filter((r) => r.includes(t.theirs.name)),
+    exportStale: Array.from((buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
   };
 }
 

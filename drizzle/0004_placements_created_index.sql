@@ -1,0 +1,1 @@
+CREATE INDEX `placements_created_idx` ON `placements` ("created_at" desc,`id`);

@@ -1,0 +1,23 @@
+/**
+ * The administrator's navigation at a laptop width: the administration pages sit in one menu, so
+ * the navigation takes at most two rows; the menu leads to each page and closes on the way.
+ */
+import { expect, test } from "./fixtures";
+
+test("an administrator reaches the partner provinces through the administration menu", async ({ page, login }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await login("admin");
+  const nav = page.getByRole("navigation", { name: "Menu" });
+  const links = nav.getByRole("link");
+  const tops = new Set<number>();
+  for (const box of await links.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)))) tops.add(box);
+  expect(tops.size, "rows of the navigation").toBeLessThanOrEqual(2);
+
+  const menu = nav.locator("details.nav-menu");
+  await menu.locator("summary").click();
+  await menu.getByRole("link", { name: "Provinsi mitra" }).click();
+  await expect(page).toHaveURL(/\/admin\/provinces$/);
+  await expect(page.getByTestId("own-fingerprint")).toHaveText(/^([0-9a-f]{4} ){7}[0-9a-f]{4}$/);
+  await expect(page.getByTestId("partner-provinces").locator("tbody tr")).toHaveCount(10);
+  await expect(menu).not.toHaveAttribute("open", "");
+});
