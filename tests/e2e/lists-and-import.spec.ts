@@ -13,7 +13,7 @@ test("the follow-up list shows its total and pages through every follow-up", asy
   expect(parseIdNumber((await total.textContent())!.split(" dari ")[1]!)).toBe(open);
   const rows = page.getByTestId("follow-ups").locator("tbody tr");
   await expect(rows).toHaveCount(Math.max(1, Math.min(50, open)));
-  test.skip(open <= 50, "the demo has one page of follow-ups");
+  expect(open, "the demo has more than one page of follow-ups").toBeGreaterThan(50);
   await page.getByRole("link", { name: /Berikutnya|Next/ }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByTestId("follow-ups").locator("tbody tr")).toHaveCount(Math.min(50, open - 50));
