@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
@@ -13,8 +13,9 @@ import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ganti kata sandi — Panti" }];
+export const meta = pageTitle("title.change_password");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createApiTokenSchema, isTokenExpired, revokeApiTokenSchema, tokenValidThrough } from "~/domain/api-tokens";
@@ -17,8 +17,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Token API — Panti" }];
+export const meta = pageTitle("title.api_tokens");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "api_token:manage");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { auditFilterSchema, type AuditChange } from "~/domain/users";
 import { auditPage } from "~/queries/audit.server";
@@ -9,8 +9,9 @@ import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Log audit — Panti" }];
+export const meta = pageTitle("title.audit_log");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "audit:read");

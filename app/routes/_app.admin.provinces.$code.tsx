@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { partnerProvinceSchema, PROVINCE_CODE } from "~/domain/provinces";
@@ -10,8 +10,9 @@ import { useT } from "~/utils/use-i18n";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Ubah provinsi mitra — Panti" }];
+export const meta = pageTitle("title.edit_a_partner_province");
 
 function codeFrom(params: { code?: string }): string {
   if (!params.code || !PROVINCE_CODE.test(params.code)) throw notFound();

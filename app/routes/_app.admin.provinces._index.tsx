@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { partnerProvinceList } from "~/queries/provinces.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -6,8 +6,9 @@ import { useT } from "~/utils/use-i18n";
 import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Provinsi mitra — Panti" }];
+export const meta = pageTitle("title.partner_provinces");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "province:manage");

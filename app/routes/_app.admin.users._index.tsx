@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ROLES } from "~/domain/permissions";
 import { userListFilterSchema } from "~/domain/users";
@@ -11,8 +11,9 @@ import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pengguna — Panti" }];
+export const meta = pageTitle("title.users");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "user:manage");

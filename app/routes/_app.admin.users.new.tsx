@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createUserSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
@@ -13,8 +13,9 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { RoleScopeFields } from "~/components/users/role-scope-fields";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tambah pengguna — Panti" }];
+export const meta = pageTitle("title.add_a_user");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "user:manage");

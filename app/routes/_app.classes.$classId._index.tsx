@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { enrolSchema, finishClassSchema, OFF_ROLL_LETTER, UNMARKED_LETTER } from "~/domain/programmes";
@@ -18,8 +18,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kelas — Panti" }];
+export const meta = pageTitle("title.class");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { classId } = idParams(params, "classId");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ATTENDANCE_STATUSES, attendanceSheetSchema, sessionDateQuerySchema } from "~/domain/programmes";
@@ -14,8 +14,9 @@ import { CalendarDate } from "~/components/ui/dates";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Absensi — Panti" }];
+export const meta = pageTitle("title.attendance");
 
 /**
  * The attendance sheet of one session, made for a phone: one row per trainee with the four

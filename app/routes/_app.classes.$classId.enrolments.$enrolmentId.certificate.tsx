@@ -1,11 +1,11 @@
-import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatCalendarDate, formatDate, formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PageHeader } from "~/components/ui/page-header";
 import type { loader as enrolmentLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sertifikat — Panti" }];
+export const meta = pageTitle("title.certificate");
 
 /** The printable certificate of completion of a trainee who completed the class: the enrolment page's data. */
 export { loader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";

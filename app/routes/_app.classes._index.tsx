@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CLASS_STATUSES } from "~/domain/enums";
@@ -12,8 +12,9 @@ import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { PhaseBadge } from "~/components/programmes/class-badges";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kelas pelatihan — Panti" }];
+export const meta = pageTitle("title.training_classes");
 
 const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });
 

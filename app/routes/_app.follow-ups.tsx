@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS, followUpListFilterSchema, followUpSchema } from "~/domain/exits";
@@ -21,8 +21,9 @@ import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bimbingan lanjut — Panti" }];
+export const meta = pageTitle("title.follow_ups");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "followup:record");

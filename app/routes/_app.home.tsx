@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { totalOccupancy } from "~/domain/capacity";
 import { sortPantiRows } from "~/domain/panti";
@@ -11,8 +11,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Beranda — Panti" }];
+export const meta = pageTitle("title.home");
 
 /** The home page fits the role: the network for Dinsos, one panti for its staff, free beds for outreach. */
 export async function loader({ request }: LoaderFunctionArgs) {

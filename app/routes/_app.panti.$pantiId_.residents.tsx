@@ -5,7 +5,7 @@ import { canOnPanti } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { residentsOfPanti } from "~/queries/case-file.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
-import { daysBetween, formatDate, formatNumber } from "~/utils/i18n";
+import { daysBetween, formatDate, formatNumber, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { Field } from "~/components/forms/field";
@@ -13,8 +13,12 @@ import { TableScroll } from "~/components/ui/data-table";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { langOf, titleOf } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.panti.name ?? "Penghuni"} — Penghuni — Panti` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const residents = translator(langOf(matches))("panti.residents");
+  return [{ title: titleOf(matches, "panti.residents", data ? `${data.panti.name} — ${residents}` : null) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { PSYCHOSOCIAL_SERVICES, sessionFiltersSchema } from "~/domain/case-file";
 import { canOnPanti } from "~/domain/permissions";
@@ -13,8 +13,9 @@ import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sesi psikososial — Panti" }];
+export const meta = pageTitle("title.psychosocial_session");
 
 /** The panti's psychosocial sessions: what took place, never the confidential notes. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

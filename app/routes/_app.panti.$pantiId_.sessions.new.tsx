@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
@@ -12,8 +12,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sesi kelompok — Panti" }];
+export const meta = pageTitle("title.group_session");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { assessmentSchema, assessmentSchemaFor, clusterRequired } from "~/domain/case-file";
@@ -15,8 +15,9 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Asesmen — Panti" }];
+export const meta = pageTitle("title.assessment");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

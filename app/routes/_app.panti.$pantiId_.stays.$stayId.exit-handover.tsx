@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { toJakartaParts } from "~/domain/time";
@@ -8,8 +8,9 @@ import { formatDate } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima — Panti" }];
+export const meta = pageTitle("title.handover_record");
 
 /** The printable record of handing a resident to their family or the receiving party. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

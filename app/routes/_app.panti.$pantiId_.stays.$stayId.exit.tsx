@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES, undoExitSchema } from "~/domain/exits";
@@ -20,8 +20,9 @@ import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { useHydrated } from "~/components/ui/use-hydrated";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Terminasi — Panti" }];
+export const meta = pageTitle("title.exit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { identityStepSchema } from "~/domain/case-file";
@@ -17,8 +17,9 @@ import { IdentityDocumentFacts } from "~/components/case-file/identity-documents
 import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dokumen identitas — Panti" }];
+export const meta = pageTitle("title.identity_documents");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

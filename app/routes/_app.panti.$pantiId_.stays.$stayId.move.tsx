@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { bedFits } from "~/domain/matching";
@@ -17,8 +17,9 @@ import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Pindahkan penghuni — Panti" }];
+export const meta = pageTitle("title.move_a_resident");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FieldValues } from "react-hook-form";
@@ -21,8 +21,9 @@ import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Rencana intervensi — Panti" }];
+export const meta = pageTitle("title.intervention_plan");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

@@ -9,11 +9,12 @@ import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
+import { titleOf } from "~/utils/meta";
 
 /** A confidential note must not stay in a browser's or a proxy's cache. */
 export const headers = () => ({ "Cache-Control": "no-store" });
 
-export const meta: MetaFunction = () => [{ title: "Sesi psikososial — Panti" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: titleOf(matches, "title.psychosocial_session") }, { name: "robots", content: "noindex" }];
 
 /**
  * One session of a resident. Everyone who may read the case file sees that it took place; the

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { stageMoveSchema } from "~/domain/case-file";
@@ -14,8 +14,9 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Tahap rehabilitasi — Panti" }];
+export const meta = pageTitle("title.rehabilitation_stages");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { totalOccupancy } from "~/domain/capacity";
 import { PANTI_TYPES } from "~/domain/enums";
@@ -14,8 +14,9 @@ import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Daftar panti — Panti" }];
+export const meta = pageTitle("title.shelters");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "panti:list");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { toJakartaParts } from "~/domain/time";
@@ -8,8 +8,9 @@ import { formatDate } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Berita Acara Serah Terima — Panti" }];
+export const meta = pageTitle("title.handover_record");
 
 /** The printable handover record (Berita Acara Serah Terima) of an accepted referral. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PLACEMENT_STATUSES } from "~/domain/enums";
 import { hasPermission, scopeFor } from "~/domain/permissions";
@@ -16,8 +16,9 @@ import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Rujukan — Panti" }];
+export const meta = pageTitle("title.referrals");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placement:read");

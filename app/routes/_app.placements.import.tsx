@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import {
   data,
   MaxPartSizeExceededError,
@@ -33,8 +33,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Unggah rujukan — Panti" }];
+export const meta = pageTitle("title.upload_referrals");
 
 const PAGE = "/placements/import";
 const batchParam = z.coerce.number().int().positive();

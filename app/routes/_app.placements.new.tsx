@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
@@ -17,8 +17,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Rujukan baru — Panti" }];
+export const meta = pageTitle("title.new_referral");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placement:create");

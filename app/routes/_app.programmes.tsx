@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { addModuleSchema, moduleActiveSchema, renameModuleSchema } from "~/domain/programmes";
@@ -14,8 +14,9 @@ import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Katalog program — Panti" }];
+export const meta = pageTitle("title.programme_catalogue");
 
 /** The programme catalogue: programmes and their modules, editable by Dinsos. */
 export async function loader({ request }: LoaderFunctionArgs) {

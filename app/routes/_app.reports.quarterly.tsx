@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
@@ -11,8 +11,9 @@ import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { NumbersTable } from "~/components/ui/numbers-table";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Laporan triwulan — Panti" }];
+export const meta = pageTitle("title.quarterly_report");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canOnPanti, scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
@@ -11,8 +11,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Daftar masa tinggal — Panti" }];
+export const meta = pageTitle("title.stays");
 
 /** The list behind a dashboard bar (exits by outcome, length of stay by type, re-entries). */
 export async function loader({ request }: LoaderFunctionArgs) {

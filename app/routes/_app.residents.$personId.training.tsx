@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { trainingHistory } from "~/queries/programmes.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -8,8 +8,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Riwayat pelatihan — Panti" }];
+export const meta = pageTitle("title.training_history");
 
 /**
  * A person's training history across every panti and stay (it follows them on transfer). Dinsos

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { STALE_IDLE_DAYS, staleStayListFilterSchema } from "~/domain/exits";
 import { scopeFor } from "~/domain/permissions";
@@ -11,8 +11,9 @@ import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kualitas data — Panti" }];
+export const meta = pageTitle("title.data_quality");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "stay:exit");

@@ -2,15 +2,16 @@
  * /api/docs: the placements API for the people who build outreach units' apps, rendered from the
  * same OpenAPI document the API serves (public: it describes fields, not data). No external scripts.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { EXAMPLE_REQUEST, FREE_TEXT_RULE, openApiDocument, PLACEMENT_FIELD_DOCS, type JsonSchema, type PlacementFieldName } from "~/api/openapi";
 import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "API rujukan — Panti" }];
+export const meta = pageTitle("title.referrals_api");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { document: openApiDocument(), origin: new URL(request.url).origin };

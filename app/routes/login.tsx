@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signInSchema } from "~/domain/auth";
@@ -11,8 +11,9 @@ import { parseForm } from "~/utils/validation";
 import { LanguageSwitch } from "~/components/ui/language-switch";
 import { FieldError, FormError } from "~/components/forms/field";
 import { readForm } from "~/utils/body.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Masuk — Panti" }];
+export const meta = pageTitle("title.sign_in");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/home");

@@ -166,6 +166,7 @@ test.describe("beds of one's own panti", () => {
 
   test("switches the interface to English", async ({ page }) => {
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page).toHaveTitle(/ — Panti$/);
     await expect(page.getByRole("button", { name: "Keluar" })).toBeVisible();
     await page.getByRole("banner").getByRole("button", { name: "English" }).click();
 
@@ -178,5 +179,7 @@ test.describe("beds of one's own panti", () => {
 
     await nav.getByRole("link", { name: "Shelters" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Shelters" })).toBeVisible();
+    // The document title follows the language too.
+    await expect(page).toHaveTitle("Shelters — Panti");
   });
 });

@@ -18,10 +18,9 @@ import { AccountSection } from "./sections/account-section";
 import { EditUserForm } from "./sections/edit-user-form";
 import { HistorySection } from "./sections/history-section";
 import { SignInSection } from "./sections/sign-in-section";
+import { titleOf } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.user.username ?? "Pengguna"} — Panti` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.users", data?.user.username) }];
 
 /** After a conflict the page reloads the user, so the form shows what someone else saved. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { completeEnrolmentSchema, OFF_ROLL_LETTER, outcomeSchema, progressSchema, withdrawSchema } from "~/domain/programmes";
@@ -18,8 +18,9 @@ import { CompletionCard } from "./sections/completion-card";
 import { ModuleProgress } from "./sections/module-progress";
 import { OutcomeForm } from "./sections/outcome-form";
 import { WithdrawForm } from "./sections/withdraw-form";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Peserta kelas — Panti" }];
+export const meta = pageTitle("title.class_participant");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { classId, enrolmentId } = idParams(params, "classId", "enrolmentId");

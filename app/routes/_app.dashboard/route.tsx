@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
 import { reportFilterSchema, resolveFilter } from "~/domain/reports";
@@ -22,8 +22,9 @@ import { CapacityPanel, CensusPanel } from "./sections/capacity-panels";
 import { DashboardFilters } from "./sections/dashboard-filters";
 import { ExitsPanel, IntakePanel } from "./sections/flow-panels";
 import { LengthOfStayPanel, ReentryPanel, WaitingPanel } from "./sections/stay-panels";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dasbor — Panti" }];
+export const meta = pageTitle("title.dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");

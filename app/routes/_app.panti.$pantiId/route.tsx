@@ -21,10 +21,9 @@ import { Stat } from "~/components/ui/stat";
 import { BED_SHOWS, BedBoard } from "./sections/bed-board";
 import { AddBedsForm, AddRoomForm } from "./sections/manage-forms";
 import { FormError } from "~/components/forms/field";
+import { titleOf } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.panti.name ?? "Panti"} — Panti` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.shelters", data?.panti.name) }];
 
 const showSchema = z.enum(BED_SHOWS).catch("all");
 

@@ -19,8 +19,9 @@ import { StagesSection } from "./sections/stages";
 import { StayHistorySection } from "./sections/stay-history";
 import { StaySection } from "./sections/stay";
 import { TrainingSection } from "./sections/training";
+import { titleOf } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.file.person.displayName ?? "Berkas kasus"} — Panti` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "caseFile.title", data?.file.person.displayName) }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");

@@ -25,8 +25,11 @@ import { ReasonForm, RedirectForm } from "./sections/decision-forms";
 import { MatchingTable } from "./sections/matching-table";
 import { PlacementFacts } from "./sections/placement-facts";
 import { FormError } from "~/components/forms/field";
+import { langOf, titleOf } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Rujukan #${data?.placement.id ?? ""} — Panti` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: titleOf(matches, "title.referrals", data ? translator(langOf(matches))("placement.title", { id: data.placement.id }) : null) },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { placementId } = idParams(params, "placementId");
