@@ -58,3 +58,13 @@ describe("translator", () => {
     expect(t.keyOrText("Already translated text.")).toBe("Already translated text.");
   });
 });
+
+describe("plurals", () => {
+  it("choose the English form by the number, and leave Indonesian, which has none, as it is", () => {
+    const en = translator("en");
+    expect(en("placement.returning.count", { n: 1 })).toBe("1 earlier stay");
+    expect(en("placement.returning.count", { n: 3 })).toBe("3 earlier stays");
+    expect(en("quarterly.reachedTotal", { n: "1.579" })).toBe("Total reached: 1.579 people");
+    expect(translator("id")("placement.returning.count", { n: 1 })).toBe("1 kali tinggal sebelumnya");
+  });
+});

@@ -30,8 +30,25 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
-function format(text: string, params?: TParams): string {
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+/** `{n, plural, one {# stay} other {# stays}}`: the form for the number, `#` standing for it. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+function format(text: string, params: TParams | undefined, lang: Lang): string {
   if (!params) return text;
+  if (text.includes(", plural,")) {
+    text = text.replace(PLURAL, (whole, name: string, body: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      const n = Number(value);
+      const cases = new Map([...body.matchAll(PLURAL_CASE)].map((m) => [m[1]!, m[2]!]));
+      let rules = pluralRules.get(lang);
+      if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(locale(lang))));
+      const chosen = cases.get(`=${n}`) ?? cases.get(rules.select(n)) ?? cases.get("other") ?? whole;
+      return chosen.replaceAll("#", String(value));
+    });
+  }
   for (const [name, value] of Object.entries(params)) text = text.replaceAll(`{${name}}`, String(value));
   return text;
 }
@@ -39,15 +56,15 @@ function format(text: string, params?: TParams): string {
 export function translator(lang: Lang): T {
   const t = (key: MessageKey, params?: TParams) => {
     const entry = messages[key];
-    return format(entry[lang as keyof typeof entry] ?? entry.id, params);
+    return format(entry[lang as keyof typeof entry] ?? entry.id, params, lang);
   };
   const dynamic = (key: string, params?: TParams) => {
     if (isMessageKey(key)) return t(key, params);
     // A run-time key without a message is a bug that tests must see; users see the key.
     if (typeof process !== "undefined" && process.env?.VITEST) throw new Error(`No message for the key "${key}"`);
-    return format(key, params);
+    return format(key, params, lang);
   };
-  const keyOrText = (value: string, params?: TParams) => (isMessageKey(value) ? t(value, params) : format(value, params));
+  const keyOrText = (value: string, params?: TParams) => (isMessageKey(value) ? t(value, params) : format(value, params, lang));
   return Object.assign(t, { dynamic, keyOrText });
 }
 

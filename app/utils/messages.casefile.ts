@@ -50,8 +50,8 @@ export const caseFileMessages = {
   },
   "caseFile.identity.description": { id: "Ciri-ciri", en: "Description" },
   "caseFile.identity.age": { id: "Umur", en: "Age" },
-  "caseFile.identity.ageYears": { id: "{n} tahun", en: "{n} years" },
-  "caseFile.identity.ageEstimated": { id: "± {n} tahun (perkiraan)", en: "about {n} years (estimated)" },
+  "caseFile.identity.ageYears": { id: "{n} tahun", en: "{n, plural, one {# year} other {# years}}" },
+  "caseFile.identity.ageEstimated": { id: "± {n} tahun (perkiraan)", en: "about {n, plural, one {# year} other {# years}} (estimated)" },
   "caseFile.identity.origin": { id: "Daerah asal", en: "Origin" },
   "caseFile.identity.category": { id: "Kategori PPKS", en: "PPKS category" },
   "caseFile.identity.photoFree": {
@@ -295,7 +295,7 @@ export const caseFileMessages = {
     en: "Only this shelter's psychosocial staff and Dinsos administrators can read it. Every read is logged.",
   },
   "psychosocial.participants": { id: "Peserta", en: "Participants" },
-  "psychosocial.participantsCount": { id: "{n} peserta", en: "{n} participants" },
+  "psychosocial.participantsCount": { id: "{n} peserta", en: "{n, plural, one {# participant} other {# participants}}" },
   "psychosocial.group.intro": {
     id: "Pilih paling sedikit dua penghuni panti ini yang mengikuti sesi.",
     en: "Choose at least two residents of this shelter who took part.",

@@ -108,7 +108,7 @@ export const exitMessages = {
   "followUps.empty": { id: "Tidak ada bimbingan lanjut yang jatuh tempo.", en: "No follow-ups due." },
   "followUps.showUpcoming": { id: "Tampilkan juga yang akan datang", en: "Show upcoming too" },
   "followUps.due": { id: "Jatuh tempo", en: "Due" },
-  "followUps.sequence": { id: "{n} bulan", en: "{n} months" },
+  "followUps.sequence": { id: "{n} bulan", en: "{n, plural, one {# month} other {# months}}" },
   "followUps.exit": { id: "Keluar", en: "Exit" },
   "followUps.record": { id: "Catat kontak", en: "Record contact" },
   "followUps.contactedAt": { id: "Waktu kontak (WIB)", en: "Contacted at (WIB)" },

@@ -89,11 +89,11 @@ export const importMessages = {
   "import.errors.message": { id: "Masalah", en: "Problem" },
   "import.ready": {
     id: "Semua {n} baris benar dan siap diimpor sebagai rujukan baru.",
-    en: "All {n} rows are valid and ready to be imported as new referrals.",
+    en: "All {n, plural, one {# row} other {# rows}} are valid and ready to be imported as new referrals.",
   },
-  "import.import": { id: "Impor {n} rujukan", en: "Import {n} referrals" },
+  "import.import": { id: "Impor {n} rujukan", en: "Import {n, plural, one {# referral} other {# referrals}}" },
   "import.discard": { id: "Batalkan", en: "Discard" },
-  "import.done": { id: "{n} rujukan dari {file} telah diimpor.", en: "{n} referrals from {file} were imported." },
+  "import.done": { id: "{n} rujukan dari {file} telah diimpor.", en: "{n, plural, one {# referral} other {# referrals}} from {file} were imported." },
   "import.done.link": { id: "Lihat daftar rujukan", en: "See the referrals" },
   "import.discarded": { id: "Pratinjau {file} dibatalkan; tidak ada yang diimpor.", en: "Preview of {file} discarded; nothing was imported." },
   "import.another": { id: "Unggah berkas lain", en: "Upload another file" },
@@ -194,7 +194,7 @@ export const importMessages = {
   // --- importing --------------------------------------------------------------------------------
   "import.error.hasErrors": {
     id: "Berkas ini punya {n} kesalahan, jadi tidak dapat diimpor. Perbaiki berkas lalu unggah ulang.",
-    en: "This file has {n} errors, so it cannot be imported. Fix the file and upload it again.",
+    en: "This file has {n, plural, one {# error} other {# errors}}, so it cannot be imported. Fix the file and upload it again.",
   },
   "import.error.alreadyImported": { id: "Berkas ini sudah diimpor.", en: "This file has already been imported." },
   "import.error.discarded": {

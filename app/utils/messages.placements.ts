@@ -86,8 +86,8 @@ export const placementMessages = {
   "placements.filter.panti": { id: "Panti tujuan", en: "Target panti" },
   "placements.filter.unit": { id: "Unit P3S", en: "Outreach unit" },
   "placements.page": { id: "Halaman {page} dari {pages}", en: "Page {page} of {pages}" },
-  "placements.waitingDays": { id: "{n} hari", en: "{n} days" },
-  "placements.waitingHours": { id: "{n} jam", en: "{n} hours" },
+  "placements.waitingDays": { id: "{n} hari", en: "{n, plural, one {# day} other {# days}}" },
+  "placements.waitingHours": { id: "{n} jam", en: "{n, plural, one {# hour} other {# hours}}" },
   "placements.open": { id: "Buka", en: "Open" },
 
   // --- new -----------------------------------------------------------------------
@@ -151,7 +151,7 @@ export const placementMessages = {
   "placement.candidate.openStay": { id: "masih tinggal di {panti}", en: "still staying at {panti}" },
   "placement.candidate.noStays": { id: "belum pernah tinggal di panti", en: "no earlier stay" },
   "placement.returning": { id: "Kembali lagi", en: "Returning" },
-  "placement.returning.count": { id: "{n} kali tinggal sebelumnya", en: "{n} earlier stays" },
+  "placement.returning.count": { id: "{n} kali tinggal sebelumnya", en: "{n, plural, one {# earlier stay} other {# earlier stays}}" },
   "placement.handover": { id: "Berita acara serah terima", en: "Handover record" },
   "placement.handover.print": { id: "Cetak berita acara", en: "Print the handover record" },
   "placement.toPanti": { id: "Panti tujuan baru", en: "New target panti" },
@@ -261,7 +261,7 @@ export const placementMessages = {
   "match.categoryOther": { id: "Bukan sasaran utama panti", en: "Not this panti's target group" },
   "match.ageFits": { id: "Usia sesuai ({min}–{max} th)", en: "Age fits ({min}–{max})" },
   "match.ageOutside": { id: "Usia di luar sasaran ({min}–{max} th)", en: "Age outside the range ({min}–{max})" },
-  "match.freeBeds": { id: "{n} tempat tidur kosong yang sesuai", en: "{n} suitable free beds" },
+  "match.freeBeds": { id: "{n} tempat tidur kosong yang sesuai", en: "{n, plural, one {# suitable free bed} other {# suitable free beds}}" },
   "match.noFreeBed": { id: "Tidak ada tempat tidur kosong (tempat tambahan)", en: "No free bed (extra place)" },
   "match.overCapacity": { id: "Sudah melebihi kapasitas ({pct}%)", en: "Already over capacity ({pct}%)" },
   "match.sexNotServed.male": { id: "Panti ini hanya untuk laki-laki", en: "This panti takes men/boys only" },

@@ -112,7 +112,7 @@ export const userMessages = {
   },
   "users.signInSummary": {
     id: "{n} percobaan gagal dalam {hours} jam terakhir dari {addresses} alamat; yang pertama {first}, yang terakhir {last}.",
-    en: "{n} failed attempts in the last {hours} hours from {addresses} addresses; the first at {first}, the last at {last}.",
+    en: "{n, plural, one {# failed attempt} other {# failed attempts}} in the last {hours} hours from {addresses} addresses; the first at {first}, the last at {last}.",
   },
   "users.signInExplain": {
     id: "Setelah {free} kali gagal dari satu alamat, setiap percobaan berikutnya dari alamat itu harus menunggu makin lama (paling lama 15 menit). Masuk dari alamat lain tidak terpengaruh. Buka penundaan bila pemilik akun sendiri yang salah ketik; bila bukan, atur ulang kata sandinya.",
@@ -128,11 +128,11 @@ export const userMessages = {
     en: "delayed since {since} until {until}",
   },
   "users.signInFree": { id: "tidak ditunda", en: "not delayed" },
-  "users.signInMoreAddresses": { id: "… dan {n} alamat lain", en: "… and {n} more addresses" },
+  "users.signInMoreAddresses": { id: "… dan {n} alamat lain", en: "… and {n, plural, one {# more address} other {# more addresses}}" },
   "users.unlock": { id: "Buka penundaan masuk", en: "Unlock sign-in" },
   "users.unlocked": {
     id: "Penundaan masuk {username} dibuka: {n} percobaan gagal dihapus.",
-    en: "Sign-in of {username} unlocked: {n} failed attempts cleared.",
+    en: "Sign-in of {username} unlocked: {n, plural, one {# failed attempt} other {# failed attempts}} cleared.",
   },
   "users.history": { id: "Perubahan terakhir pada akun", en: "Recent changes to the account" },
   "users.fullHistory": { id: "Lihat seluruh riwayat di log audit", en: "See the whole history in the audit log" },
@@ -232,7 +232,7 @@ export const userMessages = {
   "password.done": { id: "Kata sandi Anda sudah diganti.", en: "Your password has been changed." },
   "password.otherSessionsEnded": {
     id: "Anda dikeluarkan dari {n} perangkat lain.",
-    en: "You were signed out on {n} other devices.",
+    en: "You were signed out on {n, plural, one {# other device} other {# other devices}}.",
   },
   "password.continue": { id: "Lanjut ke Beranda", en: "Continue to Home" },
 
