@@ -25,6 +25,7 @@ import {
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES } from "~/domain/reference";
 import type { Role } from "~/domain/permissions";
 import type { PlacementInput } from "~/domain/placements";
+import { sessionSchema, type SessionInput } from "~/domain/case-file";
 import { signIn } from "~/services/auth.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -167,4 +168,18 @@ export function referralInput(targetPantiId: number, overrides: Partial<Placemen
     targetPantiId,
     ...overrides,
   };
+}
+
+/** A valid individual psychosocial session for one stay (as parsed by sessionSchema). */
+export function individualSessionInput(stayId: number, note?: string): SessionInput {
+  return sessionSchema.parse({
+    serviceCode: "konseling_individu",
+    mode: "individual",
+    providerName: "Anindya Puspitasari",
+    sessionAt: "2026-03-01T10:00",
+    durationMinutes: "45",
+    summary: "Sesi berjalan baik",
+    note,
+    stayIds: String(stayId),
+  });
 }

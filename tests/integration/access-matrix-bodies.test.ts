@@ -10,7 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import { attendanceStatuses, classes, followUps, panti, persons, placementBatches, programmeModules, programmes, stays } from "#db/schema";
 import { loadReferenceData } from "#db/seed/reference";
 import { seedProgrammeModules } from "#db/seed/programmes";
-import { familyContactSchema, planSchema, sessionSchema } from "~/domain/case-file";
+import { familyContactSchema, planSchema } from "~/domain/case-file";
 import { classSchema } from "~/domain/programmes";
 import { addFamilyContact, recordPlan } from "~/services/case-file.server";
 import { createPlacement } from "~/services/placements.server";
@@ -33,7 +33,7 @@ import { action as importAction } from "~/routes/_app.placements.import";
 import { action as apiTokensAction } from "~/routes/_app.admin.api-tokens";
 import { action as userAction } from "~/routes/_app.admin.users.$userId/route";
 import { db } from "~/utils/db.server";
-import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput } from "../factories";
+import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput, individualSessionInput } from "../factories";
 import { postForm as post } from "../routes";
 
 const base = "http://127.0.0.1";
@@ -128,16 +128,7 @@ beforeAll(async () => {
     "goals.0.targetDate": "2026-06-01",
   }));
   const { contactId } = addFamilyContact(theirAdmin.actor, { pantiId: theirs.id, stayId: theirStay.id }, familyContactSchema.parse({ name: "Sri Wahyuni", relation: "kakak" }));
-  const { sessionId } = recordSession(theirPsych.actor, { pantiId: theirs.id, stayId: theirStay.id }, sessionSchema.parse({
-    serviceCode: "konseling_individu",
-    mode: "individual",
-    providerName: "Anindya Puspitasari",
-    sessionAt: "2026-03-01T10:00",
-    durationMinutes: "45",
-    summary: "Sesi berjalan baik",
-    note: "Catatan rahasia panti seberang",
-    stayIds: String(theirStay.id),
-  }));
+  const { sessionId } = recordSession(theirPsych.actor, { pantiId: theirs.id, stayId: theirStay.id }, individualSessionInput(theirStay.id, "Catatan rahasia panti seberang"));
   const followUp = db
     .insert(followUps)
     .values({ stayId: theirStay.id, pantiId: theirs.id, dueDate: "2026-05-01", sequence: 1 })

@@ -9,7 +9,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, psychosocialServices } from "#db/schema";
-import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
+import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
 import { recordSession } from "~/services/psychosocial.server";
 import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { action as newSessionAction, loader as newSessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
@@ -23,7 +23,7 @@ import { loader as pantiLoader } from "~/routes/_app.panti.$pantiId/route";
 import { loader as exitLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.exit";
 import { loader as moveLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.move";
 import { db } from "~/utils/db.server";
-import { cookieFor, createPanti, createResident, createRoom, createUser } from "../factories";
+import { cookieFor, createPanti, createResident, createRoom, createUser, individualSessionInput } from "../factories";
 
 const NOTE = "Catatan rahasia matriks akses: jangan bocor";
 
@@ -83,16 +83,7 @@ beforeAll(async () => {
   const { sessionId } = recordSession(
     psych.actor,
     { pantiId: own.id, stayId: stay.id },
-    sessionSchema.parse({
-      serviceCode: "konseling_individu",
-      mode: "individual",
-      providerName: "Anindya Puspitasari",
-      sessionAt: "2026-03-01T10:00",
-      durationMinutes: "45",
-      summary: "Sesi berjalan baik",
-      note: NOTE,
-      stayIds: String(stay.id),
-    }),
+    individualSessionInput(stay.id, NOTE),
   );
   const cookies = { anonymous: "" } as Record<Who, string>;
   for (const [who, user] of Object.entries(users)) cookies[who as Who] = await cookieFor(user.username);

@@ -19,7 +19,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadReferenceData } from "#db/seed/reference";
 import { seedProgrammeModules } from "#db/seed/programmes";
 import { attendanceStatuses, programmes, psychosocialServices } from "#db/schema";
-import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
+import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
 import * as enums from "~/domain/enums";
 import { ROLES } from "~/domain/permissions";
 import { classSchema } from "~/domain/programmes";
@@ -59,7 +59,7 @@ import { action as pantiPantiIdStaysStayIdPlanAction } from "~/routes/_app.panti
 import { action as pantiPantiIdStaysStayIdSessionsNewAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
 import { action as pantiPantiIdStaysStayIdStageAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
 import { db } from "~/utils/db.server";
-import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput, TEST_PASSWORD } from "../factories";
+import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput, TEST_PASSWORD, individualSessionInput } from "../factories";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 /** Bodies per form route; the API gets three times as many. */
@@ -688,15 +688,7 @@ beforeAll(async () => {
   const { sessionId } = recordSession(
     psych.actor,
     { pantiId: p.id, stayId: residents[0]!.stay.id },
-    sessionSchema.parse({
-      serviceCode: "konseling_individu",
-      mode: "individual",
-      providerName: "Anindya Puspitasari",
-      sessionAt: "2026-03-01T10:00",
-      durationMinutes: "45",
-      summary: "Sesi berjalan baik",
-      stayIds: String(residents[0]!.stay.id),
-    }),
+    individualSessionInput(residents[0]!.stay.id),
   );
   const template = (await csvTemplateLoader({ request: new Request(`${base}/placements/import/template.csv`, { headers: { Cookie: await cookieFor(outreach.username) } }), params: {}, context: {} })) as Response;
   const batch = await previewBatch(outreach.actor, { fileName: "template.csv", bytes: new Uint8Array(await template.arrayBuffer()) });
