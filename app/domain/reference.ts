@@ -72,14 +72,15 @@ export const EXIT_OUTCOMES = [
 export type ExitOutcome = (typeof EXIT_OUTCOMES)[number]["code"];
 export const EXIT_OUTCOME_CODES = EXIT_OUTCOMES.map((r) => r.code) as unknown as readonly [ExitOutcome, ...ExitOutcome[]];
 
+/** The stages of rehabilitation: the official names (nameId/nameEn, from the CSV) and the short ones the pages show. */
 export const REHABILITATION_STAGES = [
-  { code: "pendekatan_awal", nameId: "Pendekatan awal dan penerimaan", nameEn: "Initial approach and reception (registration, placement, orientation)" },
-  { code: "asesmen", nameId: "Asesmen (pengungkapan dan pemahaman masalah)", nameEn: "Assessment" },
-  { code: "rencana_intervensi", nameId: "Penyusunan rencana intervensi", nameEn: "Intervention planning" },
-  { code: "intervensi", nameId: "Pelaksanaan intervensi (bimbingan fisik, mental, sosial, keterampilan)", nameEn: "Intervention (physical, mental, social and vocational guidance)" },
-  { code: "resosialisasi", nameId: "Resosialisasi / reintegrasi", nameEn: "Resocialisation / reintegration" },
-  { code: "terminasi", nameId: "Terminasi", nameEn: "Termination" },
-  { code: "bimbingan_lanjut", nameId: "Bimbingan lanjut", nameEn: "Aftercare / follow-up" },
+  { code: "pendekatan_awal", nameId: "Pendekatan awal dan penerimaan", nameEn: "Initial approach and reception (registration, placement, orientation)", shortId: "Pendekatan awal", shortEn: "Initial approach" },
+  { code: "asesmen", nameId: "Asesmen (pengungkapan dan pemahaman masalah)", nameEn: "Assessment", shortId: "Asesmen", shortEn: "Assessment" },
+  { code: "rencana_intervensi", nameId: "Penyusunan rencana intervensi", nameEn: "Intervention planning", shortId: "Rencana intervensi", shortEn: "Intervention planning" },
+  { code: "intervensi", nameId: "Pelaksanaan intervensi (bimbingan fisik, mental, sosial, keterampilan)", nameEn: "Intervention (physical, mental, social and vocational guidance)", shortId: "Intervensi", shortEn: "Intervention" },
+  { code: "resosialisasi", nameId: "Resosialisasi / reintegrasi", nameEn: "Resocialisation / reintegration", shortId: "Resosialisasi", shortEn: "Resocialisation" },
+  { code: "terminasi", nameId: "Terminasi", nameEn: "Termination", shortId: "Terminasi", shortEn: "Termination" },
+  { code: "bimbingan_lanjut", nameId: "Bimbingan lanjut", nameEn: "Aftercare / follow-up", shortId: "Bimbingan lanjut", shortEn: "Aftercare" },
 ] as const;
 export type RehabilitationStage = (typeof REHABILITATION_STAGES)[number]["code"];
 export const REHABILITATION_STAGE_CODES = REHABILITATION_STAGES.map((r) => r.code) as unknown as readonly [RehabilitationStage, ...RehabilitationStage[]];

@@ -1,4 +1,11 @@
 /** Messages: The resident case file: stages, assessment, plan, psychosocial sessions, family tracing, identity documents (see messages.ts). */
+import { REHABILITATION_STAGES, type RehabilitationStage } from "~/domain/reference";
+
+/** Each stage's short label, defined once beside its code in the reference list. */
+const stageMessages = Object.fromEntries(
+  REHABILITATION_STAGES.map((s) => [`stage.${s.code}`, { id: s.shortId, en: s.shortEn }]),
+) as Record<`stage.${RehabilitationStage}`, { id: string; en: string }>;
+
 export const caseFileMessages = {
   // --- the case file page ---------------------------------------------------
   "caseFile.title": { id: "Berkas kasus", en: "Case file" },
@@ -184,13 +191,7 @@ export const caseFileMessages = {
     id: "Tuliskan alasan mundur tahap (paling sedikit 3 karakter).",
     en: "Give the reason for moving back (at least 3 characters).",
   },
-  "stage.pendekatan_awal": { id: "Pendekatan awal", en: "Initial approach" },
-  "stage.asesmen": { id: "Asesmen", en: "Assessment" },
-  "stage.rencana_intervensi": { id: "Rencana intervensi", en: "Intervention planning" },
-  "stage.intervensi": { id: "Intervensi", en: "Intervention" },
-  "stage.resosialisasi": { id: "Resosialisasi", en: "Resocialisation" },
-  "stage.terminasi": { id: "Terminasi", en: "Termination" },
-  "stage.bimbingan_lanjut": { id: "Bimbingan lanjut", en: "Aftercare" },
+  ...stageMessages,
 
   // --- assessment ---------------------------------------------------------------
   "caseFile.assessment": { id: "Asesmen", en: "Assessment" },
