@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { PSYCHOSOCIAL_SERVICES, sessionSchema } from "~/domain/case-file";
+import { sessionSchema } from "~/domain/case-file";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { groupSessionFormData } from "~/queries/case-file.server";
 import { recordSession } from "~/services/psychosocial.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { idParams } from "~/utils/params.server";
-import { useLang, useT } from "~/utils/use-i18n";
-import { Field, FieldError, FormError } from "~/components/forms/field";
+import { useT } from "~/utils/use-i18n";
+import { FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { SessionBasicsFields, SessionRecordFields } from "~/components/psychosocial/session-fields";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
 
@@ -37,9 +38,8 @@ export default function NewGroupSessionPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const lang = useLang();
   const failed = actionData && !actionData.ok ? actionData : null;
-  const { register, checkbox, errorFor, onSubmit } = useZodForm(sessionSchema, {
+  const zodForm = useZodForm(sessionSchema, {
     defaultValues: {
       mode: "group",
       serviceCode: "terapi_aktivitas_kelompok",
@@ -49,7 +49,7 @@ export default function NewGroupSessionPage() {
     },
     server: failed,
   });
-  const invalid = (name: string) => (errorFor(name) ? true : undefined);
+  const { register, checkbox, errorFor, onSubmit } = zodForm;
 
   return (
     <>
@@ -64,26 +64,7 @@ export default function NewGroupSessionPage() {
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("psychosocial.recordGroup")}>
         <input type="hidden" {...register("mode")} />
         <section className="card stack">
-          <div className="grid-2">
-            <Field id="serviceCode" label={t("psychosocial.service")} error={errorFor("serviceCode")}>
-              <select id="serviceCode" {...register("serviceCode")} aria-invalid={invalid("serviceCode")}>
-                {PSYCHOSOCIAL_SERVICES.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {lang === "en" ? s.nameEn : s.nameId}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="providerName" label={t("psychosocial.provider")} hint={t("psychosocial.provider.hint")} error={errorFor("providerName")}>
-              <input id="providerName" type="text" {...register("providerName")} aria-invalid={invalid("providerName")} />
-            </Field>
-            <Field id="sessionAt" label={t("psychosocial.sessionAt")} error={errorFor("sessionAt")}>
-              <input id="sessionAt" type="datetime-local" max={now} {...register("sessionAt")} aria-invalid={invalid("sessionAt")} />
-            </Field>
-            <Field id="durationMinutes" label={t("psychosocial.duration")} error={errorFor("durationMinutes")}>
-              <input id="durationMinutes" type="number" min={5} max={480} step={5} {...register("durationMinutes")} aria-invalid={invalid("durationMinutes")} />
-            </Field>
-          </div>
+          <SessionBasicsFields zodForm={zodForm} now={now} />
         </section>
         <fieldset className="card" aria-describedby="participants-hint">
           <legend className="label">
@@ -104,17 +85,7 @@ export default function NewGroupSessionPage() {
           </div>
         </fieldset>
         <section className="card stack">
-          <Field id="summary" label={t("psychosocial.summary")} hint={t("psychosocial.summary.hint")} error={errorFor("summary")}>
-            <textarea id="summary" rows={3} {...register("summary")} aria-invalid={invalid("summary")} />
-          </Field>
-          <Field id="followUp" label={t("psychosocial.followUp")} error={errorFor("followUp")}>
-            <textarea id="followUp" rows={2} {...register("followUp")} aria-invalid={invalid("followUp")} />
-          </Field>
-          <div className="confidential">
-            <Field id="note" label={t("psychosocial.note")} hint={t("psychosocial.note.hint")} error={errorFor("note")}>
-              <textarea id="note" rows={4} {...register("note")} aria-invalid={invalid("note")} />
-            </Field>
-          </div>
+          <SessionRecordFields zodForm={zodForm} />
           <div>
             <button type="submit" disabled={navigation.state !== "idle"}>
               {t("psychosocial.submit")}
