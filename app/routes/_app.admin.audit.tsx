@@ -4,7 +4,7 @@ import { auditFilterSchema, type AuditChange } from "~/domain/users";
 import { auditPage } from "~/queries/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
@@ -131,13 +131,9 @@ export default function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("audit.empty")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={rows.length === 0} colSpan={6}>
+              {t("audit.empty")}
+            </EmptyRow>
             {rows.map((row) => {
               const link = entityLink(row.entity, row.entityId);
               const label = row.entityId ? `${row.entity} #${row.entityId}` : row.entity;

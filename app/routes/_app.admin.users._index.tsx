@@ -6,7 +6,7 @@ import { userList } from "~/queries/users.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
@@ -77,13 +77,9 @@ export default function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t("users.empty")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={rows.length === 0} colSpan={7}>
+              {t("users.empty")}
+            </EmptyRow>
             {rows.map((row) => (
               <tr key={row.id} data-testid="user-row" data-username={row.username}>
                 <td>

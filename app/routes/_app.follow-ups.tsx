@@ -14,7 +14,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { CalendarDate, Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar } from "~/components/ui/filter-bar";
@@ -82,13 +82,9 @@ export default function FollowUpsPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t("followUps.empty")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={rows.length === 0} colSpan={5}>
+              {t("followUps.empty")}
+            </EmptyRow>
             {rows.map((r) => (
               <tr key={r.id} className={r.state === "overdue" ? "over-capacity" : undefined}>
                 <td>

@@ -8,7 +8,7 @@ import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { OccupancyMeter } from "~/components/ui/occupancy";
@@ -100,13 +100,9 @@ export default function PantiListPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={9} className="muted">
-                  {t("panti.list.empty")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={rows.length === 0} colSpan={9}>
+              {t("panti.list.empty")}
+            </EmptyRow>
             {rows.map((row) => (
               <tr
                 key={row.id}

@@ -9,7 +9,7 @@ import { listPlacements } from "~/queries/placements.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
@@ -108,13 +108,9 @@ export default function PlacementsPage() {
             </tr>
           </thead>
           <tbody>
-            {data.rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t("placements.empty")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={data.rows.length === 0} colSpan={7}>
+              {t("placements.empty")}
+            </EmptyRow>
             {data.rows.map((row) => (
               <tr key={row.id} data-testid="placement-row" data-id={row.id}>
                 <td>

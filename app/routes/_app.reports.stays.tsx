@@ -7,7 +7,7 @@ import { stayList } from "~/queries/reports.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate, formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
@@ -59,13 +59,9 @@ export default function StayListPage() {
             </tr>
           </thead>
           <tbody>
-            {data.rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("dash.noData")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={data.rows.length === 0} colSpan={6}>
+              {t("dash.noData")}
+            </EmptyRow>
             {data.rows.map((r) => (
               <tr key={r.stayId}>
                 <td>

@@ -6,7 +6,7 @@ import { staleStays } from "~/queries/exits.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { PageHeader } from "~/components/ui/page-header";
@@ -48,13 +48,9 @@ export default function StaleStaysPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("stale.empty")}
-                </td>
-              </tr>
-            ) : null}
+            <EmptyRow when={rows.length === 0} colSpan={6}>
+              {t("stale.empty")}
+            </EmptyRow>
             {rows.map((r) => (
               <tr key={r.stayId}>
                 <td>

@@ -22,3 +22,15 @@ export function TableScroll({
     </div>
   );
 }
+
+/** The one row a table shows when it has none: what is missing, across every column. */
+export function EmptyRow({ when, colSpan, children }: { when: boolean; colSpan: number; children: ReactNode }) {
+  if (!when) return null;
+  return (
+    <tr>
+      <td colSpan={colSpan} className="muted">
+        {children}
+      </td>
+    </tr>
+  );
+}
