@@ -7,7 +7,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { PageHeader } from "~/components/ui/page-header";
+import { PrintDocument } from "~/components/ui/print-document";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.handover_record");
@@ -43,56 +43,22 @@ export default function ExitHandoverPage() {
   const docs = Object.entries(documents).filter(([, checked]) => checked).map(([key]) => t.dynamic(`exit.doc.${key}`));
   if (docs.length > 0) rows.push([t("exit.documents"), docs.join("; ")]);
   return (
-    <>
-      <PageHeader
-        className="no-print"
-        crumbs={[{ to: `/panti/${s.pantiId}/stays/${s.id}/exit`, label: `← ${stay.name}` }]}
-        actions={
-          <button type="button" onClick={() => window.print()}>
-            {t("common.print")}
-          </button>
-        }
-      />
-      <article className="document" data-testid="exit-handover">
-        <div className="letterhead">
-          <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
-          <strong>DINAS SOSIAL</strong>
-          <strong>{stay.pantiName.toUpperCase()}</strong>
-          <span className="small">{[stay.pantiAddress, stay.pantiKota].filter(Boolean).join(", ")}</span>
-        </div>
-        <h1>{t("exit.handover.title")}</h1>
-        <p className="doc-sub">
-          {t("handover.number")}: BAST-K/{stay.pantiCode}/{year}/{String(s.id).padStart(6, "0")}
-        </p>
-        <p>{t("exit.handover.opening", { date: formatDate(lang, s.exitedAt), panti: stay.pantiName })}</p>
-        <table>
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <td>{label}</td>
-                <td>: {value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {s.exitNotes ? <p className="pre">{s.exitNotes}</p> : null}
-        <p style={{ marginTop: "1rem" }}>{t("handover.closing")}</p>
-        <div className="signatures">
-          <div>
-            {t("exit.handover.giver")}
-            <br />
-            {stay.pantiName}
-            <div className="line">{stay.recordedByName ?? "\u00a0"}</div>
-          </div>
-          <div>
-            {t("exit.handover.receiver")}
-            <br />
-            &nbsp;
-            <div className="line">{String(details.familyName ?? details.institutionName ?? "\u00a0")}</div>
-          </div>
-        </div>
-      </article>
-    </>
+    <PrintDocument
+      back={{ to: `/panti/${s.pantiId}/stays/${s.id}/exit`, label: stay.name }}
+      testId="exit-handover"
+      issuer={{ name: stay.pantiName, address: stay.pantiAddress, kota: stay.pantiKota }}
+      title={t("exit.handover.title")}
+      subtitle={`${t("handover.number")}: BAST-K/${stay.pantiCode}/${year}/${String(s.id).padStart(6, "0")}`}
+      opening={t("exit.handover.opening", { date: formatDate(lang, s.exitedAt), panti: stay.pantiName })}
+      rows={rows}
+      closing={t("handover.closing")}
+      signatories={[
+        { role: t("exit.handover.giver"), actingFor: stay.pantiName, name: stay.recordedByName },
+        { role: t("exit.handover.receiver"), actingFor: "\u00a0", name: String(details.familyName ?? details.institutionName ?? "") },
+      ]}
+    >
+      {s.exitNotes ? <p className="pre">{s.exitNotes}</p> : null}
+    </PrintDocument>
   );
 }
 

@@ -7,7 +7,7 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { PageHeader } from "~/components/ui/page-header";
+import { PrintDocument } from "~/components/ui/print-document";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.handover_record");
@@ -51,57 +51,26 @@ export default function HandoverPage() {
     [t("placement.bed"), `${p.admission.roomName ?? ""} ${p.admission.bedLabel ?? ""}`.trim() || "–"],
   ];
   return (
-    <>
-      <PageHeader
-        className="no-print"
-        crumbs={[{ to: `/placements/${p.id}`, label: `← ${t("placement.title", { id: p.id })}` }]}
-        actions={
-          <button type="button" onClick={() => window.print()}>
-            {t("common.print")}
-          </button>
-        }
-      />
-      <article className="document" data-testid="handover">
-        <div className="letterhead">
-          <span>PEMERINTAH PROVINSI DAERAH KHUSUS JAKARTA</span>
-          <strong>DINAS SOSIAL</strong>
-          <strong>{p.target.name.toUpperCase()}</strong>
-          <span className="small">{[p.target.address, p.target.kota].filter(Boolean).join(", ")}</span>
-        </div>
-        <h1>{t("handover.title")}</h1>
-        <p className="doc-sub">
+    <PrintDocument
+      back={{ to: `/placements/${p.id}`, label: t("placement.title", { id: p.id }) }}
+      testId="handover"
+      issuer={p.target}
+      title={t("handover.title")}
+      subtitle={
+        <>
           {t("handover.subtitle")}
           <br />
           {t("handover.number")}: BAST/{p.target.code}/{parts.year}/{String(p.id).padStart(5, "0")}
-        </p>
-        <p>{t("handover.opening", { date: formatDate(lang, at), time, unit, panti: p.target.name })}</p>
-        <table>
-          <tbody>
-            {rows.map(([label, value]) => (
-              <tr key={label}>
-                <td>{label}</td>
-                <td>: {value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p style={{ marginTop: "1rem" }}>{t("handover.closing")}</p>
-        <div className="signatures">
-          <div>
-            {t("handover.giver")}
-            <br />
-            {t("handover.officer")} — {unit}
-            <div className="line">{p.officerName}</div>
-          </div>
-          <div>
-            {t("handover.receiver")}
-            <br />
-            {t("handover.pantiOfficer")} — {p.target.name}
-            <div className="line">{p.decidedByName ?? "\u00a0"}</div>
-          </div>
-        </div>
-      </article>
-    </>
+        </>
+      }
+      opening={t("handover.opening", { date: formatDate(lang, at), time, unit, panti: p.target.name })}
+      rows={rows}
+      closing={t("handover.closing")}
+      signatories={[
+        { role: t("handover.giver"), actingFor: `${t("handover.officer")} — ${unit}`, name: p.officerName },
+        { role: t("handover.receiver"), actingFor: `${t("handover.pantiOfficer")} — ${p.target.name}`, name: p.decidedByName },
+      ]}
+    />
   );
 }
 
