@@ -204,7 +204,7 @@ function CreateTokenForm({
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="create-token">
       <h2 id="create-token">{t("apiTokens.create.title")}</h2>
-      {server?.formError ? <div className="alert error">{server.formError}</div> : null}
+      <FormError message={server?.formError} />
       <input type="hidden" {...register("intent")} />
       <div className="grid-2">
         <Field id="token-unit" label={t("apiTokens.unit")} error={errorFor("outreachUnit")}>

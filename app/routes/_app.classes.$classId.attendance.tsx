@@ -85,9 +85,7 @@ export default function AttendanceSheetPage() {
       <FormError message={failed?.formError} />
 
       {!check.ok ? (
-        <div className="alert error" role="alert" data-testid="date-error">
-          {t(check.messageKey)}
-        </div>
+        <FormError message={t(check.messageKey)} testId="date-error" />
       ) : (
         <>
           {check.offSchedule ? <div className="alert warning">⚠ {t("attendance.offSchedule")}</div> : null}

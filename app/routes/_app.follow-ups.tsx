@@ -12,7 +12,7 @@ import { submitForm } from "~/utils/http.server";
 import { formatNumber, translator } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { FieldError } from "~/components/forms/field";
+import { FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { CalendarDate, Instant } from "~/components/ui/dates";
@@ -66,7 +66,7 @@ export default function FollowUpsPage() {
         </label>
       </FilterBar>
       <Flash message={actionData?.ok ? actionData.message : null} />
-      {failed?.formError ? <div className="alert error">{failed.formError}</div> : null}
+      <FormError message={failed?.formError} />
       <p className="muted small" data-testid="follow-ups-total">
         {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
       </p>

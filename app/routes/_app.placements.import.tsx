@@ -28,7 +28,7 @@ import { formatNumber, translator, type Lang } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
 import { readMultipart, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -165,11 +165,7 @@ export default function PlacementImportPage() {
         <Link to="/placements">{t("import.done.link")}</Link>
       </Flash>
       <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
-      {refusal ? (
-        <div className="alert error" role="alert">
-          {refusal.formError ?? t("error.invalid")}
-        </div>
-      ) : null}
+      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
 
       {preview?.status === "previewed" ? <BatchPreviewSection preview={preview} /> : null}
 
@@ -203,9 +199,7 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
 
       {preview.errors.length > 0 ? (
         <>
-          <div className="alert error" role="alert">
-            {t("import.rejected", { rows: n(preview.invalidRowCount) })}
-          </div>
+          <FormError message={t("import.rejected", { rows: n(preview.invalidRowCount) })} />
           <h3>{t("import.errors.title")}</h3>
           <TableScroll label={t("import.errors.title")}>
             <table data-testid="import-error-table">

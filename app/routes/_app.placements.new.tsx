@@ -14,7 +14,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
@@ -82,15 +82,7 @@ export default function NewPlacementPage() {
         crumbs={[{ to: "/placements", label: t("nav.placements") }]}
         intro={t("placements.new.intro")}
       />
-      {server?.formError ? (
-        <div className="alert error" role="alert">
-          {server.formError}
-        </div>
-      ) : server ? (
-        <div className="alert error" role="alert">
-          {t("error.form")}
-        </div>
-      ) : null}
+      <FormError message={server ? (server.formError ?? t("error.form")) : null} />
       <Form method="post" onSubmit={onSubmit} noValidate className="stack" aria-label={t("placements.new.title")}>
         <section className="card stack">
           <h2>{t("placement.where")}</h2>

@@ -12,10 +12,10 @@ export function FieldError({ id, messages }: { id?: string; messages?: readonly 
 }
 
 /** The message of a whole form (a conflict, a refusal that is no one field's), announced at once. */
-export function FormError({ message }: { message: string | null | undefined }) {
+export function FormError({ message, testId }: { message: string | null | undefined; testId?: string }) {
   if (!message) return null;
   return (
-    <div className="alert error" role="alert">
+    <div className="alert error" role="alert" data-testid={testId}>
       {message}
     </div>
   );

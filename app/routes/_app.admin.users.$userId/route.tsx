@@ -19,6 +19,7 @@ import { EditUserForm } from "./sections/edit-user-form";
 import { HistorySection } from "./sections/history-section";
 import { SignInSection } from "./sections/sign-in-section";
 import { titleOf } from "~/utils/meta";
+import { FormError } from "~/components/forms/field";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.users", data?.user.username) }];
 
@@ -105,11 +106,7 @@ export default function UserPage() {
           <p className="muted small">{t("users.resetHint")}</p>
         </section>
       ) : null}
-      {failed?.formError && !updateFailed ? (
-        <div className="alert error" role="alert">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={updateFailed ? null : failed?.formError} />
 
       <div className="grid-2">
         <EditUserForm key={user.version} server={updateFailed} isSelf={isSelf} />

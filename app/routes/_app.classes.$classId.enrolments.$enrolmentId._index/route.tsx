@@ -19,6 +19,7 @@ import { ModuleProgress } from "./sections/module-progress";
 import { OutcomeForm } from "./sections/outcome-form";
 import { WithdrawForm } from "./sections/withdraw-form";
 import { pageTitle } from "~/utils/meta";
+import { FormError } from "~/components/forms/field";
 
 export const meta = pageTitle("title.class_participant");
 
@@ -103,11 +104,7 @@ export default function EnrolmentPage() {
         }
       />
       <Flash message={actionData?.ok ? actionData.message : null} testId="enrolment-message" />
-      {failed?.formError ? (
-        <div className="alert error" role="alert" data-testid="enrolment-error">
-          {failed.formError}
-        </div>
-      ) : null}
+      <FormError message={failed?.formError} testId="enrolment-error" />
 
       <section className="card">
         <dl className="facts">

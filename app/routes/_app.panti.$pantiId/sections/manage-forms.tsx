@@ -3,7 +3,7 @@ import { addBedsSchema, addRoomSchema, MAX_BEDS_PER_ACTION } from "~/domain/beds
 import { ROOM_SEXES } from "~/domain/enums";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field, FieldError } from "~/components/forms/field";
+import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 
 type Registration = ReturnType<ReturnType<typeof useZodForm>["register"]>;
@@ -40,7 +40,7 @@ export function AddRoomForm({ server, pantiSex }: { server: FormFailure | null; 
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="add-room">
       <h2 id="add-room">{t("panti.addRoom.title")}</h2>
-      {server?.formError ? <div className="alert error">{server.formError}</div> : null}
+      <FormError message={server?.formError} />
       <input type="hidden" {...register("intent")} />
       <Field id="room-name" label={t("panti.addRoom.name")} error={errorFor("name")}>
         <input id="room-name" type="text" {...register("name")} aria-invalid={errorFor("name") ? true : undefined} />
@@ -76,7 +76,7 @@ export function AddBedsForm({ server, rooms }: { server: FormFailure | null; roo
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="add-beds">
       <h2 id="add-beds">{t("panti.addBeds.title")}</h2>
-      {server?.formError ? <div className="alert error">{server.formError}</div> : null}
+      <FormError message={server?.formError} />
       <input type="hidden" {...register("intent")} />
       <Field id="beds-room" label={t("panti.addBeds.room")} error={errorFor("roomId")}>
         <select id="beds-room" {...register("roomId")}>
