@@ -105,6 +105,7 @@ export const coreMessages = {
 
   // --- errors -------------------------------------------------------------
   "error.required": { id: "Wajib diisi.", en: "Required." },
+  "form.required": { id: "wajib diisi", en: "required" },
   "error.invalid": { id: "Isian tidak valid.", en: "Invalid value." },
   "error.number": { id: "Isi dengan angka.", en: "Enter a number." },
   "error.format": { id: "Format tidak sesuai.", en: "Wrong format." },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { formDataToObject, parseForm } from "./validation";
+import { sessionSchema } from "~/domain/case-file";
+import { formDataToObject, parseForm, requiredFields } from "./validation";
 
 const schema = z.object({
   name: z.string().trim().min(2).max(5),
@@ -52,5 +53,36 @@ describe("formDataToObject", () => {
     const started = performance.now();
     expect(Object.keys(formDataToObject(many))).toHaveLength(50_000);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("requiredFields", () => {
+  it("lists the fields whose schema refuses an empty input, through refinements and transforms", () => {
+    const schema = z
+      .object({
+        name: z.string().min(1),
+        age: z.coerce.number().int(),
+        note: z.string().optional(),
+        kind: z.enum(["a", "b"]).default("a"),
+      })
+      .superRefine(() => undefined)
+      .transform((v) => v);
+    expect([...requiredFields(schema)].sort()).toEqual(["age", "name"]);
+  });
+
+  it("marks for a union only what every branch requires", () => {
+    const schema = z.discriminatedUnion("intent", [
+      z.object({ intent: z.literal("a"), name: z.string(), x: z.string() }),
+      z.object({ intent: z.literal("b"), name: z.string(), y: z.string().optional() }),
+    ]);
+    expect([...requiredFields(schema)].sort()).toEqual(["intent", "name"]);
+  });
+
+  it("reads a real form schema: the psychosocial session", () => {
+    const required = requiredFields(sessionSchema);
+    expect(required.has("summary")).toBe(true);
+    expect(required.has("serviceCode")).toBe(true);
+    expect(required.has("followUp")).toBe(false);
+    expect(required.has("note")).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * action answers 400 with `{ errors: { field: [message] }, values }` and the form shows each
  * message beside its field, keeping what the user typed. Messages are in the user's language.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { translator, type Lang, type T } from "./i18n";
 
 export type FieldErrors = Record<string, string[]>;
@@ -126,4 +126,23 @@ export function parseJson<S extends z.ZodType>(
   const result = schema.safeParse(body, { error: errorMap(lang) });
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, errors: fieldErrors(result.error, lang) };
+}
+
+/**
+ * The fields a schema requires: those whose own schema refuses "not given" (an empty input reads
+ * as undefined, as in FormData). Looks through transforms and refinements to the object; for a
+ * union, the fields every branch requires. Conditional requirements (a refinement that needs a
+ * field only with another's value) are not visible here and are not marked.
+ */
+export function requiredFields(schema: z.ZodType): ReadonlySet<string> {
+  if (schema instanceof z.ZodPipe) return requiredFields(schema.in as z.ZodType);
+  if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) {
+    const sets = (schema.options as z.ZodType[]).map(requiredFields);
+    return new Set([...(sets[0] ?? [])].filter((name) => sets.every((s) => s.has(name))));
+  }
+  if (schema instanceof z.ZodObject) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    return new Set(Object.keys(shape).filter((name) => !shape[name]!.safeParse(undefined).success));
+  }
+  return new Set();
 }

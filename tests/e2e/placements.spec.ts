@@ -140,6 +140,11 @@ test("two admissions racing for the last free bed: one wins, the other gets a co
 test("bad referral input gets field errors in Indonesian, keeps what was typed, and never a 500", async ({ page }) => {
   await signIn(page, "p3s.jakbar");
   await page.goto("/placements/new");
+  // Required fields are marked before anything is submitted, from the same schema the server uses.
+  await expect(page.locator('label[for="ppksCategory"] .required-mark')).toBeVisible();
+  await expect(page.locator("#ppksCategory")).toHaveAttribute("aria-required", "true");
+  await expect(page.locator('label[for="nik"] .required-mark')).toHaveCount(0);
+  await expect(page.getByLabel("Kategori PPKS")).toBeVisible();
   const name = "<script>alert(1)</script>";
   await page.locator("#personName").fill(name);
   await page.locator("#nik").fill("12345");

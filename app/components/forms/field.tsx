@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { Children, isValidElement, type ReactNode } from "react";
+import { useT } from "~/utils/use-i18n";
 
 /** The messages for one field, announced to screen readers. */
 export function FieldError({ id, messages }: { id?: string; messages?: readonly string[] | string }) {
@@ -21,23 +22,44 @@ export function FormError({ message, testId }: { message: string | null | undefi
   );
 }
 
-/** A labelled field wrapper: label, the control, an optional hint and the error. */
+/** Whether the control inside a field says it is required (useZodForm's register does, from the schema). */
+function controlIsRequired(children: ReactNode): boolean {
+  return Children.toArray(children).some(
+    (child) => isValidElement<{ "aria-required"?: unknown; required?: unknown }>(child) && (child.props["aria-required"] === true || child.props.required === true),
+  );
+}
+
+/**
+ * A labelled field wrapper: label (with a marker when the field is required), the control, an
+ * optional hint and the error. Required is read from the control, or given.
+ */
 export function Field({
   id,
   label,
   hint,
   error,
+  required,
   children,
 }: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: readonly string[] | string;
+  required?: boolean;
   children: ReactNode;
 }) {
+  const t = useT();
+  const marked = required ?? controlIsRequired(children);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {marked ? (
+          <abbr className="required-mark" title={t("form.required")} aria-hidden="true">
+            *
+          </abbr>
+        ) : null}
+      </label>
       {children}
       {hint ? (
         <span className="hint" id={`${id}-hint`}>

@@ -3,12 +3,12 @@
  * a valid form is submitted the normal way (and without JavaScript the form still posts, with
  * the server's answer shown by the same field components).
  */
-import type { FormEvent } from "react";
+import { useMemo, type FormEvent } from "react";
 import { useSubmit } from "@remix-run/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { errorMap } from "~/utils/validation";
+import { errorMap, requiredFields } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
 
 /** Empty strings and unticked checkboxes read as "not given", as FormData does on the server. */
@@ -36,6 +36,7 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   const base = zodResolver(schema as never, { error: errorMap(lang) as never }) as unknown as Resolver<FieldValues>;
   const resolver: Resolver<FieldValues> = (values, context, opts) => base(normalize(values), context, opts);
   const initial: Record<string, string | boolean> = { ...options.defaultValues, ...(options.server?.values ?? {}) };
+  const required = useMemo(() => requiredFields(schema as unknown as z.ZodType), [schema]);
   const form = useForm<FieldValues>({ resolver, mode: "onTouched", defaultValues: initial });
   const t = useT();
 
@@ -53,7 +54,12 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
    */
   const register = (name: string) => {
     const value = initial[name];
-    return { ...form.register(name), defaultValue: typeof value === "string" ? value : undefined };
+    return {
+      ...form.register(name),
+      defaultValue: typeof value === "string" ? value : undefined,
+      // Marks the field as required for screen readers and for <Field>'s marker.
+      "aria-required": required.has(name) ? true : undefined,
+    };
   };
 
   /** A checkbox with this value, ticked when the initial value holds it (true, "on", or a list). */
