@@ -9,7 +9,8 @@ import { translator } from "~/utils/i18n";
 import { useT } from "~/utils/use-i18n";
 import { parseForm } from "~/utils/validation";
 import { LanguageSwitch } from "~/components/ui/language-switch";
-import { FieldError, FormError } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
 import { readForm } from "~/utils/body.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -44,7 +45,10 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const errors = actionData?.errors ?? {};
+  const { register, errorFor, onSubmit } = useZodForm(signInSchema, {
+    defaultValues: { username: "", password: "", redirectTo: searchParams.get("redirectTo") ?? "" },
+    server: actionData,
+  });
   return (
     <main className="standalone" id="main">
       <div className="login-card">
@@ -58,35 +62,28 @@ export default function LoginPage() {
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
         <FormError message={actionData?.formError} />
-        <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <div className="field">
-            <label htmlFor="username">{t("login.username")}</label>
+        <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
+          <input type="hidden" {...register("redirectTo")} />
+          <Field id="username" label={t("login.username")} error={errorFor("username")}>
             <input
               id="username"
-              name="username"
               type="text"
               autoComplete="username"
               autoCapitalize="none"
-              required
               autoFocus
-              defaultValue={actionData?.values?.username ?? ""}
-              aria-invalid={errors.username ? true : undefined}
+              {...register("username")}
+              aria-invalid={errorFor("username") ? true : undefined}
             />
-            <FieldError messages={errors.username} />
-          </div>
-          <div className="field">
-            <label htmlFor="password">{t("login.password")}</label>
+          </Field>
+          <Field id="password" label={t("login.password")} error={errorFor("password")}>
             <input
               id="password"
-              name="password"
               type="password"
               autoComplete="current-password"
-              required
-              aria-invalid={errors.password ? true : undefined}
+              {...register("password")}
+              aria-invalid={errorFor("password") ? true : undefined}
             />
-            <FieldError messages={errors.password} />
-          </div>
+          </Field>
           <button type="submit" disabled={navigation.state === "submitting"}>
             {t("login.submit")}
           </button>

@@ -1,5 +1,5 @@
 /**
- * react-hook-form on top of a Remix <Form>: the same zod schema validates as the user types;
+ * react-hook-form on top of a Remix <Form>: the same zod schema validates on submit and then as the user types;
  * a valid form is submitted the normal way (and without JavaScript the form still posts, with
  * the server's answer shown by the same field components).
  */
@@ -37,7 +37,10 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   const resolver: Resolver<FieldValues> = (values, context, opts) => base(normalize(values), context, opts);
   const initial: Record<string, string | boolean> = { ...options.defaultValues, ...(options.server?.values ?? {}) };
   const required = useMemo(() => requiredFields(schema as unknown as z.ZodType), [schema]);
-  const form = useForm<FieldValues>({ resolver, mode: "onTouched", defaultValues: initial });
+  // Errors appear on submit, then follow typing. Not on blur: an error appearing when a field
+  // loses focus to the submit button moves the button away under the pointer, and the click
+  // that should submit lands beside it.
+  const form = useForm<FieldValues>({ resolver, mode: "onSubmit", reValidateMode: "onChange", defaultValues: initial });
   const t = useT();
 
   /** Client errors first (they follow typing; custom messages are keys), else what the server said. */
