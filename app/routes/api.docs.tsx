@@ -9,6 +9,8 @@ import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
+import { TableScroll } from "~/components/ui/data-table";
+import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.referrals_api");
@@ -47,15 +49,13 @@ function curlGet(origin: string): string {
   ].join("\n");
 }
 
-const code = { fontFamily: "monospace", fontSize: "0.85rem" } as const;
-
 /** Text with `code` spans (the OpenAPI descriptions use Markdown's backticks). */
 function Prose({ text }: { text: string }) {
   return (
     <>
       {text.split(/(`[^`]+`)/).map((part, i) =>
         part.startsWith("`") && part.endsWith("`") ? (
-          <code key={i} style={code}>
+          <code key={i} className="code">
             {part.slice(1, -1)}
           </code>
         ) : (
@@ -65,7 +65,6 @@ function Prose({ text }: { text: string }) {
     </>
   );
 }
-const preStyle = { ...code, background: "#f6f8fa", border: "1px solid #e5e7eb", borderRadius: 6, padding: "0.75rem", overflowX: "auto" } as const;
 
 export default function ApiDocsPage() {
   const { document, origin } = useLoaderData<typeof loader>();
@@ -80,21 +79,17 @@ export default function ApiDocsPage() {
 
   return (
     <main className="page" id="main">
-      <div className="page-header">
-        <div>
-          <div className="breadcrumb">
-            <a href="/home">{t("app.name")}</a> / API
-          </div>
-          <h1>{t("apiDocs.title")}</h1>
-          <p>
-            <Prose text={pick(document.info.description, document.info["x-description-id"])} />
-          </p>
-        </div>
-        <div style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-          <a href="/api/v1/openapi.json">{t("apiDocs.openapi")}</a>
-          <LanguageSwitch className="link-button" />
-        </div>
-      </div>
+      <PageHeader
+        title={t("apiDocs.title")}
+        crumbs={[{ to: "/home", label: t("app.name") }, { label: "API" }]}
+        intro={<Prose text={pick(document.info.description, document.info["x-description-id"])} />}
+        actions={
+          <>
+            <a href="/api/v1/openapi.json">{t("apiDocs.openapi")}</a>
+            <LanguageSwitch className="link-button" />
+          </>
+        }
+      />
 
       <nav className="card" aria-labelledby="toc">
         <h2 id="toc">{t("apiDocs.contents")}</h2>
@@ -105,7 +100,7 @@ export default function ApiDocsPage() {
           {operations.map(({ path, method }) => (
             <li key={`${method} ${path}`}>
               <a href={`#${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`}>
-                <code style={code}>{method.toUpperCase()} {path}</code>
+                <code className="code">{method.toUpperCase()} {path}</code>
               </a>
             </li>
           ))}
@@ -117,7 +112,7 @@ export default function ApiDocsPage() {
       <section className="card" id="auth">
         <h2>{t("apiDocs.auth.title")}</h2>
         <p>{t("apiDocs.auth.body")}</p>
-        <pre style={preStyle}>Authorization: Bearer pnt_…</pre>
+        <pre className="code-block">Authorization: Bearer pnt_…</pre>
       </section>
       <section className="card" id="idempotency">
         <h2>{t("apiDocs.idempotency.title")}</h2>
@@ -132,7 +127,7 @@ export default function ApiDocsPage() {
       {operations.map(({ path, method, operation }) => (
         <section className="card" key={`${method} ${path}`} id={`${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`} data-testid="endpoint">
           <h3>
-            <code style={code}>
+            <code className="code">
               {method.toUpperCase()} {path}
             </code>{" "}
             — {pick(operation.summary, operation["x-summary-id"])}
@@ -146,9 +141,9 @@ export default function ApiDocsPage() {
             </p>
           ) : null}
           <h4>{t("apiDocs.curl")}</h4>
-          <pre style={preStyle}>{method === "post" ? curlPost(origin) : curlGet(origin)}</pre>
+          <pre className="code-block">{method === "post" ? curlPost(origin) : curlGet(origin)}</pre>
           <h4>{t("apiDocs.responses")}</h4>
-          <div className="table-wrap">
+          <TableScroll label={`${t("apiDocs.responses")}: ${method.toUpperCase()} ${path}`}>
             <table>
               <thead>
                 <tr>
@@ -170,7 +165,7 @@ export default function ApiDocsPage() {
                         {response.headers ? (
                           <div className="muted small">
                             {Object.keys(response.headers).map((h) => (
-                              <code key={h} style={{ ...code, marginRight: "0.5rem" }}>
+                              <code key={h} className="code code-list">
                                 {h}
                               </code>
                             ))}
@@ -181,7 +176,7 @@ export default function ApiDocsPage() {
                         {examples.map((example) => (
                           <details key={example.summary}>
                             <summary>{example.summary}</summary>
-                            <pre style={preStyle}>{JSON.stringify(example.value, null, 2)}</pre>
+                            <pre className="code-block">{JSON.stringify(example.value, null, 2)}</pre>
                           </details>
                         ))}
                       </td>
@@ -190,7 +185,7 @@ export default function ApiDocsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
 
@@ -199,7 +194,7 @@ export default function ApiDocsPage() {
         <p className="muted small">
           {FREE_TEXT_RULE.id} / {FREE_TEXT_RULE.en}
         </p>
-        <div className="table-wrap">
+        <TableScroll label={t("apiDocs.fields.title")}>
           <table data-testid="api-fields">
             <thead>
               <tr>
@@ -216,7 +211,7 @@ export default function ApiDocsPage() {
                 return (
                   <tr key={name} data-field={name}>
                     <td>
-                      <code style={code}>{name}</code>
+                      <code className="code">{name}</code>
                     </td>
                     <td className="small">{typeOf(schema)}</td>
                     <td>
@@ -233,7 +228,7 @@ export default function ApiDocsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section id="codes">
@@ -273,7 +268,7 @@ function CodeTable({ title, rows }: { title: string; rows: [string, string][] })
           {rows.map(([value, label]) => (
             <tr key={value}>
               <td>
-                <code style={code}>{value}</code>
+                <code className="code">{value}</code>
               </td>
               <td>{label}</td>
             </tr>
