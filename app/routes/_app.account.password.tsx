@@ -85,7 +85,6 @@ function ChangePasswordForm({
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
     server,
   });
-  const invalid = (name: string) => (errorFor(name) ? true : undefined);
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate style={{ maxWidth: "32rem" }}>
       <FormError message={server?.formError} />
@@ -96,7 +95,6 @@ function ChangePasswordForm({
           id="currentPassword"
           type="password"
           autoComplete="current-password"
-          aria-invalid={invalid("currentPassword")}
           {...register("currentPassword")}
         />
       </Field>
@@ -112,7 +110,6 @@ function ChangePasswordForm({
           autoComplete="new-password"
           minLength={PASSWORD_MIN_LENGTH}
           aria-describedby="newPassword-hint newPassword-error"
-          aria-invalid={invalid("newPassword")}
           {...register("newPassword")}
         />
       </Field>
@@ -121,7 +118,6 @@ function ChangePasswordForm({
           id="confirmPassword"
           type="password"
           autoComplete="new-password"
-          aria-invalid={invalid("confirmPassword")}
           {...register("confirmPassword")}
         />
       </Field>

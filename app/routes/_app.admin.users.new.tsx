@@ -90,7 +90,6 @@ function NewUserForm({ server }: { server: FormFailure | null }) {
   const defaults = { username: "", name: "", role: "panti_admin", pantiId: "", outreachUnit: "", password: "" };
   const zodForm = useZodForm(createUserSchema, { defaultValues: defaults, server });
   const { register, errorFor, onSubmit } = zodForm;
-  const invalid = (name: string) => (errorFor(name) ? true : undefined);
   return (
     <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="new-user">
       <h2 id="new-user">{t("users.account")}</h2>
@@ -104,12 +103,11 @@ function NewUserForm({ server }: { server: FormFailure | null }) {
           spellCheck={false}
           maxLength={32}
           aria-describedby="username-hint username-error"
-          aria-invalid={invalid("username")}
           {...register("username")}
         />
       </Field>
       <Field id="name" label={t("users.name")} error={errorFor("name")}>
-        <input id="name" type="text" maxLength={100} aria-invalid={invalid("name")} {...register("name")} />
+        <input id="name" type="text" maxLength={100} {...register("name")} />
       </Field>
       <RoleScopeFields zodForm={zodForm} pantiOptions={pantiOptions} unitOptions={unitOptions} />
       <Field id="password" label={t("users.password")} hint={t("users.passwordHint")} error={errorFor("password")}>
@@ -119,7 +117,6 @@ function NewUserForm({ server }: { server: FormFailure | null }) {
           autoComplete="new-password"
           minLength={PASSWORD_MIN_LENGTH}
           aria-describedby="password-hint password-error"
-          aria-invalid={invalid("password")}
           {...register("password")}
         />
       </Field>

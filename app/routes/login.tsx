@@ -72,7 +72,6 @@ export default function LoginPage() {
               autoCapitalize="none"
               autoFocus
               {...register("username")}
-              aria-invalid={errorFor("username") ? true : undefined}
             />
           </Field>
           <Field id="password" label={t("login.password")} error={errorFor("password")}>
@@ -81,7 +80,6 @@ export default function LoginPage() {
               type="password"
               autoComplete="current-password"
               {...register("password")}
-              aria-invalid={errorFor("password") ? true : undefined}
             />
           </Field>
           <button type="submit" disabled={navigation.state === "submitting"}>

@@ -60,8 +60,10 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
     return {
       ...form.register(name),
       defaultValue: typeof value === "string" ? value : undefined,
-      // Marks the field as required for screen readers and for <Field>'s marker.
+      // Marks the field as required for screen readers and for <Field>'s marker, and as invalid
+      // while it has an error (so pages need not repeat either).
       "aria-required": required.has(name) ? true : undefined,
+      "aria-invalid": errorFor(name) ? true : undefined,
     };
   };
 

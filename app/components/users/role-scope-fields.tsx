@@ -32,12 +32,11 @@ export function RoleScopeFields({
     if (!isPantiScoped(role)) form.setValue("pantiId", "");
     if (!needsOutreachUnit(role)) form.setValue("outreachUnit", "");
   }, [role, form]);
-  const invalid = (name: string) => (errorFor(name) ? true : undefined);
 
   return (
     <>
       <Field id="role" label={t("users.role")} hint={roleHint} error={errorFor("role")}>
-        <select id="role" aria-invalid={invalid("role")} {...register("role")}>
+        <select id="role" {...register("role")}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
@@ -46,7 +45,7 @@ export function RoleScopeFields({
         </select>
       </Field>
       <Field id="pantiId" label={t("users.panti")} hint={t("users.pantiHint")} error={errorFor("pantiId")}>
-        <select id="pantiId" aria-describedby="pantiId-hint pantiId-error" aria-invalid={invalid("pantiId")} {...register("pantiId")}>
+        <select id="pantiId" aria-describedby="pantiId-hint pantiId-error" {...register("pantiId")}>
           <option value="">{t("common.none")}</option>
           {pantiOptions.map((p) => (
             <option key={p.id} value={p.id}>
@@ -57,7 +56,7 @@ export function RoleScopeFields({
         </select>
       </Field>
       <Field id="outreachUnit" label={t("users.outreachUnit")} hint={t("users.unitHint")} error={errorFor("outreachUnit")}>
-        <select id="outreachUnit" aria-describedby="outreachUnit-hint outreachUnit-error" aria-invalid={invalid("outreachUnit")} {...register("outreachUnit")}>
+        <select id="outreachUnit" aria-describedby="outreachUnit-hint outreachUnit-error" {...register("outreachUnit")}>
           <option value="">{t("common.none")}</option>
           {unitOptions.map((u) => (
             <option key={u.code} value={u.code}>

@@ -37,7 +37,7 @@ export function EditUserForm({ server, isSelf }: { server: FormFailure | null; i
       <input type="hidden" {...register("intent")} />
       <input type="hidden" {...register("version")} />
       <Field id="name" label={t("users.name")} error={errorFor("name")}>
-        <input id="name" type="text" maxLength={100} aria-invalid={errorFor("name") ? true : undefined} {...register("name")} />
+        <input id="name" type="text" maxLength={100} {...register("name")} />
       </Field>
       <RoleScopeFields
         zodForm={zodForm}
