@@ -299,3 +299,14 @@ export const dataQualityQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type DataQualityQuery = z.output<typeof dataQualityQuerySchema>;
+
+/** What a measure page shows about its period: the period or the refusal, the typed values, quick choices. */
+export function measurePeriodState(params: Record<string, string>, now: Date) {
+  const parsed = parseMeasurePeriod(params, now);
+  return {
+    period: parsed.ok ? parsed.period : null,
+    error: parsed.ok ? null : parsed.error,
+    input: parsed.ok ? parsed.period : { from: parsed.from, to: parsed.to },
+    quick: quickPeriods(now),
+  };
+}
