@@ -4,7 +4,7 @@ export const measureMessages = {
   "title.length_of_stay": { id: "Lama tinggal", en: "Length of stay" },
 
   "measures.crumb.reports": { id: "Laporan", en: "Reports" },
-  "measures.period": { id: "Periode", en: "Period" },
+  "measures.breakdown": { id: "Rincian", en: "Breakdown" },
   "measures.quick": { id: "Pilihan cepat", en: "Quick choices" },
   "measures.quick.last12": { id: "12 bulan terakhir", en: "Last 12 months" },
   "measures.quick.last24": { id: "24 bulan terakhir", en: "Last 24 months" },
