@@ -27,10 +27,16 @@ test("data quality: a count opens the list of the people behind it", async ({ pa
 
 test("returns and length of stay show figures for Dinsos, and a bad period is explained", async ({ page }) => {
   await signIn(page, "analis");
-  await page.goto("/reports/returns?from=2024-01-01&to=2024-06-30");
+  await page.goto("/reports/returns");
   await expect(page.getByTestId("returns-by-outcome")).toBeVisible();
   const exits = parseIdNumber(await page.getByTestId("returns-by-outcome-total-exits").textContent());
   expect(exits).toBeGreaterThan(0);
+  // Those who came back within six months: the list holds as many as the figure.
+  const returned = page.getByTestId("returns-by-outcome-total-m6-returned");
+  const n = parseIdNumber(await returned.textContent());
+  expect(n).toBeGreaterThan(0);
+  await Promise.all([page.waitForURL(/show=returned/), returned.click()]);
+  await expect(page.getByTestId("returns-people-total")).toContainText(`dari ${n.toLocaleString("id-ID")}`);
   await page.goto("/reports/length-of-stay");
   await expect(page.getByTestId("los-report")).toBeVisible();
   expect(parseIdNumber(await page.getByTestId("los-total").textContent())).toBeGreaterThan(0);
