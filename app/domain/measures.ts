@@ -121,7 +121,12 @@ export function lengthStats(days: readonly number[]): LengthStats {
 /** Groups ended stays by a key (outcome, panti type) into length statistics, largest group first. */
 export function lengthStatsBy<T extends { days: number }>(rows: readonly T[], key: (row: T) => string): ({ key: string } & LengthStats)[] {
   const groups = new Map<string, number[]>();
-  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.days]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = groups.get(k);
+    if (list) list.push(r.days);
+    else groups.set(k, [r.days]);
+  }
   return [...groups.entries()].map(([k, days]) => ({ key: k, ...lengthStats(days) })).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
 }
 
@@ -173,9 +178,10 @@ export function returnCohort<T extends Pick<ReturnRow, "personId" | "stayId" | "
 
 /** Whether the whole of a window after the exit is in the past: its last day ended before today. */
 export function windowComplete(exitDay: string, window: ReturnWindow, today: string): boolean {
-  const w = RETURN_WINDOWS.find((x) => x.key === window)!;
-  return addDays(exitDay, w.last) < today;
+  return calendarDaysBetween(exitDay, today) > windowOf(window).last;
 }
+
+const windowOf = (key: ReturnWindow) => RETURN_WINDOWS.find((x) => x.key === key)!;
 
 /** Days from the exit to the first return (null when the person has not come back). */
 export function returnDays(row: Pick<ReturnRow, "exitedAt" | "nextStayAt" | "nextReferralAt">): number | null {
@@ -183,11 +189,19 @@ export function returnDays(row: Pick<ReturnRow, "exitedAt" | "nextStayAt" | "nex
   return first ? jakartaDaysBetween(row.exitedAt, first.at) : null;
 }
 
+/** Calendar days from the exit to today, and to the first return. */
+function returnTimes(row: Pick<ReturnRow, "exitedAt" | "nextStayAt" | "nextReferralAt">, today: string) {
+  return { elapsed: calendarDaysBetween(jakartaDayOf(row.exitedAt), today), days: returnDays(row) };
+}
+
+function returnedIn(times: { elapsed: number; days: number | null }, window: ReturnWindow): boolean {
+  const w = windowOf(window);
+  return times.elapsed > w.last && times.days != null && times.days >= w.first && times.days <= w.last;
+}
+
 /** Whether the person returned inside the window (counted only when the window is complete). */
 export function returnedInWindow(row: Pick<ReturnRow, "exitedAt" | "nextStayAt" | "nextReferralAt">, window: ReturnWindow, today: string): boolean {
-  const w = RETURN_WINDOWS.find((x) => x.key === window)!;
-  const days = returnDays(row);
-  return windowComplete(jakartaDayOf(row.exitedAt), window, today) && days != null && days >= w.first && days <= w.last;
+  return returnedIn(returnTimes(row, today), window);
 }
 
 export interface WindowFigures {
@@ -203,15 +217,11 @@ export type ReturnFigures = { exits: number } & Record<ReturnWindow, WindowFigur
 
 /** The figures of a group of cohort exits, per window. */
 export function returnFigures(rows: readonly Pick<ReturnRow, "exitedAt" | "nextStayAt" | "nextReferralAt">[], today: string): ReturnFigures {
+  const times = rows.map((r) => returnTimes(r, today));
   const out = { exits: rows.length } as ReturnFigures;
   for (const w of RETURN_WINDOWS) {
-    let eligible = 0;
-    let returned = 0;
-    for (const r of rows) {
-      if (!windowComplete(jakartaDayOf(r.exitedAt), w.key, today)) continue;
-      eligible++;
-      if (returnedInWindow(r, w.key, today)) returned++;
-    }
+    const eligible = times.filter((x) => x.elapsed > w.last).length;
+    const returned = times.filter((x) => returnedIn(x, w.key)).length;
     out[w.key] = { eligible, pending: rows.length - eligible, returned, pct: percent(returned, eligible) };
   }
   return out;

@@ -88,7 +88,11 @@ export function returnsReport(actor: Actor, period: Period, now = new Date()) {
   const cohort: CohortRow[] = returnCohort(positiveExits(actor, period));
   const group = (key: (r: CohortRow) => string) => {
     const groups = new Map<string, CohortRow[]>();
-    for (const r of cohort) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
+    for (const r of cohort) {
+      const list = groups.get(key(r));
+      if (list) list.push(r);
+      else groups.set(key(r), [r]);
+    }
     return [...groups.entries()].map(([k, rows]) => ({ key: k, ...returnFigures(rows, today) })).sort((a, b) => b.exits - a.exits || a.key.localeCompare(b.key));
   };
   return { today, byOutcome: group((r) => r.outcome), byType: group((r) => r.pantiType), total: returnFigures(cohort, today) };
