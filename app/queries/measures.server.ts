@@ -217,30 +217,30 @@ export function dataQualityReport(actor: Actor, period: Period, query: Pick<Data
     .orderBy(asc(panti.name))
     .all();
   const byPanti = new Map(pantiRows.map((p) => [p.id, { ...p, residents: 0, admissions: 0, exits: 0, counts: zero() }]));
-  const total = { residents: 0, admissions: 0, exits: 0, counts: zero() };
   for (const r of residentFacts(actor)) {
     const row = byPanti.get(r.pantiId);
     if (!row) continue;
     row.residents++;
-    total.residents++;
-    for (const check of residentIssues(r, today, stageDays)) {
-      row.counts[check]++;
-      total.counts[check]++;
-    }
+    for (const check of residentIssues(r, today, stageDays)) row.counts[check]++;
   }
   for (const r of periodRecords(actor, period)) {
     const row = byPanti.get(r.pantiId);
     if (!row) continue;
     if (r.inAdmissions) {
       row.admissions++;
-      total.admissions++;
-      if (recordedLate(r.admittedAt, r.createdAt)) (row.counts.late_admission++, total.counts.late_admission++);
+      if (recordedLate(r.admittedAt, r.createdAt)) row.counts.late_admission++;
     }
     if (r.inExits && r.exitedAt) {
       row.exits++;
-      total.exits++;
-      if (recordedLate(r.exitedAt, r.exitRecordedAt)) (row.counts.late_exit++, total.counts.late_exit++);
+      if (recordedLate(r.exitedAt, r.exitRecordedAt)) row.counts.late_exit++;
     }
+  }
+  const total = { residents: 0, admissions: 0, exits: 0, counts: zero() };
+  for (const row of byPanti.values()) {
+    total.residents += row.residents;
+    total.admissions += row.admissions;
+    total.exits += row.exits;
+    for (const check of Object.keys(total.counts) as DataQualityCheck[]) total.counts[check] += row.counts[check];
   }
   const withShares = <R extends { residents: number; admissions: number; exits: number; counts: Counts }>(row: R) => ({
     ...row,
