@@ -32,6 +32,7 @@ import { scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { percent, periodInstants, type Period } from "~/domain/reports";
 import { jakartaDate } from "~/domain/time";
+import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { db } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
 
@@ -46,6 +47,15 @@ function pageOf<T>(rows: readonly T[], page = 1) {
   return { rows: rows.slice((current - 1) * MEASURE_PAGE_SIZE, current * MEASURE_PAGE_SIZE), total: rows.length, page: current, pageCount };
 }
 
+/** Stays with their panti and the person's name columns, for the rows of a list of people. */
+function staysOfPeople<T extends SelectedFields>(columns: T) {
+  return db
+    .select({ ...columns, name: persons.name, unidentified: persons.unidentified, sex: persons.sex })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .innerJoin(persons, eq(persons.id, stays.personId));
+}
+
 const personName = (r: { name: string | null; unidentified: boolean; sex: "male" | "female" }) =>
   displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex });
 
@@ -57,25 +67,18 @@ const personName = (r: { name: string | null; unidentified: boolean; sex: "male"
 function positiveExits(actor: Actor, period: Period) {
   const { start, end } = periodInstants(period);
   const later = sql.raw("later");
-  return db
-    .select({
-      personId: stays.personId,
-      stayId: stays.id,
-      pantiId: stays.pantiId,
-      pantiName: panti.name,
-      pantiType: panti.type,
-      outcome: sql<string>`${stays.exitOutcome}`,
-      exitedAt: sql<number>`${stays.exitedAt}`,
-      nextStayAt: sql<number | null>`(select min(${later}.admitted_at) from stays ${later} where ${later}.person_id = ${stays.personId} and ${later}.admitted_at > ${stays.exitedAt})`,
-      // A referral of the same person by outreach (a transfer between panti is not a return).
-      nextReferralAt: sql<number | null>`(select min(${placements.foundAt}) from ${placements} where ${placements.personId} = ${stays.personId} and ${placements.foundAt} > ${stays.exitedAt} and ${placements.source} <> 'transfer')`,
-      name: persons.name,
-      unidentified: persons.unidentified,
-      sex: persons.sex,
-    })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .innerJoin(persons, eq(persons.id, stays.personId))
+  return staysOfPeople({
+    personId: stays.personId,
+    stayId: stays.id,
+    pantiId: stays.pantiId,
+    pantiName: panti.name,
+    pantiType: panti.type,
+    outcome: sql<string>`${stays.exitOutcome}`,
+    exitedAt: sql<number>`${stays.exitedAt}`,
+    nextStayAt: sql<number | null>`(select min(${later}.admitted_at) from stays ${later} where ${later}.person_id = ${stays.personId} and ${later}.admitted_at > ${stays.exitedAt})`,
+    // A referral of the same person by outreach (a transfer between panti is not a return).
+    nextReferralAt: sql<number | null>`(select min(${placements.foundAt}) from ${placements} where ${placements.personId} = ${stays.personId} and ${placements.foundAt} > ${stays.exitedAt} and ${placements.source} <> 'transfer')`,
+  })
     .where(and(pantiWhere(scopeFor(actor, "report:read"), stays.pantiId), gte(stays.exitedAt, start), lt(stays.exitedAt, end), inArray(stays.exitOutcome, POSITIVE_OUTCOMES)))
     .all();
 }
@@ -149,27 +152,21 @@ export function lengthOfStayReport(actor: Actor, period: Period) {
 
 /** Today's residents (open stays) in scope, with what the resident checks look at. */
 function residentFacts(actor: Actor, pantiId?: number) {
-  return db
-    .select({
-      stayId: stays.id,
-      pantiId: stays.pantiId,
-      pantiName: panti.name,
-      admittedAt: stays.admittedAt,
-      nik: persons.nik,
-      birthYear: persons.birthYear,
-      birthDate: persons.birthDate,
-      estimatedBirthYear: persons.estimatedBirthYear,
-      originProvince: persons.originProvince,
-      originCity: persons.originCity,
-      unidentified: persons.unidentified,
-      name: persons.name,
-      sex: persons.sex,
-      hasBed: sql<number>`exists (select 1 from ${bedAssignments} where ${bedAssignments.stayId} = ${stays.id} and ${bedAssignments.toAt} is null)`.mapWith(Boolean),
-      lastStageAt: sql<number | null>`(select max(${stageHistory.enteredAt}) from ${stageHistory} where ${stageHistory.stayId} = ${stays.id})`,
-    })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .innerJoin(persons, eq(persons.id, stays.personId))
+  return staysOfPeople({
+    stayId: stays.id,
+    pantiId: stays.pantiId,
+    pantiName: panti.name,
+    admittedAt: stays.admittedAt,
+    nik: persons.nik,
+    birthYear: persons.birthYear,
+    birthDate: persons.birthDate,
+    estimatedBirthYear: persons.estimatedBirthYear,
+    originProvince: persons.originProvince,
+    originCity: persons.originCity,
+    unidentified: persons.unidentified,
+    hasBed: sql<number>`exists (select 1 from ${bedAssignments} where ${bedAssignments.stayId} = ${stays.id} and ${bedAssignments.toAt} is null)`.mapWith(Boolean),
+    lastStageAt: sql<number | null>`(select max(${stageHistory.enteredAt}) from ${stageHistory} where ${stageHistory.stayId} = ${stays.id})`,
+  })
     .where(and(pantiWhere(scopeFor(actor, "report:read"), stays.pantiId), isNull(stays.exitedAt), pantiId != null ? eq(stays.pantiId, pantiId) : undefined))
     .orderBy(asc(stays.admittedAt), asc(stays.id))
     .all();
@@ -180,24 +177,17 @@ function periodRecords(actor: Actor, period: Period, pantiId?: number) {
   const { start, end } = periodInstants(period);
   const admitted = and(gte(stays.admittedAt, start), lt(stays.admittedAt, end));
   const exited = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end));
-  return db
-    .select({
-      stayId: stays.id,
-      pantiId: stays.pantiId,
-      pantiName: panti.name,
-      admittedAt: stays.admittedAt,
-      createdAt: stays.createdAt,
-      exitedAt: stays.exitedAt,
-      exitRecordedAt: stays.exitRecordedAt,
-      inAdmissions: sql<number>`${admitted}`.mapWith(Boolean),
-      inExits: sql<number>`coalesce(${exited}, 0)`.mapWith(Boolean),
-      name: persons.name,
-      unidentified: persons.unidentified,
-      sex: persons.sex,
-    })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .innerJoin(persons, eq(persons.id, stays.personId))
+  return staysOfPeople({
+    stayId: stays.id,
+    pantiId: stays.pantiId,
+    pantiName: panti.name,
+    admittedAt: stays.admittedAt,
+    createdAt: stays.createdAt,
+    exitedAt: stays.exitedAt,
+    exitRecordedAt: stays.exitRecordedAt,
+    inAdmissions: sql<number>`${admitted}`.mapWith(Boolean),
+    inExits: sql<number>`coalesce(${exited}, 0)`.mapWith(Boolean),
+  })
     .where(and(pantiWhere(scopeFor(actor, "report:read"), stays.pantiId), or(admitted, and(isNotNull(stays.exitedAt), exited)), pantiId != null ? eq(stays.pantiId, pantiId) : undefined))
     .orderBy(asc(stays.admittedAt), asc(stays.id))
     .all();

@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { RESIDENT_CHECKS, dataQualityQuerySchema, measurePeriodState, type DataQualityCheck } from "~/domain/measures";
 import { canOnPanti, checkPanti, scopeFor } from "~/domain/permissions";
 import { dataQualityPeople, dataQualityReport } from "~/queries/measures.server";
@@ -7,10 +7,9 @@ import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
-import { CountShare, MeasureHeader, PeriodFilter } from "~/components/measures/measure-page";
+import { CountShare, MeasureHeader, PeopleTable, PeriodFilter, PersonLink } from "~/components/measures/measure-page";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
-import { Pager } from "~/components/ui/pager";
 
 export const meta = pageTitle("title.data_quality");
 
@@ -134,61 +133,49 @@ function PeopleList({ d, people }: { d: LoaderData; people: NonNullable<LoaderDa
   const late = !(RESIDENT_CHECKS as readonly string[]).includes(check);
   const showDays = late || check === "no_stage_change" || check === "unidentified";
   return (
-    <>
-      <p className="muted small" data-testid="dq-people-total">
-        {t("common.showing", { shown: formatNumber(lang, people.rows.length), total: formatNumber(lang, people.total) })}
-      </p>
-      <TableScroll label={t("measures.people")}>
-        <table data-testid="dq-people">
-          <thead>
-            <tr>
-              <th scope="col">{t("exit.resident")}</th>
-              {!d.scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
-              <th scope="col">{t("exit.admittedAt")}</th>
-              {late ? <th scope="col">{t("dq.col.event")}</th> : null}
-              {late ? <th scope="col">{t("dq.col.recorded")}</th> : null}
-              {check === "no_stage_change" ? <th scope="col">{t("dq.col.since")}</th> : null}
-              {showDays ? <th scope="col" className="num">{t("dq.col.days")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {people.rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("measures.empty")}
-                </td>
-              </tr>
-            ) : null}
-            {people.rows.map((r) => (
-              <tr key={r.stayId}>
-                <td>{r.canOpen ? <Link to={`/panti/${r.pantiId}/stays/${r.stayId}`}>{r.displayName}</Link> : r.displayName}</td>
-                {!d.scoped ? <td>{r.pantiName}</td> : null}
-                <td>
-                  <Instant value={r.admittedAt} />
-                </td>
-                {late ? (
-                  <td>
-                    <Instant value={r.eventAt} />
-                  </td>
-                ) : null}
-                {late ? (
-                  <td>
-                    <Instant value={r.recordedAt} />
-                  </td>
-                ) : null}
-                {check === "no_stage_change" ? (
-                  <td>
-                    <Instant value={r.eventAt} />
-                  </td>
-                ) : null}
-                {showDays ? <td className="num">{r.days == null ? "–" : formatNumber(lang, r.days)}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <Pager page={people.page} pages={people.pageCount} />
-    </>
+    <PeopleTable
+      testId="dq-people"
+      list={people}
+      headers={
+        <>
+          <th scope="col">{t("exit.resident")}</th>
+          {!d.scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
+          <th scope="col">{t("exit.admittedAt")}</th>
+          {late ? <th scope="col">{t("dq.col.event")}</th> : null}
+          {late ? <th scope="col">{t("dq.col.recorded")}</th> : null}
+          {check === "no_stage_change" ? <th scope="col">{t("dq.col.since")}</th> : null}
+          {showDays ? <th scope="col" className="num">{t("dq.col.days")}</th> : null}
+        </>
+      }
+    >
+      {people.rows.map((r) => (
+        <tr key={r.stayId}>
+          <td>
+            <PersonLink row={r} />
+          </td>
+          {!d.scoped ? <td>{r.pantiName}</td> : null}
+          <td>
+            <Instant value={r.admittedAt} />
+          </td>
+          {late ? (
+            <td>
+              <Instant value={r.eventAt} />
+            </td>
+          ) : null}
+          {late ? (
+            <td>
+              <Instant value={r.recordedAt} />
+            </td>
+          ) : null}
+          {check === "no_stage_change" ? (
+            <td>
+              <Instant value={r.eventAt} />
+            </td>
+          ) : null}
+          {showDays ? <td className="num">{r.days == null ? "–" : formatNumber(lang, r.days)}</td> : null}
+        </tr>
+      ))}
+    </PeopleTable>
   );
 }
 

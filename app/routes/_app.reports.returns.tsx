@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { RETURN_WINDOWS, measurePeriodState, returnsQuerySchema, type ReturnFigures, type ReturnWindow } from "~/domain/measures";
 import { canOnPanti, scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
@@ -8,10 +8,9 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate, formatNumber, formatPercent } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
-import { CountLink, MeasureHeader, PeriodFilter } from "~/components/measures/measure-page";
+import { CountLink, MeasureHeader, PeopleTable, PeriodFilter, PersonLink } from "~/components/measures/measure-page";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
-import { Pager } from "~/components/ui/pager";
 
 export const meta = pageTitle("title.returns");
 
@@ -164,51 +163,39 @@ function ReturnsPeople({ d, people }: { d: LoaderData; people: NonNullable<Loade
   const t = useT();
   const lang = useLang();
   return (
-    <>
-      <p className="muted small" data-testid="returns-people-total">
-        {t("common.showing", { shown: formatNumber(lang, people.rows.length), total: formatNumber(lang, people.total) })}
-      </p>
-      <TableScroll label={t("measures.people")}>
-        <table data-testid="returns-people">
-          <thead>
-            <tr>
-              <th scope="col">{t("exit.resident")}</th>
-              {!d.scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
-              <th scope="col">{t("dash.outcome")}</th>
-              <th scope="col">{t("returns.col.exitedAt")}</th>
-              <th scope="col">{t("returns.col.returnedAt")}</th>
-              <th scope="col">{t("returns.col.kind")}</th>
-              <th scope="col" className="num">{t("returns.col.days")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {people.rows.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="muted">
-                  {t("measures.empty")}
-                </td>
-              </tr>
-            ) : null}
-            {people.rows.map((r) => (
-              <tr key={r.stayId}>
-                <td>{r.canOpen ? <Link to={`/panti/${r.pantiId}/stays/${r.stayId}`}>{r.displayName}</Link> : r.displayName}</td>
-                {!d.scoped ? <td>{r.pantiName}</td> : null}
-                <td>{referenceLabel(EXIT_OUTCOMES, r.outcome, lang)}</td>
-                <td>
-                  <Instant value={r.exitedAt} />
-                </td>
-                <td>
-                  <Instant value={r.returnedAt} />
-                </td>
-                <td>{r.returnKind ? t(`returns.kind.${r.returnKind}`) : "–"}</td>
-                <td className="num">{r.returnDays == null ? "–" : formatNumber(lang, r.returnDays)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <Pager page={people.page} pages={people.pageCount} />
-    </>
+    <PeopleTable
+      testId="returns-people"
+      list={people}
+      headers={
+        <>
+          <th scope="col">{t("exit.resident")}</th>
+          {!d.scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
+          <th scope="col">{t("dash.outcome")}</th>
+          <th scope="col">{t("returns.col.exitedAt")}</th>
+          <th scope="col">{t("returns.col.returnedAt")}</th>
+          <th scope="col">{t("returns.col.kind")}</th>
+          <th scope="col" className="num">{t("returns.col.days")}</th>
+        </>
+      }
+    >
+      {people.rows.map((r) => (
+        <tr key={r.stayId}>
+          <td>
+            <PersonLink row={r} />
+          </td>
+          {!d.scoped ? <td>{r.pantiName}</td> : null}
+          <td>{referenceLabel(EXIT_OUTCOMES, r.outcome, lang)}</td>
+          <td>
+            <Instant value={r.exitedAt} />
+          </td>
+          <td>
+            <Instant value={r.returnedAt} />
+          </td>
+          <td>{r.returnKind ? t(`returns.kind.${r.returnKind}`) : "–"}</td>
+          <td className="num">{r.returnDays == null ? "–" : formatNumber(lang, r.returnDays)}</td>
+        </tr>
+      ))}
+    </PeopleTable>
   );
 }
 

@@ -3,9 +3,11 @@ import { Link, useLocation } from "@remix-run/react";
 import type { PeriodError } from "~/domain/measures";
 import { formatCalendarDate, formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import { TableScroll } from "~/components/ui/data-table";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { PageHeader, type Crumb } from "~/components/ui/page-header";
+import { Pager } from "~/components/ui/pager";
 
 /** What a measure page's loader says about its period: the period, or why it was refused. */
 export interface PeriodState {
@@ -113,6 +115,55 @@ export function CountShare({ n, pct, to, testId }: { n: number; pct: number | nu
   return (
     <>
       <CountLink n={n} to={to} testId={testId} /> <span className="muted small">({formatPercent(lang, pct)})</span>
+    </>
+  );
+}
+
+/** A person of a drill-down list: a link to their case file when the reader may open it. */
+export function PersonLink({ row }: { row: { pantiId: number; stayId: number; displayName: string; canOpen: boolean } }) {
+  return row.canOpen ? <Link to={`/panti/${row.pantiId}/stays/${row.stayId}`}>{row.displayName}</Link> : <>{row.displayName}</>;
+}
+
+/**
+ * The people behind a figure: how many of how many are shown, the table (with a line saying
+ * there is no one when the list is empty) and the pager.
+ */
+export function PeopleTable({
+  testId,
+  list,
+  headers,
+  children,
+}: {
+  testId: string;
+  list: { rows: readonly unknown[]; total: number; page: number; pageCount: number };
+  headers: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <p className="muted small" data-testid={`${testId}-total`}>
+        {t("common.showing", { shown: formatNumber(lang, list.rows.length), total: formatNumber(lang, list.total) })}
+      </p>
+      <TableScroll label={t("measures.people")}>
+        <table data-testid={testId}>
+          <thead>
+            <tr>{headers}</tr>
+          </thead>
+          <tbody>
+            {list.rows.length === 0 ? (
+              <tr>
+                <td colSpan={8} className="muted">
+                  {t("measures.empty")}
+                </td>
+              </tr>
+            ) : null}
+            {children}
+          </tbody>
+        </table>
+      </TableScroll>
+      <Pager page={list.page} pages={list.pageCount} />
     </>
   );
 }
