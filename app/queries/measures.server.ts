@@ -28,7 +28,7 @@ import {
   type ReturnRow,
   type ReturnsDrill,
 } from "~/domain/measures";
-import { scopeFor, type Actor } from "~/domain/permissions";
+import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { percent, periodInstants, type Period } from "~/domain/reports";
 import { jakartaDate } from "~/domain/time";
@@ -40,11 +40,15 @@ export const MEASURE_PAGE_SIZE = 50;
 
 const POSITIVE_OUTCOMES = EXIT_OUTCOMES.filter((o) => o.positive === "yes").map((o) => o.code);
 
-/** One page of a list (pages past the end show the last one). */
-function pageOf<T>(rows: readonly T[], page = 1) {
-  const pageCount = Math.max(1, Math.ceil(rows.length / MEASURE_PAGE_SIZE));
+/**
+ * One page of a list of people (pages past the end show the last one), each with whether the
+ * reader may open their case file; `all` is the whole list, for a download.
+ */
+function peopleList<T extends { pantiId: number }>(actor: Actor, all: T[], page = 1) {
+  const pageCount = Math.max(1, Math.ceil(all.length / MEASURE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
-  return { rows: rows.slice((current - 1) * MEASURE_PAGE_SIZE, current * MEASURE_PAGE_SIZE), total: rows.length, page: current, pageCount };
+  const rows = all.slice((current - 1) * MEASURE_PAGE_SIZE, current * MEASURE_PAGE_SIZE).map((r) => ({ ...r, canOpen: canOnPanti(actor, "case:read", r.pantiId) }));
+  return { all, list: { rows, total: all.length, page: current, pageCount } };
 }
 
 /** Stays with their panti and the person's name columns, for the rows of a list of people. */
@@ -122,7 +126,7 @@ export function returnsPeople(actor: Actor, period: Period, drill: ReturnsDrill,
         displayName: personName(r),
       };
     });
-  return { all: rows, ...pageOf(rows, drill.page) };
+  return peopleList(actor, rows, drill.page);
 }
 
 // ---------------------------------------------------------------------------
@@ -274,7 +278,7 @@ export function dataQualityPeople(actor: Actor, period: Period, query: DataQuali
         return { stayId: r.stayId, pantiId: r.pantiId, pantiName: r.pantiName, admittedAt: r.admittedAt, eventAt, recordedAt, days: recordedAt ? daysSince(eventAt, jakartaDayOf(recordedAt)) : null, displayName: personName(r) };
       });
   }
-  return { all: rows, ...pageOf(rows, query.page) };
+  return peopleList(actor, rows, query.page);
 }
 
 const daysSince = (at: Date | number, day: string) => calendarDaysBetween(jakartaDayOf(at), day);

@@ -1,13 +1,13 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { RESIDENT_CHECKS, dataQualityQuerySchema, measurePeriodState, type DataQualityCheck } from "~/domain/measures";
-import { canOnPanti, checkPanti, scopeFor } from "~/domain/permissions";
+import { checkPanti, scopeFor } from "~/domain/permissions";
 import { dataQualityPeople, dataQualityReport } from "~/queries/measures.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
-import { CountShare, MeasureHeader, PeopleTable, PeriodFilter, PersonLink } from "~/components/measures/measure-page";
+import { CountShare, MeasureHeader, PeopleTable, PeriodFilter } from "~/components/measures/measure-page";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 
@@ -24,9 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { state, query, scoped: scopeFor(user, "report:read").kind !== "all" };
   if (!state.period) return data({ ...base, report: null, people: null }, { status: 400 });
   if (!query.check) return data({ ...base, report: dataQualityReport(user, state.period, query), people: null });
-  const { rows, total, page, pageCount } = dataQualityPeople(user, state.period, { ...query, check: query.check });
-  const people = { rows: rows.map((r) => ({ ...r, canOpen: canOnPanti(user, "case:read", r.pantiId) })), total, page, pageCount };
-  return data({ ...base, report: null, people });
+  return data({ ...base, report: null, people: dataQualityPeople(user, state.period, { ...query, check: query.check }).list });
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -136,10 +134,9 @@ function PeopleList({ d, people }: { d: LoaderData; people: NonNullable<LoaderDa
     <PeopleTable
       testId="dq-people"
       list={people}
+      scoped={d.scoped}
       headers={
         <>
-          <th scope="col">{t("exit.resident")}</th>
-          {!d.scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
           <th scope="col">{t("exit.admittedAt")}</th>
           {late ? <th scope="col">{t("dq.col.event")}</th> : null}
           {late ? <th scope="col">{t("dq.col.recorded")}</th> : null}
@@ -147,13 +144,8 @@ function PeopleList({ d, people }: { d: LoaderData; people: NonNullable<LoaderDa
           {showDays ? <th scope="col" className="num">{t("dq.col.days")}</th> : null}
         </>
       }
-    >
-      {people.rows.map((r) => (
-        <tr key={r.stayId}>
-          <td>
-            <PersonLink row={r} />
-          </td>
-          {!d.scoped ? <td>{r.pantiName}</td> : null}
+      cells={(r) => (
+        <>
           <td>
             <Instant value={r.admittedAt} />
           </td>
@@ -173,9 +165,9 @@ function PeopleList({ d, people }: { d: LoaderData; people: NonNullable<LoaderDa
             </td>
           ) : null}
           {showDays ? <td className="num">{r.days == null ? "–" : formatNumber(lang, r.days)}</td> : null}
-        </tr>
-      ))}
-    </PeopleTable>
+        </>
+      )}
+    />
   );
 }
 

@@ -1,14 +1,14 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { RETURN_WINDOWS, measurePeriodState, returnsQuerySchema, type ReturnFigures, type ReturnWindow } from "~/domain/measures";
-import { canOnPanti, scopeFor } from "~/domain/permissions";
+import { scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { returnsPeople, returnsReport } from "~/queries/measures.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate, formatNumber, formatPercent } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
-import { CountLink, MeasureHeader, PeopleTable, PeriodFilter, PersonLink } from "~/components/measures/measure-page";
+import { CountLink, EmptyRow, MeasureHeader, PeopleTable, PeriodFilter } from "~/components/measures/measure-page";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 
@@ -23,9 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const base = { state, drill, scoped: scopeFor(user, "report:read").kind !== "all" };
   if (!state.period) return data({ ...base, report: null, people: null }, { status: 400 });
   if (!drill.show) return data({ ...base, report: returnsReport(user, state.period), people: null });
-  const { rows, total, page, pageCount } = returnsPeople(user, state.period, drill);
-  const people = { rows: rows.map((r) => ({ ...r, canOpen: canOnPanti(user, "case:read", r.pantiId) })), total, page, pageCount };
-  return data({ ...base, report: null, people });
+  return data({ ...base, report: null, people: returnsPeople(user, state.period, drill).list });
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -129,13 +127,7 @@ function ReturnsTable({
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("dash.noData")}
-                </td>
-              </tr>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow text={t("dash.noData")} colSpan={6} /> : null}
             {rows.map((r) => line(r.filter.outcome ?? r.filter.type ?? "", r.label, r.filter, r.figures))}
           </tbody>
           <tfoot>{line("total", t("measures.total"), {}, total)}</tfoot>
@@ -166,10 +158,9 @@ function ReturnsPeople({ d, people }: { d: LoaderData; people: NonNullable<Loade
     <PeopleTable
       testId="returns-people"
       list={people}
+      scoped={d.scoped}
       headers={
         <>
-          <th scope="col">{t("exit.resident")}</th>
-          {!d.scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
           <th scope="col">{t("dash.outcome")}</th>
           <th scope="col">{t("returns.col.exitedAt")}</th>
           <th scope="col">{t("returns.col.returnedAt")}</th>
@@ -177,13 +168,8 @@ function ReturnsPeople({ d, people }: { d: LoaderData; people: NonNullable<Loade
           <th scope="col" className="num">{t("returns.col.days")}</th>
         </>
       }
-    >
-      {people.rows.map((r) => (
-        <tr key={r.stayId}>
-          <td>
-            <PersonLink row={r} />
-          </td>
-          {!d.scoped ? <td>{r.pantiName}</td> : null}
+      cells={(r) => (
+        <>
           <td>{referenceLabel(EXIT_OUTCOMES, r.outcome, lang)}</td>
           <td>
             <Instant value={r.exitedAt} />
@@ -193,9 +179,9 @@ function ReturnsPeople({ d, people }: { d: LoaderData; people: NonNullable<Loade
           </td>
           <td>{r.returnKind ? t(`returns.kind.${r.returnKind}`) : "–"}</td>
           <td className="num">{r.returnDays == null ? "–" : formatNumber(lang, r.returnDays)}</td>
-        </tr>
-      ))}
-    </PeopleTable>
+        </>
+      )}
+    />
   );
 }
 

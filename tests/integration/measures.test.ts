@@ -97,7 +97,7 @@ describe("returns after a positive exit", () => {
     expect(ids({ show: "returned", window: "m12" })).toEqual([s2.id]);
     expect(ids({ show: "returned", window: "m24", type: "elderly" })).toEqual([s3.id]);
     expect(ids({ show: "exits", outcome: "returned_family" })).toHaveLength(4);
-    const p2 = returnsPeople(dinsos, period, { show: "returned", window: "m12" }, NOW).rows[0]!;
+    const p2 = returnsPeople(dinsos, period, { show: "returned", window: "m12" }, NOW).list.rows[0]!;
     expect(p2).toMatchObject({ returnKind: "referral", returnDays: 230 });
 
     // B's admin sees B's exits only: P3, not P1 who came back to B.

@@ -120,24 +120,36 @@ export function CountShare({ n, pct, to, testId }: { n: number; pct: number | nu
 }
 
 /** A person of a drill-down list: a link to their case file when the reader may open it. */
-export function PersonLink({ row }: { row: { pantiId: number; stayId: number; displayName: string; canOpen: boolean } }) {
+function PersonLink({ row }: { row: PersonRow }) {
   return row.canOpen ? <Link to={`/panti/${row.pantiId}/stays/${row.stayId}`}>{row.displayName}</Link> : <>{row.displayName}</>;
 }
 
+interface PersonRow {
+  stayId: number;
+  pantiId: number;
+  pantiName: string;
+  displayName: string;
+  canOpen: boolean;
+}
+
 /**
- * The people behind a figure: how many of how many are shown, the table (with a line saying
- * there is no one when the list is empty) and the pager.
+ * The people behind a figure: how many of how many are shown, the table — the person (a link to
+ * the case file), the panti unless the reader sees one panti only, then the page's own columns —
+ * with a line saying there is no one when the list is empty, and the pager.
  */
-export function PeopleTable({
+export function PeopleTable<R extends PersonRow>({
   testId,
   list,
+  scoped,
   headers,
-  children,
+  cells,
 }: {
   testId: string;
-  list: { rows: readonly unknown[]; total: number; page: number; pageCount: number };
+  list: { rows: readonly R[]; total: number; page: number; pageCount: number };
+  scoped: boolean;
+  /** The header cells of the page's own columns. */
   headers: ReactNode;
-  children: ReactNode;
+  cells: (row: R) => ReactNode;
 }) {
   const t = useT();
   const lang = useLang();
@@ -149,21 +161,38 @@ export function PeopleTable({
       <TableScroll label={t("measures.people")}>
         <table data-testid={testId}>
           <thead>
-            <tr>{headers}</tr>
+            <tr>
+              <th scope="col">{t("exit.resident")}</th>
+              {!scoped ? <th scope="col">{t("panti.col.name")}</th> : null}
+              {headers}
+            </tr>
           </thead>
           <tbody>
-            {list.rows.length === 0 ? (
-              <tr>
-                <td colSpan={8} className="muted">
-                  {t("measures.empty")}
+            {list.rows.length === 0 ? <EmptyRow text={t("measures.empty")} /> : null}
+            {list.rows.map((r) => (
+              <tr key={r.stayId}>
+                <td>
+                  <PersonLink row={r} />
                 </td>
+                {!scoped ? <td>{r.pantiName}</td> : null}
+                {cells(r)}
               </tr>
-            ) : null}
-            {children}
+            ))}
           </tbody>
         </table>
       </TableScroll>
       <Pager page={list.page} pages={list.pageCount} />
     </>
+  );
+}
+
+/** The line of a table with no rows. */
+export function EmptyRow({ text, colSpan = 8 }: { text: string; colSpan?: number }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="muted">
+        {text}
+      </td>
+    </tr>
   );
 }
