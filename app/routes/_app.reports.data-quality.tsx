@@ -11,7 +11,7 @@ import { CountShare, MeasureHeader, PeopleTable, PeriodFilter } from "~/componen
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 
-export const meta = pageTitle("title.data_quality");
+export const meta = pageTitle("title.data_quality_report");
 
 /** Data quality per panti, or (with `check`) the people behind one count. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +41,7 @@ export default function DataQualityPage() {
         title={d.query.check ? checkLabel(d.query.check) : t("dq.title")}
         intro={d.query.check ? undefined : t("dq.intro")}
         dataset={d.state.period ? "data-quality" : undefined}
-        crumbs={d.query.check ? [{ to: reportHref, label: t("title.data_quality") }] : [{ label: t("title.data_quality") }]}
+        crumbs={d.query.check ? [{ to: reportHref, label: t("title.data_quality_report") }] : [{ label: t("title.data_quality_report") }]}
       />
       <PeriodFilter state={d.state} keep={{ days: d.query.days ? String(d.query.days) : undefined, check: d.query.check, panti: d.query.panti ? String(d.query.panti) : undefined }}>
         <div className="field">

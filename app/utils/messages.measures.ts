@@ -2,6 +2,7 @@
 export const measureMessages = {
   "title.returns": { id: "Kembali ke jalan", en: "Returns to the street" },
   "title.length_of_stay": { id: "Lama tinggal", en: "Length of stay" },
+  "title.data_quality_report": { id: "Laporan kualitas data", en: "Data-quality report" },
 
   "measures.crumb.reports": { id: "Laporan", en: "Reports" },
   "measures.breakdown": { id: "Rincian", en: "Breakdown" },

@@ -113,9 +113,9 @@ export function CountLink({ n, to, testId }: { n: number; to: string; testId?: s
 export function CountShare({ n, pct, to, testId }: { n: number; pct: number | null; to: string; testId?: string }) {
   const lang = useLang();
   return (
-    <>
+    <span style={{ whiteSpace: "nowrap" }}>
       <CountLink n={n} to={to} testId={testId} /> <span className="muted small">({formatPercent(lang, pct)})</span>
-    </>
+    </span>
   );
 }
 
