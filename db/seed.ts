@@ -142,6 +142,22 @@ function insertVocabularies(db: Db, reference: ReferenceData): void {
 }
 
 /** A panti of the published registry as a row. */
+/** Which stays had their admission or exit entered late, and by how much (a rule on the stay id). */
+const ADMISSION_LATE = { every: 17, at: 3, minDays: 8, spread: 10 };
+const EXIT_LATE = { every: 19, at: 4, minDays: 8, spread: 9 };
+
+/**
+ * When an event was entered: at once, or for one stay in `every` some 8 to 17 days later, as
+ * happens when paperwork catches up (the data-quality report finds these). Deterministic; never
+ * within four days of `now`, so that no demo exit is still inside its undo grace period.
+ */
+function enteredAt(stayId: number, eventAt: number | null, now: number, rule: typeof ADMISSION_LATE): Date | null {
+  if (eventAt === null) return null;
+  if (stayId % rule.every !== rule.at) return new Date(eventAt);
+  const late = eventAt + (rule.minDays + (stayId % rule.spread)) * DAY_MS;
+  return new Date(late < now - 4 * DAY_MS ? late : eventAt);
+}
+
 function pantiRow(id: number, p: PantiProfile, createdAt: Date): typeof schema.panti.$inferInsert {
   return {
     id,
@@ -281,12 +297,13 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
         exitDestination: s.exitDestination,
         exitDetails: s.exitDetails,
         exitNotes: s.exitNotes,
-        // Recorded when it happened: old exits are past the undo grace period.
-        exitRecordedAt: s.exitedAt === null ? null : new Date(s.exitedAt),
+        // Recorded when it happened, but for a few entered late (see enteredAt): old exits are
+        // past the undo grace period.
+        exitRecordedAt: enteredAt(s.id, s.exitedAt, now, EXIT_LATE),
         exitRecordedBy: null,
         previousStayId: s.previousStay?.id ?? null,
         reentry: s.reentry,
-        createdAt: new Date(s.admittedAt),
+        createdAt: enteredAt(s.id, s.admittedAt, now, ADMISSION_LATE)!,
       })),
     );
     let assignmentId = 0;

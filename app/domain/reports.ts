@@ -150,6 +150,8 @@ export function percent(part: number, whole: number): number | null {
 export const stayListFilterSchema = reportFilterSchema.extend({
   outcome: z.string().trim().max(40).optional().catch(undefined),
   reentry: z.enum(["1"]).optional().catch(undefined),
+  /** The report the list was opened from, for the way back (the dashboard when absent). */
+  via: z.enum(["length-of-stay"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

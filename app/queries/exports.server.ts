@@ -15,6 +15,7 @@ import { db } from "~/utils/db.server";
 import type { Cell, Dataset } from "~/utils/export.server";
 import { translator, type Lang } from "~/utils/i18n";
 import { allFollowUps, allStaleStays } from "./exits.server";
+import { measureDataset } from "./measure-exports.server";
 import { occupancyByPanti } from "./occupancy.server";
 import { placementScopeWhere } from "./placements.server";
 import {
@@ -39,6 +40,9 @@ export const DATASETS = [
   "length-of-stay",
   "waiting",
   "quarterly",
+  "returns",
+  "length-of-stay-measures",
+  "data-quality",
 ] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
@@ -54,6 +58,9 @@ const PERMISSION: Record<DatasetName, Permission> = {
   "length-of-stay": "report:read",
   waiting: "report:read",
   quarterly: "report:read",
+  returns: "report:read",
+  "length-of-stay-measures": "report:read",
+  "data-quality": "report:read",
 };
 
 export function datasetPermission(name: DatasetName): Permission {
@@ -147,6 +154,10 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
         })(),
       };
     }
+    case "returns":
+    case "length-of-stay-measures":
+    case "data-quality":
+      return measureDataset(user, name, query, lang);
     default:
       break;
   }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { canOnPanti, scopeFor } from "~/domain/permissions";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
+import { stayLengthDays } from "~/domain/measures";
 import { resolveFilter, stayListFilterSchema } from "~/domain/reports";
 import { stayList } from "~/queries/reports.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -23,10 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const list = stayList(user, { ...filter, outcome: input.outcome, reentry: input.reentry === "1", page: input.page });
   return {
     ...list,
-    rows: list.rows.map((r) => ({ ...r, canOpen: canOnPanti(user, "stay:exit", r.pantiId) })),
+    rows: list.rows.map((r) => ({
+      ...r,
+      canOpen: canOnPanti(user, "stay:exit", r.pantiId),
+      days: r.exitedAt ? stayLengthDays(r.admittedAt, r.exitedAt) : null,
+    })),
     filter,
     outcome: input.outcome ?? null,
     reentry: input.reentry === "1",
+    via: input.via ?? null,
   };
 }
 
@@ -40,7 +46,14 @@ export default function StayListPage() {
         title={`${data.reentry ? t("dash.reentry") : data.outcome ? referenceLabel(EXIT_OUTCOMES, data.outcome, lang) : t("dash.exits")}${
           data.filter.type ? ` · ${t(`pantiType.${data.filter.type}`)}` : ""
         }`}
-        crumbs={[{ to: `/dashboard?from=${data.filter.from}&to=${data.filter.to}`, label: `← ${t("nav.dashboard")}` }]}
+        crumbs={
+          data.via === "length-of-stay"
+            ? [
+                { to: "/reports", label: t("measures.crumb.reports") },
+                { to: `/reports/length-of-stay?from=${data.filter.from}&to=${data.filter.to}`, label: t("title.length_of_stay") },
+              ]
+            : [{ to: `/dashboard?from=${data.filter.from}&to=${data.filter.to}`, label: `← ${t("nav.dashboard")}` }]
+        }
         intro={`${t("dash.filter.period", {
           from: formatCalendarDate(lang, data.filter.from),
           to: formatCalendarDate(lang, data.filter.to),
@@ -54,12 +67,13 @@ export default function StayListPage() {
               <th scope="col">{t("panti.col.name")}</th>
               <th scope="col">{t("exit.admittedAt")}</th>
               <th scope="col">{t("followUps.exit")}</th>
+              <th scope="col" className="num">{t("los.col.days")}</th>
               <th scope="col">{t("dash.outcome")}</th>
               <th scope="col">{t("exit.handover.receiver")}</th>
             </tr>
           </thead>
           <tbody>
-            <EmptyRow when={data.rows.length === 0} colSpan={6}>
+            <EmptyRow when={data.rows.length === 0} colSpan={7}>
               {t("dash.noData")}
             </EmptyRow>
             {data.rows.map((r) => (
@@ -75,6 +89,7 @@ export default function StayListPage() {
                 <td>
                   <Instant value={r.exitedAt} />
                 </td>
+                <td className="num">{r.days == null ? "–" : formatNumber(lang, r.days)}</td>
                 <td>{referenceLabel(EXIT_OUTCOMES, r.outcome, lang)}</td>
                 <td className="small">{r.destination ?? "–"}</td>
               </tr>

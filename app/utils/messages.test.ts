@@ -5,6 +5,7 @@ import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
 import { importMessages } from "./messages.import";
+import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
@@ -19,6 +20,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.dashboard.ts": dashboardMessages,
   "messages.exits.ts": exitMessages,
   "messages.import.ts": importMessages,
+  "messages.measures.ts": measureMessages,
   "messages.placements.ts": placementMessages,
   "messages.programmes.ts": programmeMessages,
   "messages.provinces.ts": provinceMessages,

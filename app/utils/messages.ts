@@ -9,6 +9,7 @@ import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
 import { programmeMessages } from "./messages.programmes";
 import { importMessages } from "./messages.import";
+import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
@@ -319,6 +320,7 @@ export const messages = {
   ...dashboardMessages,
   ...bodyMessages,
   ...provinceMessages,
+  ...measureMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

@@ -12,6 +12,7 @@ import { bedBoard, openStayInPanti, residentsWithoutBed } from "~/queries/bed-bo
 import { caseFile, caseHeader, groupSessionFormData, residentsOfPanti, sessionsOfPanti } from "~/queries/case-file.server";
 import { followUpList, staleStays, stayForExit } from "~/queries/exits.server";
 import { buildDataset } from "~/queries/exports.server";
+import { dataQualityPeople, dataQualityReport, lengthOfStayReport, returnsPeople, returnsReport } from "~/queries/measures.server";
 import { listPlacements } from "~/queries/placements.server";
 import { stayList } from "~/queries/reports.server";
 import { userList, userPage } from "~/queries/users.server";
@@ -53,6 +54,7 @@ function theirPanti() {
 function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t: ReturnType<typeof theirPanti>) {
   const id = t.theirs.id;
   const params = new URLSearchParams();
+  const may = { from: "2026-05-01", to: "2026-05-31" };
   return {
     followUps: followUpList(actor, NOW, true).rows.filter((r) => r.pantiId === id),
     stale: staleStays(actor, NOW).rows.filter((r) => r.pantiId === id),
@@ -71,6 +73,13 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     exportFollowUps: Array.from((buildDataset(actor as SessionUser, "follow-ups", params, "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
     users: userList(actor, { panti: id }).rows,
     userPage: userPage(actor, t.staff.id) ? [1] : [],
+    dataQuality: dataQualityReport(actor, may, {}, NOW).rows.filter((r) => r.id === id && r.residents > 0),
+    dataQualityPeople: dataQualityPeople(actor, may, { check: "no_bed", panti: id }, NOW).all,
+    returns: returnsReport(actor, may, NOW).total.exits > 0 ? [1] : [],
+    returnsPeople: returnsPeople(actor, may, { show: "exits" }, NOW).all.filter((r) => r.pantiId === id),
+    lengthOfStay: lengthOfStayReport(actor, may).total.n > 0 ? [1] : [],
+    exportDataQuality: Array.from((buildDataset(actor as SessionUser, "data-quality", new URLSearchParams({ check: "no_bed" }), "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
+    exportReturns: Array.from((buildDataset(actor as SessionUser, "returns", new URLSearchParams({ ...may, show: "exits" }), "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
     exportStale: Array.from((buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
   };
 }
@@ -106,7 +115,7 @@ describe("the scope contract", () => {
     // Query functions of these files read persons, stays and their records. The exceptions read
     // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
     // through a scoped query.
-    const files = ["audit", "bed-board", "case-file", "exits", "exports", "placements", "programmes", "reports", "users"];
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "measure-exports", "measures", "placements", "programmes", "reports", "users"];
     const exceptions = new Set([
       "isDemoDatabase",
       "pantiProfile",

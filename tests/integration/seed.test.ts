@@ -250,6 +250,24 @@ describe("seedDatabase", () => {
     expect(() => seedDatabase(db, options)).toThrowError(/not empty/);
   });
 
+  it("gives the measure reports something to find: records entered late and returns after a positive exit", () => {
+    const day = 86_400_000;
+    // One stay in 17 had its admission entered 8 to 17 days late, one in 19 its exit.
+    const lateAdmissions = count(`select count(*) as n from stays where created_at - admitted_at > ${8 * day}`);
+    const lateExits = count(`select count(*) as n from stays where exit_recorded_at - exited_at > ${8 * day}`);
+    expect(lateAdmissions).toBeGreaterThan(result.counts.stays! / 40);
+    expect(lateAdmissions).toBeLessThan(result.counts.stays! / 12);
+    expect(lateExits).toBeGreaterThan(100);
+    // Nothing was entered before it happened, and no exit is still inside its undo grace period.
+    expect(count("select count(*) as n from stays where created_at < admitted_at or exit_recorded_at < exited_at")).toBe(0);
+    expect(count(`select count(*) as n from stays where exit_recorded_at > ?`, NOW.getTime() - 3 * day)).toBe(count(`select count(*) as n from stays where exited_at > ?`, NOW.getTime() - 3 * day));
+    const returned = count(`
+      select count(*) as n from stays s
+      where s.exit_outcome in ('returned_family', 'repatriated_home_region', 'independent_living', 'adopted', 'programme_completed')
+        and exists (select 1 from stays l where l.person_id = s.person_id and l.admitted_at > s.exited_at and l.admitted_at <= s.exited_at + ${180 * day})`);
+    expect(returned).toBeGreaterThan(50);
+  });
+
   it("gives the same data for the same options", () => {
     expect(twinResult.counts).toEqual(result.counts);
     const persons = (d: Db) =>
