@@ -14,6 +14,7 @@ import { followUpList, staleStays, stayForExit } from "~/queries/exits.server";
 import { buildDataset } from "~/queries/exports.server";
 import { listPlacements } from "~/queries/placements.server";
 import { stayList } from "~/queries/reports.server";
+import { reportReferralList } from "~/queries/report-referrals.server";
 import { userList, userPage } from "~/queries/users.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -57,6 +58,7 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     followUps: followUpList(actor, NOW, true).rows.filter((r) => r.pantiId === id),
     stale: staleStays(actor, NOW).rows.filter((r) => r.pantiId === id),
     stayList: stayList(actor, { from: "2026-05-01", to: "2026-05-31", pantiId: id }).rows,
+    reportReferrals: reportReferralList(actor, { from: "2026-01-01", to: "2026-12-31", pantiId: id }).rows,
     audit: auditPage(actor, { panti: id, action: "scope." }).rows,
     board: bedBoard(actor, id).rooms.flatMap((r) => r.beds).concat(bedBoard(actor, id).withoutBed as never[]),
     withoutBed: residentsWithoutBed(actor, id),
@@ -106,7 +108,7 @@ describe("the scope contract", () => {
     // Query functions of these files read persons, stays and their records. The exceptions read
     // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
     // through a scoped query.
-    const files = ["audit", "bed-board", "case-file", "exits", "exports", "placements", "programmes", "reports", "users"];
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "placements", "programmes", "reports", "report-referrals", "users"];
     const exceptions = new Set([
       "isDemoDatabase",
       "pantiProfile",
@@ -130,6 +132,7 @@ describe("the scope contract", () => {
       "waitingPanel",
       "programmesPanel",
       "quarterlyReport",
+      "periodReport",
     ]);
     const offenders: string[] = [];
     for (const file of files) {
