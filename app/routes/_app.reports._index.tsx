@@ -5,7 +5,7 @@ import { nameOfPeriod, periodInput, periodSchema, periodSearch, quickChoices, re
 import { periodReport } from "~/queries/reports.server";
 import { getLang, requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate } from "~/utils/i18n";
-import { parseJson } from "~/utils/validation";
+import { parseJson, type FieldErrors } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PageHeader } from "~/components/ui/page-header";
 import { PeriodChooser, periodName } from "~/components/reports/period-chooser";
@@ -24,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const common = { choices: quickChoices(now), scopedName: scope != null ? user.pantiName : null, values: input };
   if (!parsed.ok) return data({ ...common, ok: false as const, errors: parsed.errors, report: null }, { status: 400 });
   const report = periodReport(resolvePeriod(parsed.data, now), { pantiId: scope ?? undefined }, now);
-  return data({ ...common, ok: true as const, errors: {}, report });
+  const errors: FieldErrors = {};
+  return data({ ...common, ok: true as const, errors, report });
 }
 
 const MEASURES = [
