@@ -43,52 +43,43 @@ export function occupancyAt(at: Date, filter: { pantiId?: number }): OccupancyAt
   const inPanti = (column: typeof beds.pantiId | typeof stays.pantiId) => (pantiFilter != null ? eq(column, pantiFilter) : undefined);
   const status = bedStatusAt(t);
 
+  // A bed held at `at`: its open assignment began before it, or the first assignment ending after
+  // it began before it (one seek of the bed index per bed, whatever the history after `at`).
+  const held = sql`(exists (select 1 from ${bedAssignments} where ${bedAssignments.bedId} = ${beds.id} and ${bedAssignments.toAt} is null and ${bedAssignments.fromAt} < ${t})
+    or (select ${bedAssignments.fromAt} from ${bedAssignments} where ${bedAssignments.bedId} = ${beds.id} and ${bedAssignments.toAt} >= ${t} order by ${bedAssignments.toAt} limit 1) < ${t})`;
   const bedCounts = db
     .select({
       pantiId: beds.pantiId,
       regularInService: sql<number>`sum(case when ${beds.overflow} = 0 and ${status} = 'available' then 1 else 0 end)`,
+      regularOccupied: sql<number>`sum(case when ${beds.overflow} = 0 and ${status} = 'available' and ${held} then 1 else 0 end)`,
       outOfService: sql<number>`sum(case when ${status} = 'out_of_service' then 1 else 0 end)`,
     })
     .from(beds)
     .where(and(sql`${beds.createdAt} <= ${t}`, inPanti(beds.pantiId)))
     .groupBy(beds.pantiId)
     .all();
-  const occupied = db
-    .select({ pantiId: beds.pantiId, n: sql<number>`count(distinct ${bedAssignments.bedId})` })
-    .from(bedAssignments)
-    .innerJoin(beds, eq(beds.id, bedAssignments.bedId))
-    .where(
-      and(
-        lt(bedAssignments.fromAt, at),
-        sql`(${bedAssignments.toAt} is null or ${bedAssignments.toAt} >= ${t})`,
-        eq(beds.overflow, false),
-        sql`${status} = 'available'`,
-        inPanti(beds.pantiId),
-      ),
-    )
-    .groupBy(beds.pantiId)
-    .all();
   // Open at `at`: admitted before it and not yet left (two index ranges rather than one `or`).
   const census = new Map<number, number>();
   for (const open of [isNull(stays.exitedAt), gte(stays.exitedAt, at)]) {
+    // Grouped by `+panti_id` so that the planner reads the exit-date range, not the whole panti index.
+    const byPanti = sql<number>`+${stays.pantiId}`.mapWith(Number);
     const part = db
-      .select({ pantiId: stays.pantiId, n: count() })
+      .select({ pantiId: byPanti, n: count() })
       .from(stays)
       .where(and(open, lt(stays.admittedAt, at), inPanti(stays.pantiId)))
-      .groupBy(stays.pantiId)
+      .groupBy(byPanti)
       .all();
     for (const r of part) census.set(r.pantiId, (census.get(r.pantiId) ?? 0) + r.n);
   }
 
   const bedsBy = new Map(bedCounts.map((b) => [b.pantiId, b]));
-  const occupiedBy = new Map(occupied.map((o) => [o.pantiId, o.n]));
   const perPanti = rows.map((r) => ({
     id: r.id,
     name: r.name,
     type: r.type,
     occupancy: occupancy({
       regularInService: Number(bedsBy.get(r.id)?.regularInService ?? 0),
-      regularOccupied: Number(occupiedBy.get(r.id) ?? 0),
+      regularOccupied: Number(bedsBy.get(r.id)?.regularOccupied ?? 0),
       outOfService: Number(bedsBy.get(r.id)?.outOfService ?? 0),
       census: census.get(r.id) ?? 0,
     }),

@@ -264,26 +264,32 @@ export function periodReport(period: Period, scope: { pantiId?: number } = {}, n
   const { start, end } = periodInstants(period);
   const scoped = scope.pantiId != null ? [eq(placements.targetPantiId, scope.pantiId)] : [];
   const window = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...scoped);
-  const reached = and(window, reachedReferral);
+  // Counted as sums over the found-at range rather than filtered in `where`: the planner then
+  // reads the period's range of the found-at index instead of every referral of one status.
+  const reachedCount = sql<number>`sum(case when ${reachedReferral} then 1 else 0 end)`.mapWith(Number);
   const byUnitMonth = db
-    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: count() })
+    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: reachedCount })
     .from(placements)
-    .where(reached)
+    .where(window)
     .groupBy(placements.outreachUnit, sql`2`)
+    .having(sql`sum(case when ${reachedReferral} then 1 else 0 end) > 0`)
     .all();
   const byCategory = db
-    .select({ category: placements.ppksCategory, n: count() })
+    .select({ category: placements.ppksCategory, n: reachedCount })
     .from(placements)
-    .where(reached)
+    .where(window)
     .groupBy(placements.ppksCategory)
+    .having(sql`sum(case when ${reachedReferral} then 1 else 0 end) > 0`)
     .orderBy(sql`2 desc`, placements.ppksCategory)
     .all();
+  const accepted = sql`${placements.status} = 'accepted'`;
   const placedByPanti = db
-    .select({ pantiId: panti.id, name: panti.name, n: count() })
+    .select({ pantiId: panti.id, name: panti.name, n: sql<number>`sum(case when ${accepted} then 1 else 0 end)`.mapWith(Number) })
     .from(placements)
     .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-    .where(and(window, eq(placements.status, "accepted")))
+    .where(window)
     .groupBy(panti.id)
+    .having(sql`sum(case when ${accepted} then 1 else 0 end) > 0`)
     .orderBy(sql`3 desc`, panti.name)
     .all();
   const exitWindow = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...(scope.pantiId != null ? [eq(stays.pantiId, scope.pantiId)] : []));
@@ -298,7 +304,8 @@ export function periodReport(period: Period, scope: { pantiId?: number } = {}, n
     .select({ province: sql<string | null>`coalesce(json_extract(${stays.exitDetails}, '$.province'), ${persons.originProvince})`, n: count() })
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
-    .where(and(exitWindow, eq(stays.exitOutcome, "repatriated_home_region")))
+    // `|| ''` keeps the planner on the exit-date range (the outcome index would read every year's repatriations).
+    .where(and(exitWindow, sql`${stays.exitOutcome} || '' = 'repatriated_home_region'`))
     .groupBy(sql`1`)
     .orderBy(sql`2 desc`, sql`1`)
     .all();
