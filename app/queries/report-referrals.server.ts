@@ -10,6 +10,7 @@ import { displayName } from "~/domain/persons";
 import { periodInstants, type Period } from "~/domain/reports";
 import { db } from "~/utils/db.server";
 import { reachedReferral } from "./reports.server";
+import { pageOf } from "./paging.server";
 import { pantiWhere } from "./scope.server";
 
 export interface ReportReferralFilter extends Period {
@@ -56,10 +57,6 @@ export function reportReferralList(actor: Actor, filter: ReportReferralFilter) {
     .offset((page - 1) * PAGE_SIZE)
     .all();
   const total = db.select({ n: count() }).from(placements).where(where).get()?.n ?? 0;
-  return {
-    rows: rows.map((r) => ({ ...r, name: displayName({ name: r.personName, unidentified: r.unidentified, sex: r.sex }) })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-  };
+  const named = rows.map((r) => ({ ...r, name: displayName({ name: r.personName, unidentified: r.unidentified, sex: r.sex }) }));
+  return { rows: named, ...pageOf(total, page, PAGE_SIZE) };
 }

@@ -9,7 +9,7 @@ import { getLang, requirePermission } from "~/utils/auth.server";
 import { formatCalendarDate, formatNumber } from "~/utils/i18n";
 import { parseJson } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
@@ -73,13 +73,7 @@ export default function ReportReferralsPage() {
             </tr>
           </thead>
           <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("period.list.empty")}
-                </td>
-              </tr>
-            ) : null}
+            {rows.length === 0 ? <EmptyRow colSpan={6}>{t("period.list.empty")}</EmptyRow> : null}
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.canOpen ? <Link to={`/placements/${r.id}`}>{r.name}</Link> : r.name}</td>

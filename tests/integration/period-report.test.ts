@@ -23,7 +23,7 @@ import { transferResident } from "~/services/residents.server";
 import { parseCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { callRoute, getRequest, routeArgs } from "../routes";
-import { cookieFor, createPanti, createRoom, createUser, referralInput } from "../factories";
+import { cookieFor, createPanti, createRoom, createUser, familyExitInput, referralInput } from "../factories";
 
 type ReportsData = Awaited<ReturnType<typeof reportsLoader>>["data"];
 type Report = NonNullable<ReportsData["report"]>;
@@ -70,17 +70,6 @@ describe("the Q1 2025 published figures", () => {
 /** Jakarta local time (WIB) as an instant. */
 const wib = (local: string) => new Date(`${local}:00+07:00`);
 
-const returnedToFamily = (exitedAt: string) =>
-  exitSchema.parse({
-    outcome: "returned_family",
-    exitedAt,
-    familyName: "Sri Wahyuni",
-    familyRelation: "anak",
-    familyAddress: "Bekasi",
-    docKtp: "on",
-    docKk: "on",
-    docSignedStatement: "on",
-  });
 const repatriatedTo = (province: string, exitedAt: string) =>
   exitSchema.parse({ outcome: "repatriated_home_region", exitedAt, province, city: "Kota Asal", transport: "bus" });
 
@@ -114,13 +103,13 @@ async function annualFixture() {
 
   const r0 = admit(adminA, refer("sudin_jakbar", "2023-12-31T23:55", "gelandangan"), bedsA[0]!.id, "2023-12-31T23:58");
   const r1 = admit(adminA, refer("sudin_jakbar", "2024-01-01T00:05", "gelandangan"), bedsA[1]!.id, "2024-01-01T02:00");
-  recordExit(adminA.actor, r0.stayId, returnedToFamily("2024-01-20T10:00"));
+  recordExit(adminA.actor, r0.stayId, familyExitInput("2024-01-20T10:00"));
   const r2 = admit(adminA, refer("sudin_jaktim", "2024-02-29T10:00", "pengemis"), bedsA[0]!.id, "2024-02-29T12:00");
   recordExit(adminA.actor, r2.stayId, repatriatedTo("Jawa Tengah", "2024-03-01T00:30"));
   const r3 = admit(adminA, refer("sudin_jaktim", "2024-03-15T09:00", "lansia_terlantar"), bedsA[2]!.id, "2024-03-15T11:00");
   const transfer = transferResident(adminA.actor, r3.stayId, { toPantiId: b.id, reason: "Lansia, perlu perawatan panti werdha." }, wib("2024-04-10T10:00"));
   acceptPlacement(adminB.actor, transfer.placementId, { bed: bedsB[0]!.id, person: "new", admittedAt: wib("2024-04-10T14:00") });
-  recordExit(adminA.actor, r1.stayId, returnedToFamily("2024-07-01T00:15"));
+  recordExit(adminA.actor, r1.stayId, familyExitInput("2024-07-01T00:15"));
   declinePlacement(adminA.actor, refer("satgas_dinsos", "2024-07-01T00:10", "gelandangan"), "Sudah kembali ke keluarganya sendiri.");
   admit(adminA, refer("sudin_jakut", "2024-09-09T10:00", "anak_jalanan"), bedsA[1]!.id, "2024-09-09T13:00");
   const redirected = redirectPlacement(adminA.actor, refer("sudin_jakbar", "2024-11-05T09:00", "pengemis"), b.id, "Lebih cocok di panti werdha.");

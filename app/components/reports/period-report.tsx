@@ -202,7 +202,7 @@ export function CapacitySection({ report }: { report: Report }) {
 export function PeriodReportBody({ report }: { report: Report }) {
   const t = useT();
   return (
-    <>
+    <div className="report-body">
       <ReachedSection report={report} />
       <div className="grid-2">
         <PlacedSection report={report} />
@@ -210,7 +210,7 @@ export function PeriodReportBody({ report }: { report: Report }) {
       </div>
       <CapacitySection report={report} />
       <p className="muted small">{t("quarterly.source")}</p>
-    </>
+    </div>
   );
 }
 

@@ -22,3 +22,14 @@ export function TableScroll({
     </div>
   );
 }
+
+/** The one row of a table body with nothing to list: the message across every column. */
+export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="muted">
+        {children}
+      </td>
+    </tr>
+  );
+}
