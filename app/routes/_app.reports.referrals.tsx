@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { canOnPanti } from "~/domain/permissions";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
   const params = new URL(request.url).searchParams;
   const parsed = parseJson(periodSchema, periodInput(params), await getLang(request));
-  if (!parsed.ok) throw data(Object.values(parsed.errors).flat().join(" "), { status: 400 });
+  if (!parsed.ok) throw new Response(Object.values(parsed.errors).flat().join(" "), { status: 400 });
   const period = resolvePeriod(parsed.data, new Date());
   const input = listSchema.parse(Object.fromEntries(params));
   const filter = { ...period, unit: input.unit, category: input.category, pantiId: input.panti, placed: input.placed === "1", page: input.page };

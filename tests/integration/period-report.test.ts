@@ -285,6 +285,7 @@ describe("a period that cannot be read", () => {
     const download = await callRoute(() => exportLoader(routeArgs(getRequest("/export/period/csv?from=2024-02-30&to=2024-03-01", cookie), { dataset: "period", format: "csv" })));
     expect(download.status).toBe(400);
     expect(await download.response!.text()).toContain("Bukan tanggal yang ada");
+    expect((await callRoute(() => referralsLoader(routeArgs(getRequest("/reports/referrals?from=2024-05-01&to=2024-04-01&unit=sudin_jakbar", cookie))))).status).toBe(400);
     // No period at all: the quarter holding today.
     const quarter = Math.floor(new Date(Date.now() + 7 * 3_600_000).getUTCMonth() / 3);
     const open = await reportOf("/reports", cookie);
