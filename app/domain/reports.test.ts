@@ -20,9 +20,11 @@ describe("periods", () => {
     expect(resolveFilter({ panti: 9 }, now, { kind: "panti", pantiId: 3 }).pantiId).toBe(3);
   });
 
-  it("picks the last complete quarter by default", () => {
-    expect(resolveQuarter({}, new Date("2026-11-23T05:00:00Z"))).toEqual({ year: 2026, quarter: 3 });
-    expect(resolveQuarter({}, new Date("2026-02-01T05:00:00Z"))).toEqual({ year: 2025, quarter: 4 });
+  it("opens on the quarter holding today (in Jakarta) by default", () => {
+    expect(resolveQuarter({}, new Date("2026-11-23T05:00:00Z"))).toEqual({ year: 2026, quarter: 4 });
+    expect(resolveQuarter({}, new Date("2026-02-01T05:00:00Z"))).toEqual({ year: 2026, quarter: 1 });
+    // 31 December 18:00 UTC is already 1 January in Jakarta.
+    expect(resolveQuarter({}, new Date("2026-12-31T18:00:00Z"))).toEqual({ year: 2027, quarter: 1 });
     expect(resolveQuarter({ year: 2025, quarter: 1 }, new Date())).toEqual({ year: 2025, quarter: 1 });
   });
 });

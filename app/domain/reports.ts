@@ -108,13 +108,11 @@ export const quarterSchema = z.object({
   quarter: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
 });
 
-/** The quarter asked for, or the last complete quarter before now. */
+/** The quarter asked for, or the latest one: the quarter holding today (in Jakarta), whose work is under way. */
 export function resolveQuarter(input: z.output<typeof quarterSchema>, now: Date): { year: number; quarter: 1 | 2 | 3 | 4 } {
   if (input.year && input.quarter) return { year: input.year, quarter: input.quarter as 1 | 2 | 3 | 4 };
   const today = jakartaDate(now);
-  const y = Number(today.slice(0, 4));
-  const current = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  return current === 1 ? { year: y - 1, quarter: 4 } : { year: y, quarter: (current - 1) as 1 | 2 | 3 };
+  return { year: Number(today.slice(0, 4)), quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
 }
 
 export function median(values: readonly number[]): number | null {

@@ -10,6 +10,7 @@ import { placementListFilterSchema } from "~/domain/placements";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
 import { quarterSchema, reportFilterSchema, resolveFilter, resolveQuarter, LOS_BUCKETS } from "~/domain/reports";
+import { periodInput, periodSchema, resolvePeriod } from "~/domain/periods";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { Cell, Dataset } from "~/utils/export.server";
@@ -24,8 +25,10 @@ import {
   exitsPanel,
   intakePanel,
   lengthOfStayPanel,
+  periodReport,
   quarterlyReport,
   waitingPanel,
+  type PeriodReport,
 } from "./reports.server";
 
 export const DATASETS = [
@@ -43,6 +46,7 @@ export const DATASETS = [
   "returns",
   "length-of-stay-measures",
   "data-quality",
+  "period",
 ] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
@@ -61,6 +65,7 @@ const PERMISSION: Record<DatasetName, Permission> = {
   returns: "report:read",
   "length-of-stay-measures": "report:read",
   "data-quality": "report:read",
+  period: "report:read",
 };
 
 export function datasetPermission(name: DatasetName): Permission {
@@ -219,20 +224,45 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
     }
     case "quarterly": {
       const { year, quarter } = resolveQuarter(quarterSchema.parse(query), new Date());
-      const report = quarterlyReport(year, quarter, { pantiId: scope ?? undefined });
-      const rows: Cell[][] = [];
-      for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.month, r.n]);
-      for (const r of report.byCategory) rows.push([t("quarterly.byCategory"), referenceLabel(PPKS_CATEGORIES, r.category, lang), "", r.n]);
-      for (const r of report.placedByPanti) rows.push([t("quarterly.placed"), r.name, "", r.n]);
-      rows.push([t("quarterly.outcomes"), t("quarterly.returnedFamily"), "", report.returnedFamily]);
-      rows.push([t("quarterly.outcomes"), t("quarterly.repatriated"), "", report.repatriated]);
       return {
         name: `laporan-triwulan-${year}-q${quarter}`,
         headers: [t("quarterly.title"), t("common.name"), t("dash.month"), t("dash.count")],
-        rows,
+        rows: reportRows(quarterlyReport(year, quarter, { pantiId: scope ?? undefined }), t, lang),
+      };
+    }
+    case "period": {
+      // The route has refused a period that cannot be read (400) before asking for the dataset.
+      const parsed = periodSchema.safeParse(periodInput(params));
+      const period = resolvePeriod(parsed.success ? parsed.data : {}, new Date());
+      return {
+        name: `laporan-${period.from}-${period.to}`,
+        headers: [t("period.title"), t("common.name"), t("dash.month"), t("dash.count")],
+        rows: reportRows(periodReport(period, { pantiId: scope ?? undefined }), t, lang),
       };
     }
     default:
       return null;
   }
+}
+
+/** A period report as one table: block, item, month (when by month) and count. */
+function reportRows(report: PeriodReport, t: ReturnType<typeof translator>, lang: Lang): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.month, r.n]);
+  for (const r of report.byUnit) rows.push([t("quarterly.byUnit"), referenceLabel(OUTREACH_UNITS, r.unit, lang), "", r.n]);
+  for (const r of report.byMonth) rows.push([t("quarterly.byMonth"), t("common.total"), r.month, r.n]);
+  rows.push([t("quarterly.reached"), t("common.total"), "", report.total]);
+  for (const r of report.byCategory) rows.push([t("quarterly.byCategory"), referenceLabel(PPKS_CATEGORIES, r.category, lang), "", r.n]);
+  for (const r of report.placedByPanti) rows.push([t("quarterly.placed"), r.name, "", r.n]);
+  rows.push([t("quarterly.placed"), t("common.total"), "", report.placedTotal]);
+  rows.push([t("period.outcomes"), t("quarterly.returnedFamily"), "", report.returnedFamily]);
+  rows.push([t("period.outcomes"), t("quarterly.repatriated"), "", report.repatriated]);
+  for (const r of report.returnedFamilyByMonth) rows.push([t("period.returnedByMonth"), t("quarterly.returnedFamily"), r.month, r.n]);
+  for (const r of report.repatriatedByMonth) rows.push([t("period.repatriatedByMonth"), t("quarterly.repatriated"), r.month, r.n]);
+  for (const r of report.repatriatedByProvince) rows.push([t("period.repatriatedByProvince"), r.province ?? t("period.unknown"), "", r.n]);
+  for (const p of report.capacity.perPanti) {
+    rows.push([t("period.capacity"), `${p.name} · ${t("occ.capacity")}`, "", p.occupancy.capacity]);
+    rows.push([t("period.capacity"), `${p.name} · ${t("occ.census")}`, "", p.occupancy.census]);
+  }
+  return rows;
 }

@@ -9,6 +9,7 @@ import { scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
+import { pageOf } from "./paging.server";
 
 /** The `where` that keeps an actor to their own referrals: their panti's, their unit's, or all. */
 export function placementScopeWhere(actor: Actor): SQL | undefined {
@@ -73,12 +74,8 @@ export function listPlacements(actor: Actor, filter: PlacementListFilter) {
     .offset((page - 1) * PAGE_SIZE)
     .all();
   const total = db.select({ n: count() }).from(placements).where(where).get()?.n ?? 0;
-  return {
-    rows: rows.map((r) => ({ ...r, name: displayName({ name: r.personName, unidentified: r.unidentified, sex: r.sex }) })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-  };
+  const named = rows.map((r) => ({ ...r, name: displayName({ name: r.personName, unidentified: r.unidentified, sex: r.sex }) }));
+  return { rows: named, ...pageOf(total, page, PAGE_SIZE) };
 }
 
 /** Counts of pending referrals per panti in scope (for navigation badges and the queue). */

@@ -7,16 +7,18 @@
  * panti admin's figures are always their own panti's). `stayList` lists persons and so takes the
  * actor and puts the scope in its own `where` clause as well.
  */
-import { and, count, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { classes, enrolments, panti, persons, placements, programmes, stays } from "#db/schema";
 import { displayName } from "~/domain/persons";
 import { totalOccupancy } from "~/domain/capacity";
 import { isPositiveOutcome } from "~/domain/exits";
-import { losSummary, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
+import { losSummary, monthsInRange, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
+import { OUTREACH_UNITS } from "~/domain/reference";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
 import { occupancyByPanti } from "./occupancy.server";
+import { occupancyAt } from "./occupancy-history.server";
 
 type Column = typeof stays.admittedAt | typeof stays.exitedAt | typeof placements.foundAt | typeof placements.createdAt;
 
@@ -239,63 +241,106 @@ export function programmesPanel(filter: ReportFilter) {
 }
 
 // ---------------------------------------------------------------------------
-// The quarterly report, in the shape Dinsos publishes
+// The report for any period (and the quarterly one), in the shape Dinsos publishes
 // ---------------------------------------------------------------------------
 
-/** Aggregate counts only (no person): `scope.pantiId` is a plain filter, absent for every panti. */
-export function quarterlyReport(year: number, quarter: 1 | 2 | 3 | 4, scope: { pantiId?: number } = {}) {
-  const period: Period = quarterPeriod(year, quarter);
+/**
+ * People reached: first referrals only (a redirect or a transfer is the same person again).
+ * Shared with the list behind the report's figures, so the list holds exactly the people counted.
+ */
+export const reachedReferral = sql`${placements.previousPlacementId} is null and ${placements.source} <> 'transfer'`;
+
+const unitOrder = (unit: string) => {
+  const i = OUTREACH_UNITS.findIndex((u) => u.code === unit);
+  return i < 0 ? OUTREACH_UNITS.length : i;
+};
+
+/**
+ * Aggregate counts only (no person): `scope.pantiId` is a plain filter, absent for every panti.
+ * Referrals count by the Jakarta day the person was found, exits by the Jakarta day they left;
+ * capacity and census are those at the end of the period (or now, for a period not yet over).
+ */
+export function periodReport(period: Period, scope: { pantiId?: number } = {}, now = new Date()) {
   const { start, end } = periodInstants(period);
   const scoped = scope.pantiId != null ? [eq(placements.targetPantiId, scope.pantiId)] : [];
   const window = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...scoped);
-  // People reached: first referrals only (a redirect or a transfer is the same person again).
-  const reached = and(window, isNull(placements.previousPlacementId), sql`${placements.source} <> 'transfer'`);
+  // Counted as sums over the found-at range rather than filtered in `where`: the planner then
+  // reads the period's range of the found-at index instead of every referral of one status.
+  const reachedCount = sql<number>`sum(case when ${reachedReferral} then 1 else 0 end)`.mapWith(Number);
   const byUnitMonth = db
-    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: count() })
+    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: reachedCount })
     .from(placements)
-    .where(reached)
+    .where(window)
     .groupBy(placements.outreachUnit, sql`2`)
+    .having(sql`sum(case when ${reachedReferral} then 1 else 0 end) > 0`)
     .all();
   const byCategory = db
-    .select({ category: placements.ppksCategory, n: count() })
+    .select({ category: placements.ppksCategory, n: reachedCount })
     .from(placements)
-    .where(reached)
+    .where(window)
     .groupBy(placements.ppksCategory)
-    .orderBy(sql`2 desc`)
+    .having(sql`sum(case when ${reachedReferral} then 1 else 0 end) > 0`)
+    .orderBy(sql`2 desc`, placements.ppksCategory)
     .all();
+  const accepted = sql`${placements.status} = 'accepted'`;
   const placedByPanti = db
-    .select({ pantiId: panti.id, name: panti.name, n: count() })
+    .select({ pantiId: panti.id, name: panti.name, n: sql<number>`sum(case when ${accepted} then 1 else 0 end)`.mapWith(Number) })
     .from(placements)
     .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-    .where(and(window, eq(placements.status, "accepted")))
+    .where(window)
     .groupBy(panti.id)
-    .orderBy(sql`3 desc`)
+    .having(sql`sum(case when ${accepted} then 1 else 0 end) > 0`)
+    .orderBy(sql`3 desc`, panti.name)
     .all();
-  const exitScope = scope.pantiId != null ? [eq(stays.pantiId, scope.pantiId)] : [];
+  const exitWindow = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...(scope.pantiId != null ? [eq(stays.pantiId, scope.pantiId)] : []));
   const exitsByOutcome = db
     .select({ outcome: stays.exitOutcome, month: jakartaMonth(stays.exitedAt), n: count() })
     .from(stays)
-    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...exitScope))
+    .where(exitWindow)
     .groupBy(stays.exitOutcome, sql`2`)
     .all();
-  const sumOutcome = (code: string) => exitsByOutcome.filter((r) => r.outcome === code).reduce((a, r) => a + r.n, 0);
-  const units = [...new Set(byUnitMonth.map((r) => r.unit ?? "-"))];
-  const months = [...new Set(byUnitMonth.map((r) => r.month))].sort();
+  // Where they went home to: the province of the repatriation, or else the person's province of origin.
+  const repatriatedByProvince = db
+    .select({ province: sql<string | null>`coalesce(json_extract(${stays.exitDetails}, '$.province'), ${persons.originProvince})`, n: count() })
+    .from(stays)
+    .innerJoin(persons, eq(persons.id, stays.personId))
+    // `|| ''` keeps the planner on the exit-date range (the outcome index would read every year's repatriations).
+    .where(and(exitWindow, sql`${stays.exitOutcome} || '' = 'repatriated_home_region'`))
+    .groupBy(sql`1`)
+    .orderBy(sql`2 desc`, sql`1`)
+    .all();
+  const months = monthsInRange(period.from, period.to);
+  const outcomeByMonth = (code: string) =>
+    months.map((m) => ({ month: m, n: exitsByOutcome.filter((r) => r.outcome === code && r.month === m).reduce((a, r) => a + r.n, 0) }));
+  const sum = (rows: { n: number }[]) => rows.reduce((a, r) => a + r.n, 0);
+  const units = [...new Set(byUnitMonth.map((r) => r.unit ?? "-"))].sort((a, b) => unitOrder(a) - unitOrder(b) || a.localeCompare(b));
+  const returnedFamilyByMonth = outcomeByMonth("returned_family");
+  const repatriatedByMonth = outcomeByMonth("repatriated_home_region");
   return {
     period,
-    year,
-    quarter,
+    months,
     byUnitMonth,
-    byUnit: units.map((u) => ({ unit: u, n: byUnitMonth.filter((r) => (r.unit ?? "-") === u).reduce((a, r) => a + r.n, 0) })),
-    byMonth: months.map((m) => ({ month: m, n: byUnitMonth.filter((r) => r.month === m).reduce((a, r) => a + r.n, 0) })),
-    total: byUnitMonth.reduce((a, r) => a + r.n, 0),
+    byUnit: units.map((u) => ({ unit: u, n: sum(byUnitMonth.filter((r) => (r.unit ?? "-") === u)) })),
+    byMonth: months.map((m) => ({ month: m, n: sum(byUnitMonth.filter((r) => r.month === m)) })),
+    total: sum(byUnitMonth),
     byCategory,
     placedByPanti,
-    placedTotal: placedByPanti.reduce((a, r) => a + r.n, 0),
-    returnedFamily: sumOutcome("returned_family"),
-    repatriated: sumOutcome("repatriated_home_region"),
+    placedTotal: sum(placedByPanti),
+    returnedFamily: sum(returnedFamilyByMonth),
+    returnedFamilyByMonth,
+    repatriated: sum(repatriatedByMonth),
+    repatriatedByMonth,
+    repatriatedByProvince,
     exitsByOutcome,
+    /** At the end of the period; `current` when it has not ended yet (the figures are today's). */
+    capacity: { ...occupancyAt(end.getTime() < now.getTime() ? end : now, scope), current: end.getTime() >= now.getTime() },
   };
+}
+export type PeriodReport = ReturnType<typeof periodReport>;
+
+/** The quarterly report: the period report of a calendar quarter. */
+export function quarterlyReport(year: number, quarter: 1 | 2 | 3 | 4, scope: { pantiId?: number } = {}, now = new Date()) {
+  return { ...periodReport(quarterPeriod(year, quarter), scope, now), year, quarter };
 }
 export type QuarterlyReport = ReturnType<typeof quarterlyReport>;
 

@@ -91,6 +91,7 @@ export default function AppLayout() {
           <nav className="main-nav" aria-label="Menu">
             <NavLink to="/home">{t("nav.home")}</NavLink>
             {nav.dashboard ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
+            {nav.dashboard ? <NavLink to="/reports">{t("nav.reports")}</NavLink> : null}
             {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
             {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
             {nav.residents ? <NavLink to={nav.residents}>{t("panti.residents")}</NavLink> : null}

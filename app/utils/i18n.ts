@@ -141,6 +141,18 @@ export function formatCalendarDate(lang: Lang, value: string | null | undefined)
   return calendarDateFormat(lang).format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
 }
 
+const MONTH_NAMES: Record<Lang, readonly string[]> = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** A calendar month (YYYY-MM) by name: "Maret", or "Maret 2025" with its year. */
+export function formatMonth(lang: Lang, month: string, withYear = false): string {
+  const name = MONTH_NAMES[lang][Number(month.slice(5, 7)) - 1];
+  if (!name) return month;
+  return withYear ? `${name} ${month.slice(0, 4)}` : name;
+}
+
 /** 23 Nov 2026 14.05 WIB (Asia/Jakarta). */
 export function formatDateTime(lang: Lang, value: Date | number | string | null | undefined): string {
   if (value == null) return "–";

@@ -4,6 +4,7 @@ import { bodyMessages } from "./messages.body";
 import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
+import { periodMessages } from "./messages.period";
 import { importMessages } from "./messages.import";
 import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
@@ -19,6 +20,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.casefile.ts": caseFileMessages,
   "messages.dashboard.ts": dashboardMessages,
   "messages.exits.ts": exitMessages,
+  "messages.period.ts": periodMessages,
   "messages.import.ts": importMessages,
   "messages.measures.ts": measureMessages,
   "messages.placements.ts": placementMessages,

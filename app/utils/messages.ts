@@ -6,6 +6,7 @@ import { apiMessages } from "./messages.api";
 import { bodyMessages } from "./messages.body";
 import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
+import { periodMessages } from "./messages.period";
 import { exitMessages } from "./messages.exits";
 import { programmeMessages } from "./messages.programmes";
 import { importMessages } from "./messages.import";
@@ -318,6 +319,7 @@ export const messages = {
   ...programmeMessages,
   ...caseFileMessages,
   ...dashboardMessages,
+  ...periodMessages,
   ...bodyMessages,
   ...provinceMessages,
   ...measureMessages,

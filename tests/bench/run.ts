@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --scale N] [--runs R]
+ * npm run bench [-- --scale N] [--runs R] [--only TEXT]
  *
  * Seeds a fresh database at `--scale` years of history (default 10, i.e. 100k+ stays) plus the
  * Q1 2025 referrals, and measures the review loaders — the shelter list, the dashboard (12 months
- * and 10 years), the quarterly report — each as the real route loader signed in as Dinsos,
- * against the bare SQL it runs: the statements are recorded while the loader runs once, then
- * replayed on the driver with their parameters. Prints medians, p95 and the ratio loader / SQL.
+ * and 10 years), the quarterly report, the annual report (/reports for 2024) — each as the real
+ * route loader signed in as Dinsos, against the bare SQL it runs: the statements are recorded
+ * while the loader runs once, then replayed on the driver with their parameters. Prints medians,
+ * p95 and the ratio loader / SQL. `--only TEXT` runs the cases whose label contains TEXT.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     scale: { type: "string", default: process.env.SEED_SCALE ?? "10" },
     runs: { type: "string", default: "30" },
     keep: { type: "boolean", default: false },
+    /** Only the cases whose label contains this text. */
+    only: { type: "string", default: "" },
   },
 });
 const scale = Number(values.scale);
@@ -92,6 +95,7 @@ const cases: { label: string; path: string; loader: Loader }[] = [
   { label: "dashboard, last 12 months", path: "/dashboard?from=2025-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard/route")).loader as Loader },
   { label: "dashboard, 10 years", path: "/dashboard?from=2016-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard/route")).loader as Loader },
   { label: "quarterly report Q1 2025", path: "/reports/quarterly?year=2025&quarter=1", loader: (await import("~/routes/_app.reports.quarterly")).loader as Loader },
+  { label: "annual report 2024 /reports", path: "/reports?from=2024-01-01&to=2024-12-31", loader: (await import("~/routes/_app.reports._index")).loader as Loader },
   { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index")).loader as Loader },
 ];
 
@@ -102,7 +106,7 @@ const args = (p: string): LoaderFunctionArgs => ({
 });
 
 console.log(`\n${"loader".padEnd(32)} ${"median".padStart(9)} ${"p95".padStart(9)} ${"bare SQL".padStart(9)}  ratio  statements`);
-for (const c of cases) {
+for (const c of cases.filter((one) => one.label.includes(values.only))) {
   recording = [];
   await c.loader(args(c.path));
   const statements = recording.filter((r) => r.method !== "run" && !/^\s*(insert|update|delete)/i.test(r.sql));

@@ -29,7 +29,7 @@ test("the dashboard draws its charts and a date-range filter changes them", asyn
 
   // The quarterly report reproduces the published Q1 2025 figures from the demo data.
   await page.goto("/reports/quarterly?year=2025&quarter=1");
-  await expect(page.getByTestId("quarterly-total")).toContainText("1.579");
+  await expect(page.getByTestId("report-total")).toContainText("1.579");
   for (const [unit, n] of [["satgas_dinsos", "138"], ["sudin_jakpus", "231"], ["sudin_jakut", "340"], ["sudin_jakbar", "372"], ["sudin_jaksel", "208"], ["sudin_jaktim", "290"]]) {
     await expect(page.locator(`[data-unit="${unit}"]`)).toHaveText(n!);
   }

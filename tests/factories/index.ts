@@ -26,6 +26,7 @@ import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES }
 import type { Role } from "~/domain/permissions";
 import type { PlacementInput } from "~/domain/placements";
 import { sessionSchema, type SessionInput } from "~/domain/case-file";
+import { exitSchema, type ExitInput } from "~/domain/exits";
 import { signIn } from "~/services/auth.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -181,5 +182,19 @@ export function individualSessionInput(stayId: number, note?: string): SessionIn
     summary: "Sesi berjalan baik",
     note,
     stayIds: String(stayId),
+  });
+}
+
+/** A valid exit home to the family, with the documents it needs (as parsed by exitSchema). */
+export function familyExitInput(exitedAt: string): ExitInput {
+  return exitSchema.parse({
+    outcome: "returned_family",
+    exitedAt,
+    familyName: "Sri Wahyuni",
+    familyRelation: "anak",
+    familyAddress: "Bekasi",
+    docKtp: "on",
+    docKk: "on",
+    docSignedStatement: "on",
   });
 }

@@ -15,7 +15,7 @@ import { acceptPlacement, createPlacement } from "~/services/placements.server";
 import { recordExit } from "~/services/exits.server";
 import { exitSchema } from "~/domain/exits";
 import { db } from "~/utils/db.server";
-import { createPanti, createRoom, createUser, referralInput } from "../factories";
+import { createPanti, createRoom, createUser, familyExitInput, referralInput } from "../factories";
 
 describe("quarterly report", () => {
   it("reproduces the published Q1 2025 figures from the fixture", () => {
@@ -56,17 +56,7 @@ describe("dashboard panels", () => {
     admit(a.id, bedsA[1]!.id, adminA, "2026-01-10");
     const s3 = admit(b.id, bedsB[0]!.id, adminB, "2026-01-07");
     createPlacement(outreach.actor, referralInput(b.id, { foundAt: at("2026-02-01") })); // still waiting
-    const family = exitSchema.parse({
-      outcome: "returned_family",
-      exitedAt: "2026-01-20T10:00",
-      familyName: "Sri Wahyuni",
-      familyRelation: "anak",
-      familyAddress: "Bekasi",
-      docKtp: "on",
-      docKk: "on",
-      docSignedStatement: "on",
-    });
-    recordExit(adminA.actor, s1.stayId, family);
+    recordExit(adminA.actor, s1.stayId, familyExitInput("2026-01-20T10:00"));
     recordExit(adminB.actor, s3.stayId, exitSchema.parse({ outcome: "absconded", exitedAt: "2026-01-25T10:00" }));
     return { a, b };
   }

@@ -15,6 +15,7 @@ import { buildDataset } from "~/queries/exports.server";
 import { dataQualityPeople, dataQualityReport, lengthOfStayReport, returnsPeople, returnsReport } from "~/queries/measures.server";
 import { listPlacements } from "~/queries/placements.server";
 import { stayList } from "~/queries/reports.server";
+import { reportReferralList } from "~/queries/report-referrals.server";
 import { userList, userPage } from "~/queries/users.server";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -59,6 +60,7 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     followUps: followUpList(actor, NOW, true).rows.filter((r) => r.pantiId === id),
     stale: staleStays(actor, NOW).rows.filter((r) => r.pantiId === id),
     stayList: stayList(actor, { from: "2026-05-01", to: "2026-05-31", pantiId: id }).rows,
+    reportReferrals: reportReferralList(actor, { from: "2026-01-01", to: "2026-12-31", pantiId: id }).rows,
     audit: auditPage(actor, { panti: id, action: "scope." }).rows,
     board: bedBoard(actor, id).rooms.flatMap((r) => r.beds).concat(bedBoard(actor, id).withoutBed as never[]),
     withoutBed: residentsWithoutBed(actor, id),
@@ -115,7 +117,7 @@ describe("the scope contract", () => {
     // Query functions of these files read persons, stays and their records. The exceptions read
     // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
     // through a scoped query.
-    const files = ["audit", "bed-board", "case-file", "exits", "exports", "measure-exports", "measures", "placements", "programmes", "reports", "users"];
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "measure-exports", "measures", "placements", "programmes", "reports", "report-referrals", "users"];
     const exceptions = new Set([
       "isDemoDatabase",
       "pantiProfile",
@@ -139,6 +141,7 @@ describe("the scope contract", () => {
       "waitingPanel",
       "programmesPanel",
       "quarterlyReport",
+      "periodReport",
     ]);
     const offenders: string[] = [];
     for (const file of files) {

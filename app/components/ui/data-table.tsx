@@ -24,7 +24,7 @@ export function TableScroll({
 }
 
 /** The one row a table shows when it has none: what is missing, across every column. */
-export function EmptyRow({ when, colSpan, children }: { when: boolean; colSpan: number; children: ReactNode }) {
+export function EmptyRow({ when = true, colSpan, children }: { when?: boolean; colSpan: number; children: ReactNode }) {
   if (!when) return null;
   return (
     <tr>
