@@ -49,7 +49,7 @@ export default function StayListPage() {
         crumbs={
           data.via === "length-of-stay"
             ? [
-                { to: "/reports", label: t("measures.crumb.reports") },
+                { to: "/reports", label: t("nav.reports") },
                 { to: `/reports/length-of-stay?from=${data.filter.from}&to=${data.filter.to}`, label: t("title.length_of_stay") },
               ]
             : [{ to: `/dashboard?from=${data.filter.from}&to=${data.filter.to}`, label: `← ${t("nav.dashboard")}` }]

@@ -4,7 +4,6 @@ export const measureMessages = {
   "title.length_of_stay": { id: "Lama tinggal", en: "Length of stay" },
   "title.data_quality_report": { id: "Laporan kualitas data", en: "Data-quality report" },
 
-  "measures.crumb.reports": { id: "Laporan", en: "Reports" },
   "measures.breakdown": { id: "Rincian", en: "Breakdown" },
   "measures.quick": { id: "Pilihan cepat", en: "Quick choices" },
   "measures.quick.last12": { id: "12 bulan terakhir", en: "Last 12 months" },

@@ -39,7 +39,7 @@ export function MeasureHeader({
     <PageHeader
       title={title}
       intro={intro}
-      crumbs={[{ to: "/reports", label: t("measures.crumb.reports") }, ...crumbs]}
+      crumbs={[{ to: "/reports", label: t("nav.reports") }, ...crumbs]}
       actions={
         <div className="no-print" style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
           {dataset ? <DownloadLinks dataset={dataset} /> : null}
