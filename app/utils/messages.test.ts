@@ -9,6 +9,7 @@ import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
+import { homeMessages } from "./messages.home";
 import { coreMessages, messages } from "./messages";
 
 const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
@@ -23,6 +24,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.programmes.ts": programmeMessages,
   "messages.provinces.ts": provinceMessages,
   "messages.users.ts": userMessages,
+  "messages.home.ts": homeMessages,
 };
 
 describe("messages", () => {

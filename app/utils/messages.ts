@@ -12,6 +12,7 @@ import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
+import { homeMessages } from "./messages.home";
 
 type Messages = Record<string, { id: string; en: string }>;
 
@@ -318,6 +319,7 @@ export const messages = {
   ...dashboardMessages,
   ...bodyMessages,
   ...provinceMessages,
+  ...homeMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;
