@@ -174,3 +174,9 @@ export function losSummary(days: readonly { days: number; n: number }[]) {
   const median = total === 0 ? null : total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
   return { n: total, median, ...buckets };
 }
+
+/** The calendar quarter (in Jakarta) that holds `now`: where today's work is counted. */
+export function currentQuarter(now: Date): { year: number; quarter: 1 | 2 | 3 | 4 } {
+  const today = jakartaDate(now);
+  return { year: Number(today.slice(0, 4)), quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
+}

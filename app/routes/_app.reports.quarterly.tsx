@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
-import { quarterSchema, resolveQuarter } from "~/domain/reports";
+import { currentQuarter, quarterSchema, resolveQuarter } from "~/domain/reports";
 import { quarterlyReport } from "~/queries/reports.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
@@ -18,7 +18,9 @@ export const meta = pageTitle("title.quarterly_report");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
   const scope = aggregatePantiFilter(scopeFor(user, "report:read"), "report:read");
-  const { year, quarter } = resolveQuarter(quarterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)), new Date());
+  const asked = quarterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // Without a choice the report opens on the quarter that holds today's work.
+  const { year, quarter } = asked.year && asked.quarter ? resolveQuarter(asked, new Date()) : currentQuarter(new Date());
   return { report: quarterlyReport(year, quarter, { pantiId: scope ?? undefined }), scopedName: scope != null ? user.pantiName : null };
 }
 
