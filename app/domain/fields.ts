@@ -10,5 +10,8 @@ export const checkbox = () =>
     .optional()
     .transform((v) => v === true || typeof v === "string");
 
-/** A positive integer id from a form or URL. */
-export const idField = () => z.coerce.number().int().positive();
+/**
+ * A positive integer id from a form or URL. In a form it is a choice (a select, a radio), so a
+ * missing or wrong one says "choose one", not "enter a number".
+ */
+export const idField = () => z.coerce.number({ error: "error.choose_option" }).int("error.choose_option").positive("error.choose_option");

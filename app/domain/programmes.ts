@@ -374,6 +374,9 @@ export const enrolSchema = z.object({
   stayIds: list(idField()).pipe(z.array(z.number()).min(1, "enrolment.error.chooseResident")),
 });
 
+/** Enrolment of one resident from their case file: the class of the panti chosen. */
+export const caseEnrolSchema = z.object({ classId: idField() });
+
 /**
  * The attendance sheet: the session date and one `mark.<enrolmentId>` field per resident marked
  * (radio buttons: a resident left unmarked is simply not posted).

@@ -154,6 +154,11 @@ export const placementMessages = {
   "placement.returning.count": { id: "{n} kali tinggal sebelumnya", en: "{n, plural, one {# earlier stay} other {# earlier stays}}" },
   "placement.handover": { id: "Berita acara serah terima", en: "Handover record" },
   "placement.handover.print": { id: "Cetak berita acara", en: "Print the handover record" },
+  "placement.next.title": { id: "Langkah berikutnya", en: "Next steps" },
+  "placement.next.caseFile": { id: "Buka berkas kasus", en: "Open the case file" },
+  "placement.next.bed": { id: "Tempat tidur {bed}: pindahkan", en: "Bed {bed}: move" },
+  "placement.next.assignBed": { id: "Beri tempat tidur", en: "Assign a bed" },
+  "placement.next.enrol": { id: "Daftarkan ke kelas", en: "Enrol in a class" },
   "placement.toPanti": { id: "Panti tujuan baru", en: "New target panti" },
   "placement.admittedStay": { id: "Diterima di {bed} pada {date}", en: "Admitted on {bed} on {date}" },
 
