@@ -7,7 +7,7 @@
  * and only for an actor who may read notes in that panti; each such read is written to the audit
  * log (action "psychosocial.note_read") in the same write transaction that reads it.
  */
-import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   assessments,
   bedAssignments,
