@@ -102,7 +102,7 @@ export default function ExitPage() {
       {closed ? (
         <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
       ) : (
-        <ExitForm now={now} pantiOptions={pantiOptions} failed={failed} busy={navigation.state !== "idle"} />
+        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} failed={failed} busy={navigation.state !== "idle"} />
       )}
     </>
   );
@@ -189,11 +189,13 @@ function UndoExitForm({ failed, busy }: { failed: FormFailure | null; busy: bool
 function ExitForm({
   now,
   pantiOptions,
+  openEnrolments,
   failed,
   busy,
 }: {
   now: string;
   pantiOptions: { id: number; name: string }[];
+  openEnrolments: { id: number; className: string }[];
   failed: FormFailure | null;
   busy: boolean;
 }) {
@@ -349,6 +351,11 @@ function ExitForm({
         <Field id="notes" label={t("exit.notes")} error={errorFor("notes")}>
           <textarea id="notes" rows={3} {...register("notes")} aria-invalid={invalid("notes")} />
         </Field>
+        {openEnrolments.length > 0 ? (
+          <div className="alert info" data-testid="exit-enrolments">
+            {t("exit.enrolmentsClose", { classes: openEnrolments.map((e) => e.className).join(", "), status: t("enrolment.status.left_before_completion") })}
+          </div>
+        ) : null}
         <div>
           <button type="submit" disabled={busy}>
             {t("exit.submit")}
