@@ -1,14 +1,16 @@
 /** Residents search by description and "Mrs. X"; enrolment from the case file; the class's enrol search. */
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { classes, enrolments, persons, programmes } from "#db/schema";
+import { auditLog, bedAssignments, classes, enrolments, persons, programmes, stays } from "#db/schema";
 import { loadReferenceData } from "#db/seed/reference";
 import { residentsOfPanti } from "~/queries/case-file.server";
+import { getPlacement, personCandidates } from "~/queries/placements.server";
 import { classPage, enrolableClasses } from "~/queries/programmes.server";
+import { acceptPlacement, createPlacement } from "~/services/placements.server";
 import { action as caseFileAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
-import { cookieFor, createPanti, createResident, createUser } from "../factories";
+import { cookieFor, createPanti, createResident, createRoom, createUser, referralInput } from "../factories";
 import { callRoute, postForm, routeArgs } from "../routes";
 
 // The route enrols as of today: classes run from a month ago to three months ahead.
@@ -85,5 +87,32 @@ describe("enrolment from the case file", () => {
     const empty = await callRoute(() => caseFileAction(routeArgs(postForm(path, cookie, { classId: "" }), params)));
     expect(empty.status).toBe(400);
     expect((empty.body as { errors: Record<string, string[]> }).errors.classId).toEqual(["Pilih salah satu pilihan."]);
+  });
+});
+
+describe("linking a referral to a person on record", () => {
+  it("shows where they disagree and applies only the fields chosen, in the same transaction, audited", () => {
+    const p = createPanti();
+    const { beds } = createRoom(p.id, 2, { sex: "male" });
+    const admin = createUser("panti_admin", p.id);
+    const outreach = createUser("outreach", null, "sudin_jakbar");
+    const first = acceptPlacement(admin.actor, createPlacement(outreach.actor, referralInput(p.id, { nik: "3173010101900001", personName: "Yoga", originCity: "Jakarta Timur", estimatedAge: 30 })).id, { bed: beds[0]!.id, person: "new" });
+    const ended = new Date("2026-04-01T00:00:00Z");
+    db.update(stays).set({ exitedAt: ended, exitOutcome: "own_request" }).where(eq(stays.id, first.stayId)).run();
+    db.update(bedAssignments).set({ toAt: ended }).where(eq(bedAssignments.stayId, first.stayId)).run();
+
+    const again = createPlacement(outreach.actor, referralInput(p.id, { nik: "3173010101900001", personName: "Yoga Saputra", originCity: "Jakarta Barat", estimatedAge: 30, foundAt: new Date("2026-06-01T00:00:00Z") }));
+    const candidate = personCandidates(getPlacement(admin.actor, again.id)!).find((c) => c.personId === first.personId)!;
+    expect(candidate.differences.map((d) => [d.field, d.person, d.referral])).toEqual([
+      ["name", "Yoga", "Yoga Saputra"],
+      ["originCity", "Jakarta Timur", "Jakarta Barat"],
+    ]);
+
+    acceptPlacement(admin.actor, again.id, { bed: beds[1]!.id, person: first.personId, take: [`${first.personId}.name`] });
+    const person = db.select().from(persons).where(eq(persons.id, first.personId)).get()!;
+    expect(person).toMatchObject({ name: "Yoga Saputra", originCity: "Jakarta Timur" });
+    const audit = db.select().from(auditLog).where(eq(auditLog.action, "person.update")).all().find((a) => a.entityId === String(first.personId))!;
+    expect(audit.before).toMatchObject({ name: "Yoga" });
+    expect(audit.after).toMatchObject({ name: "Yoga Saputra", chosenFromReferral: ["name"] });
   });
 });
