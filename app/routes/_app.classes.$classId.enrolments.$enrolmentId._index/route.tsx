@@ -102,7 +102,8 @@ export default function EnrolmentPage() {
           </Link>
         }
       />
-      <Flash message={actionData?.ok ? actionData.message : null} testId="enrolment-message" />
+      {/* A module's progress is confirmed beside its own save button; the rest here. */}
+      <Flash message={actionData?.ok && !("moduleId" in actionData) ? actionData.message : null} testId="enrolment-message" />
       {failed?.formError ? (
         <div className="alert error" role="alert" data-testid="enrolment-error">
           {failed.formError}
@@ -148,6 +149,7 @@ export default function EnrolmentPage() {
               editable={can.teach && active && m.active}
               today={page.today}
               failed={failedIntent === "progress" && failed?.values.moduleId === String(m.id) ? failed : null}
+              saved={actionData?.ok && "moduleId" in actionData && actionData.moduleId === m.id ? actionData.message : null}
               busy={busy}
             />
           ))}
