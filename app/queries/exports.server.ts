@@ -3,6 +3,7 @@
  * Indonesian (or English) headers. Long lists are read row by row from SQLite.
  */
 import { and, asc, desc, eq } from "drizzle-orm";
+import { formatMonth } from "~/utils/calendar-labels";
 import { panti, placements } from "#db/schema";
 import { aggregatePantiFilter, checkPanti, hasPermission, scopeFor, type Permission } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
@@ -176,7 +177,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       return {
         name: "rujukan-per-bulan",
         headers: [t("dash.month"), t("dash.unit"), t("dash.count")],
-        rows: panel.byUnit.map((r) => [r.month, referenceLabel(OUTREACH_UNITS, r.unit, lang), r.n]),
+        rows: panel.byUnit.map((r) => [formatMonth(lang, r.month), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.n]),
       };
     }
     case "exits": {
@@ -210,7 +211,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       const { year, quarter } = resolveQuarter(quarterSchema.parse(query), new Date());
       const report = quarterlyReport(year, quarter, { pantiId: scope ?? undefined });
       const rows: Cell[][] = [];
-      for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.month, r.n]);
+      for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), formatMonth(lang, r.month), r.n]);
       for (const r of report.byCategory) rows.push([t("quarterly.byCategory"), referenceLabel(PPKS_CATEGORIES, r.category, lang), "", r.n]);
       for (const r of report.placedByPanti) rows.push([t("quarterly.placed"), r.name, "", r.n]);
       rows.push([t("quarterly.outcomes"), t("quarterly.returnedFamily"), "", report.returnedFamily]);

@@ -10,6 +10,7 @@ import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
+import { auditMessages } from "./messages.audit";
 import { coreMessages, messages } from "./messages";
 
 const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
@@ -25,6 +26,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.provinces.ts": provinceMessages,
   "messages.users.ts": userMessages,
   "messages.home.ts": homeMessages,
+  "messages.audit.ts": auditMessages,
 };
 
 describe("messages", () => {

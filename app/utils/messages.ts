@@ -13,6 +13,7 @@ import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
+import { auditMessages } from "./messages.audit";
 
 type Messages = Record<string, { id: string; en: string }>;
 
@@ -320,6 +321,7 @@ export const messages = {
   ...bodyMessages,
   ...provinceMessages,
   ...homeMessages,
+  ...auditMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;
