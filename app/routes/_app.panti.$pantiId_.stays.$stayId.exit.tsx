@@ -19,6 +19,7 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { pageTitle } from "~/utils/meta";
 
@@ -86,7 +87,7 @@ export default function ExitPage() {
         title={stay.name}
         crumbs={[
           { to: "/panti", label: t("nav.panti") },
-          { to: `/panti/${pantiId}`, label: stay.pantiName },
+          ...caseFileCrumbs({ id: pantiId, name: stay.pantiName }, stay.stay, { displayName: stay.name }),
         ]}
         intro={
           <>

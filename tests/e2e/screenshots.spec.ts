@@ -67,7 +67,7 @@ test("panti staff pages", async ({ page, sql }) => {
 });
 
 for (const width of [1280, 1366]) {
-  test(`at ${width} px the shelter list shows its occupancy column and the admin's menu stays on one line`, async ({ page }) => {
+  test(`at ${width} px the shelter list shows its occupancy column and the admin's menu takes at most two rows`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
     await signIn(page, "admin");
     await page.goto("/panti");
@@ -76,6 +76,6 @@ for (const width of [1280, 1366]) {
     expect(box!.x + box!.width, "the last column of the shelter list").toBeLessThanOrEqual(width);
     const nav = await page.locator(".main-nav").boundingBox();
     const link = await page.locator(".main-nav a").first().boundingBox();
-    expect(nav!.height, "the menu's height").toBeLessThan(link!.height * 2);
+    expect(nav!.height, "the menu's height").toBeLessThan(link!.height * 2.5);
   });
 }
