@@ -71,71 +71,107 @@ function Queue({ waiting }: { waiting: number }) {
   );
 }
 
+/** A card that lists the first rows of a list, or says there is nothing, and leads to the rest. */
+function WorkList<Row extends object>({
+  title,
+  testId,
+  rows,
+  empty,
+  item,
+  more,
+}: {
+  title: string;
+  testId: string;
+  rows: Row[];
+  empty: string;
+  item: (row: Row) => { key: number; content: ReactNode };
+  more: { to: string; label: string };
+}) {
+  return (
+    <WorkCard title={title} testId={testId}>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="work-list">
+          {rows.map((row) => {
+            const { key, content } = item(row);
+            return <li key={key}>{content}</li>;
+          })}
+        </ul>
+      )}
+      <Link to={more.to}>{more.label} →</Link>
+    </WorkCard>
+  );
+}
+
 function WithoutBed({ data, pantiId }: { data: NonNullable<Work["withoutBed"]>; pantiId: number }) {
   const t = useT();
   return (
-    <WorkCard title={t("home.withoutBed.title")} testId="home-without-bed">
-      {data.total === 0 ? (
-        <p className="muted">{t("home.withoutBed.none")}</p>
-      ) : (
-        <ul className="work-list">
-          {data.rows.map((r) => (
-            <li key={r.stayId}>
-              <Link to={`/panti/${pantiId}/stays/${r.stayId}`}>{r.name}</Link>{" "}
-              <small>
-                {t("home.since")} <Instant value={r.admittedAt} />
-              </small>{" "}
-              · <Link to={`/panti/${pantiId}/stays/${r.stayId}/move`}>{t("home.withoutBed.assign")}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to={`/panti/${pantiId}`}>{t("home.withoutBed.board")} →</Link>
-    </WorkCard>
+    <WorkList
+      title={t("home.withoutBed.title")}
+      testId="home-without-bed"
+      rows={data.rows}
+      empty={t("home.withoutBed.none")}
+      more={{ to: `/panti/${pantiId}`, label: t("home.withoutBed.board") }}
+      item={(r) => ({
+        key: r.stayId,
+        content: (
+          <>
+            <Link to={`/panti/${pantiId}/stays/${r.stayId}`}>{r.name}</Link>{" "}
+            <small>
+              {t("home.since")} <Instant value={r.admittedAt} />
+            </small>{" "}
+            · <Link to={`/panti/${pantiId}/stays/${r.stayId}/move`}>{t("home.withoutBed.assign")}</Link>
+          </>
+        ),
+      })}
+    />
   );
 }
 
 function FollowUps({ data }: { data: NonNullable<Work["followUps"]> }) {
   const t = useT();
   return (
-    <WorkCard title={t("home.followUps.title")} testId="home-follow-ups">
-      {data.total === 0 ? (
-        <p className="muted">{t("home.followUps.none")}</p>
-      ) : (
-        <ul className="work-list">
-          {data.rows.map((r) => (
-            <li key={r.id}>
-              <Link to={`/panti/${r.pantiId}/stays/${r.stayId}`}>{r.displayName}</Link>{" "}
-              <small>
-                <CalendarDate value={r.dueDate} />
-              </small>{" "}
-              {r.state === "overdue" ? <span className="badge over">{t("followUp.state.overdue")}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to="/follow-ups">{t("home.followUps.all", { n: data.total })} →</Link>
-    </WorkCard>
+    <WorkList
+      title={t("home.followUps.title")}
+      testId="home-follow-ups"
+      rows={data.rows}
+      empty={t("home.followUps.none")}
+      more={{ to: "/follow-ups", label: t("home.followUps.all", { n: data.total }) }}
+      item={(r) => ({
+        key: r.id,
+        content: (
+          <>
+            <Link to={`/panti/${r.pantiId}/stays/${r.stayId}`}>{r.displayName}</Link>{" "}
+            <small>
+              <CalendarDate value={r.dueDate} />
+            </small>{" "}
+            {r.state === "overdue" ? <span className="badge over">{t("followUp.state.overdue")}</span> : null}
+          </>
+        ),
+      })}
+    />
   );
 }
 
 function StaleStays({ data }: { data: NonNullable<Work["staleStays"]> }) {
   const t = useT();
   return (
-    <WorkCard title={t("home.stale.title")} testId="home-stale">
-      {data.total === 0 ? (
-        <p className="muted">{t("home.stale.none")}</p>
-      ) : (
-        <ul className="work-list">
-          {data.rows.map((r) => (
-            <li key={r.stayId}>
-              <Link to={`/panti/${r.pantiId}/stays/${r.stayId}`}>{r.displayName}</Link> <small>{t("home.stale.days", { n: r.days })}</small>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to="/stale-stays">{t("home.stale.all", { n: data.total })} →</Link>
-    </WorkCard>
+    <WorkList
+      title={t("home.stale.title")}
+      testId="home-stale"
+      rows={data.rows}
+      empty={t("home.stale.none")}
+      more={{ to: "/stale-stays", label: t("home.stale.all", { n: data.total }) }}
+      item={(r) => ({
+        key: r.stayId,
+        content: (
+          <>
+            <Link to={`/panti/${r.pantiId}/stays/${r.stayId}`}>{r.displayName}</Link> <small>{t("home.stale.days", { n: r.days })}</small>
+          </>
+        ),
+      })}
+    />
   );
 }
 
