@@ -275,7 +275,7 @@ function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure
       <p className="muted small">
         {t("class.enrol.intro")} {t("class.enrol.seatsLeft", { n: Math.max(0, left) })}
       </p>
-      <Form method="get" className="inline-form" role="search" aria-label={t("class.enrol.search")} preventScrollReset>
+      <Form method="get" className="list-search" role="search" aria-label={t("class.enrol.search")} preventScrollReset>
         <Field id="enrol-q" label={t("class.enrol.search")}>
           <input id="enrol-q" name="q" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} placeholder={t("residents.search")} />
         </Field>

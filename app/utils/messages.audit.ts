@@ -49,7 +49,7 @@ export const auditMessages = {
   "auditAction.user.unlock_sign_in": { id: "Penundaan masuk dibuka", en: "Sign-in delay lifted" },
   "auditAction.user.update": { id: "Pengguna diubah", en: "User changed" },
   "auditAction.placement.decide": { id: "Rujukan diputuskan", en: "Referral decided" },
-  "auditAction.database.seed": { id: "Data awal dimuat", en: "Initial data loaded" },
+  "auditAction.seed": { id: "Data awal dimuat", en: "Initial data loaded" },
   "auditAction.database.restore": { id: "Basis data dipulihkan", en: "Database restored" },
   "auditEntity.api_token": { id: "Token API", en: "API token" },
   "auditEntity.assessment": { id: "Asesmen", en: "Assessment" },

@@ -21,7 +21,7 @@ function EnrolForm({ classes, failed }: { classes: EnrolableClass[]; failed: For
     .flatMap(([, messages]) => messages);
   const error = [...(errorFor("classId") ?? []), ...refused];
   return (
-    <Form method="post" className="inline-form no-print" onSubmit={onSubmit} noValidate aria-label={t("caseFile.training.enrol")}>
+    <Form method="post" className="stack no-print" onSubmit={onSubmit} noValidate aria-label={t("caseFile.training.enrol")}>
       <FormError message={failed?.formError} />
       <Field id="classId" label={t("caseFile.training.enrolIn")} error={error.length ? error : undefined}>
         <select id="classId" {...register("classId")} aria-invalid={error.length ? true : undefined}>
