@@ -86,6 +86,13 @@ test.describe.serial("the first day", () => {
     // The class's enrol list can be searched.
     const search = page.getByRole("search", { name: "Cari penghuni" });
     await expect(search).toBeVisible();
+    // As one types, the list narrows to the matching residents (here the unidentified women).
+    const shown = page.getByRole("form", { name: "Daftarkan penghuni" }).locator(".candidate-list > li:visible");
+    const all = await shown.count();
+    await search.getByRole("searchbox").fill("Mrs. X");
+    await expect.poll(() => shown.count()).toBeLessThan(all);
+    await expect(shown.first()).toContainText("Mrs. X");
+    await search.getByRole("searchbox").fill("");
     await expectAccessible(page, "the class page");
 
     await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Beranda" }).click();

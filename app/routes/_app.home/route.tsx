@@ -147,7 +147,9 @@ export default function HomePage() {
               <thead>
                 <tr>
                   <th scope="col">{t("panti.col.name")}</th>
-                  <th scope="col">{t("panti.col.type")}</th>
+                  <th scope="col" className="hide-sm">
+                    {t("panti.col.type")}
+                  </th>
                   <th scope="col" className="num">{t("occ.available")}</th>
                   <th scope="col">{t("occ.occupancy")}</th>
                 </tr>
@@ -156,7 +158,7 @@ export default function HomePage() {
                 {data.free.map((row) => (
                   <tr key={row.id}>
                     <td>{row.name}</td>
-                    <td>{t(`pantiType.${row.type}`)}</td>
+                    <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
                     <td className="num">{n(row.occupancy.available)}</td>
                     <td>
                       <OccupancyMeter value={row.occupancy} />
