@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  familyState,
   assessmentSchema,
   assessmentSchemaFor,
   canReadNotes,
@@ -295,5 +296,18 @@ describe("form schemas", () => {
       number: "caseFile.identity.error.bpjsNumber",
     });
     expect(identityStepSchema.safeParse({ document: "bpjs", status: "requested", stepOn: "2026-03-01" }).success).toBe(true);
+  });
+});
+
+describe("familyState", () => {
+  const exitedAt = new Date("2026-03-01T03:00:00Z");
+  it("says returned to the family after such an exit, even without a tracing attempt that located them", () => {
+    expect(familyState(null, { exitOutcome: "returned_family", exitedAt })).toEqual({ kind: "returned", outcome: "returned_family", at: exitedAt });
+    expect(familyState(null, { exitOutcome: "repatriated_home_region", exitedAt }).kind).toBe("returned");
+  });
+  it("says located or not located otherwise", () => {
+    const at = new Date("2026-02-01T03:00:00Z");
+    expect(familyState({ attemptedAt: at }, { exitOutcome: null, exitedAt: null })).toEqual({ kind: "located", at });
+    expect(familyState(null, { exitOutcome: "absconded", exitedAt })).toEqual({ kind: "notLocated" });
   });
 });

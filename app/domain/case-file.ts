@@ -254,6 +254,24 @@ export function familyLocated<A extends { result: string; attemptedAt: Date }>(a
   return found;
 }
 
+/** Exit outcomes that hand the person back to their family (or home region, or a new family). */
+export const FAMILY_EXIT_OUTCOMES: readonly string[] = ["returned_family", "repatriated_home_region", "adopted"];
+
+/**
+ * What the family section says: returned to the family by the exit (whatever tracing recorded),
+ * located by tracing, or not located yet.
+ */
+export function familyState(
+  located: { attemptedAt: Date } | null,
+  stay: { exitOutcome: string | null; exitedAt: Date | null },
+): { kind: "returned"; outcome: string; at: Date } | { kind: "located"; at: Date } | { kind: "notLocated" } {
+  if (stay.exitedAt && stay.exitOutcome && FAMILY_EXIT_OUTCOMES.includes(stay.exitOutcome)) {
+    return { kind: "returned", outcome: stay.exitOutcome, at: stay.exitedAt };
+  }
+  if (located) return { kind: "located", at: located.attemptedAt };
+  return { kind: "notLocated" };
+}
+
 /** Whether the actor may read confidential session notes in the panti. */
 export function canReadNotes(actor: Actor, pantiId: number): boolean {
   return canOnPanti(actor, "psychosocial:note", pantiId);

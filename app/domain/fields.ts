@@ -10,5 +10,12 @@ export const checkbox = () =>
     .optional()
     .transform((v) => v === true || typeof v === "string");
 
-/** A positive integer id from a form or URL. */
-export const idField = () => z.coerce.number().int().positive();
+/**
+ * A positive integer id from a form or URL. In a form it is a choice (a select, a radio), so a
+ * missing or wrong one says "choose one", not "enter a number".
+ */
+export const idField = () => z.coerce.number({ error: "error.choose_option" }).int("error.choose_option").positive("error.choose_option");
+
+/** Repeated form fields (checkboxes): absent → [], one value → [value], react-hook-form's false → []. */
+export const repeatedField = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "" && x !== false) : [v]), z.array(item));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { occupancy } from "./capacity";
-import { bestFreeBed, rankPanti, type BedChoice, type MatchPanti } from "./matching";
+import { ageRange, bestFreeBed, rankPanti, type BedChoice, type MatchPanti } from "./matching";
 
 const occ = (capacity: number, census: number) =>
   occupancy({ regularInService: capacity, regularOccupied: Math.min(capacity, census), census, outOfService: 0 });
@@ -70,5 +70,13 @@ describe("best free bed", () => {
     expect(bestFreeBed(beds, "male")!.id).toBe(5);
     expect(bestFreeBed(beds, "female")!.id).toBe(7);
     expect(bestFreeBed(beds.slice(0, 2), "male")).toBeNull();
+  });
+});
+
+describe("ageRange", () => {
+  it("says a range without an upper or lower age in words, never with an empty end", () => {
+    expect(ageRange(18, 59)).toBe("18–59");
+    expect(ageRange(18, null)).toBe("18+");
+    expect(ageRange(null, 17)).toBe("≤ 17");
   });
 });

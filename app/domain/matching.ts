@@ -80,10 +80,10 @@ export function scorePanti(subject: MatchSubject, p: MatchPanti): MatchResult {
     const max = p.ageMax ?? 150;
     if (subject.age < min || subject.age > max) {
       score -= 40;
-      reasons.push({ key: "match.ageOutside", params: { min, max: p.ageMax ?? "–" }, effect: "bad" });
+      reasons.push({ key: "match.ageOutside", params: { range: ageRange(p.ageMin, p.ageMax) }, effect: "bad" });
     } else {
       score += 10;
-      reasons.push({ key: "match.ageFits", params: { min, max: p.ageMax ?? "–" }, effect: "good" });
+      reasons.push({ key: "match.ageFits", params: { range: ageRange(p.ageMin, p.ageMax) }, effect: "good" });
     }
   }
 
@@ -149,4 +149,12 @@ export function bestFreeBed(beds: readonly BedChoice[], sex: Sex): BedChoice | n
       a.label.localeCompare(b.label, "id", { numeric: true }),
   );
   return fitting[0] ?? null;
+}
+
+/** A target age range in words: "18–59", "60+" without an upper age, "≤ 17" without a lower one. */
+export function ageRange(min: number | null, max: number | null): string {
+  if (min != null && max != null) return `${min}–${max}`;
+  if (min != null) return `${min}+`;
+  if (max != null) return `≤ ${max}`;
+  return "";
 }

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { KOTA, PLACEMENT_STATUSES, REACH_METHODS, SEXES, type PlacementStatus } from "./enums";
-import { checkbox, idField } from "./fields";
+import { checkbox, idField, repeatedField } from "./fields";
 import { DISABILITY_SUBTYPE_CODES, OUTREACH_UNIT_CODES, PPKS_CATEGORY_CODES } from "./reference";
 import { personName, plainText, sixteenDigits } from "./text";
 import { ageOn, isCalendarDate, jakartaDate, parseJakartaDateTime, toJakartaParts } from "./time";
@@ -170,6 +170,8 @@ export const acceptSchema = z
     /** "new" to create the person, or the id of an existing person to link. */
     person: z.union([z.literal("new"), idField()]),
     admittedAt: instant().optional(),
+    /** "<personId>.<field>": where the referral and that person's record disagree, take the referral's value. */
+    take: repeatedField(z.string().regex(/^\d+\.[a-zA-Z]+$/)).optional(),
   });
 export type AcceptInput = z.output<typeof acceptSchema>;
 

@@ -12,7 +12,7 @@ import {
   type AttendanceCode,
   type ProgressStatus,
 } from "./enums";
-import { idField } from "./fields";
+import { idField, repeatedField } from "./fields";
 import { grantFor, type Actor, type Permission, type Role } from "./permissions";
 import { plainText } from "./text";
 import { isCalendarDate, jakartaDate, toJakartaParts } from "./time";
@@ -317,9 +317,7 @@ const calendarDate = () => z.string().trim().refine(isCalendarDate, "error.date"
 
 const timeOfDay = () => z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "error.format");
 
-/** Repeated form fields (checkboxes): absent → [], one value → [value], react-hook-form's false → []. */
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "" && x !== false) : [v]), z.array(item));
+const list = repeatedField;
 
 const label = (max: number) => plainText(max).refine((v) => v.length >= 2, "programme.error.nameShort");
 
@@ -373,6 +371,9 @@ export const completeEnrolmentSchema = z.object({ intent: z.literal("complete") 
 export const enrolSchema = z.object({
   stayIds: list(idField()).pipe(z.array(z.number()).min(1, "enrolment.error.chooseResident")),
 });
+
+/** Enrolment of one resident from their case file: the class of the panti chosen. */
+export const caseEnrolSchema = z.object({ classId: idField() });
 
 /**
  * The attendance sheet: the session date and one `mark.<enrolmentId>` field per resident marked

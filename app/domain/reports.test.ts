@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysInRange, losSummary, monthsInRange, quarterPeriod, resolveFilter, resolveQuarter } from "./reports";
+import { currentQuarter, daysInRange, losSummary, monthsInRange, quarterPeriod, resolveFilter, resolveQuarter } from "./reports";
 import type { Scope } from "./permissions";
 
 const ALL: Scope = { kind: "all" };
@@ -40,5 +40,13 @@ describe("length of stay", () => {
     expect(summary).toMatchObject({ n: 6, median: 25, le7: 1, le30: 3, le90: 0, le180: 1, le365: 0, gt365: 1 });
     expect(losSummary([{ days: 10, n: 1 }, { days: 20, n: 1 }]).median).toBe(15);
     expect(losSummary([]).median).toBeNull();
+  });
+});
+
+describe("currentQuarter", () => {
+  it("is the quarter of today in Jakarta", () => {
+    expect(currentQuarter(new Date("2026-11-23T05:00:00Z"))).toEqual({ year: 2026, quarter: 4 });
+    // 31 March, 20:00 UTC is already 1 April in Jakarta.
+    expect(currentQuarter(new Date("2026-03-31T20:00:00Z"))).toEqual({ year: 2026, quarter: 2 });
   });
 });

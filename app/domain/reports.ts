@@ -111,6 +111,11 @@ export const quarterSchema = z.object({
 /** The quarter asked for, or the latest one: the quarter holding today (in Jakarta), whose work is under way. */
 export function resolveQuarter(input: z.output<typeof quarterSchema>, now: Date): { year: number; quarter: 1 | 2 | 3 | 4 } {
   if (input.year && input.quarter) return { year: input.year, quarter: input.quarter as 1 | 2 | 3 | 4 };
+  return currentQuarter(now);
+}
+
+/** The quarter that holds today in Jakarta: the one the quarterly report opens on. */
+export function currentQuarter(now: Date): { year: number; quarter: 1 | 2 | 3 | 4 } {
   const today = jakartaDate(now);
   return { year: Number(today.slice(0, 4)), quarter: (Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
 }
@@ -174,3 +179,4 @@ export function losSummary(days: readonly { days: number; n: number }[]) {
   const median = total === 0 ? null : total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
   return { n: total, median, ...buckets };
 }
+

@@ -35,3 +35,13 @@ export const sixteenDigits = () =>
     .string()
     .trim()
     .regex(/^\d{16}$/, "error.sixteen_digits");
+
+/** The start of a long text for a list row: whole words up to `max` characters, then "…". */
+export function snippet(text: string | null | undefined, max = 80): string | null {
+  const flat = text?.replace(/\s+/g, " ").trim();
+  if (!flat) return null;
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:]+$/, "")}…`;
+}

@@ -7,7 +7,7 @@
  * and only for an actor who may read notes in that panti; each such read is written to the audit
  * log (action "psychosocial.note_read") in the same write transaction that reads it.
  */
-import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   assessments,
   bedAssignments,
@@ -46,8 +46,10 @@ import { canOnPanti, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "~/domain/reference";
 import { appendAudit, writeTransaction } from "~/services/audit.server";
-import { ageOn, toJakartaParts } from "~/domain/time";
+import { snippet } from "~/domain/text";
+import { ageOn, jakartaDate, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { personSearchWhere } from "./person-search.server";
 import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -125,6 +127,7 @@ function caseAbilities(actor: Actor, pantiId: number, open: boolean) {
     readNotes: canOnPanti(actor, "psychosocial:note", pantiId),
     exit: canOnPanti(actor, "stay:exit", pantiId),
     move: open && canOnPanti(actor, "resident:move", pantiId),
+    enrol: open && canOnPanti(actor, "class:manage", pantiId),
   };
 }
 
@@ -528,22 +531,14 @@ export function readNote(actor: Actor, pantiId: number, stayId: number, sessionI
 export const RESIDENTS_PAGE_SIZE = 50;
 
 /** The panti's residents (open stays, or stays that ended), newest admission first. */
-export function residentsOfPanti(actor: Actor, pantiId: number, filters: ResidentFilters) {
+export function residentsOfPanti(actor: Actor, pantiId: number, filters: ResidentFilters, now = new Date()) {
   const profile = pantiSummary(pantiId);
   if (!profile) return null;
-  const q = filters.q?.trim();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = and(
     onePantiWhere(actor, "case:read", pantiId, stays.pantiId),
     filters.status === "open" ? isNull(stays.exitedAt) : sql`${stays.exitedAt} is not null`,
     filters.stage && filters.status === "open" ? eq(stays.currentStage, filters.stage) : undefined,
-    pattern
-      ? or(
-          sql`${persons.name} like ${pattern} escape '\\'`,
-          sql`${persons.nik} like ${pattern} escape '\\'`,
-          sql`${persons.description} like ${pattern} escape '\\'`,
-        )
-      : undefined,
+    personSearchWhere(filters.q),
   );
   const total =
     db
@@ -567,6 +562,8 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
       sex: persons.sex,
       nik: persons.nik,
       birthYear: persons.birthYear,
+      birthDate: persons.birthDate,
+      description: persons.description,
       admittedAt: stays.admittedAt,
       exitedAt: stays.exitedAt,
       exitOutcome: stays.exitOutcome,
@@ -597,6 +594,10 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
       sex: r.sex,
       nik: r.nik,
       birthYear: r.birthYear,
+      // Age in years (from the birth date, or about so many from the estimated year of birth).
+      age: r.birthDate ? ageOn(r.birthDate, now) : r.birthYear != null ? Number(jakartaDate(now).slice(0, 4)) - r.birthYear : null,
+      ageEstimated: !r.birthDate,
+      description: snippet(r.description),
       admittedAt: r.admittedAt,
       exitedAt: r.exitedAt,
       exitOutcome: r.exitOutcome,

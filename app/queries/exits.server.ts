@@ -1,6 +1,6 @@
 /** Read models for exits: a stay for the exit form, follow-ups due, and stale stays. */
 import { and, asc, count, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { auditLog, bedAssignments, beds, followUps, panti, persons, stays, users } from "#db/schema";
+import { auditLog, bedAssignments, beds, classes, enrolments, followUps, panti, persons, stays, users } from "#db/schema";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits";
 import { displayName } from "~/domain/persons";
@@ -34,10 +34,19 @@ export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
     .where(eq(bedAssignments.stayId, stayId))
     .orderBy(sql`${bedAssignments.fromAt} desc`)
     .get();
+  // Training that the exit will close as "left before completion".
+  const openEnrolments = db
+    .select({ id: enrolments.id, className: classes.name })
+    .from(enrolments)
+    .innerJoin(classes, eq(classes.id, enrolments.classId))
+    .where(and(eq(enrolments.stayId, stayId), eq(enrolments.status, "active")))
+    .orderBy(asc(classes.name))
+    .all();
   return {
     ...row,
     name: displayName({ name: row.person.name, unidentified: row.person.unidentified, sex: row.person.sex }),
     bedLabel: bed?.label ?? null,
+    openEnrolments,
   };
 }
 

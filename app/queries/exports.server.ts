@@ -3,6 +3,7 @@
  * Indonesian (or English) headers. Long lists are read row by row from SQLite.
  */
 import { and, asc, desc, eq } from "drizzle-orm";
+import { formatMonthShort } from "~/utils/calendar-labels";
 import { panti, placements } from "#db/schema";
 import { aggregatePantiFilter, checkPanti, hasPermission, scopeFor, type Permission } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
@@ -14,7 +15,7 @@ import { periodInput, periodSchema, resolvePeriod } from "~/domain/periods";
 import type { SessionUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import type { Cell, Dataset } from "~/utils/export.server";
-import { translator, type Lang } from "~/utils/i18n";
+import { formatMonth, translator, type Lang } from "~/utils/i18n";
 import { allFollowUps, allStaleStays } from "./exits.server";
 import { measureDataset } from "./measure-exports.server";
 import { occupancyByPanti } from "./occupancy.server";
@@ -192,7 +193,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       return {
         name: "rujukan-per-bulan",
         headers: [t("dash.month"), t("dash.unit"), t("dash.count")],
-        rows: panel.byUnit.map((r) => [r.month, referenceLabel(OUTREACH_UNITS, r.unit, lang), r.n]),
+        rows: panel.byUnit.map((r) => [formatMonthShort(lang, r.month), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.n]),
       };
     }
     case "exits": {
@@ -248,17 +249,17 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
 /** A period report as one table: block, item, month (when by month) and count. */
 function reportRows(report: PeriodReport, t: ReturnType<typeof translator>, lang: Lang): Cell[][] {
   const rows: Cell[][] = [];
-  for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), r.month, r.n]);
+  for (const r of report.byUnitMonth) rows.push([t("quarterly.byUnitMonth"), referenceLabel(OUTREACH_UNITS, r.unit, lang), formatMonth(lang, r.month, true), r.n]);
   for (const r of report.byUnit) rows.push([t("quarterly.byUnit"), referenceLabel(OUTREACH_UNITS, r.unit, lang), "", r.n]);
-  for (const r of report.byMonth) rows.push([t("quarterly.byMonth"), t("common.total"), r.month, r.n]);
+  for (const r of report.byMonth) rows.push([t("quarterly.byMonth"), t("common.total"), formatMonth(lang, r.month, true), r.n]);
   rows.push([t("quarterly.reached"), t("common.total"), "", report.total]);
   for (const r of report.byCategory) rows.push([t("quarterly.byCategory"), referenceLabel(PPKS_CATEGORIES, r.category, lang), "", r.n]);
   for (const r of report.placedByPanti) rows.push([t("quarterly.placed"), r.name, "", r.n]);
   rows.push([t("quarterly.placed"), t("common.total"), "", report.placedTotal]);
   rows.push([t("period.outcomes"), t("quarterly.returnedFamily"), "", report.returnedFamily]);
   rows.push([t("period.outcomes"), t("quarterly.repatriated"), "", report.repatriated]);
-  for (const r of report.returnedFamilyByMonth) rows.push([t("period.returnedByMonth"), t("quarterly.returnedFamily"), r.month, r.n]);
-  for (const r of report.repatriatedByMonth) rows.push([t("period.repatriatedByMonth"), t("quarterly.repatriated"), r.month, r.n]);
+  for (const r of report.returnedFamilyByMonth) rows.push([t("period.returnedByMonth"), t("quarterly.returnedFamily"), formatMonth(lang, r.month, true), r.n]);
+  for (const r of report.repatriatedByMonth) rows.push([t("period.repatriatedByMonth"), t("quarterly.repatriated"), formatMonth(lang, r.month, true), r.n]);
   for (const r of report.repatriatedByProvince) rows.push([t("period.repatriatedByProvince"), r.province ?? t("period.unknown"), "", r.n]);
   for (const p of report.capacity.perPanti) {
     rows.push([t("period.capacity"), `${p.name} · ${t("occ.capacity")}`, "", p.occupancy.capacity]);

@@ -6,6 +6,7 @@ import type { PlacementStatus, Sex } from "~/domain/enums";
 import { forSex, rankPanti, type BedChoice, type MatchCandidate } from "~/domain/matching";
 import { birthYearOf, placementAge } from "~/domain/placements";
 import { scopeFor, type Actor } from "~/domain/permissions";
+import { referralDifferences, type FieldDifference, type ReferralFacts } from "~/domain/person-link";
 import { displayName } from "~/domain/persons";
 import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
@@ -230,6 +231,7 @@ export interface PersonCandidate extends DedupMatch {
   originCity: string | null;
   stays: { stayId: number; pantiName: string; admittedAt: Date; exitedAt: Date | null; exitOutcome: string | null }[];
   openStay: boolean;
+  differences: FieldDifference[];
 }
 
 /**
@@ -237,7 +239,7 @@ export interface PersonCandidate extends DedupMatch {
  * NIK, or a similar name of the same sex born about the same year. Each with their stay history.
  */
 export function personCandidates(
-  p: { nik: string | null; personName: string | null; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date },
+  p: { nik: string | null; personName: string | null; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date } & Partial<ReferralFacts>,
   handle: Pick<Db, "select"> = db,
 ): PersonCandidate[] {
   const birthYear = birthYearOf({ birthDate: p.birthDate, estimatedAge: p.estimatedAge, at: p.foundAt });
@@ -255,7 +257,19 @@ export function personCandidates(
   }
   if (conditions.length === 0) return [];
   const pool = handle
-    .select({ id: persons.id, nik: persons.nik, name: persons.name, sex: persons.sex, birthYear: persons.birthYear, unidentified: persons.unidentified, originCity: persons.originCity })
+    .select({
+      id: persons.id,
+      nik: persons.nik,
+      name: persons.name,
+      sex: persons.sex,
+      birthYear: persons.birthYear,
+      birthDate: persons.birthDate,
+      unidentified: persons.unidentified,
+      originProvince: persons.originProvince,
+      originCity: persons.originCity,
+      description: persons.description,
+      ppksCategory: persons.ppksCategory,
+    })
     .from(persons)
     .where(or(...conditions))
     .all();
@@ -282,6 +296,13 @@ export function personCandidates(
       originCity: person.originCity,
       stays: personStays,
       openStay: personStays.some((s) => s.exitedAt == null),
+      // Where the referral and this record disagree: the admin chooses which to keep.
+      differences: p.ppksCategory
+        ? referralDifferences(
+            { originProvince: null, originCity: null, description: null, ...p, ppksCategory: p.ppksCategory },
+            person,
+          )
+        : [],
     };
   });
 }

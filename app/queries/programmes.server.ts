@@ -37,8 +37,10 @@ import {
   type ClassPermission,
   type ClassStatus,
 } from "~/domain/programmes";
+import { snippet } from "~/domain/text";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { personSearchWhere } from "./person-search.server";
 
 export const CLASS_PAGE_SIZE = 50;
 
@@ -329,7 +331,7 @@ function accessFlags(actor: Actor, cls: { pantiId: number }, instructors: { id: 
  * resident), each resident's rate and progress, seats, and (for managers) the residents who can
  * still be enrolled. Null when the class is not in the actor's scope.
  */
-export function classPage(actor: Actor, classId: number, now = new Date()) {
+export function classPage(actor: Actor, classId: number, now = new Date(), candidateQuery?: string) {
   const head = classHead(actor, classId, "class:read");
   if (!head) return null;
   const { cls } = head;
@@ -386,7 +388,7 @@ export function classPage(actor: Actor, classId: number, now = new Date()) {
   const candidates =
     can.manage && phase !== "finished"
       ? db
-          .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex })
+          .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, description: persons.description })
           .from(stays)
           .innerJoin(persons, eq(persons.id, stays.personId))
           .where(
@@ -394,12 +396,13 @@ export function classPage(actor: Actor, classId: number, now = new Date()) {
               eq(stays.pantiId, cls.pantiId),
               isNull(stays.exitedAt),
               sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${cls.id} and ${enrolments.personId} = ${stays.personId})`,
+              personSearchWhere(candidateQuery),
             ),
           )
           // Every open stay of the panti not yet enrolled: bounded by its census, never cut short.
           .orderBy(asc(persons.name), asc(stays.id))
           .all()
-          .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c) }))
+          .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c), description: snippet(c.description) }))
       : [];
   const seatsTaken = rows.filter((r) => r.status === "active" || r.status === "completed").length;
   return {
@@ -432,6 +435,7 @@ export function classPage(actor: Actor, classId: number, now = new Date()) {
       low: residents.filter((r) => r.low && r.status === "active").length,
     },
     candidates,
+    candidateQuery: candidateQuery?.trim() ?? "",
     can,
     today,
     meetsToday: phase === "active" && cls.scheduleDays.includes(isoWeekday(today)),
@@ -684,4 +688,39 @@ export function trainingHistory(actor: Actor, personId: number, now = new Date()
     }),
     hidden: total - rows.length,
   };
+}
+
+/**
+ * The classes of the panti a resident can be enrolled in from their case file: not finished,
+ * a seat left, and the person not already on them. Empty when the actor may not enrol there.
+ */
+export function enrolableClasses(actor: Actor, pantiId: number, personId: number, now = new Date()) {
+  if (scopeFor(actor, "class:manage").kind === "none") return [];
+  const today = jakartaDate(now);
+  const seats = sql<number>`(select count(*) from ${enrolments} where ${enrolments.classId} = ${classes.id} and ${enrolments.status} in ('active', 'completed'))`;
+  return db
+    .select({
+      id: classes.id,
+      name: classes.name,
+      programmeNameId: programmes.nameId,
+      programmeNameEn: programmes.nameEn,
+      startDate: classes.startDate,
+      endDate: classes.endDate,
+      capacity: classes.capacity,
+      seats,
+    })
+    .from(classes)
+    .innerJoin(programmes, eq(programmes.code, classes.programmeCode))
+    .where(
+      and(
+        classScope(actor, "class:manage"),
+        eq(classes.pantiId, pantiId),
+        ne(classes.status, "finished"),
+        sql`${classes.endDate} >= ${today}`,
+        sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${classes.id} and ${enrolments.personId} = ${personId})`,
+        sql`${seats} < ${classes.capacity}`,
+      ),
+    )
+    .orderBy(asc(classes.startDate), asc(classes.name))
+    .all();
 }

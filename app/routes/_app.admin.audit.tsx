@@ -29,13 +29,26 @@ function entityLink(entity: string, id: string | null): string | null {
   return null;
 }
 
+/** A code of the log (an action, a record's kind, a field) in words, or made readable when it has none. */
+function useAuditWords() {
+  const t = useT();
+  return (kind: "auditAction" | "auditEntity" | "auditKey", code: string) => {
+    const key = `${kind}.${code}`;
+    const words = t.keyOrText(key);
+    if (words !== key) return words;
+    const spaced = code.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ").toLowerCase();
+    return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  };
+}
+
 function Changes({ changes }: { changes: AuditChange[] }) {
+  const words = useAuditWords();
   if (changes.length === 0) return <span className="muted">–</span>;
   return (
     <ul className="small" style={{ margin: 0, paddingLeft: "1rem" }}>
       {changes.map((c) => (
         <li key={c.key}>
-          {c.key ? <strong>{c.key}: </strong> : null}
+          {c.key ? <strong title={c.key}>{words("auditKey", c.key)}: </strong> : null}
           {c.before != null ? (
             <>
               <del>{c.before}</del> →{" "}
@@ -52,6 +65,7 @@ export default function AuditPage() {
   const { rows, olderCursor, newerCursor, userOptions, pantiOptions, entityOptions, filter } =
     useLoaderData<typeof loader>();
   const t = useT();
+  const words = useAuditWords();
   const [params] = useSearchParams();
   /** The same filters at another position: older or newer than a cursor, or the newest page. */
   const pageLink = (key?: "before" | "after", cursor?: string) => {
@@ -90,7 +104,7 @@ export default function AuditPage() {
             spellCheck={false}
           />
         </div>
-        <FilterSelect id="f-entity" name="entity" label={t("audit.entity")} value={filter.entity} options={entityOptions.map((e) => ({ value: e, label: e }))} />
+        <FilterSelect id="f-entity" name="entity" label={t("audit.entity")} value={filter.entity} options={entityOptions.map((e) => ({ value: e, label: words("auditEntity", e) }))} />
         {filter.entity && filter.entityId ? (
           <div className="field">
             <label htmlFor="f-entity-id">{t("audit.entityId")}</label>
@@ -136,7 +150,8 @@ export default function AuditPage() {
             </EmptyRow>
             {rows.map((row) => {
               const link = entityLink(row.entity, row.entityId);
-              const label = row.entityId ? `${row.entity} #${row.entityId}` : row.entity;
+              const entity = words("auditEntity", row.entity);
+              const label = row.entityId ? t("audit.recordNumber", { entity, id: row.entityId }) : entity;
               return (
                 <tr key={row.id} data-testid="audit-row" data-action={row.action}>
                   <td style={{ whiteSpace: "nowrap" }}>
@@ -153,7 +168,7 @@ export default function AuditPage() {
                     )}
                   </td>
                   <td>
-                    <code>{row.action}</code>
+                    <span title={row.action}>{words("auditAction", row.action)}</span>
                   </td>
                   <td>{link ? <Link to={link}>{label}</Link> : label}</td>
                   <td className="hide-sm">{row.pantiName ?? "–"}</td>

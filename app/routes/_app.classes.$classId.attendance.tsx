@@ -81,7 +81,6 @@ export default function AttendanceSheetPage() {
         </Field>
       </FilterBar>
 
-      <Flash message={actionData?.ok ? actionData.message : null} testId="attendance-message" />
       <FormError message={failed?.formError} />
 
       {!check.ok ? (
@@ -93,7 +92,7 @@ export default function AttendanceSheetPage() {
           {sheet.rows.length === 0 ? (
             <p className="card muted">{t("attendance.noneOnRoll")}</p>
           ) : (
-            <Form method="post" className="stack" key={sheet.date} aria-label={t("attendance.title")}>
+            <Form method="post" className="stack" key={sheet.date} aria-label={t("attendance.title")} preventScrollReset>
               <input type="hidden" name="date" value={sheet.date} />
               <FieldError messages={failed?.errors?.date ?? failed?.errors?.marks} />
               {sheet.sessionExists && unmarked > 0 ? (
@@ -129,6 +128,8 @@ export default function AttendanceSheetPage() {
                 })}
               </ul>
               <div className="sheet-actions">
+                {/* Beside the save button, which stays in view on a phone: the confirmation is where the user is. */}
+                <Flash message={actionData?.ok ? actionData.message : null} testId="attendance-message" />
                 <button type="submit" className="big" disabled={busy}>
                   {t("attendance.save")}
                 </button>

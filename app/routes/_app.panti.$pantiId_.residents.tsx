@@ -122,8 +122,10 @@ export default function ResidentsPage() {
                     {r.familyLocated ? <span className="badge ok">{t("caseFile.family.located")}</span> : null}
                     <div className="muted small">
                       {t(`sex.${r.sex}`)}
+                      {r.age != null ? ` · ${t(r.ageEstimated ? "caseFile.identity.ageEstimated" : "caseFile.identity.ageYears", { n: r.age })}` : ""}
                       {r.nik ? ` · ${r.nik}` : ""}
                     </div>
+                    {r.description ? <div className="small description-snippet">{r.description}</div> : null}
                   </td>
                   <td>{formatDate(lang, r.admittedAt)}</td>
                   {exited ? (

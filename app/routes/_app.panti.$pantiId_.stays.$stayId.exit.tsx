@@ -19,6 +19,7 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { pageTitle } from "~/utils/meta";
 
@@ -86,7 +87,7 @@ export default function ExitPage() {
         title={stay.name}
         crumbs={[
           { to: "/panti", label: t("nav.panti") },
-          { to: `/panti/${pantiId}`, label: stay.pantiName },
+          ...caseFileCrumbs({ id: pantiId, name: stay.pantiName }, stay.stay, { displayName: stay.name }),
         ]}
         intro={
           <>
@@ -102,7 +103,7 @@ export default function ExitPage() {
       {closed ? (
         <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
       ) : (
-        <ExitForm now={now} pantiOptions={pantiOptions} failed={failed} busy={navigation.state !== "idle"} />
+        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} failed={failed} busy={navigation.state !== "idle"} />
       )}
     </>
   );
@@ -189,11 +190,13 @@ function UndoExitForm({ failed, busy }: { failed: FormFailure | null; busy: bool
 function ExitForm({
   now,
   pantiOptions,
+  openEnrolments,
   failed,
   busy,
 }: {
   now: string;
   pantiOptions: { id: number; name: string }[];
+  openEnrolments: { id: number; className: string }[];
   failed: FormFailure | null;
   busy: boolean;
 }) {
@@ -349,6 +352,11 @@ function ExitForm({
         <Field id="notes" label={t("exit.notes")} error={errorFor("notes")}>
           <textarea id="notes" rows={3} {...register("notes")} aria-invalid={invalid("notes")} />
         </Field>
+        {openEnrolments.length > 0 ? (
+          <div className="alert info" data-testid="exit-enrolments">
+            {t("exit.enrolmentsClose", { classes: openEnrolments.map((e) => e.className).join(", "), status: t("enrolment.status.left_before_completion") })}
+          </div>
+        ) : null}
         <div>
           <button type="submit" disabled={busy}>
             {t("exit.submit")}

@@ -15,7 +15,9 @@ export const meta = pageTitle("title.quarterly_report");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:read");
   const scope = aggregatePantiFilter(scopeFor(user, "report:read"), "report:read");
-  const { year, quarter } = resolveQuarter(quarterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)), new Date());
+  const asked = quarterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  // Without a choice the report opens on the quarter that holds today's work.
+  const { year, quarter } = resolveQuarter(asked, new Date());
   return { report: quarterlyReport(year, quarter, { pantiId: scope ?? undefined }), scopedName: scope != null ? user.pantiName : null };
 }
 
@@ -30,8 +32,7 @@ export default function QuarterlyReportPage() {
         title={t("quarterly.title")}
         crumbs={[{ to: "/reports", label: `← ${t("nav.reports")}` }]}
         intro={`${t("quarterly.heading", { q: report.quarter, year: report.year })}${scopedName ? ` · ${scopedName}` : " · Dinas Sosial Provinsi DKI Jakarta"}`}
-        actions={
-<ReportActions dataset="quarterly" search={search} />}
+        actions={<ReportActions dataset="quarterly" search={search} />}
       />
       <FilterBar className="no-print" label={t("quarterly.choose")}>
         <FilterSelect

@@ -104,7 +104,7 @@ export default function AppLayout() {
           <div className="user-menu">
             <div className="who" data-testid="current-user">
               {user.name}
-              <small>
+              <small title={user.pantiName ?? undefined}>
                 {t(`role.${user.role}`)}
                 {user.pantiName ? ` · ${user.pantiName}` : ""}
               </small>

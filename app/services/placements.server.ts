@@ -8,6 +8,7 @@ import { bedAssignments, beds, panti, persons, placements, rooms, stays } from "
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { bedFits } from "~/domain/matching";
 import { isReentry } from "~/domain/exits";
+import { LINKED_FIELDS, linkedPersonUpdate, type LinkedField } from "~/domain/person-link";
 import { birthYearOf, checkTransition, type AcceptInput, type PlacementInput } from "~/domain/placements";
 import { canOnPanti, canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
 import { personCandidates } from "~/queries/placements.server";
@@ -232,7 +233,7 @@ export function acceptPlacement(actor: Actor, placementId: number, input: Omit<A
     }
 
     // A transfer already names its person; an outreach referral links or creates one.
-    const { personId, returning } = resolvePerson(tx, actor, row, row.personId ?? input.person);
+    const { personId, returning } = resolvePerson(tx, actor, row, row.personId ?? input.person, input.take);
     const bed =
       input.bed === "overflow"
         ? overflowPlace(tx, actor, row.targetPantiId, row.sex, admittedAt)
@@ -287,7 +288,15 @@ function isUniqueViolation(error: unknown): boolean {
   return error instanceof Error && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_CONSTRAINT");
 }
 
-function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | number): { personId: number; returning: boolean } {
+/** The fields chosen for one person out of the form's "<personId>.<field>" values. */
+function chosenFields(take: readonly string[], personId: number): LinkedField[] {
+  return take
+    .filter((v) => v.startsWith(`${personId}.`))
+    .map((v) => v.slice(String(personId).length + 1))
+    .filter((f): f is LinkedField => (LINKED_FIELDS as readonly string[]).includes(f));
+}
+
+function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | number, take: readonly string[] = []): { personId: number; returning: boolean } {
   if (choice === "new") {
     if (row.nik) {
       const same = tx.select({ id: persons.id }).from(persons).where(eq(persons.nik, row.nik)).get();
@@ -337,18 +346,10 @@ function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | 
   }
   if (row.nik && person.nik && row.nik !== person.nik) throw new InvalidInput({ person: ["admission.error.nikDiffers"] });
 
-  // Fill in what was unknown before; never overwrite what is known.
-  const fill: Partial<typeof persons.$inferInsert> = {};
+  // Fill in what was unknown before; where both know and disagree, only what the admin chose.
+  const fill: Partial<typeof persons.$inferInsert> = linkedPersonUpdate(row, person, chosenFields(take, person.id));
   if (!person.nik && row.nik) fill.nik = row.nik;
   if (!person.kk && row.kk) fill.kk = row.kk;
-  if (!person.name && row.personName) {
-    fill.name = row.personName;
-    fill.unidentified = false;
-  }
-  if (!person.birthDate && row.birthDate) fill.birthDate = row.birthDate;
-  if (!person.originProvince && row.originProvince) fill.originProvince = row.originProvince;
-  if (!person.originCity && row.originCity) fill.originCity = row.originCity;
-  if (row.ppksCategory !== person.ppksCategory) fill.ppksCategory = row.ppksCategory;
   if (Object.keys(fill).length > 0) {
     if (fill.nik) {
       const taken = tx.select({ id: persons.id }).from(persons).where(eq(persons.nik, fill.nik)).get();
@@ -362,7 +363,7 @@ function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | 
       entityId: person.id,
       pantiId: row.targetPantiId,
       before: Object.fromEntries(Object.keys(fill).map((k) => [k, person[k as keyof typeof person]])),
-      after: fill,
+      after: { ...fill, placementId: row.id, chosenFromReferral: chosenFields(take, person.id) },
     });
   }
   const earlier = tx.select({ id: stays.id }).from(stays).where(eq(stays.personId, person.id)).get();

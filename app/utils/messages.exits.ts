@@ -11,6 +11,10 @@ export const exitMessages = {
   "exit.outcome": { id: "Hasil terminasi", en: "Outcome" },
   "exit.exitedAt": { id: "Tanggal dan jam keluar (WIB)", en: "Date and time of exit (WIB)" },
   "exit.notes": { id: "Catatan", en: "Notes" },
+  "exit.enrolmentsClose": {
+    id: "Kelas yang masih diikuti akan ditutup dengan status “{status}”: {classes}.",
+    en: "The classes still attended will close as “{status}”: {classes}.",
+  },
   "exit.submit": { id: "Simpan terminasi", en: "Record the exit" },
   "exit.done": { id: "Masa tinggal diakhiri: {outcome}.", en: "Stay ended: {outcome}." },
   "exit.family": { id: "Keluarga penerima", en: "Receiving family" },

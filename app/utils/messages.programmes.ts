@@ -143,6 +143,8 @@ export const programmeMessages = {
     en: "Once closed there are no new sessions or trainees; attendance corrections and completions can still be recorded.",
   },
   "class.finish.done": { id: "Kelas ditutup.", en: "Class closed." },
+  "class.enrol.search": { id: "Cari penghuni", en: "Find a resident" },
+  "class.enrol.noMatch": { id: "Tidak ada penghuni yang cocok dengan pencarian.", en: "No resident matches the search." },
   "class.enrol.title": { id: "Daftarkan penghuni", en: "Enrol residents" },
   "class.enrol.intro": {
     id: "Penghuni panti ini yang masih tinggal dan belum terdaftar di kelas ini.",

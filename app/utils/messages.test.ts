@@ -11,6 +11,8 @@ import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
+import { homeMessages } from "./messages.home";
+import { auditMessages } from "./messages.audit";
 import { coreMessages, messages } from "./messages";
 
 const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
@@ -27,6 +29,8 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.programmes.ts": programmeMessages,
   "messages.provinces.ts": provinceMessages,
   "messages.users.ts": userMessages,
+  "messages.home.ts": homeMessages,
+  "messages.audit.ts": auditMessages,
 };
 
 describe("messages", () => {

@@ -14,6 +14,8 @@ import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
 import { userMessages } from "./messages.users";
+import { homeMessages } from "./messages.home";
+import { auditMessages } from "./messages.audit";
 
 type Messages = Record<string, { id: string; en: string }>;
 
@@ -323,6 +325,8 @@ export const messages = {
   ...bodyMessages,
   ...provinceMessages,
   ...measureMessages,
+  ...homeMessages,
+  ...auditMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { action as pantiAction, loader as pantiLoader } from "~/routes/_app.panti.$pantiId/route";
 import { loader as listLoader } from "~/routes/_app.panti._index";
-import { loader as homeLoader } from "~/routes/_app.home";
+import { loader as homeLoader } from "~/routes/_app.home/route";
 import { cookieFor, createPanti, createResident, createRoom, createUser, bedById } from "../factories";
 import { callRoute as call, getRequest as get, postForm as post, routeArgs as args } from "../routes";
 

@@ -252,7 +252,7 @@ describe("the annual view", () => {
     const rows = parseCsv(await csv.text());
     const find = (block: string, item: string, month = "") => rows.find((r) => r[0] === block && r[1] === item && r[2] === month)?.[3];
     expect(find("PPKS yang dijangkau", "Total")).toBe("7");
-    expect(find("Per bulan", "Total", "2024-07")).toBe("1");
+    expect(find("Per bulan", "Total", "Juli 2024")).toBe("1");
     expect(find("Ditempatkan per panti", a.name)).toBe("5");
     expect(find("Dipulangkan per provinsi tujuan", "Jawa Tengah")).toBe("1");
     expect(find("Kapasitas dan penghuni pada akhir periode", `${a.name} · Kapasitas`)).toBe("3");

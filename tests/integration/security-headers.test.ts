@@ -9,7 +9,7 @@ import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as entryServer from "~/entry.server";
 import * as root from "~/root";
 import * as appLayout from "~/routes/_app";
-import * as home from "~/routes/_app.home";
+import * as home from "~/routes/_app.home/route";
 import * as password from "~/routes/_app.account.password";
 import * as newUser from "~/routes/_app.admin.users.new";
 import * as login from "~/routes/login";

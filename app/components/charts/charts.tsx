@@ -65,7 +65,8 @@ export function BarPanel({
             </>
           )}
           <Tooltip />
-          {series.length > 1 ? <Legend /> : null}
+          {/* In the order of the series (the buckets' order), not sorted by name. */}
+          {series.length > 1 ? <Legend itemSorter={null} /> : null}
           {series.map((s, i) => (
             <Bar
               key={s.key}

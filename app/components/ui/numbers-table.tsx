@@ -1,12 +1,13 @@
 import type { ReactNode } from "react";
 import { useT } from "~/utils/use-i18n";
+import { TableScroll } from "./data-table";
 
 /** The numbers behind a chart (or a report block): first column text, the others right-aligned. */
 export
 function NumbersTable({ caption, headers, rows }: { caption?: string; headers: string[]; rows: ReactNode[][] }) {
   const t = useT();
   return (
-    <div className="numbers table-wrap">
+    <TableScroll className="numbers" label={caption ?? t("dash.table")}>
       <table>
         <caption className={caption ? "muted small" : "skip-link"} style={caption ? { textAlign: "left", padding: "0.4rem 0.5rem" } : undefined}>
           {caption ?? t("dash.table")}
@@ -32,6 +33,6 @@ function NumbersTable({ caption, headers, rows }: { caption?: string; headers: s
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

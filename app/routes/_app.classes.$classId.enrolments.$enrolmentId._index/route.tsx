@@ -103,7 +103,8 @@ export default function EnrolmentPage() {
           </Link>
         }
       />
-      <Flash message={actionData?.ok ? actionData.message : null} testId="enrolment-message" />
+      {/* A module's progress is confirmed beside its own save button; the rest here. */}
+      <Flash message={actionData?.ok && !("moduleId" in actionData) ? actionData.message : null} testId="enrolment-message" />
       <FormError message={failed?.formError} testId="enrolment-error" />
 
       <section className="card">
@@ -145,6 +146,7 @@ export default function EnrolmentPage() {
               editable={can.teach && active && m.active}
               today={page.today}
               failed={failedIntent === "progress" && failed?.values.moduleId === String(m.id) ? failed : null}
+              saved={actionData?.ok && "moduleId" in actionData && actionData.moduleId === m.id ? actionData.message : null}
               busy={busy}
             />
           ))}

@@ -98,7 +98,7 @@ export default function PantiPage() {
         title={panti.name}
         crumbs={[
           { to: "/panti", label: t("nav.panti") },
-          { to: `/panti/${panti.id}`, label: panti.code },
+          { to: `/panti/${panti.id}`, label: panti.name },
         ]}
         intro={`${t(`pantiType.${panti.type}`)} · ${panti.kota ?? t("kota.outside")}${panti.address ? ` · ${panti.address}` : ""}`}
         actions={

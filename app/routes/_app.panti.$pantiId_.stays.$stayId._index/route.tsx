@@ -1,7 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { caseEnrolSchema } from "~/domain/programmes";
 import { caseFile } from "~/queries/case-file.server";
+import { enrolableClasses } from "~/queries/programmes.server";
+import { enrolResidents } from "~/services/programmes.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
+import { submitForm } from "~/utils/http.server";
 import { formatDateTime } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
@@ -28,14 +33,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "case:read", pantiId);
   const file = caseFile(user, pantiId, stayId);
   if (!file) throw notFound();
-  return { file, viewer: user.name, now: new Date() };
+  const classes = file.can.enrol ? enrolableClasses(user, pantiId, file.person.id) : [];
+  return { file, classes, viewer: user.name, now: new Date() };
+}
+
+/** Enrolment in a class of the panti, from the case file. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
+  const user = await requirePermission(request, "class:manage", pantiId);
+  const submitted = await submitForm(request, caseEnrolSchema, (input) => enrolResidents(user, input.classId, [stayId]));
+  if (!submitted.ok) return submitted.response;
+  return redirect(`/panti/${pantiId}/stays/${stayId}?saved=enrolment#training`);
 }
 
 /** The case file as its sections receive it. */
 export type CaseFile = ReturnType<typeof useLoaderData<typeof loader>>["file"];
+export type EnrolableClass = ReturnType<typeof useLoaderData<typeof loader>>["classes"][number];
 
 export default function CaseFilePage() {
-  const { file, viewer, now } = useLoaderData<typeof loader>();
+  const { file, classes, viewer, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const t = useT();
   const lang = useLang();
@@ -106,7 +123,7 @@ export default function CaseFilePage() {
       <SessionsSection file={file} base={base} />
       <FamilySection file={file} base={base} />
       <DocumentsSection file={file} base={base} />
-      <TrainingSection file={file} />
+      <TrainingSection file={file} classes={classes} failed={actionData && !actionData.ok ? actionData : null} />
       <FollowUpsSection file={file} />
       <StayHistorySection file={file} />
 

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { occupancy as occupancyOf } from "~/domain/capacity";
 import { bestFreeBed, bedFits } from "~/domain/matching";
-import { canOnUnit, checkPanti } from "~/domain/permissions";
+import { canOnPanti, canOnUnit, checkPanti } from "~/domain/permissions";
 import { acceptSchema, cancelSchema, declineSchema, redirectSchema } from "~/domain/placements";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { occupancyByPanti } from "~/queries/occupancy.server";
@@ -24,6 +24,7 @@ import { AdmissionForm } from "./sections/admission-form";
 import { ReasonForm, RedirectForm } from "./sections/decision-forms";
 import { MatchingTable } from "./sections/matching-table";
 import { PlacementFacts } from "./sections/placement-facts";
+import { AdmissionNextSteps } from "./sections/next-steps";
 import { FormError } from "~/components/forms/field";
 import { langOf, titleOf } from "~/utils/meta";
 
@@ -62,7 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // How every panti fits this person: for the panti deciding, Dinsos and the referring unit alike.
   const ranking = pending ? matchPantiFor(placement) : [];
-  return { placement, canDecide, canCancel, admission, ranking };
+  const target = placement.targetPantiId;
+  const next = {
+    caseFile: canOnPanti(user, "case:read", target),
+    move: canOnPanti(user, "resident:move", target),
+    enrol: canOnPanti(user, "class:manage", target),
+  };
+  return { placement, canDecide, canCancel, admission, ranking, next };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -104,7 +111,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export type PlacementPageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function PlacementPage() {
-  const { placement: p, canDecide, canCancel, admission, ranking } = useLoaderData<typeof loader>();
+  const { placement: p, canDecide, canCancel, admission, ranking, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -143,6 +150,9 @@ export default function PlacementPage() {
       <Flash testId="decision-message" message={actionData?.ok ? actionData.message : null} />
       <FormError message={failed?.formError} />
 
+      {p.status === "accepted" && p.admission && (next.caseFile || next.move) ? (
+        <AdmissionNextSteps pantiId={p.targetPantiId} stayId={p.admission.stayId} placementId={p.id} bedLabel={p.admission.bedLabel} can={next} />
+      ) : null}
       <PlacementFacts placement={p} />
       {p.previousPlacementId ? (
         <p className="muted small">

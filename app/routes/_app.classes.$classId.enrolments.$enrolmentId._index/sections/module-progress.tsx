@@ -6,6 +6,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { Flash } from "~/components/ui/flash";
 import type { EnrolmentPageData } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 
 /** One module of the class: its recorded progress and, for the instructor, the form to record it. */
@@ -14,6 +15,7 @@ export function ModuleProgress({
   editable,
   today,
   failed,
+  saved,
   busy,
 }: {
   module: EnrolmentPageData["modules"][number];
@@ -21,6 +23,8 @@ export function ModuleProgress({
   today: string;
   /** The refusal of this module's form, if it was the one posted. */
   failed: FormFailure | null;
+  /** The confirmation, when this module's progress was just saved. */
+  saved: string | null;
   busy: boolean;
 }) {
   const t = useT();
@@ -41,7 +45,7 @@ export function ModuleProgress({
       ) : (
         <p className="small muted">{t("progress.status.not_started")}</p>
       )}
-      {editable ? <ProgressForm module={m} name={name} today={today} failed={failed} busy={busy} /> : null}
+      {editable ? <ProgressForm module={m} name={name} today={today} failed={failed} saved={saved} busy={busy} /> : null}
     </li>
   );
 }
@@ -51,12 +55,14 @@ function ProgressForm({
   name,
   today,
   failed,
+  saved,
   busy,
 }: {
   module: EnrolmentPageData["modules"][number];
   name: string;
   today: string;
   failed: FormFailure | null;
+  saved: string | null;
   busy: boolean;
 }) {
   const t = useT();
@@ -75,7 +81,7 @@ function ProgressForm({
   const prefix = `p-${m.id}`;
   const invalid = (field: string) => (errorFor(field) ? true : undefined);
   return (
-    <Form method="post" className="stack" aria-label={name} onSubmit={onSubmit} noValidate>
+    <Form method="post" className="stack" aria-label={name} onSubmit={onSubmit} noValidate preventScrollReset>
       <input type="hidden" {...register("intent")} />
       <input type="hidden" {...register("moduleId")} />
       <input type="hidden" name="moduleName" value={name} />
@@ -103,6 +109,7 @@ function ProgressForm({
         </Field>
       </div>
       <FieldError messages={errorFor("moduleId")} />
+      <Flash message={saved} testId="enrolment-message" />
       <div>
         <button type="submit" disabled={busy}>
           {t("progress.save")}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { formatDayShort } from "~/utils/calendar-labels";
 import { formatCalendarDate, formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { BarPanel, LinePanel, type BarDatum } from "~/components/charts/charts";
@@ -73,7 +74,7 @@ export function CensusPanel({ data, period }: PanelProps) {
         <DownloadLinks dataset="census" search={`?${period}`} />
       </div>
       <p className="muted small">{t("dash.census.note")}</p>
-      <LinePanel data={data.census} xKey="day" yKey="census" label={t("occ.census")} ariaLabel={t("dash.census")} />
+      <LinePanel data={data.census.map((r) => ({ ...r, dayLabel: formatDayShort(lang, r.day) }))} xKey="dayLabel" yKey="census" label={t("occ.census")} ariaLabel={t("dash.census")} />
       <NumbersTable headers={[t("dash.day"), t("occ.census")]} rows={data.census.slice(-14).map((r) => [formatCalendarDate(lang, r.day), formatNumber(lang, r.census)])} />
     </section>
   );

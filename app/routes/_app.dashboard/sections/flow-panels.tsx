@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
+import { formatMonthShort } from "~/utils/calendar-labels";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { BarPanel, type BarDatum } from "~/components/charts/charts";
@@ -15,7 +16,7 @@ export function IntakePanel({ data, period }: PanelProps) {
   const months = [...new Set(data.intake.byUnit.map((r) => r.month))].sort();
   const units = [...new Set(data.intake.byUnit.map((r) => r.unit ?? "-"))];
   const count = (month: string, unit: string) => data.intake.byUnit.find((r) => r.month === month && (r.unit ?? "-") === unit)?.n ?? 0;
-  const intakeData: BarDatum[] = months.map((m) => ({ label: m, ...Object.fromEntries(units.map((u) => [u, count(m, u)])) }));
+  const intakeData: BarDatum[] = months.map((m) => ({ label: formatMonthShort(lang, m), ...Object.fromEntries(units.map((u) => [u, count(m, u)])) }));
   return (
     <section className="panel" aria-labelledby="p-intake">
       <div className="panel-header">
@@ -32,7 +33,7 @@ export function IntakePanel({ data, period }: PanelProps) {
             ariaLabel={t("dash.intake")}
           />
           <NumbersTable
-            headers={[t("dash.unit"), ...months]}
+            headers={[t("dash.unit"), ...months.map((m) => formatMonthShort(lang, m))]}
             rows={units.map((u) => [
               <Link key={u} to={`/placements?unit=${u}`}>
                 {referenceLabel(OUTREACH_UNITS, u, lang)}

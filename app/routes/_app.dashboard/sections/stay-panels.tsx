@@ -32,7 +32,14 @@ export function LengthOfStayPanel({ data, period }: PanelProps) {
         <p className="muted">{t("dash.noData")}</p>
       ) : (
         <>
-          <BarPanel data={losData} series={LOS_BUCKETS.map((b) => ({ key: b.key, label: t(`dash.los.${b.key}`), stack: "los" }))} ariaLabel={t("dash.los")} />
+          {/* Bars lying down: every type's name fits beside its bar. */}
+          <BarPanel
+            data={losData}
+            layout="vertical"
+            height={Math.max(220, 36 * losData.length + 80)}
+            series={LOS_BUCKETS.map((b) => ({ key: b.key, label: t(`dash.los.${b.key}`), stack: "los" }))}
+            ariaLabel={t("dash.los")}
+          />
           <NumbersTable
             headers={[t("dash.type"), t("dash.los.n"), t("dash.los.median"), ...LOS_BUCKETS.map((b) => t(`dash.los.${b.key}`))]}
             rows={data.los.map((r) => [

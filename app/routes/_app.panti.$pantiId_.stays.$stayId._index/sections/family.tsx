@@ -1,4 +1,6 @@
 import { Link } from "@remix-run/react";
+import { familyState } from "~/domain/case-file";
+import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { formatDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { Instant } from "~/components/ui/dates";
@@ -31,11 +33,20 @@ export function FamilyLocated({ file, base }: { file: CaseFile; base: string }) 
 /** The family's contacts and every attempt to trace them. */
 export function FamilySection({ file, base }: { file: CaseFile; base: string }) {
   const t = useT();
+  const lang = useLang();
   const { contacts, attempts, located } = file.family;
+  const state = familyState(located, file.stay);
   return (
     <section className="card" aria-labelledby="family">
       <CardHeading id="family" title={t("caseFile.family")} link={file.can.write ? { to: `${base}/family`, label: t("caseFile.family.manage") } : null} />
-      {!located ? <p className="muted">{t("caseFile.family.notLocated")}</p> : null}
+      {state.kind === "returned" ? (
+        <p data-testid="family-returned">
+          <span className="badge ok">{referenceLabel(EXIT_OUTCOMES, state.outcome, lang)}</span>{" "}
+          {t("caseFile.family.returnedOn", { date: formatDate(lang, state.at) })}
+        </p>
+      ) : state.kind === "notLocated" ? (
+        <p className="muted">{t("caseFile.family.notLocated")}</p>
+      ) : null}
       <div className="grid-2">
         <div>
           <h3>{t("caseFile.family.contacts")}</h3>

@@ -15,14 +15,19 @@ export function StagesSection({ file, base }: { file: CaseFile; base: string }) 
         link={file.can.write ? { to: `${base}/stage`, label: t("caseFile.stage.change") } : null}
       />
       <ol className="case-stages" data-testid="stages">
-        {file.stages.map((s) => (
+        {file.stages.map((s, i) => (
           <li key={s.code} className={`${s.current ? "current" : ""} ${s.reached ? "reached" : ""}`} aria-current={s.current ? "step" : undefined}>
             <span className="stage-name">{t(`stage.${s.code}`)}</span>
             <span className="stage-date">
               {s.reached
                 ? s.enteredAt
                   ? t("caseFile.stage.since", { date: formatDate(lang, s.enteredAt) })
-                  : t("caseFile.stage.unknownDate")
+                  : // Stages from before the history was kept: the first began at admission, later ones were passed.
+                    i === 0
+                    ? t("caseFile.stage.since", { date: formatDate(lang, file.stay.admittedAt) })
+                    : s.current
+                      ? t("caseFile.stage.currentNoDate")
+                      : t("caseFile.stage.passed")
                 : t("caseFile.stage.notReached")}
             </span>
           </li>

@@ -8,6 +8,7 @@ import { Field, FieldError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Instant } from "~/components/ui/dates";
 import type { PlacementPageData } from "~/routes/_app.placements.$placementId/route";
+import { LinkDifferences } from "./link-differences";
 
 type Admission = NonNullable<PlacementPageData["admission"]>;
 
@@ -17,12 +18,15 @@ export function AdmissionForm({ admission, server }: { admission: Admission; ser
   const lang = useLang();
   const navigation = useNavigation();
   const known = admission.candidates.find((c) => c.reason === "nik" && !c.openStay);
+  // The form proposes the record's value except where the field says otherwise (the category).
+  const proposed = admission.candidates.flatMap((c) => c.differences.filter((d) => d.proposed === "referral").map((d) => `${c.personId}.${d.field}`));
   const { register, checkbox, errorFor, onSubmit } = useZodForm(acceptSchema, {
     defaultValues: {
       intent: "accept",
       person: known ? String(known.personId) : "new",
       bed: admission.best != null ? String(admission.best) : "overflow",
       admittedAt: admission.now,
+      take: proposed.join(","),
     },
     server,
   });
@@ -60,6 +64,7 @@ export function AdmissionForm({ admission, server }: { admission: Admission; ser
                         ) : null}
                       </span>
                     </label>
+                    {!c.openStay ? <LinkDifferences personId={c.personId} differences={c.differences} checkbox={checkbox} /> : null}
                     <ul className="small muted">
                       {c.stays.length === 0 ? <li>{t("placement.candidate.noStays")}</li> : null}
                       {c.stays.map((s) => (

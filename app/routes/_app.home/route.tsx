@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { totalOccupancy } from "~/domain/capacity";
 import { sortPantiRows } from "~/domain/panti";
 import { canOnPanti, grantFor } from "~/domain/permissions";
+import { homeWork } from "~/queries/home.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatNumber, formatPercent } from "~/utils/i18n";
@@ -12,14 +13,19 @@ import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 import { pageTitle } from "~/utils/meta";
+import { HomeWorkCards } from "./sections/work";
 
 export const meta = pageTitle("title.home");
 
-/** The home page fits the role: the network for Dinsos, one panti for its staff, free beds for outreach. */
+/**
+ * The home page is the day's work of the user (`homeWork`: referrals, the queue, beds, classes,
+ * residents followed, the review), then the figures: the network for Dinsos, one panti for its
+ * staff, free beds for outreach.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const listGrant = grantFor(user.role, "panti:list");
-  const greeting = { name: user.name, role: user.role };
+  const greeting = { name: user.name, role: user.role, work: homeWork(user) };
 
   if (listGrant === "own") {
     if (user.pantiId == null) return { kind: "unassigned" as const, greeting };
@@ -58,6 +64,8 @@ export default function HomePage() {
       <PageHeader title={t("home.greeting", { name: data.greeting.name })} intro={t(`role.${data.greeting.role}`)} />
 
       {data.kind === "unassigned" ? <div className="alert info">{t("home.noPanti")}</div> : null}
+
+      <HomeWorkCards work={data.greeting.work} />
 
       {data.kind === "network" ? (
         <>
@@ -139,7 +147,9 @@ export default function HomePage() {
               <thead>
                 <tr>
                   <th scope="col">{t("panti.col.name")}</th>
-                  <th scope="col">{t("panti.col.type")}</th>
+                  <th scope="col" className="hide-sm">
+                    {t("panti.col.type")}
+                  </th>
                   <th scope="col" className="num">{t("occ.available")}</th>
                   <th scope="col">{t("occ.occupancy")}</th>
                 </tr>
@@ -148,7 +158,7 @@ export default function HomePage() {
                 {data.free.map((row) => (
                   <tr key={row.id}>
                     <td>{row.name}</td>
-                    <td>{t(`pantiType.${row.type}`)}</td>
+                    <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
                     <td className="num">{n(row.occupancy.available)}</td>
                     <td>
                       <OccupancyMeter value={row.occupancy} />
