@@ -14,11 +14,12 @@ import { getLang } from "~/utils/auth.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
-import { z } from "zod";
+// zod's core only: pages without a form do not load the rest of zod.
+import { config as zodConfig } from "zod/v4/core";
 
 // In the browser zod would probe for `new Function` (its JIT), which the Content-Security-Policy
 // forbids and reports as a violation; the server keeps the JIT.
-if (typeof document !== "undefined") z.config({ jitless: true });
+if (typeof document !== "undefined") zodConfig({ jitless: true });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PANTI_TYPES } from "./enums";
 
 /** The orders of the shelter list. */

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { addBedsSchema, addRoomSchema, setBedStatusSchema } from "~/domain/beds";
 import { canOnPanti } from "~/domain/permissions";
 import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
