@@ -32,16 +32,19 @@ export async function startServer({
   databaseUrl,
   readyPath = "/api/v1/openapi.json",
   env = {},
+  nodeArgs = [],
 }: {
   root: string;
   databaseUrl: string;
   readyPath?: string;
   env?: Record<string, string>;
+  /** Options for node before server.js (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }): Promise<StartedServer> {
   if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("no build/index.js: run `npm run build` first");
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["server.js"], {
+  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
