@@ -1,6 +1,6 @@
 /**
  * The charts of the review pages, loaded when they are about to be seen. recharts (./charts) is a
- * chunk of its own, imported once a chart's frame comes within a screen of the viewport (or the
+ * chunk of its own, imported once a chart's frame comes within 200 px of the viewport (or the
  * page is printed): the figures and tables are rendered by the server and painted first, and
  * neither the chart library nor drawing the charts (about half a second of main thread for the
  * dashboard's six) weighs on the page's load. Then every chart of the page is drawn at once. Until
@@ -36,7 +36,7 @@ function useCharts(frame: RefObject<HTMLDivElement>): ChartsModule | null {
     const element = frame.current;
     const observer =
       element && typeof IntersectionObserver !== "undefined"
-        ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && loadCharts(), { rootMargin: "100% 0px" })
+        ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && loadCharts(), { rootMargin: "200px 0px" })
         : null;
     const draw = (module: ChartsModule) => {
       observer?.disconnect();
