@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { EXAMPLE_REQUEST } from "~/api/openapi";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,20 +77,7 @@ export async function startServer({
   return { origin, child, memory, stop };
 }
 
-/** One referral as an outreach unit's application posts it, with its own external reference. */
+/** One referral as an outreach unit's application posts it (the API's documented example), with its own reference. */
 export function referralBody(externalRef: string, targetPantiId: number, foundAt: string): string {
-  return JSON.stringify({
-    externalRef,
-    officerName: "Rudi Hartono",
-    foundAt,
-    foundKota: "Jakarta Barat",
-    foundPlace: "Kolong Tol Angke",
-    reachMethod: "patrol",
-    personName: "Budi Santoso",
-    sex: "male",
-    estimatedAge: 45,
-    ppksCategory: "gelandangan",
-    assessmentSummary: "Tidur di kolong tol, sehat, bersedia dibawa ke panti.",
-    targetPantiId,
-  });
+  return JSON.stringify({ ...EXAMPLE_REQUEST, externalRef, foundAt, targetPantiId });
 }
