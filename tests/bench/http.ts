@@ -7,6 +7,10 @@
  * - one request at a time, interleaved: the page (HTML document), its single-fetch `.data`
  *   (every loader of the page, as a client navigation fetches it) and the floor, medians;
  * - 10 connections (autocannon) for a bounded time: page, `.data` and floor requests/s.
+ * The sign-in page comes first, signed out, as a reference: it runs no SQL, so its time is what
+ * Remix, React and Express cost for a small page on this machine.
+ * With `--compare DIR` (run.ts) another checkout's build is served beside this one on the same
+ * database and measured in the same loops, requests interleaved: a before/after at one moment.
  * Then the placements API over HTTP (new referrals with distinct references, 10 connections), and
  * the server's resident memory: the most it reached through the run.
  */
@@ -26,6 +30,8 @@ interface Page {
   path: string;
   params: Params;
   loaders: Loader[];
+  /** Requested without the session (the sign-in page, the framework's own cost on a page without SQL). */
+  signedOut?: boolean;
 }
 
 function median(xs: number[]): number {
@@ -70,7 +76,7 @@ const dataPath = (p: string) => {
 };
 
 export async function httpSection({
-  root,
+  roots,
   databaseUrl,
   password,
   cookie,
@@ -78,7 +84,8 @@ export async function httpSection({
   runs,
   seconds,
 }: {
-  root: string;
+  /** The checkouts to build and serve; two or more are measured side by side, interleaved (a before/after). */
+  roots: { label: string; root: string }[];
   databaseUrl: string;
   password: string;
   /** A session cookie for calling loaders in this process. */
@@ -91,10 +98,11 @@ export async function httpSection({
   const client = db.$client;
   const one = <T>(sql: string, ...params: unknown[]) => client.prepare(sql).get(...params) as T;
 
-  console.log("\nHTTP: building…");
-  const build = spawnSync("npx", ["remix", "build"], { cwd: root, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
-
+  for (const { label, root } of roots) {
+    console.log(`\nHTTP: building ${label}…`);
+    const build = spawnSync("npx", ["remix", "build"], { cwd: root, encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  }
   const largest = one<{ pantiId: number; n: number }>("select panti_id as pantiId, count(*) as n from beds group by panti_id order by n desc, panti_id limit 1");
   const stay = one<{ id: number }>("select id from stays where panti_id = ? and exited_at is null order by admitted_at desc, id desc limit 1", largest.pantiId);
   const klass = one<{ id: number }>("select class_id as id from enrolments group by class_id order by count(*) desc, class_id limit 1");
@@ -105,6 +113,13 @@ export async function httpSection({
   const appLoader = (await import("~/routes/_app")).loader as Loader;
   const chain = (loader: unknown): Loader[] => [rootLoader, appLoader, loader as Loader];
   const pages: Page[] = [
+    {
+      label: "sign-in (reference)",
+      path: "/login",
+      params: {},
+      loaders: [rootLoader, (await import("~/routes/login")).loader as Loader],
+      signedOut: true,
+    },
     { label: "shelter list", path: "/panti", params: {}, loaders: chain((await import("~/routes/_app.panti._index")).loader) },
     {
       label: `bed board (${largest.n} beds)`,
@@ -128,16 +143,7 @@ export async function httpSection({
     },
   ];
 
-  const server = await startServer({ root, databaseUrl });
-  let peakKb = 0;
-  const sampler = setInterval(() => {
-    try {
-      peakKb = Math.max(peakKb, server.memory().peakKb);
-    } catch {
-      // the server has exited
-    }
-  }, 250);
-
+  const apps = [] as { label: string; server: Awaited<ReturnType<typeof startServer>>; headers: Record<string, string>; peakKb: number }[];
   const floors = new Map<string, { body: Buffer; headers: http.OutgoingHttpHeaders; bare: () => unknown }>();
   const floorServer = http.createServer((req, res) => {
     const floor = floors.get(req.url ?? "");
@@ -148,72 +154,97 @@ export async function httpSection({
   });
   await new Promise<void>((resolve) => floorServer.listen(0, "127.0.0.1", resolve));
   const floorOrigin = `http://127.0.0.1:${(floorServer.address() as { port: number }).port}`;
+  const sampler = setInterval(() => {
+    for (const app of apps) {
+      try {
+        app.peakKb = Math.max(app.peakKb, app.server.memory().peakKb);
+      } catch {
+        // the server has exited
+      }
+    }
+  }, 250);
 
   try {
-    const sessionCookie = await signInOverHttp(server.origin, "admin", password);
-    const headers = { cookie: sessionCookie };
+    for (const { label, root } of roots) {
+      const server = await startServer({ root, databaseUrl });
+      apps.push({ label, server, headers: { cookie: await signInOverHttp(server.origin, "admin", password) }, peakKb: 0 });
+    }
     type Row = { label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: { page: number; data: number; floor: number } };
     const rows: Row[] = [];
     for (const page of pages) {
       const args = (): LoaderFunctionArgs => ({
-        request: new Request(`http://127.0.0.1${page.path}`, { headers: { Cookie: cookie } }),
+        request: new Request(`http://127.0.0.1${page.path}`, { headers: page.signedOut ? {} : { Cookie: cookie } }),
         params: page.params,
         context: { clientAddress: "bench" },
       });
       const { bare } = await recorder.record(() => Promise.all(page.loaders.map((loader) => loader(args()))));
-      const first = await get(server.origin + page.path, headers);
-      if (first.status !== 200 || first.headers["content-encoding"] !== "gzip") throw new Error(`${page.path}: ${first.status} ${first.headers["content-encoding"]}`);
-      floors.set(page.path, {
-        body: first.body,
-        headers: { "content-type": first.headers["content-type"], "content-encoding": "gzip", "content-length": first.body.length },
-        bare,
-      });
-      const pageUrl = server.origin + page.path;
-      const dataUrl = server.origin + dataPath(page.path);
-      const floorUrl = floorOrigin + page.path;
-      const times = { sql: [] as number[], page: [] as number[], data: [] as number[], floor: [] as number[] };
-      for (let i = 0; i < runs + 3; i++) {
-        const t = performance.now();
-        bare();
-        const sql = performance.now() - t;
-        const p = await get(pageUrl, headers);
-        const d = await get(dataUrl, headers);
-        const f = await get(floorUrl, {});
-        if (p.status !== 200 || d.status !== 200 || f.status !== 200) throw new Error(`${page.path}: ${p.status} / ${d.status} / ${f.status}`);
-        if (i < 3) continue;
-        times.sql.push(sql);
-        times.page.push(p.ms);
-        times.data.push(d.ms);
-        times.floor.push(f.ms);
+      const targets = [];
+      for (const [i, app] of apps.entries()) {
+        const headers = page.signedOut ? {} : app.headers;
+        const first = await get(app.server.origin + page.path, headers);
+        if (first.status !== 200 || first.headers["content-encoding"] !== "gzip") throw new Error(`${page.path}: ${first.status} ${first.headers["content-encoding"]}`);
+        const floorPath = `/${i}${page.path}`;
+        floors.set(floorPath, {
+          body: first.body,
+          headers: { "content-type": first.headers["content-type"], "content-encoding": "gzip", "content-length": first.body.length },
+          bare,
+        });
+        targets.push({
+          app,
+          headers,
+          kb: first.body.length / 1024,
+          pageUrl: app.server.origin + page.path,
+          dataUrl: app.server.origin + dataPath(page.path),
+          floorUrl: floorOrigin + floorPath,
+          times: { sql: [] as number[], page: [] as number[], data: [] as number[], floor: [] as number[] },
+        });
       }
-      const load = async (url: string, withSession: boolean) => {
-        const result = await autocannon({ url, connections: 10, duration: seconds, headers: withSession ? { ...headers, "accept-encoding": "gzip" } : { "accept-encoding": "gzip" } });
-        if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
-        return result.requests.total / result.duration;
-      };
-      const rps = { page: await load(pageUrl, true), data: await load(dataUrl, true), floor: await load(floorUrl, false) };
-      rows.push({
-        label: page.label,
-        kb: first.body.length / 1024,
-        sql: median(times.sql),
-        floor: median(times.floor),
-        page: median(times.page),
-        data: median(times.data),
-        rps,
-      });
+      for (let i = 0; i < runs + 3; i++) {
+        for (const target of targets) {
+          const t = performance.now();
+          bare();
+          const sql = performance.now() - t;
+          const p = await get(target.pageUrl, target.headers);
+          const d = await get(target.dataUrl, target.headers);
+          const f = await get(target.floorUrl, {});
+          if (p.status !== 200 || d.status !== 200 || f.status !== 200) throw new Error(`${page.path}: ${p.status} / ${d.status} / ${f.status}`);
+          if (i < 3) continue;
+          target.times.sql.push(sql);
+          target.times.page.push(p.ms);
+          target.times.data.push(d.ms);
+          target.times.floor.push(f.ms);
+        }
+      }
+      for (const target of targets) {
+        const load = async (url: string, headers: Record<string, string>) => {
+          const result = await autocannon({ url, connections: 10, duration: seconds, headers: { ...headers, "accept-encoding": "gzip" } });
+          if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
+          return result.requests.total / result.duration;
+        };
+        const rps = { page: await load(target.pageUrl, target.headers), data: await load(target.dataUrl, target.headers), floor: await load(target.floorUrl, {}) };
+        rows.push({
+          label: apps.length > 1 ? `${page.label} [${target.app.label}]` : page.label,
+          kb: target.kb,
+          sql: median(target.times.sql),
+          floor: median(target.times.floor),
+          page: median(target.times.page),
+          data: median(target.times.data),
+          rps,
+        });
+      }
     }
 
     const ms = (v: number) => v.toFixed(2).padStart(8);
     const n = (v: number) => v.toFixed(0).padStart(7);
-    console.log(`\n${"page".padEnd(26)} ${"KiB gz".padStart(7)} ${"SQL ms".padStart(8)} ${"floor ms".padStart(8)} ${"page ms".padStart(8)}  ratio ${".data ms".padStart(8)}  ratio`);
+    console.log(`\n${"page".padEnd(34)} ${"KiB gz".padStart(7)} ${"SQL ms".padStart(8)} ${"floor ms".padStart(8)} ${"page ms".padStart(8)}  ratio ${".data ms".padStart(8)}  ratio`);
     for (const r of rows) {
       console.log(
-        `${r.label.padEnd(26)} ${r.kb.toFixed(1).padStart(7)} ${ms(r.sql)} ${ms(r.floor)} ${ms(r.page)} ${(r.page / r.floor).toFixed(2).padStart(5)}x ${ms(r.data)} ${(r.data / r.floor).toFixed(2).padStart(5)}x`,
+        `${r.label.padEnd(34)} ${r.kb.toFixed(1).padStart(7)} ${ms(r.sql)} ${ms(r.floor)} ${ms(r.page)} ${(r.page / r.floor).toFixed(2).padStart(5)}x ${ms(r.data)} ${(r.data / r.floor).toFixed(2).padStart(5)}x`,
       );
     }
     console.log(`(one request at a time, medians of ${runs}, page / .data / floor interleaved; floor = a bare node:http server replaying the page's SQL and sending its gzipped bytes)`);
-    console.log(`\n${"10 connections, req/s".padEnd(26)} ${"page".padStart(7)} ${".data".padStart(7)} ${"floor".padStart(7)}  floor/page`);
-    for (const r of rows) console.log(`${r.label.padEnd(26)} ${n(r.rps.page)} ${n(r.rps.data)} ${n(r.rps.floor)} ${(r.rps.floor / r.rps.page).toFixed(2).padStart(6)}x`);
+    console.log(`\n${"10 connections, req/s".padEnd(34)} ${"page".padStart(7)} ${".data".padStart(7)} ${"floor".padStart(7)}  floor/page`);
+    for (const r of rows) console.log(`${r.label.padEnd(34)} ${n(r.rps.page)} ${n(r.rps.data)} ${n(r.rps.floor)} ${(r.rps.floor / r.rps.page).toFixed(2).padStart(6)}x`);
     console.log(`(autocannon, ${seconds} s each)`);
 
     // --- the placements API over HTTP -------------------------------------------------------------
@@ -223,28 +254,35 @@ export async function httpSection({
     const { secret } = createApiToken({ id: admin.id, role: "dinsos_admin", pantiId: null }, { outreachUnit: "sudin_jakbar", name: "Bench HTTP" });
     const foundAt = new Date(Date.now() - 3_600_000).toISOString();
     let next = 0;
-    const api = await autocannon({
-      url: `${server.origin}/api/v1/placements`,
-      connections: 10,
-      duration: Math.max(seconds, 5),
-      requests: [
-        {
-          method: "POST",
-          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
-          setupRequest: (request) => ({ ...request, body: referralBody(`BENCH-HTTP-${next++}`, target.id, foundAt) }),
-        },
-      ],
-    });
+    for (const app of apps) {
+      const api = await autocannon({
+        url: `${app.server.origin}/api/v1/placements`,
+        connections: 10,
+        duration: Math.max(seconds, 5),
+        requests: [
+          {
+            method: "POST",
+            headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+            setupRequest: (request) => ({ ...request, body: referralBody(`BENCH-HTTP-${next++}`, target.id, foundAt) }),
+          },
+        ],
+      });
+      const name = apps.length > 1 ? ` [${app.label}]` : "";
+      console.log(
+        `\nAPI over HTTP${name}, 10 connections: ${(api["2xx"] / api.duration).toFixed(0)} posts/s (median ${api.latency.p50} ms, p99 ${api.latency.p99} ms; ${api["2xx"]} created, ${api.non2xx} refused)`,
+      );
+    }
     const created = one<{ n: number }>("select count(*) as n from placements where external_ref like 'BENCH-HTTP-%'").n;
-    console.log(
-      `\nAPI over HTTP, 10 connections: ${(api["2xx"] / api.duration).toFixed(0)} posts/s (median ${api.latency.p50} ms, p99 ${api.latency.p99} ms; ${api["2xx"]} created, ${api.non2xx} refused; ${created} in the database)`,
-    );
-    peakKb = Math.max(peakKb, server.memory().peakKb);
-    console.log(`Server memory: ${(peakKb / 1024).toFixed(0)} MB peak RSS through the HTTP run, ${(server.memory().rssKb / 1024).toFixed(0)} MB at the end`);
+    console.log(`Referrals created over HTTP in the database: ${created}`);
+    for (const app of apps) {
+      app.peakKb = Math.max(app.peakKb, app.server.memory().peakKb);
+      const name = apps.length > 1 ? ` [${app.label}]` : "";
+      console.log(`Server memory${name}: ${(app.peakKb / 1024).toFixed(0)} MB peak RSS through the HTTP run, ${(app.server.memory().rssKb / 1024).toFixed(0)} MB at the end`);
+    }
   } finally {
     clearInterval(sampler);
     agent.destroy();
     floorServer.close();
-    server.stop();
+    for (const app of apps) app.server.stop();
   }
 }

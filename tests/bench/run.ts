@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --scale N] [--runs R] [--http-runs N] [--http-seconds S]
+ * npm run bench [-- --scale N] [--runs R] [--http-runs N] [--http-seconds S] [--compare DIR]
  *
  * Seeds a fresh database at `--scale` years of history (default 10, i.e. 100k+ stays) plus the
  * Q1 2025 referrals, and measures the review loaders — the shelter list, the dashboard (12 months
@@ -9,7 +9,8 @@
  * Then the HTTP section (tests/bench/http.ts; BENCH_HTTP=0 skips it): the built server on the
  * same database, each main page against its floor, the API's posts/s and the server's memory.
  * `--http-runs` requests one at a time per page (default 20), `--http-seconds` of load each (3);
- * `--app DIR` serves another checkout's build (a before/after on the same database and machine).
+ * `--compare DIR` serves another checkout's build beside this one, requests interleaved, for a
+ * before/after on the same database, machine and moment.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -25,8 +26,8 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     "http-runs": { type: "string", default: "20" },
     "http-seconds": { type: "string", default: "3" },
-    /** The checkout whose build the HTTP section serves (another one for a before/after in one setup). */
-    app: { type: "string", default: process.cwd() },
+    /** Another checkout to serve beside this one in the HTTP section, interleaved (a before/after). */
+    compare: { type: "string" },
   },
 });
 const scale = Number(values.scale);
@@ -123,7 +124,10 @@ console.log(`(${runs} runs each, after warm-up; the loader time includes the ses
 if (process.env.BENCH_HTTP !== "0") {
   const { httpSection } = await import("./http");
   await httpSection({
-    root: path.resolve(values.app),
+    roots: [
+      ...(values.compare ? [{ label: "compared", root: path.resolve(values.compare) }] : []),
+      { label: "this checkout", root: process.cwd() },
+    ],
     databaseUrl: dbFile,
     password: PASSWORD,
     cookie,

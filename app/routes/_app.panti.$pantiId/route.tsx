@@ -150,7 +150,10 @@ export default function PantiPage() {
                 {canMove ? (
                   <>
                     {" "}
-                    · <Link to={`/panti/${panti.id}/stays/${r.stayId}/move`}>{t("resident.actions")}</Link>
+                    ·{" "}
+                    <Link to={`/panti/${panti.id}/stays/${r.stayId}/move`} discover="none">
+                      {t("resident.actions")}
+                    </Link>
                   </>
                 ) : null}
               </li>
