@@ -4,12 +4,12 @@
  * given to React's own inline scripts, to Remix's (<RemixServer nonce>, and through NonceProvider
  * to <Scripts> and <ScrollRestoration> in root.tsx); and `Cache-Control: no-store` on all of them.
  */
-import { PassThrough } from "node:stream";
 import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { CoalescingStream } from "~/utils/coalesce.server";
 import { NonceProvider } from "~/utils/nonce";
 import { applyDocumentHeaders, applyDynamicHeaders, generateNonce } from "~/utils/security-headers.server";
 
@@ -36,7 +36,7 @@ export default function handleRequest(
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      const body = new CoalescingStream();
       const stream = createReadableStreamFromReadable(body);
       responseHeaders.set("Content-Type", "text/html");
       resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

@@ -14,11 +14,15 @@ import { getLang } from "~/utils/auth.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
-import { z } from "zod";
 
 // In the browser zod would probe for `new Function` (its JIT), which the Content-Security-Policy
-// forbids and reports as a violation; the server keeps the JIT.
-if (typeof document !== "undefined") z.config({ jitless: true });
+// forbids and reports as a violation; the server keeps the JIT. zod 4 keeps its settings in this
+// global object (zod/v4/core, `globalConfig`), whichever of the two runs first: setting it here
+// rather than through `z.config` keeps zod out of the root chunk, so pages without a schema load none.
+if (typeof document !== "undefined") {
+  const zodSettings = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+  (zodSettings.__zod_globalConfig ??= {}).jitless = true;
+}
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },

@@ -4,7 +4,7 @@
  * API asks of a referral on top of the shared schema (a reference is required, numbers are JSON
  * numbers, the unit is the token's). Messages are translation keys (app/utils/messages.api.ts).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { idField } from "./fields";
 import { OUTREACH_UNIT_CODES } from "./reference";
 import { plainText } from "./text";

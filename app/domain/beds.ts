@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkbox, idField } from "./fields";
 import { BED_STATUSES, ROOM_SEXES, type RoomSex } from "./enums";
 

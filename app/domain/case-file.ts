@@ -15,7 +15,7 @@
  * - Admission does not write stage_history: a stay without history is in pendekatan_awal since
  *   its admission (an implicit first entry).
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   IDENTITY_DOCUMENTS,
   IDENTITY_STEP_STATUSES,

@@ -78,3 +78,6 @@ export const IDENTITY_STEP_STATUSES = ["not_started", "requested", "in_process",
 export const TRACING_CHANNELS = ["phone", "home_visit", "letter", "social_media", "via_sudin", "via_police", "other"] as const;
 export const TRACING_RESULTS = ["no_answer", "contact_found", "family_located", "family_refused", "not_found"] as const;
 export const PLAN_GOAL_STATUSES = ["open", "achieved", "dropped"] as const;
+
+/** The orders of the shelter list (beside the other lists, so that its page loads no schema code). */
+export const PANTI_SORTS = ["name", "occupancy", "overflow", "available"] as const;

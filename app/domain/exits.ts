@@ -2,7 +2,7 @@
  * The end of a stay (terminasi): the outcome, its date, the details that fit the outcome, the
  * undo grace period, follow-ups after positive exits, and what counts as a re-entry.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { EXIT_OUTCOME_CODES, EXIT_OUTCOMES, type ExitOutcome } from "./reference";
 import { checkbox, idField } from "./fields";
 import { plainText, personName } from "./text";

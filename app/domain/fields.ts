@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A checkbox: absent/false when unticked; "on" from a posted form or `true` from

@@ -3,7 +3,7 @@
  * positive exit (HUD system performance measure 2), length of stay by outcome and panti type, and
  * the data-quality checks. Every day count is on the Jakarta calendar.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PANTI_TYPES } from "./enums";
 import { isPositiveOutcome } from "./exits";
 import { EXIT_OUTCOME_CODES } from "./reference";

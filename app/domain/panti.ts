@@ -1,8 +1,5 @@
-import { z } from "zod";
-import { PANTI_TYPES } from "./enums";
-
-/** The orders of the shelter list. */
-export const PANTI_SORTS = ["name", "occupancy", "overflow", "available"] as const;
+import * as z from "zod";
+import { PANTI_SORTS, PANTI_TYPES } from "./enums";
 
 /** Shelter list filters, from the query string. Unknown values are ignored, not errors. */
 export const pantiListFilterSchema = z.object({

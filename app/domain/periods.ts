@@ -3,7 +3,7 @@
  * page, its quick choices (a month, a quarter, a half-year, a year) and the name of a period
  * that is one of them (pure).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, quarterPeriod, type Period } from "./reports";
 import { isCalendarDate, jakartaDate } from "./time";
 

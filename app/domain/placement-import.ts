@@ -8,7 +8,7 @@
  * named by the column as written in the file. Reading files and the database live elsewhere
  * (app/utils/xlsx.server.ts, app/services/placement-import.server.ts).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { KOTA, REACH_METHODS, SEXES, type ReachMethod, type Sex } from "./enums";
 import { idField } from "./fields";
 import { placementInputSchema, type PlacementInput } from "./placements";

@@ -2,7 +2,7 @@
  * Referrals from outreach (placements): the input every channel shares (form, batch file, API),
  * and the status machine pending → accepted | declined | redirected | cancelled.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { KOTA, PLACEMENT_STATUSES, REACH_METHODS, SEXES, type PlacementStatus } from "./enums";
 import { checkbox, idField, repeatedField } from "./fields";
 import { DISABILITY_SUBTYPE_CODES, OUTREACH_UNIT_CODES, PPKS_CATEGORY_CODES } from "./reference";

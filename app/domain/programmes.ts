@@ -3,7 +3,7 @@
  * (angkatan), who may see and teach a class, attendance rates, module progress, completion and
  * certificate numbers. Pure: no I/O. The zod schemas are the forms' contracts.
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   ATTENDANCE_CODES,
   CLASS_STATUSES,

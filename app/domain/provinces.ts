@@ -2,7 +2,7 @@
  * The FKD-MPU partner provinces as this app knows them: the registry's edit form, and which
  * province this deployment serves. Sending and receiving packets builds on this.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { checkbox } from "./fields";
 import { personName, plainText } from "./text";
 

@@ -1,5 +1,5 @@
 /** Report periods, filters and the small statistics the dashboard needs (pure). */
-import { z } from "zod";
+import * as z from "zod";
 import { PANTI_TYPES } from "./enums";
 import { isCalendarDate, jakartaDate } from "./time";
 import { aggregatePantiFilter, type Scope } from "./permissions";

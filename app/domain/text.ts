@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** HTML tags or script-ish markup: refused in free text (the UI escapes anyway; this keeps the data clean). */
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>?|javascript:/i;

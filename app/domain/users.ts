@@ -2,7 +2,7 @@
  * User accounts: the rules and form schemas of user management, the password change, and the
  * audit log page's filters and compact diff. Pure: no I/O.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { idField } from "./fields";
 import { PANTI_SCOPED_ROLES, ROLES, type Role } from "./permissions";
 import { OUTREACH_UNIT_CODES } from "./reference";

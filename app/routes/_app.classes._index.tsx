@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { CLASS_STATUSES } from "~/domain/enums";
 import { hasPermission, scopeFor } from "~/domain/permissions";
 import { classListFilterSchema } from "~/domain/programmes";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { addDays, classSchema } from "~/domain/programmes";
 import { jakartaDate } from "~/domain/time";
 import { classFormOptions } from "~/queries/programmes.server";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { totalOccupancy } from "~/domain/capacity";
-import { PANTI_TYPES } from "~/domain/enums";
-import { PANTI_SORTS, pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
+import { PANTI_SORTS, PANTI_TYPES } from "~/domain/enums";
+import { pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
 import { aggregatePantiFilter, canOnPanti, scopeFor } from "~/domain/permissions";
 import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
 import { requirePermission } from "~/utils/auth.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { canOnPanti } from "~/domain/permissions";
 import { periodInput, periodSchema, periodSearch, resolvePeriod } from "~/domain/periods";
 import { OUTREACH_UNIT_CODES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";

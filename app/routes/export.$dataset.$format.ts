@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import { periodInput, periodSchema } from "~/domain/periods";
 import { buildDataset, DATASETS, datasetPermission } from "~/queries/exports.server";
 import { forbidden, getLang, notFound, requirePermission } from "~/utils/auth.server";

@@ -3,7 +3,7 @@
  * action answers 400 with `{ errors: { field: [message] }, values }` and the form shows each
  * message beside its field, keeping what the user typed. Messages are in the user's language.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { translator, type Lang, type T } from "./i18n";
 
 export type FieldErrors = Record<string, string[]>;

@@ -7,13 +7,12 @@
  * 2. when the app is built (build/index.js), `node server.js` on a free port with the same
  *    database, and `--requests` POSTs over HTTP with `--concurrency` in flight.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { referralBody, startServer } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -97,21 +96,7 @@ if (!target) throw new Error("no panti seeded");
 const pantiCount = db.get<{ n: number }>(sql`select count(*) as n from panti`).n;
 
 const foundAt = new Date(Date.now() - 3_600_000).toISOString();
-const body = (ref: string) =>
-  JSON.stringify({
-    externalRef: ref,
-    officerName: "Rudi Hartono",
-    foundAt,
-    foundKota: "Jakarta Barat",
-    foundPlace: "Kolong Tol Angke",
-    reachMethod: "patrol",
-    personName: "Budi Santoso",
-    sex: "male",
-    estimatedAge: 45,
-    ppksCategory: "gelandangan",
-    assessmentSummary: "Tidur di kolong tol, sehat, bersedia dibawa ke panti.",
-    targetPantiId: target.id,
-  });
+const body = (ref: string) => referralBody(ref, target.id, foundAt);
 const headers = { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" };
 
 function median(xs: number[]): number {
@@ -154,43 +139,14 @@ await direct("direct action: new referrals (201)", "D");
 await direct("direct action: replays (200)", "D");
 
 // --- 2. over HTTP, against the built server -------------------------------------------------------
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function overHttp(): Promise<boolean> {
   if (!fs.existsSync(path.join(root, "build/index.js"))) {
     console.log("HTTP: skipped (no build/index.js; run `npx remix build` first)");
     return false;
   }
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["server.js"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: dbFile, PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const server = await startServer({ root, databaseUrl: dbFile });
+  const { origin } = server;
   try {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${origin}/api/v1/openapi.json`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
     for (let i = 0; i < 20; i++) {
       await (await fetch(`${origin}/api/v1/placements`, { method: "POST", headers, body: body(`HWARM-${i}`) })).text();
     }
@@ -219,7 +175,7 @@ async function overHttp(): Promise<boolean> {
     await run(`HTTP, concurrency ${concurrency}: GET status (200)`, "H", "GET");
     return true;
   } finally {
-    child.kill("SIGTERM");
+    server.stop();
   }
 }
 

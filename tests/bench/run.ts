@@ -1,12 +1,16 @@
 /**
- * npm run bench [-- --scale N] [--runs R] [--only TEXT]
+ * npm run bench [-- --scale N] [--runs R] [--only TEXT] [--http-runs N] [--http-seconds S] [--compare DIR]
  *
  * Seeds a fresh database at `--scale` years of history (default 10, i.e. 100k+ stays) plus the
  * Q1 2025 referrals, and measures the review loaders — the shelter list, the dashboard (12 months
- * and 10 years), the quarterly report, the annual report (/reports for 2024) — each as the real
- * route loader signed in as Dinsos, against the bare SQL it runs: the statements are recorded
- * while the loader runs once, then replayed on the driver with their parameters. Prints medians,
- * p95 and the ratio loader / SQL. `--only TEXT` runs the cases whose label contains TEXT.
+ * and 10 years), the quarterly report, the annual report (/reports for 2024) — each as the real route loader signed in as Dinsos,
+ * against the bare SQL it runs: the statements are recorded while the loader runs once, then
+ * replayed on the driver with their parameters. Prints medians, p95 and the ratio loader / SQL.
+ * Then the HTTP section (tests/bench/http.ts; BENCH_HTTP=0 skips it): the built server on the
+ * same database, each main page against its floor, the API's posts/s and the server's memory.
+ * `--only TEXT` runs the loader cases whose label contains TEXT. `--http-runs` requests one at a time per page (default 20), `--http-seconds` of load each (3);
+ * `--compare DIR` serves another checkout's build beside this one, requests interleaved, for a
+ * before/after on the same database, machine and moment.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -22,13 +26,18 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     /** Only the cases whose label contains this text. */
     only: { type: "string", default: "" },
+    "http-runs": { type: "string", default: "20" },
+    "http-seconds": { type: "string", default: "3" },
+    /** Another checkout to serve beside this one in the HTTP section, interleaved (a before/after). */
+    compare: { type: "string" },
   },
 });
 const scale = Number(values.scale);
 const runs = Number(values.runs);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "panti-bench-"));
-process.env.DATABASE_URL = path.join(dir, "bench.db");
+const dbFile = path.join(dir, "bench.db");
+process.env.DATABASE_URL = dbFile;
 process.env.SESSION_SECRET ??= "bench-secret";
 const PASSWORD = "bench-password-1";
 const NOW = new Date("2026-11-01T00:00:00+07:00");
@@ -57,33 +66,11 @@ const t0 = performance.now();
   seedDb.$client.close();
 }
 
+const { recordStatements } = await import("./statements");
 const { db } = await import("~/utils/db.server");
 const { signIn } = await import("~/services/auth.server");
 const { sessionCookie } = await import("~/utils/session.server");
-
-// Record every statement (SQL, parameters, and whether rows were read raw) the loaders run.
-type Recorded = { sql: string; params: unknown[]; method: "all" | "get" | "run" | "values"; raw: boolean };
-let recording: Recorded[] | null = null;
-const client = db.$client;
-const originalPrepare = client.prepare.bind(client);
-client.prepare = ((source: string) => {
-  const stmt = originalPrepare(source);
-  let raw = false;
-  const originalRaw = stmt.raw.bind(stmt);
-  stmt.raw = ((toggle?: boolean) => {
-    raw = toggle !== false;
-    originalRaw(raw);
-    return stmt;
-  }) as typeof stmt.raw;
-  for (const method of ["all", "get", "run"] as const) {
-    const original = (stmt[method] as (...a: unknown[]) => unknown).bind(stmt);
-    (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-      recording?.push({ sql: source, params, method, raw });
-      return original(...params);
-    };
-  }
-  return stmt;
-}) as typeof client.prepare;
+const sqlRecorder = recordStatements(db.$client);
 
 const session = signIn({ username: "admin", password: PASSWORD, clientAddress: "bench" });
 if (!session.ok) throw new Error("bench sign-in failed");
@@ -107,17 +94,7 @@ const args = (p: string): LoaderFunctionArgs => ({
 
 console.log(`\n${"loader".padEnd(32)} ${"median".padStart(9)} ${"p95".padStart(9)} ${"bare SQL".padStart(9)}  ratio  statements`);
 for (const c of cases.filter((one) => one.label.includes(values.only))) {
-  recording = [];
-  await c.loader(args(c.path));
-  const statements = recording.filter((r) => r.method !== "run" && !/^\s*(insert|update|delete)/i.test(r.sql));
-  recording = null;
-  const prepared = statements.map((s) => {
-    const stmt = originalPrepare(s.sql);
-    if (s.raw) stmt.raw(true);
-    return { stmt, s };
-  });
-  const replay = ({ stmt, s }: (typeof prepared)[number]) => (s.method === "get" ? stmt.get(...s.params) : stmt.all(...s.params));
-  const bare = () => prepared.map(replay);
+  const { bare, prepared, statements } = await sqlRecorder.record(() => c.loader(args(c.path)));
   for (let i = 0; i < 3; i++) {
     await c.loader(args(c.path));
     bare();
@@ -137,7 +114,7 @@ for (const c of cases.filter((one) => one.label.includes(values.only))) {
   if (process.env.BENCH_DETAIL) {
     for (const one of prepared) {
       const t = performance.now();
-      for (let i = 0; i < 5; i++) replay(one);
+      for (let i = 0; i < 5; i++) sqlRecorder.replay(one);
       console.log(`   ${((performance.now() - t) / 5).toFixed(2)}ms  ${one.s.sql.slice(0, 160).replace(/\s+/g, " ")}`);
     }
   }
@@ -146,6 +123,22 @@ for (const c of cases.filter((one) => one.label.includes(values.only))) {
   );
 }
 console.log(`(${runs} runs each, after warm-up; the loader time includes the session lookup and shaping the page data)`);
+
+if (process.env.BENCH_HTTP !== "0") {
+  const { httpSection } = await import("./http");
+  await httpSection({
+    roots: [
+      ...(values.compare ? [{ label: "compared", root: path.resolve(values.compare) }] : []),
+      { label: "this checkout", root: process.cwd() },
+    ],
+    databaseUrl: dbFile,
+    password: PASSWORD,
+    cookie,
+    recorder: sqlRecorder,
+    runs: Number(values["http-runs"]),
+    seconds: Number(values["http-seconds"]),
+  });
+}
 
 if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
 else console.log(`database kept at ${process.env.DATABASE_URL}`);

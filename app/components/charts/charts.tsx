@@ -2,7 +2,7 @@
  * Charts for the review pages (recharts). Colours are the Okabe–Ito palette (distinguishable with
  * the common colour-vision deficiencies and in greyscale print), every bar can link to the list
  * behind it, and every chart is followed by its numbers in a table by the page.
- * Only the report routes import this module, so other pages never load recharts.
+ * Pages use it through ./lazy-charts, which loads this module (and recharts) after the page.
  */
 import { useNavigate } from "@remix-run/react";
 import {
@@ -36,13 +36,13 @@ export interface BarDatum {
 export function BarPanel({
   data,
   series,
-  height = 300,
+  height,
   layout = "horizontal",
   ariaLabel,
 }: {
   data: BarDatum[];
   series: Series[];
-  height?: number;
+  height: number;
   layout?: "horizontal" | "vertical";
   ariaLabel: string;
 }) {
@@ -92,14 +92,14 @@ export function LinePanel({
   xKey,
   yKey,
   label,
-  height = 260,
+  height,
   ariaLabel,
 }: {
   data: Record<string, string | number>[];
   xKey: string;
   yKey: string;
   label: string;
-  height?: number;
+  height: number;
   ariaLabel: string;
 }) {
   return (

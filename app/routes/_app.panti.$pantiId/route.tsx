@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { addBedsSchema, addRoomSchema, setBedStatusSchema } from "~/domain/beds";
 import { canOnPanti } from "~/domain/permissions";
 import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
@@ -150,7 +150,10 @@ export default function PantiPage() {
                 {canMove ? (
                   <>
                     {" "}
-                    · <Link to={`/panti/${panti.id}/stays/${r.stayId}/move`}>{t("resident.actions")}</Link>
+                    ·{" "}
+                    <Link to={`/panti/${panti.id}/stays/${r.stayId}/move`} discover="none">
+                      {t("resident.actions")}
+                    </Link>
                   </>
                 ) : null}
               </li>

@@ -3,7 +3,7 @@ import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "
 import { formatMonthShort } from "~/utils/calendar-labels";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { BarPanel, type BarDatum } from "~/components/charts/charts";
+import { BarPanel, type BarDatum } from "~/components/charts/lazy-charts";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { NumbersTable } from "~/components/ui/numbers-table";
 import type { PanelProps } from "~/routes/_app.dashboard/route";

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { LOS_BUCKETS, WAIT_BUCKETS } from "~/domain/reports";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { BarPanel, type BarDatum } from "~/components/charts/charts";
+import { BarPanel, type BarDatum } from "~/components/charts/lazy-charts";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { NumbersTable } from "~/components/ui/numbers-table";
 import type { PanelProps } from "~/routes/_app.dashboard/route";

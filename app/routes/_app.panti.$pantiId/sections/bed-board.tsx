@@ -11,7 +11,13 @@ import type { PantiPageData } from "~/routes/_app.panti.$pantiId/route";
 export const BED_SHOWS = ["all", "free", "occupied", "out"] as const;
 export type BedShow = (typeof BED_SHOWS)[number];
 
-/** The bed board: every room with its beds, filtered by state, and each bed's status form. */
+/**
+ * The bed board: every room with its beds, filtered by state, and each bed's status form.
+ * A bed's links are not discovered ahead (`discover="none"`): Remix would otherwise collect the
+ * path of every resident's case file and move page of a large panti into one request, a task
+ * that grows with the square of their number (half a second for 865 beds) only to drop the
+ * request for being too long; each route is found when its link is followed, as it was then.
+ */
 export function BedBoard({
   pantiId,
   rooms,
@@ -124,10 +130,18 @@ function BedCard({
       </div>
       {bed.occupant ? (
         <div>
-          <div>{caseUrl ? <Link to={caseUrl}>{bed.occupant.name}</Link> : bed.occupant.name}</div>
+          <div>
+            {caseUrl ? (
+              <Link to={caseUrl} discover="none">
+                {bed.occupant.name}
+              </Link>
+            ) : (
+              bed.occupant.name
+            )}
+          </div>
           <div className="muted small">{t("panti.bed.since", { date: formatDate(lang, bed.occupant.since) })}</div>
           {moveUrl ? (
-            <Link className="small no-print" to={moveUrl}>
+            <Link className="small no-print" to={moveUrl} discover="none">
               {t("resident.actions")}
             </Link>
           ) : null}

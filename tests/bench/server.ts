@@ -1,0 +1,83 @@
+/**
+ * The built server (server.js) started for a bench on a free port of 127.0.0.1 with its own
+ * database, and the JSON body of one referral for the placements API.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { EXAMPLE_REQUEST } from "~/api/openapi";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface StartedServer {
+  origin: string;
+  child: ChildProcess;
+  /** The server's resident set size now, and the most it has reached (kB, from /proc). */
+  memory: () => { rssKb: number; peakKb: number };
+  stop: () => void;
+}
+
+/** `node server.js` from `root` on `databaseUrl`; resolves once `readyPath` answers 2xx. */
+export async function startServer({
+  root,
+  databaseUrl,
+  readyPath = "/api/v1/openapi.json",
+  env = {},
+  nodeArgs = [],
+}: {
+  root: string;
+  databaseUrl: string;
+  readyPath?: string;
+  env?: Record<string, string>;
+  /** Options for node before server.js (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+}): Promise<StartedServer> {
+  if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("no build/index.js: run `npm run build` first");
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const stop = () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+  };
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${origin}${readyPath}`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) {
+      stop();
+      throw new Error(`server did not start:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const memory = () => {
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+    return { rssKb: kb("VmRSS"), peakKb: kb("VmHWM") };
+  };
+  return { origin, child, memory, stop };
+}
+
+/** One referral as an outreach unit's application posts it (the API's documented example), with its own reference. */
+export function referralBody(externalRef: string, targetPantiId: number, foundAt: string): string {
+  return JSON.stringify({ ...EXAMPLE_REQUEST, externalRef, foundAt, targetPantiId });
+}
