@@ -83,6 +83,8 @@ export const exitSchema = z
     // Hospital / institution / independent living
     institutionName: plainText(150).optional(),
     address: plainText(300).optional(),
+    // Absconded / deceased: the incident it refers to
+    incidentId: idField().optional(),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message = "error.required") => {

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { checkbox } from "./fields";
 import { canOnPanti, scopeFor, type Actor } from "./permissions";
+import { displayName, type PersonName } from "./persons";
 import { plainText } from "./text";
 import { isCalendarDate, jakartaDate, parseJakartaDateTime } from "./time";
 
@@ -52,6 +53,17 @@ export function nameVisible(actor: Actor, person: RestrictedPerson): boolean {
   return person.homePantiId != null && canOnPanti(actor, "case:read", person.homePantiId);
 }
 
+/** Who a person is, as the actor may see it: masked (no name, NIK or birth date) when restricted. */
+export function shownIdentity(
+  actor: Actor,
+  person: PersonName & RestrictedPerson & { nik?: string | null; birthDate?: string | null; birthYear?: number | null },
+): { displayName: string; nik: string | null; birthDate: string | null; birthYear: number | null; masked: boolean } {
+  if (nameVisible(actor, person)) {
+    return { displayName: displayName(person), nik: person.nik ?? null, birthDate: person.birthDate ?? null, birthYear: person.birthYear ?? null, masked: false };
+  }
+  return { displayName: RESTRICTED_NAME, nik: null, birthDate: null, birthYear: null, masked: true };
+}
+
 /**
  * Whether the actor may set or lift the mark: Dinsos administrators for anyone, a panti
  * administrator only for a person with an open stay in their panti.
@@ -78,6 +90,8 @@ export const CASE_FILE_PAGES = [
   "exit",
   "move",
   "incidents",
+  "restriction",
+  "consent",
   "summary",
   "read_log",
 ] as const;

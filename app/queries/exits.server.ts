@@ -6,6 +6,10 @@ import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits
 import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { shownIdentity } from "~/domain/safeguarding";
+import { recordCaseRead } from "./case-file.server";
+import { homePantiOf } from "./restricted.server";
+import { exitIncidentChoices } from "./safeguarding.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
@@ -19,6 +23,7 @@ export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
       pantiAddress: panti.address,
       pantiKota: panti.kota,
       recordedByName: users.name,
+      homePantiId: homePantiOf(),
     })
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
@@ -36,9 +41,17 @@ export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
     .get();
   return {
     ...row,
-    name: displayName({ name: row.person.name, unidentified: row.person.unidentified, sex: row.person.sex }),
+    name: shownIdentity(actor, { ...row.person, homePantiId: row.homePantiId }).displayName,
     bedLabel: bed?.label ?? null,
   };
+}
+
+/** The exit page: the stay, the incidents an exit may refer to; the opening is logged. */
+export function exitPage(actor: Actor, pantiId: number, stayId: number) {
+  const row = stayForExit(actor, pantiId, stayId);
+  if (!row) return null;
+  recordCaseRead(actor, { person: row.person, stay: row.stay, restriction: row.person }, "exit");
+  return { ...row, incidents: exitIncidentChoices(actor, pantiId, stayId) };
 }
 
 /** Rows per page of the follow-up and stale-stay lists; downloads read in batches of EXPORT_BATCH. */

@@ -11,6 +11,7 @@ import { programmeMessages } from "./messages.programmes";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
+import { safeguardingMessages } from "./messages.safeguarding";
 import { userMessages } from "./messages.users";
 
 type Messages = Record<string, { id: string; en: string }>;
@@ -319,6 +320,7 @@ export const messages = {
   ...dashboardMessages,
   ...bodyMessages,
   ...provinceMessages,
+  ...safeguardingMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

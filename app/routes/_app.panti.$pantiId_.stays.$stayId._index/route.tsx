@@ -13,6 +13,7 @@ import { DocumentsSection } from "./sections/documents";
 import { FamilyLocated, FamilySection } from "./sections/family";
 import { FollowUpsSection } from "./sections/follow-ups";
 import { IdentitySection } from "./sections/identity";
+import { IncidentsSection, SafeguardingLinks } from "./sections/safeguarding";
 import { PlanSection } from "./sections/plan";
 import { SessionsSection } from "./sections/sessions";
 import { StagesSection } from "./sections/stages";
@@ -54,6 +55,11 @@ export default function CaseFilePage() {
             {person.displayName}{" "}
             {person.unidentified ? <span className="badge full">{t("caseFile.unidentified")}</span> : null}
             {stay.reentry ? <span className="badge info">{t("caseFile.reentry")}</span> : null}
+            {file.restriction.restricted ? (
+              <span className="badge full" data-testid="restricted-badge">
+                {t("safeguarding.restricted")}
+              </span>
+            ) : null}
           </>
         }
         crumbs={[
@@ -92,6 +98,8 @@ export default function CaseFilePage() {
         />
       </div>
       {!stay.open ? <div className="alert info">{t("caseFile.closedStay")}</div> : null}
+      {person.masked ? <div className="alert info">{t("safeguarding.restriction.masked")}</div> : null}
+      <SafeguardingLinks file={file} base={base} />
       <FamilyLocated file={file} base={base} />
 
       <div className="grid-2">
@@ -104,6 +112,7 @@ export default function CaseFilePage() {
         <PlanSection file={file} base={base} />
       </div>
       <SessionsSection file={file} base={base} />
+      <IncidentsSection file={file} base={base} />
       <FamilySection file={file} base={base} />
       <DocumentsSection file={file} base={base} />
       <TrainingSection file={file} />
