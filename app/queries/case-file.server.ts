@@ -623,14 +623,14 @@ export function readSession(actor: Actor, pantiId: number, stayId: number, sessi
     .get();
   if (!session) return null;
   const participants = db
-    .select({ stayId: stays.id, name: persons.name, unidentified: persons.unidentified, sex: persons.sex })
+    .select({ stayId: stays.id, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, ...restrictionColumns() })
     .from(sessionParticipants)
     .innerJoin(stays, eq(stays.id, sessionParticipants.stayId))
     .innerJoin(persons, eq(persons.id, stays.personId))
     .where(and(eq(sessionParticipants.sessionId, sessionId), eq(stays.pantiId, pantiId)))
     .orderBy(asc(persons.name))
     .all()
-    .map((p) => ({ stayId: p.stayId, displayName: displayName(p) }));
+    .map((p) => ({ stayId: p.stayId, displayName: shownIdentity(actor, p).displayName }));
   const note = canReadNotes(actor, pantiId) ? readNote(actor, pantiId, stayId, sessionId, now) : undefined;
   return {
     ...header,
@@ -796,6 +796,7 @@ export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { servic
           name: persons.name,
           unidentified: persons.unidentified,
           sex: persons.sex,
+          ...restrictionColumns(),
         })
         .from(sessionParticipants)
         .innerJoin(stays, eq(stays.id, sessionParticipants.stayId))
@@ -812,7 +813,7 @@ export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { servic
       ...s,
       participants: participants
         .filter((p) => p.sessionId === s.id)
-        .map((p) => ({ stayId: p.stayId, displayName: displayName(p) }))
+        .map((p) => ({ stayId: p.stayId, displayName: shownIdentity(actor, p).displayName }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     })),
   };

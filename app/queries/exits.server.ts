@@ -8,7 +8,7 @@ import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { shownIdentity } from "~/domain/safeguarding";
 import { recordCaseRead } from "./case-file.server";
-import { homePantiOf } from "./restricted.server";
+import { homePantiOf, restrictionColumns } from "./restricted.server";
 import { exitIncidentChoices } from "./safeguarding.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
 
@@ -69,7 +69,7 @@ function followUpWhere(actor: Actor, now: Date, includeUpcoming: boolean) {
   );
 }
 
-function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: number) {
+function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: number, offset: number) {
   const today = jakartaDate(now);
   const rows = db
     .select({
@@ -86,6 +86,7 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: 
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
+      ...restrictionColumns(),
     })
     .from(followUps)
     .innerJoin(stays, eq(stays.id, followUps.stayId))
@@ -96,11 +97,16 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: 
     .limit(limit)
     .offset(offset)
     .all();
-  return rows.map((r) => ({
-    ...r,
-    displayName: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }),
-    state: followUpState({ dueDate: r.dueDate, doneAt: r.doneAt }, today),
-  }));
+  return rows.map(({ restricted, homePantiId, ...r }) => {
+    // A restricted person followed up by a panti they have left is not named there.
+    const shown = shownIdentity(actor, { ...r, restricted, homePantiId });
+    return {
+      ...r,
+      ...(shown.masked ? { name: null, exitDestination: null } : {}),
+      displayName: shown.displayName,
+      state: followUpState({ dueDate: r.dueDate, doneAt: r.doneAt }, today),
+    };
+  });
 }
 
 /** One page of the follow-ups not yet done, due first, in the actor's scope, with the total. */
@@ -108,7 +114,7 @@ export function followUpList(actor: Actor, now = new Date(), includeUpcoming = f
   const where = followUpWhere(actor, now, includeUpcoming);
   const total = db.select({ n: count() }).from(followUps).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE));
-  return { rows: followUpRows(where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
+  return { rows: followUpRows(actor, where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
 }
 
 /**
@@ -122,7 +128,7 @@ export function* allFollowUps(actor: Actor, now = new Date(), includeUpcoming = 
     const after: SQL | undefined = last
       ? or(gt(followUps.dueDate, last.dueDate), and(eq(followUps.dueDate, last.dueDate), gt(followUps.id, last.id)))
       : undefined;
-    const rows = followUpRows(and(where, after), now, EXPORT_BATCH, 0);
+    const rows = followUpRows(actor, and(where, after), now, EXPORT_BATCH, 0);
     yield* rows;
     if (rows.length < EXPORT_BATCH) return;
     last = rows[rows.length - 1]!;

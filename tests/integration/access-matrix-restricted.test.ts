@@ -6,7 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { caseFileReads, persons, stays } from "#db/schema";
+import { caseFileReads, followUps, persons, stays } from "#db/schema";
+import { followUpList } from "~/queries/exits.server";
+import { stayList } from "~/queries/reports.server";
+import type { Actor } from "~/domain/permissions";
 import { RESTRICTED_NAME } from "~/domain/safeguarding";
 import { createPlacement } from "~/services/placements.server";
 import { loader as caseFileLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
@@ -33,6 +36,7 @@ interface World {
   bedB: number;
   cookies: { dinsos: string; viewer: string; adminA: string; adminB: string; psychA: string };
   outreach: ReturnType<typeof createUser>;
+  adminB: Actor;
 }
 let w: World;
 
@@ -56,6 +60,7 @@ beforeAll(async () => {
     .values({ personId: person.id, pantiId: b.id, admittedAt: new Date("2026-01-05T03:00:00Z"), exitedAt: new Date("2026-03-01T03:00:00Z"), exitOutcome: "own_request" })
     .returning()
     .get();
+  db.insert(followUps).values({ stayId: stayB.id, pantiId: b.id, sequence: 1, dueDate: "2026-04-01" }).run();
   const dinsos = createUser("dinsos_admin");
   const viewer = createUser("dinsos_viewer");
   const adminA = createUser("panti_admin", a.id);
@@ -76,6 +81,7 @@ beforeAll(async () => {
       psychA: await cookieFor(psychA.username),
     },
     outreach: createUser("outreach", null, "sudin_jakbar"),
+    adminB: adminB.actor,
   };
 });
 
@@ -150,6 +156,15 @@ describe("a restricted record seen from another panti", () => {
       if (q) expect(rows).toEqual([]);
       else expect(rows.map((r) => r.displayName)).toContain(RESTRICTED_NAME);
     }
+  });
+
+  it("keeps the name out of panti B's follow-ups (and their download) and the report drill-down", () => {
+    const due = followUpList(w.adminB, new Date("2026-06-01T03:00:00Z"), true).rows.filter((r) => r.stayId === w.stayB);
+    expect(due.map((r) => r.displayName)).toEqual([RESTRICTED_NAME]);
+    expect(leaks(due)).toEqual([]);
+    const ended = stayList(w.adminB, { from: "2026-03-01", to: "2026-03-31" }).rows.filter((r) => r.stayId === w.stayB);
+    expect(ended.map((r) => r.displayName)).toEqual([RESTRICTED_NAME]);
+    expect(leaks(ended)).toEqual([]);
   });
 
   it("shows panti B's duplicate candidates only that a restricted record may match, and refuses to link it", async () => {

@@ -1,7 +1,7 @@
 import { referenceLabel, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { CalendarDate, Instant } from "~/components/ui/dates";
-import type { PersonSummary } from "../route";
+import type { PersonSummary } from "~/routes/_app.panti.$pantiId_.stays.$stayId.summary/route";
 
 /** Who the person is, as the app holds it. */
 export function IdentityPart({ summary }: { summary: PersonSummary }) {

@@ -2,7 +2,7 @@ import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { CalendarDate, Instant } from "~/components/ui/dates";
-import type { PersonSummary } from "../route";
+import type { PersonSummary } from "~/routes/_app.panti.$pantiId_.stays.$stayId.summary/route";
 
 type SummaryStay = PersonSummary["stays"][number];
 
