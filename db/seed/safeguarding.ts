@@ -2,8 +2,9 @@
  * Safeguarding in the demo data: a few restricted records (at the women's, children's and
  * violence-victims' panti), incidents on current stays (some serious and recent, for the home
  * pages), rows in the log of who opened case files, and consents (some expired or expiring).
- * Plus one pending referral to PSBL-HS2 whose name is a near spelling of a resident of PSTW-BM1:
- * the duplicate candidate that the browser test masks by marking that resident restricted.
+ * Plus one pending referral to PSBL-HS2 whose name is a near spelling of a resident of PSTW-BM1
+ * (one whose name no other person has): the duplicate candidate that the browser test masks by
+ * marking that resident restricted.
  *
  * `seedSafeguarding(db, now)` is deterministic for a given `now`. It expects the panti, persons,
  * stays and demo users to be seeded already.
@@ -178,6 +179,7 @@ export function seedSafeguarding(db: Db, now: Date): SafeguardingSeedCounts {
       .prepare(
         `select per.name, per.sex, per.birth_year as birthYear from stays s join persons per on per.id = s.person_id join panti p on p.id = s.panti_id
          where p.code = 'PSTW-BM1' and s.exited_at is null and per.name is not null and per.restricted = 0 and per.birth_year is not null
+           and (select count(*) from persons same where same.name = per.name) = 1
          order by s.id limit 1`,
       )
       .get() as { name: string; sex: "male" | "female"; birthYear: number } | undefined;
