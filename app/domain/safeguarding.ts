@@ -270,3 +270,9 @@ export const consentSchema = z
     }
   });
 export type ConsentInput = z.output<typeof consentSchema>;
+
+/** The download of residents without a valid consent: one panti and one purpose, or all. */
+export const consentMissingFilterSchema = z.object({
+  panti: z.coerce.number().int().positive().optional().catch(undefined),
+  purpose: z.enum(CONSENT_PURPOSES).optional().catch(undefined),
+});

@@ -51,7 +51,7 @@ import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.server";
-import { consentsOfPerson, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
+import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
 import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -584,6 +584,13 @@ export function personSummary(actor: Actor, pantiId: number, stayId: number) {
   };
 }
 
+/** The consent page: the person's decisions so far and the state per purpose. */
+export function consentFormData(actor: Actor, pantiId: number, stayId: number) {
+  const header = openCase(actor, pantiId, stayId, "consent");
+  if (!header) return null;
+  return { ...header, consents: consentsOfPerson(actor, pantiId, header.person.id) };
+}
+
 /** The restriction page: who the person is (as the actor may see it) and the mark. */
 export function restrictionFormData(actor: Actor, pantiId: number, stayId: number) {
   return openCase(actor, pantiId, stayId, "restriction");
@@ -836,6 +843,13 @@ export function groupSessionFormData(actor: Actor, pantiId: number) {
     panti: profile,
     residents: residents.map((r) => ({ stayId: r.stayId, displayName: displayName(r), bedLabel: r.bedLabel })),
   };
+}
+
+/** The panti's current residents whose consent for a purpose has expired, or null (no such panti). */
+export function expiredConsentsOfPanti(actor: Actor, pantiId: number) {
+  const profile = pantiSummary(pantiId);
+  if (!profile) return null;
+  return { panti: profile, rows: expiredConsents(actor, pantiId) };
 }
 
 /** The panti's name and code (for list pages), or null. */

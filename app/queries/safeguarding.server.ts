@@ -244,3 +244,52 @@ export function consentsOfPerson(actor: Actor, pantiId: number, personId: number
     states: CONSENT_PURPOSES.map((purpose: ConsentPurpose) => ({ purpose, ...consentFor({ consents: records }, purpose, today) })),
   };
 }
+
+/**
+ * The current residents in the actor's scope (one panti when `pantiId` is given) with the state
+ * of their consent for each purpose on `today`. Bounded by the census.
+ */
+export function residentConsentStates(actor: Actor, filter: { pantiId?: number }, today = jakartaDate(new Date())) {
+  const where = and(
+    isNull(stays.exitedAt),
+    filter.pantiId != null ? onePantiWhere(actor, "case:read", filter.pantiId, stays.pantiId) : pantiWhere(scopeFor(actor, "case:read"), stays.pantiId),
+  );
+  const residents = db
+    .select({
+      pantiId: stays.pantiId,
+      pantiName: panti.name,
+      admittedAt: stays.admittedAt,
+      ...residentColumns(),
+    })
+    .from(stays)
+    .innerJoin(persons, eq(persons.id, stays.personId))
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(where)
+    .orderBy(asc(panti.name), asc(persons.name), asc(stays.id))
+    .all();
+  const recorded = db
+    .select({ id: consents.id, personId: consents.personId, purpose: consents.purpose, decision: consents.decision, decidedOn: consents.decidedOn, expiresOn: consents.expiresOn })
+    .from(consents)
+    .innerJoin(stays, eq(stays.personId, consents.personId))
+    .where(where)
+    .all();
+  const byPerson = new Map<number, ConsentRecord[]>();
+  for (const c of recorded) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
+  return residents.map(({ name, unidentified, sex, restricted, homePantiId, ...r }) => {
+    const person = { consents: byPerson.get(r.personId) ?? [] };
+    return {
+      ...r,
+      displayName: shownIdentity(actor, { name, unidentified, sex, restricted, homePantiId }).displayName,
+      consents: CONSENT_PURPOSES.map((purpose) => ({ purpose, ...consentFor(person, purpose, today) })),
+    };
+  });
+}
+
+/** The panti's current residents whose latest consent for a purpose has expired. */
+export function expiredConsents(actor: Actor, pantiId: number, today = jakartaDate(new Date())) {
+  return residentConsentStates(actor, { pantiId }, today).flatMap((r) =>
+    r.consents
+      .filter((c) => c.state === "expired")
+      .map((c) => ({ stayId: r.stayId, displayName: r.displayName, purpose: c.purpose, expiresOn: c.record!.expiresOn, decidedOn: c.record!.decidedOn })),
+  );
+}

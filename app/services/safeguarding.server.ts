@@ -16,6 +16,7 @@ import {
   type LiftRestrictionInput,
   type RestrictInput,
 } from "~/domain/safeguarding";
+import { jakartaDate } from "~/domain/time";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 import { stayForWrite, type StayRef } from "./case-file.server";
@@ -154,6 +155,7 @@ export function acknowledgeIncident(actor: Actor, incidentId: number, now = new 
 export function recordConsent(actor: Actor, ref: StayRef, input: ConsentInput, now = new Date()) {
   return writeTransaction((tx) => {
     authorizePanti(actor, "consent:record", ref.pantiId);
+    if (input.decidedOn > jakartaDate(now)) throw new InvalidInput({ decidedOn: ["consent.error.future"] });
     const stay = tx.select({ id: stays.id, personId: stays.personId }).from(stays).where(and(eq(stays.id, ref.stayId), eq(stays.pantiId, ref.pantiId))).get();
     if (!stay) throw new NotFound("stay");
     const row = tx

@@ -13,7 +13,7 @@ import { DocumentsSection } from "./sections/documents";
 import { FamilyLocated, FamilySection } from "./sections/family";
 import { FollowUpsSection } from "./sections/follow-ups";
 import { IdentitySection } from "./sections/identity";
-import { IncidentsSection, SafeguardingLinks } from "./sections/safeguarding";
+import { ConsentSection, IncidentsSection, SafeguardingLinks } from "./sections/safeguarding";
 import { PlanSection } from "./sections/plan";
 import { SessionsSection } from "./sections/sessions";
 import { StagesSection } from "./sections/stages";
@@ -115,6 +115,7 @@ export default function CaseFilePage() {
       <IncidentsSection file={file} base={base} />
       <FamilySection file={file} base={base} />
       <DocumentsSection file={file} base={base} />
+      <ConsentSection file={file} base={base} />
       <TrainingSection file={file} />
       <FollowUpsSection file={file} />
       <StayHistorySection file={file} />

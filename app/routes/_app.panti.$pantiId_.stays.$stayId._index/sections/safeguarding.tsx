@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/utils/use-i18n";
-import { Instant } from "~/components/ui/dates";
+import { CalendarDate, Instant } from "~/components/ui/dates";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
+import { ConsentBadge } from "~/components/safeguarding/consent-badge";
 import { CardHeading } from "./card-heading";
 
 /** The safeguarding pages of the file: the restriction, who opened it, the right-to-know summary. */
@@ -60,6 +61,32 @@ export function IncidentsSection({ file, base }: { file: CaseFile; base: string 
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** Consent to share, per purpose: the state today, with expiry dates. */
+export function ConsentSection({ file, base }: { file: CaseFile; base: string }) {
+  const t = useT();
+  return (
+    <section className="card" aria-labelledby="consents" data-testid="consents">
+      <CardHeading id="consents" title={t("consent.title")} link={file.can.recordConsent ? { to: `${base}/consent`, label: t("consent.manage") } : null} />
+      <dl className="facts">
+        {file.consents.states.map((c) => (
+          <div key={c.purpose} style={{ display: "contents" }}>
+            <dt>{t(`consentPurpose.${c.purpose}`)}</dt>
+            <dd data-testid="consent-state" data-purpose={c.purpose}>
+              <ConsentBadge state={c.state} />
+              {c.record?.expiresOn ? (
+                <span className="small muted">
+                  {" "}
+                  {t("consent.expiresOn")} <CalendarDate value={c.record.expiresOn} />
+                </span>
+              ) : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }
