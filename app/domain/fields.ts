@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate, parseJakartaDateTime } from "./time";
 
 /**
  * A checkbox: absent/false when unticked; "on" from a posted form or `true` from
@@ -12,3 +13,17 @@ export const checkbox = () =>
 
 /** A positive integer id from a form or URL. */
 export const idField = () => z.coerce.number().int().positive();
+
+/** A calendar date YYYY-MM-DD from a date input. */
+export const calendarDate = () => z.string().trim().refine(isCalendarDate, "error.date");
+
+/** An instant from a datetime-local input, read in Asia/Jakarta. */
+export const jakartaInstant = () =>
+  z.string().transform((value, ctx) => {
+    const date = parseJakartaDateTime(value);
+    if (!date) {
+      ctx.addIssue({ code: "custom", message: "error.datetime" });
+      return z.NEVER;
+    }
+    return date;
+  });

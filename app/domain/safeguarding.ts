@@ -4,11 +4,11 @@
  * Pure rules and the forms' zod schemas; no I/O.
  */
 import { z } from "zod";
-import { checkbox } from "./fields";
+import { calendarDate, checkbox, jakartaInstant } from "./fields";
 import { canOnPanti, scopeFor, type Actor } from "./permissions";
 import { displayName, type PersonName } from "./persons";
 import { plainText } from "./text";
-import { isCalendarDate, jakartaDate, parseJakartaDateTime } from "./time";
+import { isCalendarDate, jakartaDate } from "./time";
 
 // ---------------------------------------------------------------------------
 // Restricted records
@@ -118,21 +118,11 @@ export type IncidentNotified = (typeof INCIDENT_NOTIFIED)[number];
 /** How long a serious incident stays on the home page while nobody has acknowledged it. */
 export const SERIOUS_INCIDENT_DAYS = 14;
 
-const incidentInstant = () =>
-  z.string().transform((value, ctx) => {
-    const date = parseJakartaDateTime(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "error.datetime" });
-      return z.NEVER;
-    }
-    return date;
-  });
-
 export const incidentSchema = z.object({
   intent: z.literal("incident").optional(),
   type: z.enum(INCIDENT_TYPES),
   severity: z.enum(INCIDENT_SEVERITIES),
-  occurredAt: incidentInstant(),
+  occurredAt: jakartaInstant(),
   description: plainText(2000).pipe(z.string().min(3, "error.required")),
   actionTaken: plainText(2000).pipe(z.string().min(3, "error.required")),
   toldFamily: checkbox(),
@@ -256,8 +246,8 @@ export const consentSchema = z
     intent: z.literal("consent").optional(),
     purpose: z.enum(CONSENT_PURPOSES),
     decision: z.enum(CONSENT_DECISIONS),
-    decidedOn: z.string().trim().refine(isCalendarDate, "error.date"),
-    expiresOn: z.string().trim().refine(isCalendarDate, "error.date").optional(),
+    decidedOn: calendarDate(),
+    expiresOn: calendarDate().optional(),
     onBehalf: checkbox(),
     decidedBy: plainText(150).optional(),
     onBehalfReason: plainText(500).optional(),

@@ -3,7 +3,7 @@
  * incidents on the home page, the incident list and its counts per panti and type, and consents.
  * Scope is in every `where`; restricted persons are masked with `shownIdentity`.
  */
-import { and, asc, count, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { caseFileReads, consents, incidents, panti, persons, stays, users } from "#db/schema";
 import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import {
@@ -100,35 +100,16 @@ export function seriousIncidents(actor: Actor, now = new Date()) {
   const scope = scopeFor(actor, "incident:acknowledge");
   if (scope.kind === "none" || scope.kind === "unit") return [];
   const since = new Date(now.getTime() - SERIOUS_INCIDENT_DAYS * 86_400_000);
-  const rows = db
-    .select({
-      id: incidents.id,
-      pantiId: incidents.pantiId,
-      pantiName: panti.name,
-      type: incidents.type,
-      severity: incidents.severity,
-      occurredAt: incidents.occurredAt,
-      ...residentColumns(),
-    })
-    .from(incidents)
-    .innerJoin(stays, eq(stays.id, incidents.stayId))
-    .innerJoin(persons, eq(persons.id, stays.personId))
-    .innerJoin(panti, eq(panti.id, incidents.pantiId))
-    .where(
-      and(
-        pantiWhere(scope, incidents.pantiId),
-        sql`${incidents.severity} in ('high', 'critical')`,
-        gte(incidents.occurredAt, since),
-        isNull(incidents.acknowledgedAt),
-      ),
-    )
-    .orderBy(desc(incidents.occurredAt), desc(incidents.id))
-    .limit(50)
-    .all();
-  return rows.map(({ name, unidentified, sex, restricted, homePantiId, ...r }) => ({
-    ...r,
-    displayName: shownIdentity(actor, { name, unidentified, sex, restricted, homePantiId }).displayName,
-  }));
+  return incidentRows(
+    actor,
+    and(
+      pantiWhere(scope, incidents.pantiId),
+      sql`${incidents.severity} in ('high', 'critical')`,
+      gte(incidents.occurredAt, since),
+      isNull(incidents.acknowledgedAt),
+    ),
+    { limit: 50, offset: 0 },
+  );
 }
 
 export const INCIDENTS_PAGE_SIZE = 50;
@@ -168,6 +149,21 @@ export function incidentReport(actor: Actor, filter: IncidentListFilter) {
     byPanti.set(r.pantiId, entry);
   }
   const total = db.select({ n: count() }).from(incidents).where(where).get()?.n ?? 0;
+  return {
+    counts: [...byPanti.values()],
+    total,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / INCIDENTS_PAGE_SIZE)),
+    rows: incidentRows(actor, where, { limit: INCIDENTS_PAGE_SIZE, offset: (filter.page - 1) * INCIDENTS_PAGE_SIZE }).map((r) => ({
+      ...r,
+      // Only the panti's own staff and Dinsos open the case file from here.
+      canOpen: canOnPanti(actor, "case:read", r.pantiId),
+    })),
+  };
+}
+
+/** Incidents with their panti and resident (masked when restricted), newest first. */
+function incidentRows(actor: Actor, where: SQL | undefined, page: { limit: number; offset: number }) {
   const rows = db
     .select({
       id: incidents.id,
@@ -185,21 +181,13 @@ export function incidentReport(actor: Actor, filter: IncidentListFilter) {
     .innerJoin(panti, eq(panti.id, incidents.pantiId))
     .where(where)
     .orderBy(desc(incidents.occurredAt), desc(incidents.id))
-    .limit(INCIDENTS_PAGE_SIZE)
-    .offset((filter.page - 1) * INCIDENTS_PAGE_SIZE)
+    .limit(page.limit)
+    .offset(page.offset)
     .all();
-  return {
-    counts: [...byPanti.values()],
-    total,
-    page: filter.page,
-    pages: Math.max(1, Math.ceil(total / INCIDENTS_PAGE_SIZE)),
-    rows: rows.map(({ name, unidentified, sex, restricted, homePantiId, ...r }) => ({
-      ...r,
-      displayName: shownIdentity(actor, { name, unidentified, sex, restricted, homePantiId }).displayName,
-      // Only the panti's own staff and Dinsos open the case file from here.
-      canOpen: canOnPanti(actor, "case:read", r.pantiId),
-    })),
-  };
+  return rows.map(({ name, unidentified, sex, restricted, homePantiId, ...r }) => ({
+    ...r,
+    displayName: shownIdentity(actor, { name, unidentified, sex, restricted, homePantiId }).displayName,
+  }));
 }
 
 /** The incidents of a stay that an exit with this type may link to. */

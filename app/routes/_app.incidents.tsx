@@ -12,7 +12,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { FormError } from "~/components/forms/field";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
-import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { FilterBar, FilterDate, FilterSelect } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
@@ -63,14 +63,8 @@ export default function IncidentsPage() {
           value={filter.severity}
           options={INCIDENT_SEVERITIES.map((v) => ({ value: v, label: t(`severity.${v}`) }))}
         />
-        <div className="field">
-          <label htmlFor="filter-from">{t("incident.filter.from")}</label>
-          <input id="filter-from" type="date" name="from" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-to">{t("incident.filter.to")}</label>
-          <input id="filter-to" type="date" name="to" defaultValue={filter.to ?? ""} />
-        </div>
+        <FilterDate name="from" label={t("incident.filter.from")} value={filter.from} />
+        <FilterDate name="to" label={t("incident.filter.to")} value={filter.to} />
       </FilterBar>
 
       <section className="card">
