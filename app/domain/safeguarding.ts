@@ -88,7 +88,6 @@ export const CASE_FILE_PAGES = [
   "session",
   "session_new",
   "exit",
-  "move",
   "incidents",
   "restriction",
   "consent",

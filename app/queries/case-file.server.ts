@@ -607,7 +607,7 @@ export function sessionFormData(actor: Actor, pantiId: number, stayId: number) {
  * read notes there, and then inside a write transaction that records the read in the audit log.
  */
 export function readSession(actor: Actor, pantiId: number, stayId: number, sessionId: number, now = new Date()) {
-  const header = openCase(actor, pantiId, stayId, "session");
+  const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
   const session = db
     .select({
@@ -629,6 +629,8 @@ export function readSession(actor: Actor, pantiId: number, stayId: number, sessi
     .where(and(eq(psychosocialSessions.id, sessionId), eq(psychosocialSessions.pantiId, pantiId)))
     .get();
   if (!session) return null;
+  // Logged once the session is found: a 404 writes nothing.
+  recordCaseRead(actor, header, "session", now);
   const participants = db
     .select({ stayId: stays.id, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, ...restrictionColumns() })
     .from(sessionParticipants)

@@ -59,7 +59,6 @@ export const safeguardingMessages = {
   "readPage.session": { id: "Sesi psikososial", en: "Psychosocial session" },
   "readPage.session_new": { id: "Catat sesi", en: "Record a session" },
   "readPage.exit": { id: "Terminasi", en: "Exit" },
-  "readPage.move": { id: "Pindah", en: "Move" },
   "readPage.incidents": { id: "Insiden", en: "Incidents" },
   "readPage.restriction": { id: "Catatan terbatas", en: "Restricted record" },
   "readPage.consent": { id: "Persetujuan", en: "Consent" },

@@ -19,6 +19,14 @@ import { loader as summaryLoader } from "~/routes/_app.panti.$pantiId_.stays.$st
 import { loader as residentsLoader } from "~/routes/_app.panti.$pantiId_.residents";
 import { action as placementAction, loader as placementLoader } from "~/routes/_app.placements.$placementId/route";
 import { loader as exitLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.exit";
+import { loader as stageLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
+import { loader as assessmentLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.assessment";
+import { loader as planLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.plan";
+import { loader as familyLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.family";
+import { loader as identityLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.identity";
+import { loader as newSessionLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
+import { loader as incidentLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.incidents.new";
+import { loader as consentLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.consent";
 import { db } from "~/utils/db.server";
 import { auditCount, cookieFor, createPanti, createResident, createRoom, createUser, referralInput } from "../factories";
 import { callRoute, getRequest, postForm, routeArgs } from "../routes";
@@ -206,6 +214,30 @@ describe("who read the file", () => {
     expect(row).toMatchObject({ stayId: w.stayA, pantiId: w.a, page: "case_file", restricted: true });
     await callRoute(() => caseFileLoader(routeArgs(getRequest(casePath(w.a, w.stayA), w.cookies.adminB), caseParams(w.a, w.stayA))));
     expect(reads()).toBe(before + 1);
+  });
+
+  it("writes one row for each page of the file, naming the page", async () => {
+    const pages = [
+      ["stage", stageLoader],
+      ["assessment", assessmentLoader],
+      ["plan", planLoader],
+      ["family", familyLoader],
+      ["identity", identityLoader],
+      ["session_new", newSessionLoader],
+      ["incidents", incidentLoader],
+      ["consent", consentLoader],
+      ["restriction", restrictionLoader],
+      ["exit", exitLoader],
+      ["summary", summaryLoader],
+    ] as const;
+    for (const [page, loader] of pages) {
+      const before = reads();
+      const answer = await callRoute(() => loader(routeArgs(getRequest(`${casePath(w.a, w.stayA)}/${page}`, w.cookies.dinsos), caseParams(w.a, w.stayA))));
+      expect({ page, status: answer.status }).toEqual({ page, status: 200 });
+      expect({ page, rows: reads() }).toEqual({ page, rows: before + 1 });
+      const last = db.select().from(caseFileReads).where(eq(caseFileReads.personId, w.personId)).orderBy(caseFileReads.id).all().at(-1)!;
+      expect(last.page).toBe(page);
+    }
   });
 
   it("cannot be changed or removed", () => {
