@@ -80,4 +80,49 @@ test.describe.serial("safeguarding: restricted records", () => {
     await expect(rows.first()).toBeVisible();
     await expect(page.getByTestId("read-log")).toContainText("admin.bm1");
   });
+
+  test("the panti admin records a serious incident: it shows on their home page and the exit form offers it", async ({ page, login }) => {
+    await login("admin.bm1");
+    await page.goto(`${caseUrl}/incidents/new`);
+    await page.getByRole("button", { name: "Simpan insiden" }).click();
+    await expect(page.locator("#type-error")).toBeVisible();
+    await page.locator("#type").selectOption("absconding");
+    await page.locator("#severity").selectOption("critical");
+    await page.locator("#description").fill("Tidak ada di kamar saat apel malam (uji e2e).");
+    await page.locator("#actionTaken").fill("Pencarian di sekitar panti, lapor polsek.");
+    await page.getByLabel("Polisi").check();
+    await Promise.all([page.waitForURL((url) => url.searchParams.get("saved") === "incident"), page.getByRole("button", { name: "Simpan insiden" }).click()]);
+    await expect(page.getByTestId("incident").filter({ hasText: "uji e2e" })).toHaveCount(1);
+
+    await page.goto("/home");
+    await expect(page.getByTestId("serious-incidents")).toContainText(match.name);
+
+    await page.goto(`${caseUrl}/exit`);
+    await page.locator("#outcome").selectOption("absconded");
+    await expect(page.getByTestId("exit-incident").locator("#incidentId option")).toHaveCount(2);
+  });
+
+  test("Dinsos sees the incident counts, the consents and the printable summary", async ({ page, login }) => {
+    await login("admin");
+    await page.goto("/dashboard");
+    await page.getByTestId("incidents-link").click();
+    await expect(page).toHaveURL(/\/incidents$/);
+    await expect(page.getByTestId("incident-counts")).toBeVisible();
+    await expect(page.getByTestId("incident-row").first()).toBeVisible();
+
+    await page.goto(caseUrl);
+    await expect(page.getByTestId("consents")).toBeVisible();
+    await page.goto(`${caseUrl}/consent`);
+    await page.locator("#purpose").selectOption("family");
+    await page.locator("#decision").selectOption("given");
+    await Promise.all([page.waitForURL((url) => url.searchParams.get("saved") === "consent"), page.getByRole("button", { name: "Simpan persetujuan" }).click()]);
+    await expect(page.locator('[data-testid="consent-state"][data-purpose="family"] [data-state="given"]')).toBeVisible();
+
+    await page.getByTestId("summary-link").click();
+    await expect(page.getByTestId("person-summary")).toContainText(match.name);
+    await expect(page.getByTestId("summary-stay").first()).toBeVisible();
+
+    await page.goto(caseUrl.replace(/\/stays\/\d+$/, "/consents"));
+    await expect(page.getByTestId("expired-consents")).toBeVisible();
+  });
 });
