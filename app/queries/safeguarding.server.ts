@@ -97,7 +97,9 @@ const residentColumns = () => ({
  * a panti admin (their panti) or of Dinsos (every panti).
  */
 export function seriousIncidents(actor: Actor, now = new Date()) {
-  const scope = scopeFor(actor, "incident:acknowledge");
+  // Those who acknowledge them (panti admins, Dinsos admins), and Dinsos analysts, who read every panti.
+  const acknowledging = scopeFor(actor, "incident:acknowledge");
+  const scope = acknowledging.kind === "none" && scopeFor(actor, "report:read").kind === "all" ? ({ kind: "all" } as const) : acknowledging;
   if (scope.kind === "none" || scope.kind === "unit") return [];
   const since = new Date(now.getTime() - SERIOUS_INCIDENT_DAYS * 86_400_000);
   return incidentRows(

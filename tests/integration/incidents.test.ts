@@ -92,6 +92,8 @@ describe("serious incidents and their counts", () => {
     expect(ids(w.admin.actor)).toHaveLength(1);
     expect(ids(w.otherAdmin.actor)).not.toContain(serious);
     expect(ids(w.psych.actor)).toEqual([]);
+    expect(ids(createUser("dinsos_viewer").actor)).toContain(serious);
+    expect(ids(createUser("outreach", null, "sudin_jakbar").actor)).toEqual([]);
 
     expect(() => acknowledgeIncident(w.otherAdmin.actor, serious, NOW)).toThrow(NotFound);
     const before = auditCount("incident.acknowledge");

@@ -52,6 +52,11 @@ export function IncidentsSection({ file, base }: { file: CaseFile; base: string 
               <div className="small muted">
                 {t("incident.actionTaken")}: {i.actionTaken}
               </div>
+              {i.recordedByName ? (
+                <div className="small muted">
+                  {t("incident.recordedBy")}: {i.recordedByName}
+                </div>
+              ) : null}
               {i.notified.length > 0 || i.notifiedOther ? (
                 <div className="small muted">
                   {t("incident.told")}: {[...i.notified.map((n) => t(`told.${n}`)), ...(i.notifiedOther ? [i.notifiedOther] : [])].join(", ")}
