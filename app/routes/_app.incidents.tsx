@@ -151,9 +151,9 @@ function IncidentCountsTable({ counts }: { counts: Counts }) {
         <tbody>
           {counts.map((c) => (
             <tr key={c.pantiId}>
-              <th scope="row">
+              <td>
                 <Link to={`?pantiId=${c.pantiId}`}>{c.pantiName}</Link>
-              </th>
+              </td>
               {INCIDENT_TYPES.map((type) => (
                 <td key={type} className="num">
                   {c.counts[type] ? <Link to={`?pantiId=${c.pantiId}&type=${type}`}>{n(c.counts[type])}</Link> : n(0)}

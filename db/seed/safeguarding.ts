@@ -1,7 +1,7 @@
 /**
  * Safeguarding in the demo data: a few restricted records (at the women's, children's and
  * violence-victims' panti), incidents on current stays (some serious and recent, for the home
- * pages), rows in the log of who opened case files, and consents (some expired or expiring).
+ * pages) and behind the latest exits as absconded or deceased (linked from the exit), rows in the log of who opened case files, and consents (some expired or expiring).
  * Plus one pending referral to PSBL-HS2 whose name is a near spelling of a resident of PSTW-BM1
  * (one whose name no other person has): the duplicate candidate that the browser test masks by
  * marking that resident restricted.
@@ -118,6 +118,35 @@ export function seedSafeguarding(db: Db, now: Date): SafeguardingSeedCounts {
       );
       counts.incidents += 1;
     });
+
+    // Exits as absconded or deceased refer to their incident (the 40 latest of each).
+    const linkExit = client.prepare(`update stays set exit_incident_id = ? where id = ?`);
+    for (const [outcome, type, severity] of [["absconded", "absconding", "high"], ["deceased", "death", "critical"]] as const) {
+      const ended = client
+        .prepare(`select id, panti_id as pantiId, admitted_at as admittedAt, exited_at as exitedAt from stays where exit_outcome = ? order by exited_at desc, id desc limit 40`)
+        .all(outcome) as { id: number; pantiId: number; admittedAt: number; exitedAt: number }[];
+      for (const stay of ended) {
+        const occurredAt = Math.max(stay.admittedAt, stay.exitedAt - 2 * HOUR);
+        const notified: IncidentNotified[] = type === "death" ? ["family", "health", "dinsos"] : ["family", "police"];
+        const row = insertIncident.run(
+          stay.id,
+          stay.pantiId,
+          type,
+          severity,
+          occurredAt,
+          descriptions[type][0],
+          descriptions[type][1],
+          JSON.stringify(notified),
+          null,
+          null,
+          stay.exitedAt,
+          dinsos,
+          occurredAt + HOUR,
+        );
+        linkExit.run(Number(row.lastInsertRowid), stay.id);
+        counts.incidents += 1;
+      }
+    }
 
     // Who opened case files: the restricted records, opened by their panti's staff and by Dinsos.
     const reads = client
