@@ -16,6 +16,8 @@ import {
   INCIDENT_TYPES,
   type CaseFilePage,
   type IncidentNotified,
+  type IncidentSeverity,
+  type IncidentType,
   type RestrictionReason,
 } from "../../app/domain/safeguarding";
 import type { Db } from "../connection";
@@ -89,6 +91,32 @@ export function seedSafeguarding(db: Db, now: Date): SafeguardingSeedCounts {
       death: ["Meninggal dunia saat tidur.", "Dokter puskesmas dipanggil, keluarga dan Dinsos diberi tahu."],
       other: ["Barang milik penghuni hilang.", "Dicatat dan diselidiki oleh petugas."],
     };
+    /** One incident with the type's texts; acknowledged by Dinsos at `acknowledgedAt` when given. */
+    const addIncident = (
+      stay: { id: number; pantiId: number },
+      type: IncidentType,
+      severity: IncidentSeverity,
+      occurredAt: number,
+      notified: IncidentNotified[],
+      acknowledgedAt: number | null,
+    ): number =>
+      Number(
+        insertIncident.run(
+          stay.id,
+          stay.pantiId,
+          type,
+          severity,
+          occurredAt,
+          descriptions[type][0],
+          descriptions[type][1],
+          JSON.stringify(notified),
+          null,
+          null,
+          acknowledgedAt,
+          acknowledgedAt == null ? null : dinsos,
+          occurredAt + HOUR,
+        ).lastInsertRowid,
+      );
     const picked = open.filter((_, i) => i % 23 === 0);
     picked.forEach((stay, i) => {
       const type = INCIDENT_TYPES[i % INCIDENT_TYPES.length]!;
@@ -101,21 +129,7 @@ export function seedSafeguarding(db: Db, now: Date): SafeguardingSeedCounts {
       const notified: IncidentNotified[] = severity === "critical" ? ["family", "health", "dinsos"] : severity === "high" ? ["health"] : [];
       // Older serious incidents were acknowledged; the recent ones wait on the home pages.
       const acknowledged = i >= 6 && (severity === "high" || severity === "critical");
-      insertIncident.run(
-        stay.id,
-        stay.pantiId,
-        kind,
-        severity,
-        occurredAt,
-        descriptions[kind][0],
-        descriptions[kind][1],
-        JSON.stringify(notified),
-        null,
-        null,
-        acknowledged ? occurredAt + DAY : null,
-        acknowledged ? dinsos : null,
-        occurredAt + HOUR,
-      );
+      addIncident(stay, kind, severity, occurredAt, notified, acknowledged ? occurredAt + DAY : null);
       counts.incidents += 1;
     });
 
@@ -128,22 +142,8 @@ export function seedSafeguarding(db: Db, now: Date): SafeguardingSeedCounts {
       for (const stay of ended) {
         const occurredAt = Math.max(stay.admittedAt, stay.exitedAt - 2 * HOUR);
         const notified: IncidentNotified[] = type === "death" ? ["family", "health", "dinsos"] : ["family", "police"];
-        const row = insertIncident.run(
-          stay.id,
-          stay.pantiId,
-          type,
-          severity,
-          occurredAt,
-          descriptions[type][0],
-          descriptions[type][1],
-          JSON.stringify(notified),
-          null,
-          null,
-          stay.exitedAt,
-          dinsos,
-          occurredAt + HOUR,
-        );
-        linkExit.run(Number(row.lastInsertRowid), stay.id);
+        const incidentId = addIncident(stay, type, severity, occurredAt, notified, stay.exitedAt);
+        linkExit.run(incidentId, stay.id);
         counts.incidents += 1;
       }
     }
