@@ -38,6 +38,15 @@ import {
 } from "../app/domain/enums";
 import { ROLES } from "../app/domain/permissions";
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS } from "../app/domain/exits";
+import {
+  CASE_FILE_PAGES,
+  CONSENT_DECISIONS,
+  CONSENT_PURPOSES,
+  INCIDENT_SEVERITIES,
+  INCIDENT_TYPES,
+  RESTRICTION_REASONS,
+  type IncidentNotified,
+} from "../app/domain/safeguarding";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -234,10 +243,22 @@ export const persons = sqliteTable(
       .default(sql`'[]'`),
     /** Year of birth, from the birth date or the estimate: what duplicate search filters on. */
     birthYear: integer("birth_year"),
+    /**
+     * A restricted record (a trafficking victim, a victim of violence, a child at risk): outside
+     * the person's panti their name, NIK and birth date are masked. Set and lifted with a reason
+     * (the reasons are in the audit log); the category and reason of the current mark are here.
+     */
+    restricted: integer("restricted", { mode: "boolean" }).notNull().default(false),
+    restrictionCategory: text("restriction_category", { enum: RESTRICTION_REASONS }),
+    restrictionReason: text("restriction_reason"),
+    restrictedAt: integer("restricted_at", { mode: "timestamp_ms" }),
+    restrictedBy: integer("restricted_by").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("persons_sex_birth_year_idx").on(t.sex, t.birthYear),
+    index("persons_restricted_idx").on(t.restricted),
+    index("persons_restricted_by_idx").on(t.restrictedBy),
     uniqueIndex("persons_nik_uq").on(t.nik).where(sql`nik is not null`),
     index("persons_name_idx").on(t.name),
     index("persons_category_idx").on(t.ppksCategory),
@@ -274,10 +295,13 @@ export const stays = sqliteTable(
     previousStayId: integer("previous_stay_id").references((): AnySQLiteColumn => stays.id),
     /** A return after an exit that was not a transfer (people often come back). */
     reentry: integer("reentry", { mode: "boolean" }).notNull().default(false),
+    /** The incident an exit as absconded or deceased refers to. */
+    exitIncidentId: integer("exit_incident_id").references((): AnySQLiteColumn => incidents.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("stays_panti_open_idx").on(t.pantiId, t.exitedAt),
+    index("stays_exit_incident_idx").on(t.exitIncidentId),
     index("stays_person_idx").on(t.personId),
     // Covering indexes for the review queries (admissions and exits in a period, per panti).
     index("stays_admitted_idx").on(t.admittedAt, t.pantiId, t.reentry),
@@ -907,4 +931,99 @@ export const identitySteps = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("identity_steps_person_idx").on(t.personId, t.document), index("identity_steps_recorded_by_idx").on(t.recordedBy)],
+);
+
+// ---------------------------------------------------------------------------
+// Safeguarding: who read a case file, incidents, consent
+// ---------------------------------------------------------------------------
+
+/** Every opening of a case file page: append-only (triggers refuse updates and deletes). */
+export const caseFileReads = sqliteTable(
+  "case_file_reads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    stayId: integer("stay_id").references(() => stays.id),
+    pantiId: integer("panti_id").references(() => panti.id),
+    /** Which page was opened. */
+    page: text("page", { enum: CASE_FILE_PAGES }).notNull(),
+    /** The person was a restricted record when the file was opened. */
+    restricted: integer("restricted", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    index("case_file_reads_person_idx").on(t.personId, t.at),
+    index("case_file_reads_stay_idx").on(t.stayId),
+    index("case_file_reads_user_idx").on(t.userId, t.at),
+    index("case_file_reads_panti_idx").on(t.pantiId),
+  ],
+);
+
+/** Something that happened to or around a resident during a stay. */
+export const incidents = sqliteTable(
+  "incidents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    stayId: integer("stay_id")
+      .notNull()
+      .references((): AnySQLiteColumn => stays.id),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    type: text("type", { enum: INCIDENT_TYPES }).notNull(),
+    severity: text("severity", { enum: INCIDENT_SEVERITIES }).notNull(),
+    occurredAt: integer("occurred_at", { mode: "timestamp_ms" }).notNull(),
+    description: text("description").notNull(),
+    actionTaken: text("action_taken").notNull(),
+    /** Who was told, from the form's boxes. */
+    notified: text("notified", { mode: "json" })
+      .$type<IncidentNotified[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** Who else was told (free text). */
+    notifiedOther: text("notified_other"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
+    acknowledgedBy: integer("acknowledged_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("incidents_stay_idx").on(t.stayId, t.occurredAt),
+    index("incidents_panti_idx").on(t.pantiId, t.occurredAt),
+    index("incidents_type_idx").on(t.type, t.severity),
+    index("incidents_recorded_by_idx").on(t.recordedBy),
+    index("incidents_acknowledged_by_idx").on(t.acknowledgedBy),
+  ],
+);
+
+/** A person's decision about sharing their information for one purpose. The latest decides. */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    /** The panti where it was recorded. */
+    pantiId: integer("panti_id").references(() => panti.id),
+    purpose: text("purpose", { enum: CONSENT_PURPOSES }).notNull(),
+    decision: text("decision", { enum: CONSENT_DECISIONS }).notNull(),
+    decidedOn: text("decided_on").notNull(),
+    expiresOn: text("expires_on"),
+    /** When the person cannot consent: who decided on their behalf, and why. */
+    onBehalfBy: text("on_behalf_by"),
+    onBehalfReason: text("on_behalf_reason"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("consents_person_idx").on(t.personId, t.purpose, t.decidedOn),
+    index("consents_panti_idx").on(t.pantiId, t.expiresOn),
+    index("consents_recorded_by_idx").on(t.recordedBy),
+  ],
 );

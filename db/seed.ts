@@ -19,6 +19,7 @@ import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
 import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
+import { seedSafeguarding } from "./seed/safeguarding";
 import { DEMO_SEED_ACTION, REFERENCE_SETUP_ACTION } from "./seed/markers";
 
 export interface SeedOptions {
@@ -356,6 +357,11 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   );
   const training = seedProgrammes(db, 20_251, new Date(now));
   log(`Wrote ${training.classes} classes with ${training.enrolments} enrolments (${elapsed()})`);
+  const safeguarding = seedSafeguarding(db, new Date(now));
+  log(
+    `Wrote ${safeguarding.restricted} restricted records, ${safeguarding.incidents} incidents, ` +
+      `${safeguarding.reads} case-file reads, ${safeguarding.consents} consents (${elapsed()})`,
+  );
   // The seed's audit row reports the final counts, referrals and classes included. It is
   // written once, last: audit_log is append-only (a trigger refuses UPDATE and DELETE).
   const counts = countRows(db);

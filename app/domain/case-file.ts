@@ -26,11 +26,11 @@ import {
   TRACING_RESULTS,
   type PantiType,
 } from "./enums";
-import { idField } from "./fields";
+import { calendarDate, idField, jakartaInstant } from "./fields";
 import { canOnPanti, type Actor } from "./permissions";
 import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "./reference";
 import { personName, plainText } from "./text";
-import { isCalendarDate, jakartaDate, parseJakartaDateTime } from "./time";
+import { isCalendarDate, jakartaDate } from "./time";
 
 // ---------------------------------------------------------------------------
 // Vocabularies
@@ -295,17 +295,6 @@ export function isFutureInstant(value: Date, now: Date): boolean {
 // Form schemas
 // ---------------------------------------------------------------------------
 
-const calendarDate = () => z.string().trim().refine(isCalendarDate, "error.date");
-
-const jakartaInstant = () =>
-  z.string().transform((value, ctx) => {
-    const date = parseJakartaDateTime(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "error.datetime" });
-      return z.NEVER;
-    }
-    return date;
-  });
 
 /** Text that must say something (at least `min` characters after trimming). */
 const requiredText = (max: number, min = 3) => plainText(max).pipe(z.string().min(min));

@@ -4,10 +4,10 @@
  */
 import * as z from "zod";
 import { EXIT_OUTCOME_CODES, EXIT_OUTCOMES, type ExitOutcome } from "./reference";
-import { checkbox, idField } from "./fields";
+import { checkbox, idField, jakartaInstant } from "./fields";
 import { plainText, personName } from "./text";
 import { grantFor, type Role } from "./permissions";
-import { parseJakartaDateTime, toJakartaParts } from "./time";
+import { toJakartaParts } from "./time";
 
 /** FKD-MPU partner provinces: the 2025 agreement on handling and repatriating PPKS. */
 export const PARTNER_PROVINCES = [
@@ -47,21 +47,12 @@ export function isPositiveOutcome(outcome: string): boolean {
   return EXIT_OUTCOMES.find((o) => o.code === outcome)?.positive === "yes";
 }
 
-const exitInstant = () =>
-  z.string().transform((value, ctx) => {
-    const date = parseJakartaDateTime(value);
-    if (!date) {
-      ctx.addIssue({ code: "custom", message: "error.datetime" });
-      return z.NEVER;
-    }
-    return date;
-  });
 
 export const exitSchema = z
   .object({
     intent: z.literal("exit").optional(),
     outcome: z.enum(EXIT_OUTCOME_CODES),
-    exitedAt: exitInstant(),
+    exitedAt: jakartaInstant(),
     notes: plainText(2000).optional(),
     // Family (returned_family, adopted)
     familyName: personName().optional(),
@@ -83,6 +74,8 @@ export const exitSchema = z
     // Hospital / institution / independent living
     institutionName: plainText(150).optional(),
     address: plainText(300).optional(),
+    // Absconded / deceased: the incident it refers to
+    incidentId: idField().optional(),
   })
   .superRefine((v, ctx) => {
     const need = (field: keyof typeof v, message = "error.required") => {
@@ -240,7 +233,7 @@ export const FOLLOW_UP_CHANNELS = ["phone", "home_visit", "video_call", "via_sud
 export const followUpSchema = z.object({
   intent: z.literal("follow-up"),
   followUpId: idField(),
-  contactedAt: exitInstant(),
+  contactedAt: jakartaInstant(),
   channel: z.enum(FOLLOW_UP_CHANNELS),
   result: z.enum(FOLLOW_UP_RESULTS),
   notes: plainText(1000).optional(),

@@ -63,6 +63,21 @@ export const PERMISSIONS = [
   "report:read",
   /** Edit the registry of FKD-MPU partner provinces (offices, contacts, instance addresses and keys). */
   "province:manage",
+  /**
+   * Mark a person's record restricted and lift the mark (panti admins: only for a person with an
+   * open stay in their panti).
+   */
+  "person:restrict",
+  /** See who opened a person's case file and when. */
+  "case:read_log",
+  /** Print what the app holds about a person, for their right to know. */
+  "case:summary",
+  /** Record incidents during a stay. */
+  "incident:record",
+  /** Acknowledge serious incidents shown on the home page. */
+  "incident:acknowledge",
+  /** Record a person's consent to share their information, by purpose. */
+  "consent:record",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +107,12 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "psychosocial:note": "any",
     "report:read": "any",
     "province:manage": "any",
+    "person:restrict": "any",
+    "case:read_log": "any",
+    "case:summary": "any",
+    "incident:record": "any",
+    "incident:acknowledge": "any",
+    "consent:record": "any",
   },
   dinsos_viewer: {
     "report:read": "any",
@@ -115,6 +136,11 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "case:read": "own",
     "case:write": "own",
     "report:read": "own",
+    "person:restrict": "own",
+    "case:summary": "own",
+    "incident:record": "own",
+    "incident:acknowledge": "own",
+    "consent:record": "own",
   },
   // Instructors: "own" means the classes they teach, in their panti.
   instructor: { "panti:list": "own", "class:read": "own", "class:teach": "own" },
@@ -126,6 +152,8 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "case:write": "own",
     "psychosocial:write": "own",
     "psychosocial:note": "own",
+    "incident:record": "own",
+    "consent:record": "own",
   },
   // Outreach officers choose where to refer people: they see free places, not residents.
   // Their "own" scope is their outreach unit, not a panti.

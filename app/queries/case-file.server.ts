@@ -12,6 +12,7 @@ import {
   assessments,
   bedAssignments,
   beds,
+  caseFileReads,
   classes,
   enrolments,
   familyContacts,
@@ -44,12 +45,15 @@ import {
 } from "~/domain/case-file";
 import { canOnPanti, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
+import { canRestrict, RESTRICTED_NAME, shownIdentity, type CaseFilePage } from "~/domain/safeguarding";
 import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "~/domain/reference";
 import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { snippet } from "~/domain/text";
 import { ageOn, jakartaDate, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { personSearchWhere } from "./person-search.server";
+import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.server";
+import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
 import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -64,6 +68,7 @@ export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
     .select({
       stay: stays,
       person: persons,
+      homePantiId: homePantiOf(),
       panti: { id: panti.id, code: panti.code, name: panti.name, type: panti.type, address: panti.address, kota: panti.kota },
     })
     .from(stays)
@@ -75,7 +80,12 @@ export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
   const followUpCount = db.select({ n: count() }).from(followUps).where(eq(followUps.stayId, stayId)).get()?.n ?? 0;
   const { stay, person } = row;
   const now = new Date();
-  const age = person.birthDate
+  // A restricted person opened outside their panti: no name, NIK or birth date.
+  const shown = shownIdentity(actor, { ...person, homePantiId: row.homePantiId });
+  const openStayPantiId = stay.exitedAt == null ? stay.pantiId : openStayPanti(person.id);
+  const age = shown.masked
+    ? null
+    : person.birthDate
     ? ageOn(person.birthDate, now)
     : person.birthYear != null
       ? toJakartaParts(now).year - person.birthYear
@@ -99,25 +109,71 @@ export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
     },
     person: {
       id: person.id,
-      name: person.name,
-      displayName: displayName(person),
+      name: shown.masked ? null : person.name,
+      displayName: shown.displayName,
+      masked: shown.masked,
       unidentified: person.unidentified,
-      description: person.description,
-      nik: person.nik,
-      kk: person.kk,
+      description: shown.masked ? null : person.description,
+      nik: shown.nik,
+      kk: shown.masked ? null : person.kk,
       sex: person.sex,
-      birthDate: person.birthDate,
+      birthDate: shown.birthDate,
       age,
-      ageEstimated: !person.birthDate,
+      ageEstimated: !shown.birthDate,
       originProvince: person.originProvince,
-      originCity: person.originCity,
+      originCity: shown.masked ? null : person.originCity,
       ppksCategory: person.ppksCategory,
       disabilitySubtypes: person.disabilitySubtypes,
+    },
+    restriction: {
+      restricted: person.restricted,
+      // The category and reason only to those who see the person named.
+      category: shown.masked ? null : person.restrictionCategory,
+      reason: shown.masked ? null : person.restrictionReason,
+      since: shown.masked ? null : person.restrictedAt,
+      canChange: canRestrict(actor, openStayPantiId),
     },
     panti: row.panti,
   };
 }
 export type CaseHeader = NonNullable<ReturnType<typeof caseHeader>>;
+
+/** The panti of the person's open stay, or null. */
+function openStayPanti(personId: number): number | null {
+  return db.select({ pantiId: stays.pantiId }).from(stays).where(and(eq(stays.personId, personId), isNull(stays.exitedAt))).get()?.pantiId ?? null;
+}
+
+/**
+ * The header of a stay's case file, with the opening written to the log of who read what (one
+ * row per page view); null (404) when the stay is not the actor's to read, and then nothing is
+ * logged.
+ */
+export function openCase(actor: Actor, pantiId: number, stayId: number, page: CaseFilePage, now = new Date()) {
+  const header = caseHeader(actor, pantiId, stayId);
+  if (!header) return null;
+  recordCaseRead(actor, header, page, now);
+  return header;
+}
+
+/** Appends one row to the log of case file reads. */
+export function recordCaseRead(
+  actor: Actor,
+  header: { person: { id: number }; stay: { id: number; pantiId: number }; restriction: { restricted: boolean } },
+  page: CaseFilePage,
+  now = new Date(),
+): void {
+  db.insert(caseFileReads)
+    .values({
+      at: now,
+      userId: actor.id,
+      personId: header.person.id,
+      stayId: header.stay.id,
+      pantiId: header.stay.pantiId,
+      page,
+      restricted: header.restriction.restricted,
+    })
+    .run();
+}
 
 /** What the actor may do on this case (the page shows only the actions that will work). */
 function caseAbilities(actor: Actor, pantiId: number, open: boolean) {
@@ -128,6 +184,10 @@ function caseAbilities(actor: Actor, pantiId: number, open: boolean) {
     exit: canOnPanti(actor, "stay:exit", pantiId),
     move: open && canOnPanti(actor, "resident:move", pantiId),
     enrol: open && canOnPanti(actor, "class:manage", pantiId),
+    recordIncident: open && canOnPanti(actor, "incident:record", pantiId),
+    recordConsent: canOnPanti(actor, "consent:record", pantiId),
+    readLog: canOnPanti(actor, "case:read_log", pantiId),
+    summary: canOnPanti(actor, "case:summary", pantiId),
   };
 }
 
@@ -148,7 +208,7 @@ function recordsOf(stayId: number): StageRecords {
   };
 }
 
-function timelineOf(header: CaseHeader) {
+function timelineOf(header: { stay: { id: number; admittedAt: Date; currentStage: string; exitedAt: Date | null; followUps: number } }) {
   const history = db
     .select({ stage: stageHistory.stage, enteredAt: stageHistory.enteredAt, reason: stageHistory.reason, recordedByName: recorder.name })
     .from(stageHistory)
@@ -169,7 +229,7 @@ function timelineOf(header: CaseHeader) {
 // Sections
 // ---------------------------------------------------------------------------
 
-function stayHistoryOf(actor: Actor, personId: number) {
+function stayHistoryOf(actor: Actor, personId: number, masked: boolean) {
   const rows = db
     .select({
       id: stays.id,
@@ -190,7 +250,11 @@ function stayHistoryOf(actor: Actor, personId: number) {
     .all();
   // Every stay of the person is listed (where and when they were, and how it ended); only the
   // stays the actor may read link to their case file.
-  return rows.map((r) => ({ ...r, canOpen: canOnPanti(actor, "case:read", r.pantiId) }));
+  // For a restricted person seen from outside their panti, where they stayed elsewhere is not shown.
+  return rows.map((r) => {
+    const canOpen = canOnPanti(actor, "case:read", r.pantiId);
+    return masked && !canOpen ? { ...r, pantiId: 0, pantiName: RESTRICTED_NAME, pantiCode: "", exitDestination: null, canOpen } : { ...r, canOpen };
+  });
 }
 
 function currentBedOf(stayId: number) {
@@ -306,7 +370,7 @@ function enrolmentsOf(stayId: number) {
     .all();
 }
 
-function familyOf(personId: number, stayId: number) {
+function familyOf(personId: number, stayId: number, masked = false) {
   const contacts = db
     .select({
       id: familyContacts.id,
@@ -338,10 +402,12 @@ function familyOf(personId: number, stayId: number) {
     .where(eq(tracingAttempts.stayId, stayId))
     .orderBy(desc(tracingAttempts.attemptedAt), desc(tracingAttempts.id))
     .all();
+  // The family of a restricted person seen from outside their panti would say who they are.
+  if (masked) return { contacts: [], attempts: [], located: familyLocated(attempts) };
   return { contacts, attempts, located: familyLocated(attempts) };
 }
 
-function identityOf(personId: number) {
+function identityOf(personId: number, masked = false) {
   const steps = db
     .select({
       id: identitySteps.id,
@@ -357,7 +423,7 @@ function identityOf(personId: number) {
     .where(eq(identitySteps.personId, personId))
     .orderBy(desc(identitySteps.stepOn), desc(identitySteps.id))
     .all();
-  return { steps, status: identityStatus(steps) };
+  return { steps: masked ? steps.map((step) => ({ ...step, number: null, notes: null })) : steps, status: identityStatus(steps) };
 }
 
 function followUpsOf(stayId: number) {
@@ -383,7 +449,7 @@ function followUpsOf(stayId: number) {
 
 /** Everything the case file page shows for a stay of the panti, or null (404). No notes. */
 export function caseFile(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(actor, pantiId, stayId);
+  const header = openCase(actor, pantiId, stayId, "case_file");
   if (!header) return null;
   const timeline = timelineOf(header);
   const entered = stageEnteredOn(timeline);
@@ -398,21 +464,23 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
       current: code === header.stay.stage,
     })),
     timeline,
-    stayHistory: stayHistoryOf(actor, header.person.id),
+    stayHistory: stayHistoryOf(actor, header.person.id, header.person.masked),
     bed: currentBedOf(stayId),
     assessments: assessmentsOf(stayId),
     plans: plansOf(stayId),
     sessions: sessionsOf(stayId),
     enrolments: enrolmentsOf(stayId),
-    family: familyOf(header.person.id, stayId),
-    identity: identityOf(header.person.id),
+    family: familyOf(header.person.id, stayId, header.person.masked),
+    identity: identityOf(header.person.id, header.person.masked),
     followUps: followUpsOf(stayId),
+    incidents: incidentsOfStay(actor, pantiId, stayId),
+    consents: consentsOfPerson(actor, pantiId, header.person.id),
   };
 }
 
 /** The stage page: the current stage, the moves possible now and the history of moves. */
 export function stageFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(actor, pantiId, stayId);
+  const header = openCase(actor, pantiId, stayId, "stage");
   if (!header) return null;
   const records = recordsOf(stayId);
   return {
@@ -425,31 +493,114 @@ export function stageFormData(actor: Actor, pantiId: number, stayId: number) {
 }
 
 export function assessmentFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(actor, pantiId, stayId);
+  const header = openCase(actor, pantiId, stayId, "assessment");
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), assessments: assessmentsOf(stayId) };
 }
 
 export function planFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(actor, pantiId, stayId);
+  const header = openCase(actor, pantiId, stayId, "plan");
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), plans: plansOf(stayId) };
 }
 
 export function familyFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(actor, pantiId, stayId);
+  const header = openCase(actor, pantiId, stayId, "family");
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), family: familyOf(header.person.id, stayId) };
 }
 
 export function identityFormData(actor: Actor, pantiId: number, stayId: number) {
-  const header = caseHeader(actor, pantiId, stayId);
+  const header = openCase(actor, pantiId, stayId, "identity");
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), identity: identityOf(header.person.id) };
 }
 
-export function sessionFormData(actor: Actor, pantiId: number, stayId: number) {
+/** Who opened the person's file (any stay, any panti), for those who may read the log; else null. */
+export function readLogPage(actor: Actor, pantiId: number, stayId: number, page: number) {
+  if (!canOnPanti(actor, "case:read_log", pantiId)) return null;
+  const header = openCase(actor, pantiId, stayId, "read_log");
+  if (!header) return null;
+  return { ...header, log: readLogOfPerson(actor, pantiId, header.person.id, page)! };
+}
+
+/** The incident form of a stay, with the incidents recorded so far. */
+export function incidentFormData(actor: Actor, pantiId: number, stayId: number) {
+  const header = openCase(actor, pantiId, stayId, "incidents");
+  if (!header) return null;
+  return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), incidents: incidentsOfStay(actor, pantiId, stayId) };
+}
+
+/**
+ * What the app holds about the person of this stay, for their right to know: identity, every
+ * stay with its stages, assessments, plans, sessions (never the confidential note), family
+ * tracing, exit, follow-ups and incidents; family contacts, identity documents, consents and who
+ * opened the file. For Dinsos administrators and the admin of the person's panti (where they
+ * stay now or stayed last); the opening is logged.
+ */
+export function personSummary(actor: Actor, pantiId: number, stayId: number) {
   const header = caseHeader(actor, pantiId, stayId);
+  if (!header || header.person.masked) return null;
+  // The person's panti: where they stay now, or stayed last.
+  const home = db.select({ pantiId: homePantiOf(sql`${header.person.id}`) }).from(persons).where(eq(persons.id, header.person.id)).get()?.pantiId ?? null;
+  if (home == null || !canOnPanti(actor, "case:summary", home)) return null;
+  recordCaseRead(actor, header, "summary");
+  const personStays = db
+    .select({
+      id: stays.id,
+      pantiId: stays.pantiId,
+      pantiName: panti.name,
+      admittedAt: stays.admittedAt,
+      currentStage: stays.currentStage,
+      exitedAt: stays.exitedAt,
+      exitOutcome: stays.exitOutcome,
+      exitDestination: stays.exitDestination,
+    })
+    .from(stays)
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(eq(stays.personId, header.person.id))
+    .orderBy(desc(stays.admittedAt))
+    .all();
+  return {
+    ...header,
+    // The records of the stays the actor may read; of the others, only where and when.
+    stays: personStays.map((st) => {
+      if (!canOnPanti(actor, "case:read", st.pantiId)) return { ...st, records: null };
+      const followUpRows = followUpsOf(st.id);
+      return {
+        ...st,
+        records: {
+          timeline: timelineOf({ stay: { ...st, followUps: followUpRows.length } }),
+          assessments: assessmentsOf(st.id),
+          plans: plansOf(st.id),
+          sessions: sessionsOf(st.id),
+          tracing: familyOf(header.person.id, st.id).attempts,
+          followUps: followUpRows,
+          incidents: incidentsOfStay(actor, st.pantiId, st.id),
+        },
+      };
+    }),
+    contacts: familyOf(header.person.id, stayId).contacts,
+    identity: identityOf(header.person.id),
+    consents: consentsOfPerson(actor, pantiId, header.person.id).rows,
+    reads: readLogOfPerson(actor, pantiId, header.person.id, 1, "case:summary")!.rows,
+  };
+}
+
+/** The consent page: the person's decisions so far and the state per purpose. */
+export function consentFormData(actor: Actor, pantiId: number, stayId: number) {
+  const header = openCase(actor, pantiId, stayId, "consent");
+  if (!header) return null;
+  return { ...header, consents: consentsOfPerson(actor, pantiId, header.person.id) };
+}
+
+/** The restriction page: who the person is (as the actor may see it) and the mark. */
+export function restrictionFormData(actor: Actor, pantiId: number, stayId: number) {
+  return openCase(actor, pantiId, stayId, "restriction");
+}
+
+export function sessionFormData(actor: Actor, pantiId: number, stayId: number) {
+  const header = openCase(actor, pantiId, stayId, "session_new");
   if (!header) return null;
   return { ...header, can: caseAbilities(actor, pantiId, header.stay.open) };
 }
@@ -481,15 +632,17 @@ export function readSession(actor: Actor, pantiId: number, stayId: number, sessi
     .where(and(eq(psychosocialSessions.id, sessionId), eq(psychosocialSessions.pantiId, pantiId)))
     .get();
   if (!session) return null;
+  // Logged once the session is found: a 404 writes nothing.
+  recordCaseRead(actor, header, "session", now);
   const participants = db
-    .select({ stayId: stays.id, name: persons.name, unidentified: persons.unidentified, sex: persons.sex })
+    .select({ stayId: stays.id, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, ...restrictionColumns() })
     .from(sessionParticipants)
     .innerJoin(stays, eq(stays.id, sessionParticipants.stayId))
     .innerJoin(persons, eq(persons.id, stays.personId))
     .where(and(eq(sessionParticipants.sessionId, sessionId), eq(stays.pantiId, pantiId)))
     .orderBy(asc(persons.name))
     .all()
-    .map((p) => ({ stayId: p.stayId, displayName: displayName(p) }));
+    .map((p) => ({ stayId: p.stayId, displayName: shownIdentity(actor, p).displayName }));
   const note = canReadNotes(actor, pantiId) ? readNote(actor, pantiId, stayId, sessionId, now) : undefined;
   return {
     ...header,
@@ -538,7 +691,8 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
     onePantiWhere(actor, "case:read", pantiId, stays.pantiId),
     filters.status === "open" ? isNull(stays.exitedAt) : sql`${stays.exitedAt} is not null`,
     filters.stage && filters.status === "open" ? eq(stays.currentStage, filters.stage) : undefined,
-    personSearchWhere(filters.q),
+    // A search never matches a restricted person outside their panti by who they are.
+    filters.q?.trim() ? and(namedToActor(actor), personSearchWhere(filters.q)) : undefined,
   );
   const total =
     db
@@ -571,6 +725,7 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
       reentry: stays.reentry,
       bedLabel: beds.label,
       familyLocated: located.stayId,
+      ...restrictionColumns(),
     })
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
@@ -587,17 +742,20 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
     total,
     page: filters.page,
     pages: Math.max(1, Math.ceil(total / RESIDENTS_PAGE_SIZE)),
-    rows: rows.map((r) => ({
+    rows: rows.map((r) => {
+      const shown = shownIdentity(actor, r);
+      return {
       stayId: r.stayId,
-      displayName: displayName(r),
+      displayName: shown.displayName,
+      masked: shown.masked,
       unidentified: r.unidentified,
       sex: r.sex,
-      nik: r.nik,
-      birthYear: r.birthYear,
+      nik: shown.nik,
+      birthYear: shown.birthYear,
       // Age in years (from the birth date, or about so many from the estimated year of birth).
-      age: r.birthDate ? ageOn(r.birthDate, now) : r.birthYear != null ? Number(jakartaDate(now).slice(0, 4)) - r.birthYear : null,
+      age: shown.masked ? null : r.birthDate ? ageOn(r.birthDate, now) : r.birthYear != null ? Number(jakartaDate(now).slice(0, 4)) - r.birthYear : null,
       ageEstimated: !r.birthDate,
-      description: snippet(r.description),
+      description: shown.masked ? null : snippet(r.description),
       admittedAt: r.admittedAt,
       exitedAt: r.exitedAt,
       exitOutcome: r.exitOutcome,
@@ -605,7 +763,8 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
       reentry: r.reentry,
       bedLabel: r.bedLabel,
       familyLocated: r.familyLocated != null,
-    })),
+      };
+    }),
   };
 }
 
@@ -644,6 +803,7 @@ export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { servic
           name: persons.name,
           unidentified: persons.unidentified,
           sex: persons.sex,
+          ...restrictionColumns(),
         })
         .from(sessionParticipants)
         .innerJoin(stays, eq(stays.id, sessionParticipants.stayId))
@@ -660,7 +820,7 @@ export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { servic
       ...s,
       participants: participants
         .filter((p) => p.sessionId === s.id)
-        .map((p) => ({ stayId: p.stayId, displayName: displayName(p) }))
+        .map((p) => ({ stayId: p.stayId, displayName: shownIdentity(actor, p).displayName }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     })),
   };
@@ -683,6 +843,13 @@ export function groupSessionFormData(actor: Actor, pantiId: number) {
     panti: profile,
     residents: residents.map((r) => ({ stayId: r.stayId, displayName: displayName(r), bedLabel: r.bedLabel })),
   };
+}
+
+/** The panti's current residents whose consent for a purpose has expired, or null (no such panti). */
+export function expiredConsentsOfPanti(actor: Actor, pantiId: number) {
+  const profile = pantiSummary(pantiId);
+  if (!profile) return null;
+  return { panti: profile, rows: expiredConsents(actor, pantiId) };
 }
 
 /** The panti's name and code (for list pages), or null. */

@@ -6,6 +6,10 @@ import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits
 import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { shownIdentity } from "~/domain/safeguarding";
+import { recordCaseRead } from "./case-file.server";
+import { homePantiOf, restrictionColumns } from "./restricted.server";
+import { exitIncidentChoices } from "./safeguarding.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
@@ -19,6 +23,7 @@ export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
       pantiAddress: panti.address,
       pantiKota: panti.kota,
       recordedByName: users.name,
+      homePantiId: homePantiOf(),
     })
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
@@ -44,10 +49,18 @@ export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
     .all();
   return {
     ...row,
-    name: displayName({ name: row.person.name, unidentified: row.person.unidentified, sex: row.person.sex }),
+    name: shownIdentity(actor, { ...row.person, homePantiId: row.homePantiId }).displayName,
     bedLabel: bed?.label ?? null,
     openEnrolments,
   };
+}
+
+/** The exit page: the stay, the incidents an exit may refer to; the opening is logged. */
+export function exitPage(actor: Actor, pantiId: number, stayId: number) {
+  const row = stayForExit(actor, pantiId, stayId);
+  if (!row) return null;
+  recordCaseRead(actor, { person: row.person, stay: row.stay, restriction: row.person }, "exit");
+  return { ...row, incidents: exitIncidentChoices(actor, pantiId, stayId) };
 }
 
 /** Rows per page of the follow-up and stale-stay lists; downloads read in batches of EXPORT_BATCH. */
@@ -65,7 +78,7 @@ function followUpWhere(actor: Actor, now: Date, includeUpcoming: boolean) {
   );
 }
 
-function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: number) {
+function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: number, offset: number) {
   const today = jakartaDate(now);
   const rows = db
     .select({
@@ -82,6 +95,7 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: 
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
+      ...restrictionColumns(),
     })
     .from(followUps)
     .innerJoin(stays, eq(stays.id, followUps.stayId))
@@ -92,11 +106,16 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: 
     .limit(limit)
     .offset(offset)
     .all();
-  return rows.map((r) => ({
-    ...r,
-    displayName: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }),
-    state: followUpState({ dueDate: r.dueDate, doneAt: r.doneAt }, today),
-  }));
+  return rows.map(({ restricted, homePantiId, ...r }) => {
+    // A restricted person followed up by a panti they have left is not named there.
+    const shown = shownIdentity(actor, { ...r, restricted, homePantiId });
+    return {
+      ...r,
+      ...(shown.masked ? { name: null, exitDestination: null } : {}),
+      displayName: shown.displayName,
+      state: followUpState({ dueDate: r.dueDate, doneAt: r.doneAt }, today),
+    };
+  });
 }
 
 /** One page of the follow-ups not yet done, due first, in the actor's scope, with the total. */
@@ -104,7 +123,7 @@ export function followUpList(actor: Actor, now = new Date(), includeUpcoming = f
   const where = followUpWhere(actor, now, includeUpcoming);
   const total = db.select({ n: count() }).from(followUps).where(where).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE));
-  return { rows: followUpRows(where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
+  return { rows: followUpRows(actor, where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
 }
 
 /**
@@ -118,7 +137,7 @@ export function* allFollowUps(actor: Actor, now = new Date(), includeUpcoming = 
     const after: SQL | undefined = last
       ? or(gt(followUps.dueDate, last.dueDate), and(eq(followUps.dueDate, last.dueDate), gt(followUps.id, last.id)))
       : undefined;
-    const rows = followUpRows(and(where, after), now, EXPORT_BATCH, 0);
+    const rows = followUpRows(actor, and(where, after), now, EXPORT_BATCH, 0);
     yield* rows;
     if (rows.length < EXPORT_BATCH) return;
     last = rows[rows.length - 1]!;

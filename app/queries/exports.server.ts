@@ -8,6 +8,7 @@ import { panti, placements } from "#db/schema";
 import { aggregatePantiFilter, checkPanti, hasPermission, scopeFor, type Permission } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { placementListFilterSchema } from "~/domain/placements";
+import { consentMissingFilterSchema } from "~/domain/safeguarding";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { pantiListFilterSchema, sortPantiRows } from "~/domain/panti";
 import { quarterSchema, reportFilterSchema, resolveFilter, resolveQuarter, LOS_BUCKETS } from "~/domain/reports";
@@ -19,6 +20,7 @@ import { formatMonth, translator, type Lang } from "~/utils/i18n";
 import { allFollowUps, allStaleStays } from "./exits.server";
 import { measureDataset } from "./measure-exports.server";
 import { occupancyByPanti } from "./occupancy.server";
+import { residentConsentStates } from "./safeguarding.server";
 import { placementScopeWhere } from "./placements.server";
 import {
   capacityPanel,
@@ -48,6 +50,7 @@ export const DATASETS = [
   "length-of-stay-measures",
   "data-quality",
   "period",
+  "consent-missing",
 ] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
@@ -67,6 +70,7 @@ const PERMISSION: Record<DatasetName, Permission> = {
   "length-of-stay-measures": "report:read",
   "data-quality": "report:read",
   period: "report:read",
+  "consent-missing": "consent:record",
 };
 
 export function datasetPermission(name: DatasetName): Permission {
@@ -148,6 +152,21 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
         rows: (function* () {
           for (const r of rows) yield [r.dueDate, r.displayName, r.pantiName, r.sequence, referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang), r.exitedAt, r.exitDestination, t(`followUp.state.${r.state}`)] as Cell[];
         })(),
+      };
+    }
+    case "consent-missing": {
+      // Current residents without a valid consent for the purpose (every purpose when none is given).
+      const filter = consentMissingFilterSchema.parse(query);
+      if (filter.panti != null && checkPanti(user, "case:read", filter.panti) !== "allowed") return null;
+      const rows = residentConsentStates(user, { pantiId: filter.panti }).flatMap((r) =>
+        r.consents
+          .filter((c) => !c.allowed && (!filter.purpose || c.purpose === filter.purpose))
+          .map((c) => [r.displayName, r.pantiName, r.admittedAt, t(`consentPurpose.${c.purpose}`), t(`consentState.${c.state}`), c.record?.expiresOn ?? null] as Cell[]),
+      );
+      return {
+        name: "tanpa-persetujuan",
+        headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("consent.purpose"), t("common.status"), t("consent.expiresOn")],
+        rows,
       };
     }
     case "stale-stays": {

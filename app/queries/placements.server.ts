@@ -8,6 +8,8 @@ import { birthYearOf, placementAge } from "~/domain/placements";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { referralDifferences, type FieldDifference, type ReferralFacts } from "~/domain/person-link";
 import { displayName } from "~/domain/persons";
+import { nameVisible } from "~/domain/safeguarding";
+import { homePantiOf } from "./restricted.server";
 import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
 import { pageOf } from "./paging.server";
@@ -237,11 +239,16 @@ export interface PersonCandidate extends DedupMatch {
 /**
  * People who may be the person of this referral, across all panti and earlier stays: the same
  * NIK, or a similar name of the same sex born about the same year. Each with their stay history.
+ *
+ * A restricted person whom the actor may not see named is left out of the list (so it cannot be
+ * linked: the service links only a candidate found here); `restrictedMatch` says that one may
+ * match, with nothing that identifies them.
  */
 export function personCandidates(
+  actor: Actor,
   p: { nik: string | null; personName: string | null; sex: Sex; birthDate: string | null; estimatedAge: number | null; foundAt: Date } & Partial<ReferralFacts>,
   handle: Pick<Db, "select"> = db,
-): PersonCandidate[] {
+): { candidates: PersonCandidate[]; restrictedMatch: boolean } {
   const birthYear = birthYearOf({ birthDate: p.birthDate, estimatedAge: p.estimatedAge, at: p.foundAt });
   const conditions: SQL[] = [];
   if (p.nik) conditions.push(eq(persons.nik, p.nik));
@@ -255,7 +262,7 @@ export function personCandidates(
       )!,
     );
   }
-  if (conditions.length === 0) return [];
+  if (conditions.length === 0) return { candidates: [], restrictedMatch: false };
   const pool = handle
     .select({
       id: persons.id,
@@ -269,12 +276,17 @@ export function personCandidates(
       originCity: persons.originCity,
       description: persons.description,
       ppksCategory: persons.ppksCategory,
+      restricted: persons.restricted,
+      homePantiId: homePantiOf(),
     })
     .from(persons)
     .where(or(...conditions))
     .all();
-  const matches = rankCandidates({ nik: p.nik, name: p.personName, sex: p.sex, birthYear }, pool, 8);
-  if (matches.length === 0) return [];
+  const ranked = rankCandidates({ nik: p.nik, name: p.personName, sex: p.sex, birthYear }, pool, 8);
+  const byId = new Map(pool.map((r) => [r.id, r]));
+  const matches = ranked.filter((m) => nameVisible(actor, byId.get(m.personId)!));
+  const restrictedMatch = matches.length < ranked.length;
+  if (matches.length === 0) return { candidates: [], restrictedMatch };
   const ids = matches.map((m) => m.personId);
   const history = handle
     .select({ personId: stays.personId, stayId: stays.id, pantiName: panti.name, admittedAt: stays.admittedAt, exitedAt: stays.exitedAt, exitOutcome: stays.exitOutcome })
@@ -283,8 +295,7 @@ export function personCandidates(
     .where(inArray(stays.personId, ids))
     .orderBy(desc(stays.admittedAt))
     .all();
-  const byId = new Map(pool.map((r) => [r.id, r]));
-  return matches.map((m) => {
+  const candidates = matches.map((m) => {
     const person = byId.get(m.personId)!;
     const personStays = history.filter((h) => h.personId === m.personId).map(({ personId: _p, ...s }) => s);
     return {
@@ -305,4 +316,5 @@ export function personCandidates(
         : [],
     };
   });
+  return { candidates, restrictedMatch };
 }

@@ -9,7 +9,7 @@
  */
 import { and, count, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { classes, enrolments, panti, persons, placements, programmes, stays } from "#db/schema";
-import { displayName } from "~/domain/persons";
+import { shownIdentity } from "~/domain/safeguarding";
 import { totalOccupancy } from "~/domain/capacity";
 import { isPositiveOutcome } from "~/domain/exits";
 import { losSummary, monthsInRange, percent, periodInstants, quarterPeriod, WAIT_BUCKETS, type Period, type ReportFilter } from "~/domain/reports";
@@ -19,6 +19,7 @@ import { db } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
 import { occupancyByPanti } from "./occupancy.server";
 import { occupancyAt } from "./occupancy-history.server";
+import { restrictionColumns } from "./restricted.server";
 
 type Column = typeof stays.admittedAt | typeof stays.exitedAt | typeof placements.foundAt | typeof placements.createdAt;
 
@@ -377,6 +378,7 @@ export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
+      ...restrictionColumns(),
     })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))
@@ -388,7 +390,11 @@ export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string
     .all();
   const total = db.select({ n: count() }).from(stays).innerJoin(panti, eq(panti.id, stays.pantiId)).where(where).get()?.n ?? 0;
   return {
-    rows: rows.map((r) => ({ ...r, displayName: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }) })),
+    rows: rows.map(({ restricted, homePantiId, ...r }) => {
+      // A restricted person is not named (nor where they went) in another panti's figures.
+      const shown = shownIdentity(actor, { ...r, restricted, homePantiId });
+      return { ...r, ...(shown.masked ? { name: null, destination: null } : {}), displayName: shown.displayName };
+    }),
     total,
     page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),

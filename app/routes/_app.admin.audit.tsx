@@ -6,7 +6,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
-import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
+import { FilterBar, FilterDate, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
@@ -119,14 +119,8 @@ export default function AuditPage() {
           options={userOptions.map((u) => ({ value: u.id, label: `${u.username} (${u.name})` }))}
         />
         <FilterSelect id="f-panti" name="panti" label={t("users.panti")} value={filter.panti} options={pantiOptions.map((p) => ({ value: p.id, label: p.name }))} />
-        <div className="field">
-          <label htmlFor="f-from">{t("audit.from")}</label>
-          <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t("audit.to")}</label>
-          <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} />
-        </div>
+        <FilterDate id="f-from" name="from" label={t("audit.from")} value={filter.from} />
+        <FilterDate id="f-to" name="to" label={t("audit.to")} value={filter.to} />
       </FilterBar>
 
       <TableScroll label={t("audit.title")}>

@@ -60,6 +60,9 @@ export default function ResidentsPage() {
             <Link className="button secondary" to={`/panti/${panti.id}/sessions`}>
               {t("residents.sessions")}
             </Link>
+            <Link className="button secondary" to={`/panti/${panti.id}/consents`}>
+              {t("consent.expiredList.title")}
+            </Link>
             {canSessions ? (
               <Link className="button" to={`/panti/${panti.id}/sessions/new`}>
                 {t("psychosocial.recordGroup")}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES, undoExitSchema } from "~/domain/exits";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
-import { stayForExit } from "~/queries/exits.server";
+import { exitPage, stayForExit } from "~/queries/exits.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { recordExit, undoExit } from "~/services/exits.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
@@ -21,6 +21,7 @@ import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { useHydrated } from "~/components/ui/use-hydrated";
+import { ExitIncidentField, type ExitIncidentChoice } from "~/components/safeguarding/exit-incident-field";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.exit");
@@ -28,7 +29,7 @@ export const meta = pageTitle("title.exit");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "stay:exit", pantiId);
-  const stay = stayForExit(user, pantiId, stayId);
+  const stay = exitPage(user, pantiId, stayId);
   if (!stay) throw notFound();
   const closed = stay.stay.exitedAt != null;
   return {
@@ -103,7 +104,7 @@ export default function ExitPage() {
       {closed ? (
         <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
       ) : (
-        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} failed={failed} busy={navigation.state !== "idle"} />
+        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} incidents={stay.incidents} failed={failed} busy={navigation.state !== "idle"} />
       )}
     </>
   );
@@ -191,12 +192,14 @@ function ExitForm({
   now,
   pantiOptions,
   openEnrolments,
+  incidents,
   failed,
   busy,
 }: {
   now: string;
   pantiOptions: { id: number; name: string }[];
   openEnrolments: { id: number; className: string }[];
+  incidents: readonly ExitIncidentChoice[];
   failed: FormFailure | null;
   busy: boolean;
 }) {
@@ -234,6 +237,8 @@ function ExitForm({
           </Field>
         </div>
       </section>
+
+      <ExitIncidentField outcome={outcome} incidents={incidents} recordHref="../incidents/new" field={register("incidentId")} error={errorFor("incidentId")} showAlways={!hydrated} />
 
       {show("family") ? (
         <fieldset className="card stack" data-section="family">

@@ -1,6 +1,6 @@
 /** Ending stays (terminasi), undoing a mistaken exit, and follow-up contacts after exit. */
 import { and, desc, eq, gt, isNull, ne, or } from "drizzle-orm";
-import { bedAssignments, beds, followUps, placements, stays } from "#db/schema";
+import { bedAssignments, beds, followUps, incidents, placements, stays } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
   canUndoExit,
@@ -12,6 +12,7 @@ import {
   type ExitInput,
 } from "~/domain/exits";
 import { PermissionDenied, type Actor } from "~/domain/permissions";
+import { incidentTypeForExit } from "~/domain/safeguarding";
 import { jakartaDate } from "~/domain/time";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
@@ -29,6 +30,23 @@ export interface ExitResult {
  * the bed frees, follow-ups are scheduled for positive exits, and a transfer creates the
  * receiving panti's referral. An exit on a stay that is already closed is a conflict.
  */
+/**
+ * An exit as absconded or deceased refers to its incident: the one chosen must be of this stay and
+ * of the matching type. Returns the linked incident's id (null when none was chosen or needed).
+ */
+function linkExitIncident(tx: Tx, stayId: number, input: ExitInput): number | null {
+  const type = incidentTypeForExit(input.outcome);
+  if (!type || input.incidentId == null) return null;
+  const incident = tx
+    .select({ type: incidents.type })
+    .from(incidents)
+    .where(and(eq(incidents.id, input.incidentId), eq(incidents.stayId, stayId)))
+    .get();
+  if (!incident || incident.type !== type) throw new InvalidInput({ incidentId: ["exit.error.incidentType"] });
+  tx.update(stays).set({ exitIncidentId: input.incidentId }).where(eq(stays.id, stayId)).run();
+  return input.incidentId;
+}
+
 export function recordExit(actor: Actor & { name?: string }, stayId: number, input: ExitInput, now = new Date()): ExitResult {
   return writeTransaction((tx) => {
     const existing = tx.select().from(stays).where(eq(stays.id, stayId)).get();
@@ -68,6 +86,8 @@ export function recordExit(actor: Actor & { name?: string }, stayId: number, inp
         .run();
     }
 
+    const exitIncidentId = linkExitIncident(tx, stay.id, input);
+
     let scheduled = 0;
     if (isPositiveOutcome(input.outcome)) {
       const due = followUpsToSchedule(input.exitedAt, jakartaDate(now));
@@ -89,6 +109,7 @@ export function recordExit(actor: Actor & { name?: string }, stayId: number, inp
         outcome: input.outcome,
         exitedAt: input.exitedAt.toISOString(),
         destination,
+        incidentId: exitIncidentId,
         details: exitDetails(input),
         followUps: scheduled,
         placementId,
@@ -138,7 +159,7 @@ export function undoExit(actor: Actor, stayId: number, reason: string, now = new
 
     const before = { exitedAt: stay.exitedAt.toISOString(), outcome: stay.exitOutcome, destination: stay.exitDestination, details: stay.exitDetails };
     tx.update(stays)
-      .set({ exitedAt: null, exitOutcome: null, exitDestination: null, exitDetails: null, exitNotes: null, exitRecordedAt: null, exitRecordedBy: null })
+      .set({ exitedAt: null, exitOutcome: null, exitDestination: null, exitDetails: null, exitNotes: null, exitRecordedAt: null, exitRecordedBy: null, exitIncidentId: null })
       .where(eq(stays.id, stay.id))
       .run();
 

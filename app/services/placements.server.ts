@@ -328,7 +328,7 @@ function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | 
   // A transfer names its person itself. Otherwise only a person the server finds as a candidate
   // for this referral may be linked (the rules of the list on the referral page): any other id
   // is simply not found.
-  if (choice !== row.personId && !personCandidates(row, tx).some((c) => c.personId === choice)) {
+  if (choice !== row.personId && !personCandidates(actor, row, tx).candidates.some((c) => c.personId === choice)) {
     throw new InvalidInput({ person: ["admission.error.unknownPerson"] });
   }
   const person = tx.select().from(persons).where(eq(persons.id, choice)).get();

@@ -10,6 +10,7 @@ import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
+import { safeguardingMessages } from "./messages.safeguarding";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
@@ -28,6 +29,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.placements.ts": placementMessages,
   "messages.programmes.ts": programmeMessages,
   "messages.provinces.ts": provinceMessages,
+  "messages.safeguarding.ts": safeguardingMessages,
   "messages.users.ts": userMessages,
   "messages.home.ts": homeMessages,
   "messages.audit.ts": auditMessages,

@@ -13,6 +13,7 @@ import { importMessages } from "./messages.import";
 import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
+import { safeguardingMessages } from "./messages.safeguarding";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
@@ -327,6 +328,7 @@ export const messages = {
   ...measureMessages,
   ...homeMessages,
   ...auditMessages,
+  ...safeguardingMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

@@ -102,7 +102,7 @@ describe("linking a referral to a person on record", () => {
     db.update(bedAssignments).set({ toAt: ended }).where(eq(bedAssignments.stayId, first.stayId)).run();
 
     const again = createPlacement(outreach.actor, referralInput(p.id, { nik: "3173010101900001", personName: "Yoga Saputra", originCity: "Jakarta Barat", estimatedAge: 30, foundAt: new Date("2026-06-01T00:00:00Z") }));
-    const candidate = personCandidates(getPlacement(admin.actor, again.id)!).find((c) => c.personId === first.personId)!;
+    const candidate = personCandidates(admin.actor, getPlacement(admin.actor, again.id)!).candidates.find((c) => c.personId === first.personId)!;
     expect(candidate.differences.map((d) => [d.field, d.person, d.referral])).toEqual([
       ["name", "Yoga", "Yoga Saputra"],
       ["originCity", "Jakarta Timur", "Jakarta Barat"],

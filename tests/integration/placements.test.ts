@@ -140,7 +140,7 @@ describe("admission", () => {
     db.update(bedAssignments).set({ toAt: new Date("2026-04-01T00:00:00Z") }).where(eq(bedAssignments.stayId, admitted.stayId)).run();
 
     const again = createPlacement(outreach.actor, referralInput(p.id, { personName: "Suparman", estimatedAge: 61, foundAt: new Date("2026-06-01T00:00:00Z") }));
-    const candidates = personCandidates(getPlacement(admin.actor, again.id)!);
+    const candidates = personCandidates(admin.actor, getPlacement(admin.actor, again.id)!).candidates;
     expect(candidates[0]).toMatchObject({ personId: admitted.personId, reason: "name", openStay: false });
     expect(candidates[0]!.stays).toHaveLength(1);
 
@@ -159,7 +159,7 @@ describe("admission", () => {
     const { p, beds: [bed1, bed2], admin, outreach } = setup();
     acceptPlacement(admin.actor, createPlacement(outreach.actor, referralInput(p.id, { nik: "3173011505800099" })).id, { bed: bed1!.id, person: "new" });
     const dup = createPlacement(outreach.actor, referralInput(p.id, { nik: "3173011505800099" }));
-    expect(personCandidates(getPlacement(admin.actor, dup.id)!)[0]?.reason).toBe("nik");
+    expect(personCandidates(admin.actor, getPlacement(admin.actor, dup.id)!).candidates[0]?.reason).toBe("nik");
     expect(() => acceptPlacement(admin.actor, dup.id, { bed: bed2!.id, person: "new" })).toThrow(InvalidInput);
   });
 });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { auditLog, followUps, placements, psychosocialSessions, sessionParticipants, stays } from "#db/schema";
+import { auditLog, consents, followUps, incidents, placements, psychosocialSessions, sessionParticipants, stays } from "#db/schema";
 import { auditPage } from "~/queries/audit.server";
 import { bedBoard, openStayInPanti, residentsWithoutBed } from "~/queries/bed-board.server";
 import { caseFile, caseHeader, groupSessionFormData, residentsOfPanti, sessionsOfPanti } from "~/queries/case-file.server";
@@ -14,6 +14,7 @@ import { followUpList, staleStays, stayForExit } from "~/queries/exits.server";
 import { buildDataset } from "~/queries/exports.server";
 import { dataQualityPeople, dataQualityReport, lengthOfStayReport, returnsPeople, returnsReport } from "~/queries/measures.server";
 import { listPlacements } from "~/queries/placements.server";
+import { consentsOfPerson, exitIncidentChoices, incidentReport, incidentsOfStay, readLogOfPerson, seriousIncidents } from "~/queries/safeguarding.server";
 import { stayList } from "~/queries/reports.server";
 import { reportReferralList } from "~/queries/report-referrals.server";
 import { userList, userPage } from "~/queries/users.server";
@@ -45,6 +46,10 @@ function theirPanti() {
     .get();
   db.insert(sessionParticipants).values({ sessionId: session.id, stayId: open.stay.id }).run();
   db.insert(auditLog).values({ at: new Date("2026-05-10T03:00:00Z"), action: "scope.test", entity: "stay", entityId: String(open.stay.id), pantiId: theirs.id }).run();
+  db.insert(incidents)
+    .values({ stayId: open.stay.id, pantiId: theirs.id, type: "violence", severity: "critical", occurredAt: new Date("2026-05-30T03:00:00Z"), description: "Perkelahian", actionTaken: "Dipisahkan" })
+    .run();
+  db.insert(consents).values({ personId: open.person.id, pantiId: theirs.id, purpose: "family", decision: "given", decidedOn: "2026-05-01" }).run();
   const staff = createUser("psychosocial", theirs.id);
   const outreach = createUser("outreach", null, "sudin_jakbar");
   const placement = createPlacement(outreach.actor, referralInput(theirs.id));
@@ -82,6 +87,13 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     lengthOfStay: lengthOfStayReport(actor, may).total.n > 0 ? [1] : [],
     exportDataQuality: Array.from((buildDataset(actor as SessionUser, "data-quality", new URLSearchParams({ check: "no_bed" }), "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
     exportReturns: Array.from((buildDataset(actor as SessionUser, "returns", new URLSearchParams({ ...may, show: "exits" }), "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
+    incidentsOfStay: incidentsOfStay(actor, id, t.open.stay.id),
+    exitIncidents: exitIncidentChoices(actor, id, t.open.stay.id),
+    seriousIncidents: seriousIncidents(actor, NOW).filter((r) => r.pantiId === id),
+    incidentList: incidentReport(actor, { pantiId: id, page: 1 }).rows,
+    incidentCounts: incidentReport(actor, { pantiId: id, page: 1 }).counts,
+    consents: consentsOfPerson(actor, id, t.open.person.id).rows,
+    readLog: (caseFile(createUser("dinsos_admin").actor, id, t.open.stay.id), readLogOfPerson(actor, id, t.open.person.id, 1)?.rows ?? []),
     exportStale: Array.from((buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
   };
 }
@@ -117,7 +129,7 @@ describe("the scope contract", () => {
     // Query functions of these files read persons, stays and their records. The exceptions read
     // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
     // through a scoped query.
-    const files = ["audit", "bed-board", "case-file", "exits", "exports", "measure-exports", "measures", "placements", "programmes", "reports", "report-referrals", "users"];
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "measure-exports", "measures", "placements", "programmes", "reports", "report-referrals", "safeguarding", "users"];
     const exceptions = new Set([
       "isDemoDatabase",
       "pantiProfile",
@@ -126,8 +138,6 @@ describe("the scope contract", () => {
       "matchCandidates",
       "matchPantiFor",
       "bedChoices",
-      // Takes a referral read through getPlacement(actor), inside the service's transaction too.
-      "personCandidates",
       "programmeCatalogue",
       "containsPattern",
       "newUserForm",

@@ -281,4 +281,19 @@ describe("seedDatabase", () => {
     expect(stays(twin)).toEqual(stays(db));
     expect(assignments(twin)).toEqual(assignments(db));
   });
+
+  it("has restricted records, serious recent incidents, read-log rows and consents", () => {
+    expect(count("select count(*) as n from persons where restricted = 1 and restriction_category is not null and restriction_reason is not null")).toBeGreaterThanOrEqual(3);
+    const fortnight = NOW.getTime() - 14 * 86_400_000;
+    expect(
+      count("select count(*) as n from incidents where severity in ('high', 'critical') and occurred_at >= ? and acknowledged_at is null", fortnight),
+    ).toBeGreaterThan(0);
+    expect(count("select count(*) as n from incidents i join stays s on s.id = i.stay_id where i.occurred_at < s.admitted_at or i.occurred_at > ?", NOW.getTime())).toBe(0);
+    expect(count("select count(*) as n from case_file_reads r join persons p on p.id = r.person_id where p.restricted = 1")).toBeGreaterThan(0);
+    expect(count("select count(*) as n from stays s join incidents i on i.id = s.exit_incident_id where s.exit_outcome = 'deceased' and i.type = 'death' and i.stay_id = s.id")).toBeGreaterThan(0);
+    expect(count("select count(*) as n from consents where expires_on < ?", "2026-06-01")).toBeGreaterThan(0);
+    expect(count("select count(*) as n from placements where external_ref = 'SG-NEAR-MATCH' and status = 'pending'")).toBe(1);
+    const same = (d: Db) => d.$client.prepare("select stay_id, type, severity, occurred_at from incidents order by id").all();
+    expect(same(twin)).toEqual(same(db));
+  });
 });

@@ -83,3 +83,14 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** A labelled date of a filter bar (a period's start or end). */
+export function FilterDate({ name, label, value, id }: { name: string; label: ReactNode; value: string | null | undefined; id?: string }) {
+  const controlId = id ?? `filter-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={controlId}>{label}</label>
+      <input id={controlId} type="date" name={name} defaultValue={value ?? ""} />
+    </div>
+  );
+}

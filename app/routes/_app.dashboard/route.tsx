@@ -78,9 +78,14 @@ export default function DashboardPage() {
         title={data.scoped ? t("dash.title.panti") : t("dash.title")}
         intro={data.scoped ? t("dash.intro.panti") : t("dash.intro")}
         actions={
-          <Link className="button secondary" to="/reports/quarterly">
-            {t("nav.quarterly")}
-          </Link>
+          <>
+            <Link className="button secondary" to="/reports/quarterly">
+              {t("nav.quarterly")}
+            </Link>{" "}
+            <Link className="button secondary" to="/incidents" data-testid="incidents-link">
+              {t("incident.counts.title")}
+            </Link>
+          </>
         }
       />
       <DashboardFilters data={data} />

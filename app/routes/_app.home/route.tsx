@@ -12,6 +12,7 @@ import { TableScroll } from "~/components/ui/data-table";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
+import { SeriousIncidents } from "~/components/safeguarding/serious-incidents";
 import { pageTitle } from "~/utils/meta";
 import { HomeWorkCards } from "./sections/work";
 
@@ -64,6 +65,7 @@ export default function HomePage() {
       <PageHeader title={t("home.greeting", { name: data.greeting.name })} intro={t(`role.${data.greeting.role}`)} />
 
       {data.kind === "unassigned" ? <div className="alert info">{t("home.noPanti")}</div> : null}
+      <SeriousIncidents />
 
       <HomeWorkCards work={data.greeting.work} />
 

@@ -18,6 +18,7 @@ import { DocumentsSection } from "./sections/documents";
 import { FamilyLocated, FamilySection } from "./sections/family";
 import { FollowUpsSection } from "./sections/follow-ups";
 import { IdentitySection } from "./sections/identity";
+import { ConsentSection, IncidentsSection, SafeguardingLinks } from "./sections/safeguarding";
 import { PlanSection } from "./sections/plan";
 import { SessionsSection } from "./sections/sessions";
 import { StagesSection } from "./sections/stages";
@@ -71,6 +72,11 @@ export default function CaseFilePage() {
             {person.displayName}{" "}
             {person.unidentified ? <span className="badge full">{t("caseFile.unidentified")}</span> : null}
             {stay.reentry ? <span className="badge info">{t("caseFile.reentry")}</span> : null}
+            {file.restriction.restricted ? (
+              <span className="badge full" data-testid="restricted-badge">
+                {t("safeguarding.restricted")}
+              </span>
+            ) : null}
           </>
         }
         crumbs={[
@@ -109,6 +115,8 @@ export default function CaseFilePage() {
         />
       </div>
       {!stay.open ? <div className="alert info">{t("caseFile.closedStay")}</div> : null}
+      {person.masked ? <div className="alert info">{t("safeguarding.restriction.masked")}</div> : null}
+      <SafeguardingLinks file={file} base={base} />
       <FamilyLocated file={file} base={base} />
 
       <div className="grid-2">
@@ -121,8 +129,10 @@ export default function CaseFilePage() {
         <PlanSection file={file} base={base} />
       </div>
       <SessionsSection file={file} base={base} />
+      <IncidentsSection file={file} base={base} />
       <FamilySection file={file} base={base} />
       <DocumentsSection file={file} base={base} />
+      <ConsentSection file={file} base={base} />
       <TrainingSection file={file} classes={classes} failed={actionData && !actionData.ok ? actionData : null} />
       <FollowUpsSection file={file} />
       <StayHistorySection file={file} />

@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       beds,
       best: bestFreeBed(beds, placement.sex)?.id ?? null,
       occupancyAfter: after.occupancyPct,
-      candidates: personCandidates(placement),
+      ...personCandidates(user, placement),
       now: jakartaDateTimeInput(new Date()),
     };
   }

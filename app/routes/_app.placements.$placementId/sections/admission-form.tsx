@@ -80,6 +80,11 @@ export function AdmissionForm({ admission, server }: { admission: Admission; ser
               </ul>
             </div>
           ) : null}
+          {admission.restrictedMatch ? (
+            <div className="alert info" role="status" data-testid="restricted-match">
+              {t("safeguarding.restrictedMatch")}
+            </div>
+          ) : null}
           <label className="checkbox">
             <input type="radio" {...checkbox("person", "new")} />
             {t("placement.personNew")}
