@@ -8,6 +8,7 @@ import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
+import { handoffMessages } from "./messages.handoffs";
 import { userMessages } from "./messages.users";
 import { coreMessages, messages } from "./messages";
 
@@ -22,6 +23,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.placements.ts": placementMessages,
   "messages.programmes.ts": programmeMessages,
   "messages.provinces.ts": provinceMessages,
+  "messages.handoffs.ts": handoffMessages,
   "messages.users.ts": userMessages,
 };
 

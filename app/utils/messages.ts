@@ -11,6 +11,7 @@ import { programmeMessages } from "./messages.programmes";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
+import { handoffMessages } from "./messages.handoffs";
 import { userMessages } from "./messages.users";
 
 type Messages = Record<string, { id: string; en: string }>;
@@ -318,6 +319,7 @@ export const messages = {
   ...dashboardMessages,
   ...bodyMessages,
   ...provinceMessages,
+  ...handoffMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;
