@@ -63,6 +63,12 @@ export const PERMISSIONS = [
   "report:read",
   /** Edit the registry of FKD-MPU partner provinces (offices, contacts, instance addresses and keys). */
   "province:manage",
+  /** See hand-offs between provinces and tracing requests (panti staff: their own panti's). */
+  "handoff:read",
+  /** Prepare and send a repatriation hand-off or a tracing request from a resident's case file. */
+  "handoff:prepare",
+  /** Take in hand-offs from partner provinces: accept, decline, confirm arrival; answer tracing requests. */
+  "handoff:receive",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,6 +98,9 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "psychosocial:note": "any",
     "report:read": "any",
     "province:manage": "any",
+    "handoff:read": "any",
+    "handoff:prepare": "any",
+    "handoff:receive": "any",
   },
   dinsos_viewer: {
     "report:read": "any",
@@ -100,6 +109,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "placement:read": "any",
     "class:read": "any",
     "case:read": "any",
+    "handoff:read": "any",
   },
   panti_admin: {
     "panti:list": "own",
@@ -115,6 +125,9 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "case:read": "own",
     "case:write": "own",
     "report:read": "own",
+    "handoff:read": "own",
+    "handoff:prepare": "own",
+    "handoff:receive": "own",
   },
   // Instructors: "own" means the classes they teach, in their panti.
   instructor: { "panti:list": "own", "class:read": "own", "class:teach": "own" },
