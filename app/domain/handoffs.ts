@@ -185,6 +185,21 @@ export const arrivalSchema = z
 
 export const closeSchema = z.object({ intent: z.literal("close"), note: optionalText(500) });
 
+export const sendSchema = z.object({ intent: z.literal("send") });
+
+/** For a hand-off sent as a file: the partner's answer (by letter or phone), recorded by hand. */
+export const partnerAnswerSchema = z
+  .object({
+    intent: z.literal("answer"),
+    status: z.enum(REPORTED_STATUSES),
+    condition: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ARRIVAL_CONDITIONS).optional()),
+    note: optionalText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "error.required" });
+    if (v.status === "arrived" && !v.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "error.required" });
+  });
+
 // ---------------------------------------------------------------------------
 // Packets (version 1)
 // ---------------------------------------------------------------------------

@@ -48,6 +48,7 @@ import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "~/domain/r
 import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { handoffsOfStay } from "./handoffs.server";
 import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -125,6 +126,7 @@ function caseAbilities(actor: Actor, pantiId: number, open: boolean) {
     readNotes: canOnPanti(actor, "psychosocial:note", pantiId),
     exit: canOnPanti(actor, "stay:exit", pantiId),
     move: open && canOnPanti(actor, "resident:move", pantiId),
+    handoff: open && canOnPanti(actor, "handoff:prepare", pantiId),
   };
 }
 
@@ -404,6 +406,7 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     family: familyOf(header.person.id, stayId),
     identity: identityOf(header.person.id),
     followUps: followUpsOf(stayId),
+    handoffs: handoffsOfStay(actor, pantiId, stayId),
   };
 }
 

@@ -5,6 +5,7 @@ import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES,
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { stayForExit } from "~/queries/exits.server";
+import { handoffsOfStay } from "~/queries/handoffs.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { recordExit, undoExit } from "~/services/exits.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canUndo: closed && canUndoExit(stay.stay.exitRecordedAt ?? stay.stay.exitedAt!, new Date(), user.role),
     now: jakartaDateTimeInput(new Date()),
     pantiOptions: closed ? [] : occupancyByPanti({ pantiId: null }).filter((p) => p.id !== pantiId).map((p) => ({ id: p.id, name: p.name })),
+    handoffs: handoffsOfStay(user, pantiId, stayId),
   };
 }
 
@@ -72,7 +74,7 @@ const SECTION_FOR: Record<string, string> = {
 };
 
 export default function ExitPage() {
-  const { stay, closed, canUndo, now, pantiOptions } = useLoaderData<typeof loader>();
+  const { stay, closed, canUndo, now, pantiOptions, handoffs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -102,7 +104,7 @@ export default function ExitPage() {
       {closed ? (
         <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
       ) : (
-        <ExitForm now={now} pantiOptions={pantiOptions} failed={failed} busy={navigation.state !== "idle"} />
+        <ExitForm now={now} pantiOptions={pantiOptions} handoffs={handoffs} failed={failed} busy={navigation.state !== "idle"} />
       )}
     </>
   );
@@ -137,6 +139,21 @@ function ClosedStay({
             <>
               <dt>{t("exit.handover.receiver")}</dt>
               <dd>{s.exitDestination}</dd>
+            </>
+          ) : null}
+          {typeof s.exitDetails?.handoffId === "number" ? (
+            <>
+              <dt>{t("handoff.exit.link")}</dt>
+              <dd>
+                <Link to={`/handoffs/${s.exitDetails.handoffId}`} data-testid="exit-handoff">
+                  #{s.exitDetails.handoffId}
+                </Link>
+              </dd>
+            </>
+          ) : typeof s.exitDetails?.noHandoffReason === "string" ? (
+            <>
+              <dt>{t("handoff.exit.noHandoffReason")}</dt>
+              <dd>{s.exitDetails.noHandoffReason}</dd>
             </>
           ) : null}
           {s.exitNotes ? (
@@ -189,11 +206,13 @@ function UndoExitForm({ failed, busy }: { failed: FormFailure | null; busy: bool
 function ExitForm({
   now,
   pantiOptions,
+  handoffs,
   failed,
   busy,
 }: {
   now: string;
   pantiOptions: { id: number; name: string }[];
+  handoffs: { id: number; partnerName: string; status: string }[];
   failed: FormFailure | null;
   busy: boolean;
 }) {
@@ -305,7 +324,29 @@ function ExitForm({
               </select>
             </Field>
           </div>
-          {province && isPartnerProvince(province) ? <span className="badge ok">{t("exit.partner")}</span> : null}
+          {province && isPartnerProvince(province) ? (
+            <>
+              <span className="badge ok">{t("exit.partner")}</span>
+              <p className="muted small">{t("handoff.exit.hint")}</p>
+              <div className="grid-2">
+                <Field id="handoffId" label={t("handoff.exit.link")} error={errorFor("handoffId")}>
+                  <select id="handoffId" {...register("handoffId")} aria-invalid={invalid("handoffId")}>
+                    <option value="">{t("handoff.exit.none")}</option>
+                    {handoffs
+                      .filter((h) => h.partnerName === province)
+                      .map((h) => (
+                        <option key={h.id} value={h.id}>
+                          #{h.id} · {h.partnerName}
+                        </option>
+                      ))}
+                  </select>
+                </Field>
+                <Field id="noHandoffReason" label={t("handoff.exit.noHandoffReason")} error={errorFor("noHandoffReason")}>
+                  <textarea id="noHandoffReason" rows={2} {...register("noHandoffReason")} aria-invalid={invalid("noHandoffReason")} />
+                </Field>
+              </div>
+            </>
+          ) : null}
         </fieldset>
       ) : null}
 

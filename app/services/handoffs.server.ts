@@ -213,7 +213,7 @@ export function recordPartnerAnswer(
     applyReportedStatus(tx, row, { status: input.status, note: input.note ?? null, condition: input.condition ?? null, acceptedAs: null }, { actorId: actor.id, remote: false, packetId: null }, now);
     row = loadHandoff(tx, handoffId, "outgoing");
     appendAudit(tx, { actorId: actor.id, action: "handoff.partner_answer", entity: "handoff", entityId: row.id, pantiId: row.pantiId, after: input, at: now });
-    return { handoffId: row.id, status: row.status };
+    return { handoffId: row.id, status: row.status, outboxId: null };
   });
 }
 
@@ -249,7 +249,7 @@ export function closeHandoff(actor: Actor, handoffId: number, note: string | und
     authorizeHandoff(actor, row.direction === "outgoing" ? "handoff:prepare" : "handoff:receive", row);
     moveTo(tx, row, "closed", {}, { actorId: actor.id, note }, now);
     appendAudit(tx, { actorId: actor.id, action: "handoff.close", entity: "handoff", entityId: row.id, pantiId: row.pantiId, before: { status: row.status }, after: { status: "closed", note: note ?? null }, at: now });
-    return { handoffId: row.id };
+    return { handoffId: row.id, outboxId: null };
   });
 }
 

@@ -12,6 +12,7 @@ import { AssessmentSection } from "./sections/assessment";
 import { DocumentsSection } from "./sections/documents";
 import { FamilyLocated, FamilySection } from "./sections/family";
 import { FollowUpsSection } from "./sections/follow-ups";
+import { HandoffsSection } from "./sections/handoffs";
 import { IdentitySection } from "./sections/identity";
 import { PlanSection } from "./sections/plan";
 import { SessionsSection } from "./sections/sessions";
@@ -105,6 +106,7 @@ export default function CaseFilePage() {
       </div>
       <SessionsSection file={file} base={base} />
       <FamilySection file={file} base={base} />
+      <HandoffsSection file={file} base={base} />
       <DocumentsSection file={file} base={base} />
       <TrainingSection file={file} />
       <FollowUpsSection file={file} />
