@@ -97,6 +97,9 @@ export type HandoffDocument = (typeof HANDOFF_DOCUMENTS)[number];
 const optionalText = (max: number) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), plainText(max).optional());
 
+/** Cross-field rules run even when a field failed, so that every error of a form comes back at once. */
+const ALWAYS = { when: () => true } as const;
+
 const requiredText = (max: number) => plainText(max).pipe(z.string().min(3, "error.required"));
 
 /** A calendar date (YYYY-MM-DD). */
@@ -141,7 +144,7 @@ export const handoffSchema = z
         if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "error.required" });
       }
     }
-  });
+  }, ALWAYS);
 export type HandoffInput = z.output<typeof handoffSchema>;
 
 export function documentsOf(input: HandoffInput): HandoffDocument[] {
@@ -171,7 +174,7 @@ export const acceptSchema = z
     if (v.acceptedAs === "panti" && v.targetPantiId === undefined) {
       ctx.addIssue({ code: "custom", path: ["targetPantiId"], message: "error.required" });
     }
-  });
+  }, ALWAYS);
 
 export const arrivalSchema = z
   .object({
@@ -181,7 +184,7 @@ export const arrivalSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.condition === "with_note" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "handoff.error.arrivalNote" });
-  });
+  }, ALWAYS);
 
 export const closeSchema = z.object({ intent: z.literal("close"), note: optionalText(500) });
 
@@ -198,7 +201,7 @@ export const partnerAnswerSchema = z
   .superRefine((v, ctx) => {
     if (v.status === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "error.required" });
     if (v.status === "arrived" && !v.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "error.required" });
-  });
+  }, ALWAYS);
 
 // ---------------------------------------------------------------------------
 // Packets (version 1)
@@ -483,5 +486,5 @@ export const tracingAnswerSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.contactName && !v.contactRelation) ctx.addIssue({ code: "custom", path: ["contactRelation"], message: "error.required" });
-  });
+  }, ALWAYS);
 export type TracingAnswerInput = z.output<typeof tracingAnswerSchema>;
