@@ -48,7 +48,7 @@ import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "~/domain/r
 import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
-import { handoffsOfStay } from "./handoffs.server";
+import { handoffsOfStay, tracingOfStay } from "./handoffs.server";
 import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -439,7 +439,12 @@ export function planFormData(actor: Actor, pantiId: number, stayId: number) {
 export function familyFormData(actor: Actor, pantiId: number, stayId: number) {
   const header = caseHeader(actor, pantiId, stayId);
   if (!header) return null;
-  return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), family: familyOf(header.person.id, stayId) };
+  return {
+    ...header,
+    can: caseAbilities(actor, pantiId, header.stay.open),
+    family: familyOf(header.person.id, stayId),
+    tracingRequests: tracingOfStay(actor, pantiId, stayId),
+  };
 }
 
 export function identityFormData(actor: Actor, pantiId: number, stayId: number) {

@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FamilyPage() {
-  const { stay, person, panti, family, can, now } = useLoaderData<typeof loader>();
+  const { stay, person, panti, family, can, now, tracingRequests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -122,6 +122,23 @@ export default function FamilyPage() {
           ) : null}
         </section>
       </div>
+      <section className="card" aria-labelledby="tracing-requests">
+        <div className="card-heading">
+          <h2 id="tracing-requests">{t("tracing.list.title")}</h2>
+          {stay.open && can.handoff ? <Link to={`${base}/tracing-request`}>{t("handoff.caseFile.tracing")}</Link> : null}
+        </div>
+        {tracingRequests.length ? (
+          <ul className="plain-list" data-testid="stay-tracing-requests">
+            {tracingRequests.map((r) => (
+              <li key={r.id}>
+                <Link to={`/tracing-requests/${r.id}`}>{r.partnerName}</Link> · <Instant value={r.createdAt} /> · {t(`tracing.status.${r.status}`)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">{t("tracing.list.empty")}</p>
+        )}
+      </section>
       <p>
         <Link to={base}>{t("caseFile.back")}</Link>
       </p>

@@ -5,12 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { handoffEvents, handoffs, outbox, persons, placements } from "#db/schema";
+import { familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
 import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
-import { handoffSchema, PACKET_VERSION } from "~/domain/handoffs";
+import { handoffSchema, PACKET_VERSION, tracingAnswerSchema } from "~/domain/handoffs";
 import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { deliverOutbox } from "~/services/outbox.server";
 import { receivePacket } from "~/services/packets.server";
+import { answerTracing, requestTracing } from "~/services/tracing.server";
 import { db } from "~/utils/db.server";
 import { canonicalJson, instancePublicKey, verifyPacket } from "~/utils/signing.server";
 import { auditCount, createPanti, createResident, createUser } from "../factories";
@@ -196,5 +197,52 @@ describe("the receiving province", () => {
   it("refuses a referral to a panti the decision maker may not use, or that does not exist", () => {
     const row = received();
     expect(() => acceptHandoff(createUser("dinsos_admin").actor, row.id, { acceptedAs: "panti", targetPantiId: 999_999 })).toThrow(InvalidInput);
+  });
+});
+
+describe("tracing requests", () => {
+  it("go to the partner signed; the partner's answer lands in the resident's family-tracing log, once", async () => {
+    const { home, stay, person, admin } = resident();
+    const { requestId, outboxId } = requestTracing(admin.actor, { pantiId: home.id, stayId: stay.id }, {
+      partnerCode: "32",
+      description: "Perempuan, sekitar 60 tahun, menyebut pasar dan masjid besar",
+      names: "Ujang, Euis",
+      places: "Pasar Ciawitali, Garut",
+      language: "Sunda",
+    });
+    expect(await deliverOutbox({ ids: [outboxId] })).toMatchObject({ delivered: 1 });
+    const sent = jabar.received.at(-1)!;
+    expect(sent.path).toBe("/api/v1/tracing-requests");
+    expect(sent.body.packet).toMatchObject({ kind: "tracing_request", language: "Sunda", person: { sex: "male" } });
+    const packetId = sent.body.packet.packetId as string;
+    const answer = jabar.signed({
+      version: PACKET_VERSION, kind: "tracing_answer", packetId: crypto.randomUUID(), from: "32", to: "31", requestId: packetId,
+      at: "2026-12-03T03:00:00.000Z", result: "family_located", notes: "Keluarga di Desa Sukamaju",
+      contact: { name: "Euis Komariah", relation: "adik", phone: "+62 812 1111 2222", address: "Desa Sukamaju, Garut" },
+    });
+    expect(receivePacket(answer, { kind: "tracing_answer", pathId: packetId })).toMatchObject({ ok: true, status: 200, replay: false });
+    expect(receivePacket(answer, { kind: "tracing_answer", pathId: packetId })).toMatchObject({ ok: true, replay: true });
+    expect(db.select().from(tracingRequests).where(eq(tracingRequests.id, requestId)).get()).toMatchObject({ status: "answered" });
+    const attempts = db.select().from(tracingAttempts).where(eq(tracingAttempts.stayId, stay.id)).all();
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ channel: "partner_province", result: "family_located" });
+    expect(db.select().from(familyContacts).where(eq(familyContacts.personId, person.id)).all().map((c) => c.name)).toEqual(["Euis Komariah"]);
+    expect(auditCount("tracing.request")).toBeGreaterThan(0);
+    expect(auditCount("tracing.answer_received")).toBeGreaterThan(0);
+  });
+
+  it("from a partner are answered by Dinsos only, once, through the outbox", () => {
+    const request = jabar.signed({
+      version: PACKET_VERSION, kind: "tracing_request", packetId: crypto.randomUUID(), from: "32", to: "31", sentAt: "2026-12-01T03:00:00.000Z",
+      person: { sex: "male", age: 30 }, description: "Laki-laki, logat Betawi", names: null, places: "Kampung Melayu", language: "Betawi", photo: null,
+    });
+    const received = receivePacket(request, { kind: "tracing_request" });
+    expect(received).toMatchObject({ ok: true, status: 201 });
+    const row = db.select().from(tracingRequests).where(eq(tracingRequests.packetId, request.packet.packetId as string)).get()!;
+    const input = tracingAnswerSchema.parse({ result: "not_found", notes: "Belum ditemukan di Kampung Melayu" });
+    expect(() => answerTracing(createUser("panti_admin", createPanti().id).actor, row.id, input)).toThrow(PermissionDenied);
+    const { outboxId } = answerTracing(createUser("dinsos_admin").actor, row.id, input);
+    expect(JSON.parse(db.select().from(outbox).where(eq(outbox.id, outboxId)).get()!.body).packet).toMatchObject({ kind: "tracing_answer", requestId: row.packetId, result: "not_found" });
+    expect(() => answerTracing(createUser("dinsos_admin").actor, row.id, input)).toThrow(Conflict);
   });
 });
