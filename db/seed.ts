@@ -17,6 +17,7 @@ import { loadReferenceData, type PantiProfile, type ReferenceData } from "./seed
 import { DAY_MS, planPopulation } from "./seed/population";
 import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
+import { seedHandoffs } from "./seed/handoffs";
 import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
 import { DEMO_SEED_ACTION, REFERENCE_SETUP_ACTION } from "./seed/markers";
@@ -79,6 +80,9 @@ const SEEDED_TABLES = [
   "stays",
   "bed_assignments",
   "users",
+  "handoffs",
+  "handoff_events",
+  "tracing_requests",
   "audit_log",
 ] as const;
 
@@ -339,6 +343,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   );
   const training = seedProgrammes(db, 20_251, new Date(now));
   log(`Wrote ${training.classes} classes with ${training.enrolments} enrolments (${elapsed()})`);
+  const fkd = seedHandoffs(db, new Date(now));
+  log(`Wrote ${fkd.handoffs} FKD-MPU hand-offs and ${fkd.tracingRequests} tracing requests (${elapsed()})`);
   // The seed's audit row reports the final counts, referrals and classes included. It is
   // written once, last: audit_log is append-only (a trigger refuses UPDATE and DELETE).
   const counts = countRows(db);
