@@ -4,6 +4,7 @@
  * panti's hand-off or stay — in the URL or in the form — finds nothing (404).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { handoffs, persons } from "#db/schema";
 import { openApiDocument } from "~/api/openapi";
@@ -164,5 +165,25 @@ describe("the hand-off pages", () => {
     const body = answer.body as { errors: Record<string, string[]>; values: Record<string, string> };
     expect(Object.keys(body.errors).sort()).toEqual(["consent", "familyAddress", "familyName", "familyRelation", "health"]);
     expect(body.values.destinationCity).toBe("Denpasar");
+  });
+});
+
+describe("junk from the network", () => {
+  it("never makes the receiver fail: random JSON and spoilt signed packets get a 4xx with a code", async () => {
+    const base = jabar.signed({ ...incomingHandoffPacket() });
+    const spoilt = fc.record({ key: fc.constantFrom(...Object.keys(base.packet), "extra", "__proto__"), value: fc.jsonValue({ maxDepth: 2 }), resign: fc.boolean() }).map(({ key, value, resign }) => {
+      const packet = JSON.parse(JSON.stringify(base.packet)) as Record<string, unknown>;
+      packet[key] = value;
+      // Half signed again by the partner (so the fields are checked), half not (so the signature is).
+      return resign ? jabar.signed(packet) : { ...base, packet };
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.jsonValue({ maxDepth: 4 }), spoilt), async (body) => {
+        const answer = await callRoute(() => receiveAction(routeArgs(postJson("/api/v1/handoffs", JSON.stringify(body) ?? "null"))));
+        expect(answer.status).toBeLessThan(500);
+        if (answer.status >= 400) expect(await answer.response!.clone().json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+      }),
+      { numRuns: 150 },
+    );
   });
 });
