@@ -10,19 +10,9 @@ import {
   pathTo,
   reportOutcome,
 } from "./handoffs";
+import { handoffFormFields } from "../../tests/factories/handoff-form";
 
-const formInput = {
-  partnerCode: "32",
-  destinationCity: "Kabupaten Garut",
-  reason: "Ingin pulang ke keluarga di Garut",
-  docKtp: "on",
-  health: "Sehat, tekanan darah terkontrol",
-  psychosocial: "Stabil, kooperatif",
-  escort: "Rina Kartika (peksos)",
-  transport: "bus",
-  plannedDate: "2026-12-10",
-  consent: "on",
-};
+const formInput = handoffFormFields();
 
 describe("hand-off statuses", () => {
   it("go draft → sent → received → accepted or declined → arrived → closed, and nowhere else", () => {

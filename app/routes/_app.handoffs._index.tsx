@@ -4,7 +4,7 @@ import { HANDOFF_DIRECTIONS, HANDOFF_STATUSES } from "~/domain/handoffs";
 import { handoffList, parseHandoffFilters } from "~/queries/handoffs.server";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { CalendarDate, Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
@@ -45,17 +45,7 @@ export default function HandoffsPage() {
       ) : (
         <TableScroll label={t("handoff.list.title")} testId="handoff-list">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("handoff.person")}</th>
-                <th scope="col">{t("handoff.filter.direction")}</th>
-                <th scope="col">{t("handoff.partner")}</th>
-                <th scope="col">{t("handoff.panti")}</th>
-                <th scope="col">{t("handoff.filter.status")}</th>
-                <th scope="col">{t("handoff.field.plannedDate")}</th>
-                <th scope="col">{t("handoff.age")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t("handoff.person"), t("handoff.filter.direction"), t("handoff.partner"), t("handoff.panti"), t("handoff.filter.status"), t("handoff.field.plannedDate"), t("handoff.age")]} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>

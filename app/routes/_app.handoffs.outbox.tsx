@@ -7,7 +7,7 @@ import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { submitForm } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -39,16 +39,7 @@ function OutboxTable({ rows, label, testId }: { rows: OutboxRow[]; label: string
   return (
     <TableScroll label={label} testId={testId}>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("outbox.col.packet")}</th>
-            <th scope="col">{t("handoff.partner")}</th>
-            <th scope="col">{t("outbox.col.status")}</th>
-            <th scope="col">{t("outbox.col.attempts")}</th>
-            <th scope="col">{t("outbox.col.lastError")}</th>
-            <th scope="col">{t("outbox.col.next")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("outbox.col.packet"), t("handoff.partner"), t("outbox.col.status"), t("outbox.col.attempts"), t("outbox.col.lastError"), t("outbox.col.next")]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>

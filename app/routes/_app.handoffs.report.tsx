@@ -4,7 +4,7 @@ import { handoffReport } from "~/queries/handoffs.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 import { pageTitle } from "~/utils/meta";
@@ -34,15 +34,7 @@ export default function HandoffReportPage() {
         <h2>{t("handoff.report.byPartner")}</h2>
         <TableScroll label={t("handoff.report.byPartner")} testId="report-by-partner">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("handoff.filter.direction")}</th>
-                <th scope="col">{t("handoff.partner")}</th>
-                <th scope="col">{t("handoff.filter.status")}</th>
-                <th scope="col">{t("handoff.report.count")}</th>
-                <th scope="col">{t("handoff.report.oldest")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t("handoff.filter.direction"), t("handoff.partner"), t("handoff.filter.status"), t("handoff.report.count"), t("handoff.report.oldest")]} />
             <tbody>
               {report.byPartner.map((r) => (
                 <tr key={`${r.direction}-${r.partnerCode}-${r.status}`} data-partner={r.partnerCode} data-status={r.status}>

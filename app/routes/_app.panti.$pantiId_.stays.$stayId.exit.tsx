@@ -17,6 +17,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { SelectField } from "~/components/forms/select-field";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -313,16 +314,14 @@ function ExitForm({
             <Field id="escort" label={t("exit.escort")} error={errorFor("escort")}>
               <input id="escort" type="text" {...register("escort")} />
             </Field>
-            <Field id="transport" label={t("exit.transport")} error={errorFor("transport")}>
-              <select id="transport" {...register("transport")} aria-invalid={invalid("transport")}>
-                <option value="">{t("placements.choose")}</option>
-                {TRANSPORT_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`transport.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              id="transport"
+              label={t("exit.transport")}
+              error={errorFor("transport")}
+              control={register("transport")}
+              options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`transport.${m}`) }))}
+              choose={t("placements.choose")}
+            />
           </div>
           {province && isPartnerProvince(province) ? (
             <>

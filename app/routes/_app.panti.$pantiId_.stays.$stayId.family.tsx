@@ -15,6 +15,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { SelectField } from "~/components/forms/select-field";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
@@ -221,15 +222,13 @@ function AttemptForm({
           ))}
         </select>
       </Field>
-      <Field id="result" label={t("caseFile.family.result")} error={errorFor("result")}>
-        <select id="result" {...register("result")} aria-invalid={invalid("result")}>
-          {TRACING_RESULTS.map((r) => (
-            <option key={r} value={r}>
-              {t(`tracingResult.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="result"
+        label={t("caseFile.family.result")}
+        error={errorFor("result")}
+        control={register("result")}
+        options={TRACING_RESULTS.map((r) => ({ value: r, label: t(`tracingResult.${r}`) }))}
+      />
       <Field id="attempt-notes" label={t("caseFile.family.notes")} error={errorFor("notes")}>
         <textarea id="attempt-notes" rows={2} {...register("notes")} aria-invalid={invalid("notes")} />
       </Field>

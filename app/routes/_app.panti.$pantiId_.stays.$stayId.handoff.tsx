@@ -12,6 +12,7 @@ import { useT } from "~/utils/use-i18n";
 import type { MessageKey } from "~/utils/messages";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { SelectField } from "~/components/forms/select-field";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
@@ -146,15 +147,13 @@ export default function PrepareHandoffPage() {
           <h2>{t("handoff.section.travel")}</h2>
           <div className="grid-2">
             {text("escort")}
-            <Field id="transport" label={t("exit.transport")} error={errorFor("transport")}>
-              <select id="transport" {...register("transport")} aria-invalid={invalid("transport")}>
-                {TRANSPORT_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`transport.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              id="transport"
+              label={t("exit.transport")}
+              error={errorFor("transport")}
+              control={register("transport")}
+              options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`transport.${m}`) }))}
+            />
             {text("plannedDate", { type: "date" })}
           </div>
           <div>

@@ -13,6 +13,7 @@ import { useT } from "~/utils/use-i18n";
 import type { MessageKey } from "~/utils/messages";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { SelectField } from "~/components/forms/select-field";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -121,15 +122,13 @@ function AnswerForm({ failed }: { failed: { errors?: Record<string, string[] | u
   );
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("tracing.answer")}>
-      <Field id="result" label={t("caseFile.family.result")} error={errorFor("result")}>
-        <select id="result" {...register("result")}>
-          {TRACING_RESULTS.map((r) => (
-            <option key={r} value={r}>
-              {t(`tracingResult.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        id="result"
+        label={t("caseFile.family.result")}
+        error={errorFor("result")}
+        control={register("result")}
+        options={TRACING_RESULTS.map((r) => ({ value: r, label: t(`tracingResult.${r}`) }))}
+      />
       {text("notes")}
       {text("contactName")}
       {text("contactRelation")}

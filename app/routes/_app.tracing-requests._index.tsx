@@ -4,7 +4,7 @@ import { TRACING_REQUEST_STATUSES, type TracingRequestStatus } from "~/domain/ha
 import { tracingRequestList } from "~/queries/handoffs.server";
 import { requirePermission } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
@@ -33,15 +33,7 @@ export default function TracingRequestsPage() {
       ) : (
         <TableScroll label={t("tracing.list.title")} testId="tracing-list">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("tracing.field.description")}</th>
-                <th scope="col">{t("handoff.filter.direction")}</th>
-                <th scope="col">{t("handoff.partner")}</th>
-                <th scope="col">{t("handoff.filter.status")}</th>
-                <th scope="col">{t("tracing.sentAt")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t("tracing.field.description"), t("handoff.filter.direction"), t("handoff.partner"), t("handoff.filter.status"), t("tracing.sentAt")]} />
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>

@@ -74,22 +74,28 @@ function moveTo(tx: Tx, row: HandoffRow, status: HandoffStatus, set: Partial<typ
 // Outgoing
 // ---------------------------------------------------------------------------
 
+/** An open stay of the panti in the URL, with its person, that the actor may hand off (or ask a partner about). */
+export function openStayToHandOff(tx: Tx, actor: Actor, where: { pantiId: number; stayId: number }) {
+  const row = tx
+    .select({ stay: stays, person: persons, pantiName: panti.name })
+    .from(stays)
+    .innerJoin(persons, eq(persons.id, stays.personId))
+    .innerJoin(panti, eq(panti.id, stays.pantiId))
+    .where(and(eq(stays.id, where.stayId), eq(stays.pantiId, where.pantiId)))
+    .get();
+  if (!row) throw new NotFound("stay");
+  authorizePanti(actor, "handoff:prepare", row.stay.pantiId);
+  if (row.stay.exitedAt) throw new Conflict("handoff.error.stayClosed");
+  return row;
+}
+
 /**
  * Prepares a draft hand-off for an open stay of the panti: the packet is built now (only what
  * the agreement needs) and signed when it is sent. One open hand-off per stay.
  */
 export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiId: number; stayId: number }, input: HandoffInput, now = new Date()) {
   return writeTransaction((tx) => {
-    const row = tx
-      .select({ stay: stays, person: persons, pantiName: panti.name })
-      .from(stays)
-      .innerJoin(persons, eq(persons.id, stays.personId))
-      .innerJoin(panti, eq(panti.id, stays.pantiId))
-      .where(and(eq(stays.id, where.stayId), eq(stays.pantiId, where.pantiId)))
-      .get();
-    if (!row) throw new NotFound("stay");
-    authorizePanti(actor, "handoff:prepare", row.stay.pantiId);
-    if (row.stay.exitedAt) throw new Conflict("handoff.error.stayClosed");
+    const row = openStayToHandOff(tx, actor, where);
     const partner = activePartner(tx, input.partnerCode);
     if (!partner) throw new InvalidInput({ partnerCode: ["handoff.error.partner"] });
     const open = tx

@@ -6,28 +6,19 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { persons, stays, tracingRequests } from "#db/schema";
+import { tracingRequests } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { PACKET_VERSION, type TracingAnswerInput, type TracingAnswerPacket, type TracingRequestInput, type TracingRequestPacket } from "~/domain/handoffs";
 import { PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { appendAudit, writeTransaction } from "./audit.server";
-import { authorizePanti } from "./guard.server";
-import { activePartner, ownProvince } from "./handoffs.server";
+import { activePartner, openStayToHandOff, ownProvince } from "./handoffs.server";
 import { enqueuePacket, packetHash } from "./outbox.server";
 
 /** Sends a tracing request for a resident of the panti to a partner province that runs an instance. */
 export function requestTracing(actor: Actor, where: { pantiId: number; stayId: number }, input: TracingRequestInput & { photo?: string | null }, now = new Date()) {
   return writeTransaction((tx) => {
-    const row = tx
-      .select({ stay: stays, person: persons })
-      .from(stays)
-      .innerJoin(persons, eq(persons.id, stays.personId))
-      .where(and(eq(stays.id, where.stayId), eq(stays.pantiId, where.pantiId)))
-      .get();
-    if (!row) throw new NotFound("stay");
-    authorizePanti(actor, "handoff:prepare", row.stay.pantiId);
-    if (row.stay.exitedAt) throw new Conflict("handoff.error.stayClosed");
+    const row = openStayToHandOff(tx, actor, where);
     const partner = activePartner(tx, input.partnerCode);
     if (!partner || !partner.baseUrl) throw new InvalidInput({ partnerCode: ["tracing.error.partner"] });
     const { person } = row;

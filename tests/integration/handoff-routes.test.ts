@@ -21,6 +21,7 @@ import { prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { receivePacket } from "~/services/packets.server";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createUser } from "../factories";
+import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
 import { BASE, callRoute, getRequest, postForm, routeArgs } from "../routes";
 
@@ -78,17 +79,15 @@ describe("POST /api/v1/handoffs", () => {
   });
 });
 
-const form = {
+const form = handoffFormFields({
   partnerCode: "51",
   destinationCity: "Denpasar",
   reason: "Pulang ke keluarga di Denpasar",
-  health: "Sehat",
-  psychosocial: "Stabil",
+  docKtp: undefined,
   escort: "Made Wirawan",
   transport: "plane",
   plannedDate: "2026-12-20",
-  consent: "on",
-};
+});
 
 function world() {
   const home = createPanti();

@@ -15,22 +15,10 @@ import { answerTracing, requestTracing } from "~/services/tracing.server";
 import { db } from "~/utils/db.server";
 import { canonicalJson, instancePublicKey, verifyPacket } from "~/utils/signing.server";
 import { auditCount, createPanti, createResident, createUser } from "../factories";
+import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
 
-const form = (overrides: Record<string, string> = {}) =>
-  handoffSchema.parse({
-    partnerCode: "32",
-    destinationCity: "Kabupaten Garut",
-    reason: "Ingin pulang ke keluarga di Garut",
-    docKtp: "on",
-    health: "Sehat, tekanan darah terkontrol",
-    psychosocial: "Stabil, kooperatif",
-    escort: "Rina Kartika (peksos)",
-    transport: "bus",
-    plannedDate: "2026-12-10",
-    consent: "on",
-    ...overrides,
-  });
+const form = (overrides: Record<string, string> = {}) => handoffSchema.parse(handoffFormFields(overrides));
 
 let jabar: FakePartner;
 beforeAll(async () => {

@@ -26,6 +26,7 @@ import { prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { requestTracing } from "~/services/tracing.server";
 import { partnerProvinces } from "#db/schema";
 import { ensurePartnerRegistry } from "../factories/handoffs";
+import { handoffFormFields } from "../factories/handoff-form";
 
 const NOW = new Date("2026-06-01T03:00:00Z");
 
@@ -56,10 +57,7 @@ function theirPanti() {
   ensurePartnerRegistry();
   db.update(partnerProvinces).set({ baseUrl: null }).where(eq(partnerProvinces.code, "32")).run();
   const dinsos = createUser("dinsos_admin").actor;
-  const { handoffId } = prepareHandoff(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, handoffSchema.parse({
-    partnerCode: "32", destinationCity: "Garut", reason: "Pulang ke keluarga", health: "Sehat", psychosocial: "Stabil",
-    escort: "Rina Kartika", transport: "bus", plannedDate: "2026-06-10", consent: "on",
-  }));
+  const { handoffId } = prepareHandoff(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, handoffSchema.parse(handoffFormFields()));
   sendHandoff(dinsos, handoffId);
   db.update(partnerProvinces).set({ baseUrl: "http://127.0.0.1:9" }).where(eq(partnerProvinces.code, "33")).run();
   const { requestId } = requestTracing(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, { partnerCode: "33", description: "Laki-laki, sekitar 40 tahun, logat Tegal" });

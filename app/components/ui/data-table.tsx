@@ -22,3 +22,18 @@ export function TableScroll({
     </div>
   );
 }
+
+/** The header row of a table: one column heading per label. */
+export function ColumnHeads({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th scope="col" key={label}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
