@@ -9,7 +9,7 @@ import { familyContacts, handoffEvents, handoffs, outbox, persons, placements, t
 import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
 import { handoffSchema, PACKET_VERSION, tracingAnswerSchema } from "~/domain/handoffs";
 import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, prepareHandoff, sendHandoff } from "~/services/handoffs.server";
-import { deliverOutbox } from "~/services/outbox.server";
+import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
 import { receivePacket } from "~/services/packets.server";
 import { answerTracing, requestTracing } from "~/services/tracing.server";
 import { db } from "~/utils/db.server";
@@ -64,6 +64,23 @@ describe("an outgoing hand-off", () => {
     expect(auditCount("handoff.prepare")).toBeGreaterThan(0);
     expect(auditCount("handoff.send")).toBeGreaterThan(0);
     expect(auditCount("outbox.deliver")).toBeGreaterThan(0);
+  });
+
+  it("gives up on a packet the partner refuses, keeps it visible, and sends it again when Dinsos queues it again", async () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    const { outboxId } = sendHandoff(admin.actor, handoffId);
+    const at = new Date("2026-12-05T03:00:00Z");
+    jabar.answers.push(422);
+    expect(await deliverOutbox({ ids: [outboxId!], now: at })).toEqual({ delivered: 0, retrying: 0, rejected: 1 });
+    expect(db.select().from(outbox).where(eq(outbox.id, outboxId!)).get()).toMatchObject({ status: "rejected", attempts: 1 });
+    // Rejected packets are not retried by the timer.
+    expect(await deliverOutbox({ now: new Date(at.getTime() + 86_400_000) })).toMatchObject({ delivered: 0 });
+    expect(() => requeueOutbox(admin.actor, [outboxId!])).toThrow(PermissionDenied);
+    expect(requeueOutbox(createUser("dinsos_admin").actor, [outboxId!])).toEqual([outboxId]);
+    expect(await deliverOutbox({ ids: [outboxId!] })).toMatchObject({ delivered: 1 });
+    expect(auditCount("outbox.reject")).toBeGreaterThan(0);
+    expect(auditCount("outbox.requeue")).toBeGreaterThan(0);
   });
 
   it("moves with the partner's signed status reports; a repeated report changes nothing, one that goes back is a conflict", () => {
