@@ -472,6 +472,17 @@ export const tracingRequestSchema = z.object({
 });
 export type TracingRequestInput = z.output<typeof tracingRequestSchema>;
 
+/** The largest photo a tracing request carries: the packet must stay under the partner's 64 KB. */
+export const TRACING_PHOTO_MAX_BYTES = 32 * 1024;
+
+/** A photo for a tracing request as the data URL the packet carries, or the field's error. */
+export function tracingPhoto(photo: { type: string; bytes: Uint8Array } | null): { ok: true; dataUrl: string | null } | { ok: false; messageKey: string } {
+  if (!photo || photo.bytes.byteLength === 0) return { ok: true, dataUrl: null };
+  if (photo.type !== "image/jpeg" && photo.type !== "image/png") return { ok: false, messageKey: "tracing.error.photoType" };
+  if (photo.bytes.byteLength > TRACING_PHOTO_MAX_BYTES) return { ok: false, messageKey: "tracing.error.photoSize" };
+  return { ok: true, dataUrl: `data:${photo.type};base64,${Buffer.from(photo.bytes).toString("base64")}` };
+}
+
 export const tracingAnswerSchema = z
   .object({
     result: z.enum(TRACING_RESULTS),

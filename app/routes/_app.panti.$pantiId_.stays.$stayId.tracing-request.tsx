@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { tracingRequestSchema } from "~/domain/handoffs";
+import { TRACING_PHOTO_MAX_BYTES, tracingPhoto, tracingRequestSchema } from "~/domain/handoffs";
 import { tracingFormData } from "~/queries/handoffs.server";
 import { deliverOutbox } from "~/services/outbox.server";
 import { requestTracing } from "~/services/tracing.server";
-import { notFound, requirePermission } from "~/utils/auth.server";
-import { submitForm } from "~/utils/http.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { readForm } from "~/utils/body.server";
+import { badRequest, submitForm } from "~/utils/http.server";
+import { translator } from "~/utils/i18n";
+import { formValues } from "~/utils/validation";
 import { idParams } from "~/utils/params.server";
 import { useT } from "~/utils/use-i18n";
 import type { MessageKey } from "~/utils/messages";
@@ -29,7 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { pantiId, stayId } = idParams(params, "pantiId", "stayId");
   const user = await requirePermission(request, "handoff:prepare", pantiId);
-  const submitted = await submitForm(request, tracingRequestSchema, (input) => requestTracing(user, { pantiId, stayId }, input));
+  const formData = await readForm(request);
+  const file = formData.get("photo");
+  const photo = tracingPhoto(file instanceof File ? { type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
+  if (!photo.ok) {
+    const t = translator(await getLang(request));
+    return badRequest({ errors: { photo: [t.dynamic(photo.messageKey)] }, values: formValues(formData) });
+  }
+  const submitted = await submitForm(request, tracingRequestSchema, (input) => requestTracing(user, { pantiId, stayId }, { ...input, photo: photo.dataUrl }), { formData });
   if (!submitted.ok) return submitted.response;
   await deliverOutbox({ ids: [submitted.result.outboxId] });
   return redirect(`/tracing-requests/${submitted.result.requestId}?saved=sent`);
@@ -52,7 +62,7 @@ export default function TracingRequestPage() {
       <PageHeader title={t("tracing.request.title")} crumbs={caseFileCrumbs(panti, stay, person)} intro={t("tracing.request.intro")} />
       <FormError message={failed?.formError} />
       {partners.length === 0 ? <div className="alert info">{t("tracing.request.noPartner")}</div> : null}
-      <Form method="post" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("tracing.request.title")}>
+      <Form method="post" encType="multipart/form-data" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("tracing.request.title")}>
         <Field id="partnerCode" label={t("handoff.field.partnerCode")} error={errorFor("partnerCode")}>
           <select id="partnerCode" {...register("partnerCode")} aria-invalid={errorFor("partnerCode") ? true : undefined}>
             <option value="">{t("placements.choose")}</option>
@@ -67,6 +77,9 @@ export default function TracingRequestPage() {
         {text("names")}
         {text("places")}
         {text("language", 1)}
+        <Field id="photo" label={t("tracing.field.photo")} hint={t("tracing.field.photo.hint", { max: TRACING_PHOTO_MAX_BYTES / 1024 })} error={errorFor("photo")}>
+          <input id="photo" name="photo" type="file" accept="image/jpeg,image/png" />
+        </Field>
         <div>
           <button type="submit" disabled={navigation.state !== "idle"}>
             {t("tracing.request.submit")}

@@ -218,4 +218,8 @@ export const handoffMessages = {
   "tracing.done.queued": { id: "Jawaban disimpan dan menunggu di kotak keluar.", en: "The answer is saved and waits in the outbox." },
   "tracing.error.partner": { id: "Pilih provinsi mitra yang terhubung dengan aplikasi.", en: "Choose a partner province connected by its instance." },
   "tracing.error.answered": { id: "Permintaan ini sudah dijawab.", en: "This request has already been answered." },
+  "tracing.field.photo": { id: "Foto (tidak wajib)", en: "Photo (optional)" },
+  "tracing.field.photo.hint": { id: "JPEG atau PNG, paling besar {max} KB.", en: "JPEG or PNG, at most {max} KB." },
+  "tracing.error.photoType": { id: "Foto harus JPEG atau PNG.", en: "The photo must be a JPEG or PNG." },
+  "tracing.error.photoSize": { id: "Foto terlalu besar.", en: "The photo is too large." },
 } as const;

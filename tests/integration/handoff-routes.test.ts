@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
-import { handoffs, persons } from "#db/schema";
+import { handoffs, partnerProvinces, persons, tracingRequests } from "#db/schema";
 import { openApiDocument } from "~/api/openapi";
 import { handoffPacketSchema, handoffSchema } from "~/domain/handoffs";
 import { action as receiveAction, loader as receiveLoader } from "~/routes/api.v1.handoffs";
@@ -17,6 +17,7 @@ import { loader as outboxLoader } from "~/routes/_app.handoffs.outbox";
 import { loader as reportLoader } from "~/routes/_app.handoffs.report";
 import { loader as fileLoader } from "~/routes/_app.handoffs.$handoffId.file[.]json";
 import { action as prepareAction, loader as prepareLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.handoff";
+import { action as tracingAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.tracing-request";
 import { prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { receivePacket } from "~/services/packets.server";
 import { db } from "~/utils/db.server";
@@ -184,5 +185,33 @@ describe("junk from the network", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("a tracing request from the family page", () => {
+  it("carries an optional small photo, and refuses one too large or of another kind", async () => {
+    // Tracing requests go to a partner that runs an instance (this one answers nothing: the packet waits).
+    db.update(partnerProvinces).set({ baseUrl: "http://127.0.0.1:9" }).where(eq(partnerProvinces.code, "32")).run();
+    const home = createPanti();
+    const { stay } = createResident(home.id, null);
+    const cookie = await cookieFor(createUser("panti_admin", home.id).username);
+    const params = { pantiId: String(home.id), stayId: String(stay.id) };
+    const post = (photo: Blob | null) => {
+      const body = new FormData();
+      body.set("partnerCode", "32");
+      body.set("description", "Laki-laki, sekitar 40 tahun, logat Sunda");
+      if (photo) body.set("photo", photo, "foto");
+      return new Request(`${BASE}/panti/${home.id}/stays/${stay.id}/tracing-request`, { method: "POST", headers: { Cookie: cookie }, body });
+    };
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: "image/png" });
+    const sent = await callRoute(() => tracingAction(routeArgs(post(png), params)));
+    expect(sent.status).toBe(302);
+    const row = db.select().from(tracingRequests).where(eq(tracingRequests.stayId, stay.id)).get()!;
+    expect((row.packet as { photo: string }).photo).toMatch(/^data:image\/png;base64,/);
+    const big = await callRoute(() => tracingAction(routeArgs(post(new Blob([new Uint8Array(40_000)], { type: "image/jpeg" })), params)));
+    expect(big.status).toBe(400);
+    expect(Object.keys((big.body as { errors: Record<string, string[]> }).errors)).toEqual(["photo"]);
+    const gif = await callRoute(() => tracingAction(routeArgs(post(new Blob([new Uint8Array(10)], { type: "image/gif" })), params)));
+    expect(gif.status).toBe(400);
   });
 });
