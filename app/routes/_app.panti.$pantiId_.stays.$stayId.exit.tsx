@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES, undoExitSchema } from "~/domain/exits";
+import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, undoExitSchema } from "~/domain/exits";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { stayForExit } from "~/queries/exits.server";
@@ -17,7 +17,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { SelectField } from "~/components/forms/select-field";
+import { TransportField } from "~/components/forms/select-field";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -314,14 +314,7 @@ function ExitForm({
             <Field id="escort" label={t("exit.escort")} error={errorFor("escort")}>
               <input id="escort" type="text" {...register("escort")} />
             </Field>
-            <SelectField
-              id="transport"
-              label={t("exit.transport")}
-              error={errorFor("transport")}
-              control={register("transport")}
-              options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`transport.${m}`) }))}
-              choose={t("placements.choose")}
-            />
+            <TransportField control={register("transport")} error={errorFor("transport")} choose={t("placements.choose")} />
           </div>
           {province && isPartnerProvince(province) ? (
             <>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { familyContactSchema, tracingAttemptSchema } from "~/domain/case-file";
-import { TRACING_CHANNELS, TRACING_RESULTS } from "~/domain/enums";
+import { TRACING_CHANNELS } from "~/domain/enums";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { familyFormData } from "~/queries/case-file.server";
 import { addFamilyContact, recordTracingAttempt } from "~/services/case-file.server";
@@ -15,7 +15,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { SelectField } from "~/components/forms/select-field";
+import { TracingResultField } from "~/components/forms/select-field";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
@@ -222,13 +222,7 @@ function AttemptForm({
           ))}
         </select>
       </Field>
-      <SelectField
-        id="result"
-        label={t("caseFile.family.result")}
-        error={errorFor("result")}
-        control={register("result")}
-        options={TRACING_RESULTS.map((r) => ({ value: r, label: t(`tracingResult.${r}`) }))}
-      />
+      <TracingResultField control={register("result")} error={errorFor("result")} />
       <Field id="attempt-notes" label={t("caseFile.family.notes")} error={errorFor("notes")}>
         <textarea id="attempt-notes" rows={2} {...register("notes")} aria-invalid={invalid("notes")} />
       </Field>

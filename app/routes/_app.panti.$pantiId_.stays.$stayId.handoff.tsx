@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { handoffSchema, HANDOFF_DOCUMENTS } from "~/domain/handoffs";
-import { TRANSPORT_MODES } from "~/domain/exits";
 import { handoffFormData } from "~/queries/handoffs.server";
 import { prepareHandoff } from "~/services/handoffs.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -12,7 +11,7 @@ import { useT } from "~/utils/use-i18n";
 import type { MessageKey } from "~/utils/messages";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { SelectField } from "~/components/forms/select-field";
+import { TransportField } from "~/components/forms/select-field";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
@@ -147,13 +146,7 @@ export default function PrepareHandoffPage() {
           <h2>{t("handoff.section.travel")}</h2>
           <div className="grid-2">
             {text("escort")}
-            <SelectField
-              id="transport"
-              label={t("exit.transport")}
-              error={errorFor("transport")}
-              control={register("transport")}
-              options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`transport.${m}`) }))}
-            />
+            <TransportField control={register("transport")} error={errorFor("transport")} />
             {text("plannedDate", { type: "date" })}
           </div>
           <div>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { TRACING_RESULTS } from "~/domain/enums";
 import { tracingAnswerSchema } from "~/domain/handoffs";
 import { tracingRequestDetail } from "~/queries/handoffs.server";
 import { deliverOutbox } from "~/services/outbox.server";
@@ -13,7 +12,7 @@ import { useT } from "~/utils/use-i18n";
 import type { MessageKey } from "~/utils/messages";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { SelectField } from "~/components/forms/select-field";
+import { TracingResultField } from "~/components/forms/select-field";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -122,13 +121,7 @@ function AnswerForm({ failed }: { failed: { errors?: Record<string, string[] | u
   );
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("tracing.answer")}>
-      <SelectField
-        id="result"
-        label={t("caseFile.family.result")}
-        error={errorFor("result")}
-        control={register("result")}
-        options={TRACING_RESULTS.map((r) => ({ value: r, label: t(`tracingResult.${r}`) }))}
-      />
+      <TracingResultField control={register("result")} error={errorFor("result")} />
       {text("notes")}
       {text("contactName")}
       {text("contactRelation")}

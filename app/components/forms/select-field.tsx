@@ -1,3 +1,6 @@
+import { TRACING_RESULTS } from "~/domain/enums";
+import { TRANSPORT_MODES } from "~/domain/exits";
+import { useT } from "~/utils/use-i18n";
 import { Field } from "./field";
 
 /** A labelled select of a form: the options, an optional empty "choose" first, and its error. */
@@ -29,5 +32,21 @@ export function SelectField({
         ))}
       </select>
     </Field>
+  );
+}
+
+/** The means of transport of a repatriation (exit form, hand-off form). */
+export function TransportField({ control, error, choose }: { control: object; error?: readonly string[]; choose?: string }) {
+  const t = useT();
+  return (
+    <SelectField id="transport" label={t("exit.transport")} error={error} control={control} choose={choose} options={TRANSPORT_MODES.map((m) => ({ value: m, label: t(`transport.${m}`) }))} />
+  );
+}
+
+/** The result of a family-tracing attempt (the family page, the answer to a partner's request). */
+export function TracingResultField({ control, error }: { control: object; error?: readonly string[] }) {
+  const t = useT();
+  return (
+    <SelectField id="result" label={t("caseFile.family.result")} error={error} control={control} options={TRACING_RESULTS.map((r) => ({ value: r, label: t(`tracingResult.${r}`) }))} />
   );
 }
