@@ -12,6 +12,8 @@ try {
   console.error(`Panti cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
+// Packets queued for partner provinces are retried in the background (PANTI_OUTBOX_INTERVAL_SECONDS).
+build.entry.module.startOutboxTimer();
 const host = process.env.HOST ?? "127.0.0.1";
 const port = Number(process.env.PORT ?? 3000);
 

@@ -20,6 +20,7 @@ const ABORT_DELAY = 5_000;
  * and refuses a damaged file or an edited migration with a clear message, before any request.
  */
 export { openDb as openDatabaseAtStart } from "~/utils/db.server";
+export { startOutboxTimer } from "~/services/outbox.server";
 
 export default function handleRequest(
   request: Request,

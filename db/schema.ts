@@ -47,6 +47,16 @@ import {
   RESTRICTION_REASONS,
   type IncidentNotified,
 } from "../app/domain/safeguarding";
+import {
+  ACCEPTED_AS,
+  ARRIVAL_CONDITIONS,
+  HANDOFF_CHANNELS,
+  HANDOFF_DIRECTIONS,
+  HANDOFF_STATUSES,
+  OUTBOX_STATUSES,
+  PACKET_KINDS,
+  TRACING_REQUEST_STATUSES,
+} from "../app/domain/handoffs";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -1025,5 +1035,151 @@ export const consents = sqliteTable(
     index("consents_person_idx").on(t.personId, t.purpose, t.decidedOn),
     index("consents_panti_idx").on(t.pantiId, t.expiresOn),
     index("consents_recorded_by_idx").on(t.recordedBy),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// FKD-MPU hand-offs between provinces (signed packets, docs/decisions/020-fkd-mpu-packets.md)
+// ---------------------------------------------------------------------------
+
+/**
+ * A repatriation hand-off, as this instance sees it: outgoing (prepared here from a resident's
+ * stay) or incoming (a packet received from a partner). Both sides know it by the packet id.
+ */
+export const handoffs = sqliteTable(
+  "handoffs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The hand-off packet's UUID: the same on both instances, the key of idempotent receipt. */
+    packetId: text("packet_id").notNull(),
+    direction: text("direction", { enum: HANDOFF_DIRECTIONS }).notNull(),
+    /** The other province (sender of an incoming, receiver of an outgoing hand-off). */
+    partnerCode: text("partner_code")
+      .notNull()
+      .references(() => partnerProvinces.code),
+    status: text("status", { enum: HANDOFF_STATUSES }).notNull().default("draft"),
+    /** Outgoing: by the partner's API, or as a signed file and cover letter. */
+    channel: text("channel", { enum: HANDOFF_CHANNELS }),
+    /** Outgoing: the stay it ends; incoming: the stay made when the referral is admitted (not tracked). */
+    stayId: integer("stay_id").references(() => stays.id),
+    personId: integer("person_id").references(() => persons.id),
+    /** The panti whose staff see it: outgoing, the sending panti; incoming, the panti it was referred to. */
+    pantiId: integer("panti_id").references(() => panti.id),
+    /** The name shown in lists (the packet's person, or "Mr. X"). */
+    personName: text("person_name").notNull(),
+    plannedDate: text("planned_date"),
+    /** The packet as signed (outgoing: from "sent" on; incoming: as received) and its signature. */
+    packet: text("packet", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    signature: text("signature"),
+    /** SHA-256 of the canonical packet: a replay has the same, a conflicting reuse of the id another. */
+    packetHash: text("packet_hash"),
+    acceptedAs: text("accepted_as", { enum: ACCEPTED_AS }),
+    /** Incoming, accepted to a panti: the referral made from the packet. */
+    placementId: integer("placement_id").references(() => placements.id),
+    declineReason: text("decline_reason"),
+    arrivalCondition: text("arrival_condition", { enum: ARRIVAL_CONDITIONS }),
+    arrivalNote: text("arrival_note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("handoffs_direction_packet_uq").on(t.direction, t.packetId),
+    index("handoffs_partner_status_idx").on(t.partnerCode, t.status),
+    index("handoffs_status_idx").on(t.status, t.createdAt),
+    index("handoffs_panti_idx").on(t.pantiId, t.status),
+    index("handoffs_stay_idx").on(t.stayId),
+    index("handoffs_person_idx").on(t.personId),
+    index("handoffs_placement_idx").on(t.placementId),
+    index("handoffs_created_by_idx").on(t.createdBy),
+  ],
+);
+
+/** Every status a hand-off went through, here or reported by the partner (append-only). */
+export const handoffEvents = sqliteTable(
+  "handoff_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    handoffId: integer("handoff_id")
+      .notNull()
+      .references(() => handoffs.id),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: HANDOFF_STATUSES }).notNull(),
+    /** Reported by the partner's instance (a signed status packet) rather than recorded here. */
+    remote: integer("remote", { mode: "boolean" }).notNull().default(false),
+    /** The status packet that reported it: a repeated report is recognised by this id. */
+    packetId: text("packet_id"),
+    note: text("note"),
+    actorId: integer("actor_id").references(() => users.id),
+  },
+  (t) => [
+    index("handoff_events_handoff_idx").on(t.handoffId, t.at),
+    index("handoff_events_actor_idx").on(t.actorId),
+    uniqueIndex("handoff_events_packet_uq").on(t.packetId).where(sql`packet_id is not null`),
+  ],
+);
+
+/** Signed packets waiting for, or done with, delivery to a partner's instance. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    partnerCode: text("partner_code")
+      .notNull()
+      .references(() => partnerProvinces.code),
+    kind: text("kind", { enum: PACKET_KINDS }).notNull(),
+    packetId: text("packet_id").notNull(),
+    /** The path on the partner's instance (/api/v1/handoffs ...). */
+    path: text("path").notNull(),
+    /** The JSON body sent: `{ packet, signature }`. */
+    body: text("body").notNull(),
+    handoffId: integer("handoff_id").references(() => handoffs.id),
+    tracingRequestId: integer("tracing_request_id").references((): AnySQLiteColumn => tracingRequests.id),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastAttemptAt: integer("last_attempt_at", { mode: "timestamp_ms" }),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("outbox_packet_uq").on(t.packetId),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_partner_idx").on(t.partnerCode, t.id),
+    index("outbox_handoff_idx").on(t.handoffId),
+    index("outbox_tracing_idx").on(t.tracingRequestId),
+  ],
+);
+
+/** Requests to trace a resident's family: sent to a partner province, or received from one. */
+export const tracingRequests = sqliteTable(
+  "tracing_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    packetId: text("packet_id").notNull(),
+    direction: text("direction", { enum: HANDOFF_DIRECTIONS }).notNull(),
+    partnerCode: text("partner_code")
+      .notNull()
+      .references(() => partnerProvinces.code),
+    /** Outgoing: the resident's stay whose family-tracing log receives the answer. */
+    stayId: integer("stay_id").references(() => stays.id),
+    pantiId: integer("panti_id").references(() => panti.id),
+    status: text("status", { enum: TRACING_REQUEST_STATUSES }).notNull().default("open"),
+    packet: text("packet", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    packetHash: text("packet_hash"),
+    answer: text("answer", { mode: "json" }).$type<Record<string, unknown>>(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("tracing_requests_direction_packet_uq").on(t.direction, t.packetId),
+    index("tracing_requests_status_idx").on(t.status, t.direction),
+    index("tracing_requests_partner_idx").on(t.partnerCode),
+    index("tracing_requests_stay_idx").on(t.stayId),
+    index("tracing_requests_panti_idx").on(t.pantiId),
+    index("tracing_requests_created_by_idx").on(t.createdBy),
   ],
 );

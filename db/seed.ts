@@ -17,6 +17,7 @@ import { loadReferenceData, type PantiProfile, type ReferenceData } from "./seed
 import { DAY_MS, planPopulation } from "./seed/population";
 import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
+import { seedHandoffs } from "./seed/handoffs";
 import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
 import { seedSafeguarding } from "./seed/safeguarding";
@@ -80,6 +81,9 @@ const SEEDED_TABLES = [
   "stays",
   "bed_assignments",
   "users",
+  "handoffs",
+  "handoff_events",
+  "tracing_requests",
   "audit_log",
 ] as const;
 
@@ -362,6 +366,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
     `Wrote ${safeguarding.restricted} restricted records, ${safeguarding.incidents} incidents, ` +
       `${safeguarding.reads} case-file reads, ${safeguarding.consents} consents (${elapsed()})`,
   );
+  const fkd = seedHandoffs(db, new Date(now));
+  log(`Wrote ${fkd.handoffs} FKD-MPU hand-offs and ${fkd.tracingRequests} tracing requests (${elapsed()})`);
   // The seed's audit row reports the final counts, referrals and classes included. It is
   // written once, last: audit_log is append-only (a trigger refuses UPDATE and DELETE).
   const counts = countRows(db);

@@ -9,6 +9,7 @@ import * as z from "zod";
 import { API_BODY_MAX_BYTES, API_NUMBER_FIELDS, TOKEN_SCHEME } from "~/domain/api-tokens";
 import { PLACEMENT_STATUSES } from "~/domain/enums";
 import { placementApiSchema, type placementFields } from "~/domain/placements";
+import { packetPaths, packetSchemas } from "./openapi-packets";
 
 // ---------------------------------------------------------------------------
 // Types: the part of OpenAPI 3.1 this document uses
@@ -333,8 +334,12 @@ function buildDocument(): OpenApiDocument {
         "sehingga pengiriman ulang tidak pernah membuat rujukan ganda. Kesalahan berupa JSON: `{ error, message }`, ditambah `fields` untuk kesalahan isian.",
     },
     servers: [{ url: "/", description: "This server" }],
-    tags: [{ name: "placements", description: "Referrals to panti" }],
+    tags: [
+      { name: "placements", description: "Referrals to panti" },
+      { name: "fkd-mpu", description: "Signed packets between the instances of FKD-MPU partner provinces (decision 020)" },
+    ],
     paths: {
+      ...packetPaths(),
       "/api/v1/placements": {
         post: {
           operationId: "createPlacement",
@@ -487,6 +492,7 @@ function buildDocument(): OpenApiDocument {
         },
       },
       schemas: {
+        ...packetSchemas(),
         PlacementRequest: placementRequestSchema(),
         Placement: {
           type: "object",

@@ -54,7 +54,7 @@ export const PLACEMENT_STATUSES = ["pending", "accepted", "declined", "redirecte
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 /** Where a referral came in: the form, a batch file, the API, or a transfer from another panti. */
-export const PLACEMENT_SOURCES = ["form", "batch", "api", "transfer"] as const;
+export const PLACEMENT_SOURCES = ["form", "batch", "api", "transfer", "handoff"] as const;
 export type PlacementSource = (typeof PLACEMENT_SOURCES)[number];
 
 export const BATCH_STATUSES = ["previewed", "imported", "discarded"] as const;
@@ -75,7 +75,7 @@ export const MENTAL_HEALTH_CLUSTERS = ["heavy", "moderate", "light"] as const;
 export const SESSION_MODES = ["individual", "group"] as const;
 export const IDENTITY_DOCUMENTS = ["nik", "kk", "ektp", "bpjs"] as const;
 export const IDENTITY_STEP_STATUSES = ["not_started", "requested", "in_process", "issued", "rejected"] as const;
-export const TRACING_CHANNELS = ["phone", "home_visit", "letter", "social_media", "via_sudin", "via_police", "other"] as const;
+export const TRACING_CHANNELS = ["phone", "home_visit", "letter", "social_media", "via_sudin", "via_police", "partner_province", "other"] as const;
 export const TRACING_RESULTS = ["no_answer", "contact_found", "family_located", "family_refused", "not_found"] as const;
 export const PLAN_GOAL_STATUSES = ["open", "achieved", "dropped"] as const;
 

@@ -33,8 +33,13 @@ describe("exit details fit the outcome", () => {
 
   it("needs province, city and transport for repatriation, and flags partner provinces", () => {
     expect(fields(exitSchema.safeParse({ outcome: "repatriated_home_region", exitedAt: "2026-05-02T10:00" }))).toEqual(["city", "province", "transport"]);
-    const ok = exitSchema.parse({ outcome: "repatriated_home_region", exitedAt: "2026-05-02T10:00", province: "Jawa Tengah", city: "Brebes", transport: "bus" });
-    expect(exitDetails(ok)).toMatchObject({ partnerProvince: true });
+    const toPartner = { outcome: "repatriated_home_region", exitedAt: "2026-05-02T10:00", province: "Jawa Tengah", city: "Brebes", transport: "bus" };
+    // A partner province of FKD-MPU: with its hand-off, or a recorded reason for going without one.
+    expect(fields(exitSchema.safeParse(toPartner))).toEqual(["noHandoffReason"]);
+    const ok = exitSchema.parse({ ...toPartner, noHandoffReason: "Keluarga menjemput sendiri dari panti" });
+    expect(exitDetails(ok)).toMatchObject({ partnerProvince: true, handoffId: null, noHandoffReason: "Keluarga menjemput sendiri dari panti" });
+    expect(exitDetails(exitSchema.parse({ ...toPartner, handoffId: "7" }))).toMatchObject({ handoffId: 7, noHandoffReason: null });
+    expect(exitSchema.safeParse({ ...toPartner, province: "Sumatera Utara" }).success).toBe(true);
     expect(isPartnerProvince("Sumatera Utara")).toBe(false);
     expect(exitSchema.safeParse({ outcome: "repatriated_home_region", exitedAt: "2026-05-02T10:00", province: "Atlantis", city: "X", transport: "bus" }).success).toBe(false);
   });

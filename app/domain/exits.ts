@@ -69,6 +69,10 @@ export const exitSchema = z
     city: plainText(80).optional(),
     escort: plainText(120).optional(),
     transport: z.enum(TRANSPORT_MODES).optional(),
+    /** The FKD-MPU hand-off this repatriation goes with (one of the stay's, checked by the service). */
+    handoffId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
+    /** Why a repatriation to a partner province goes without a hand-off. */
+    noHandoffReason: plainText(500).optional(),
     // Transfer
     toPantiId: idField().optional(),
     // Hospital / institution / independent living
@@ -99,6 +103,9 @@ export const exitSchema = z
         need("province");
         need("city");
         need("transport");
+        if (v.province && isPartnerProvince(v.province) && v.handoffId === undefined && !v.noHandoffReason) {
+          ctx.addIssue({ code: "custom", path: ["noHandoffReason"], message: "handoff.exit.error.reason" });
+        }
         break;
       case "transferred_panti":
         need("toPantiId");
@@ -142,6 +149,8 @@ export function exitDetails(input: ExitInput): Record<string, unknown> {
         escort: input.escort ?? null,
         transport: input.transport,
         partnerProvince: isPartnerProvince(input.province ?? ""),
+        handoffId: input.handoffId ?? null,
+        noHandoffReason: input.handoffId === undefined ? (input.noHandoffReason ?? null) : null,
       };
     case "transferred_panti":
       return { toPantiId: input.toPantiId };

@@ -78,6 +78,12 @@ export const PERMISSIONS = [
   "incident:acknowledge",
   /** Record a person's consent to share their information, by purpose. */
   "consent:record",
+  /** See hand-offs between provinces and tracing requests (panti staff: their own panti's). */
+  "handoff:read",
+  /** Prepare and send a repatriation hand-off or a tracing request from a resident's case file. */
+  "handoff:prepare",
+  /** Take in hand-offs from partner provinces: accept, decline, confirm arrival; answer tracing requests. */
+  "handoff:receive",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -113,6 +119,9 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "incident:record": "any",
     "incident:acknowledge": "any",
     "consent:record": "any",
+    "handoff:read": "any",
+    "handoff:prepare": "any",
+    "handoff:receive": "any",
   },
   dinsos_viewer: {
     "report:read": "any",
@@ -121,6 +130,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "placement:read": "any",
     "class:read": "any",
     "case:read": "any",
+    "handoff:read": "any",
   },
   panti_admin: {
     "panti:list": "own",
@@ -141,6 +151,9 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "incident:record": "own",
     "incident:acknowledge": "own",
     "consent:record": "own",
+    "handoff:read": "own",
+    "handoff:prepare": "own",
+    "handoff:receive": "own",
   },
   // Instructors: "own" means the classes they teach, in their panti.
   instructor: { "panti:list": "own", "class:read": "own", "class:teach": "own" },

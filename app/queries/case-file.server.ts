@@ -54,6 +54,7 @@ import { db } from "~/utils/db.server";
 import { personSearchWhere } from "./person-search.server";
 import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.server";
 import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
+import { handoffsOfStay, tracingOfStay } from "./handoffs.server";
 import { onePantiWhere } from "./scope.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -188,6 +189,7 @@ function caseAbilities(actor: Actor, pantiId: number, open: boolean) {
     recordConsent: canOnPanti(actor, "consent:record", pantiId),
     readLog: canOnPanti(actor, "case:read_log", pantiId),
     summary: canOnPanti(actor, "case:summary", pantiId),
+    handoff: open && canOnPanti(actor, "handoff:prepare", pantiId),
   };
 }
 
@@ -475,6 +477,7 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     followUps: followUpsOf(stayId),
     incidents: incidentsOfStay(actor, pantiId, stayId),
     consents: consentsOfPerson(actor, pantiId, header.person.id),
+    handoffs: handoffsOfStay(actor, pantiId, stayId),
   };
 }
 
@@ -507,7 +510,12 @@ export function planFormData(actor: Actor, pantiId: number, stayId: number) {
 export function familyFormData(actor: Actor, pantiId: number, stayId: number) {
   const header = openCase(actor, pantiId, stayId, "family");
   if (!header) return null;
-  return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), family: familyOf(header.person.id, stayId) };
+  return {
+    ...header,
+    can: caseAbilities(actor, pantiId, header.stay.open),
+    family: familyOf(header.person.id, stayId),
+    tracingRequests: tracingOfStay(actor, pantiId, stayId),
+  };
 }
 
 export function identityFormData(actor: Actor, pantiId: number, stayId: number) {

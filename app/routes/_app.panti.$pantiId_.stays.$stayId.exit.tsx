@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, TRANSPORT_MODES, undoExitSchema } from "~/domain/exits";
+import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, undoExitSchema } from "~/domain/exits";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { exitPage, stayForExit } from "~/queries/exits.server";
+import { handoffsOfStay } from "~/queries/handoffs.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { recordExit, undoExit } from "~/services/exits.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
@@ -16,6 +17,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { TransportField } from "~/components/forms/select-field";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canUndo: closed && canUndoExit(stay.stay.exitRecordedAt ?? stay.stay.exitedAt!, new Date(), user.role),
     now: jakartaDateTimeInput(new Date()),
     pantiOptions: closed ? [] : occupancyByPanti({ pantiId: null }).filter((p) => p.id !== pantiId).map((p) => ({ id: p.id, name: p.name })),
+    handoffs: handoffsOfStay(user, pantiId, stayId),
   };
 }
 
@@ -74,7 +77,7 @@ const SECTION_FOR: Record<string, string> = {
 };
 
 export default function ExitPage() {
-  const { stay, closed, canUndo, now, pantiOptions } = useLoaderData<typeof loader>();
+  const { stay, closed, canUndo, now, pantiOptions, handoffs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -104,7 +107,7 @@ export default function ExitPage() {
       {closed ? (
         <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
       ) : (
-        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} incidents={stay.incidents} failed={failed} busy={navigation.state !== "idle"} />
+        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} incidents={stay.incidents} handoffs={handoffs} failed={failed} busy={navigation.state !== "idle"} />
       )}
     </>
   );
@@ -139,6 +142,21 @@ function ClosedStay({
             <>
               <dt>{t("exit.handover.receiver")}</dt>
               <dd>{s.exitDestination}</dd>
+            </>
+          ) : null}
+          {typeof s.exitDetails?.handoffId === "number" ? (
+            <>
+              <dt>{t("handoff.exit.link")}</dt>
+              <dd>
+                <Link to={`/handoffs/${s.exitDetails.handoffId}`} data-testid="exit-handoff">
+                  #{s.exitDetails.handoffId}
+                </Link>
+              </dd>
+            </>
+          ) : typeof s.exitDetails?.noHandoffReason === "string" ? (
+            <>
+              <dt>{t("handoff.exit.noHandoffReason")}</dt>
+              <dd>{s.exitDetails.noHandoffReason}</dd>
             </>
           ) : null}
           {s.exitNotes ? (
@@ -193,6 +211,7 @@ function ExitForm({
   pantiOptions,
   openEnrolments,
   incidents,
+  handoffs,
   failed,
   busy,
 }: {
@@ -200,6 +219,7 @@ function ExitForm({
   pantiOptions: { id: number; name: string }[];
   openEnrolments: { id: number; className: string }[];
   incidents: readonly ExitIncidentChoice[];
+  handoffs: { id: number; partnerName: string; status: string }[];
   failed: FormFailure | null;
   busy: boolean;
 }) {
@@ -302,18 +322,31 @@ function ExitForm({
             <Field id="escort" label={t("exit.escort")} error={errorFor("escort")}>
               <input id="escort" type="text" {...register("escort")} />
             </Field>
-            <Field id="transport" label={t("exit.transport")} error={errorFor("transport")}>
-              <select id="transport" {...register("transport")} aria-invalid={invalid("transport")}>
-                <option value="">{t("placements.choose")}</option>
-                {TRANSPORT_MODES.map((m) => (
-                  <option key={m} value={m}>
-                    {t(`transport.${m}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <TransportField control={register("transport")} error={errorFor("transport")} choose={t("placements.choose")} />
           </div>
-          {province && isPartnerProvince(province) ? <span className="badge ok">{t("exit.partner")}</span> : null}
+          {province && isPartnerProvince(province) ? (
+            <>
+              <span className="badge ok">{t("exit.partner")}</span>
+              <p className="muted small">{t("handoff.exit.hint")}</p>
+              <div className="grid-2">
+                <Field id="handoffId" label={t("handoff.exit.link")} error={errorFor("handoffId")}>
+                  <select id="handoffId" {...register("handoffId")} aria-invalid={invalid("handoffId")}>
+                    <option value="">{t("handoff.exit.none")}</option>
+                    {handoffs
+                      .filter((h) => h.partnerName === province)
+                      .map((h) => (
+                        <option key={h.id} value={h.id}>
+                          #{h.id} · {h.partnerName}
+                        </option>
+                      ))}
+                  </select>
+                </Field>
+                <Field id="noHandoffReason" label={t("handoff.exit.noHandoffReason")} error={errorFor("noHandoffReason")}>
+                  <textarea id="noHandoffReason" rows={2} {...register("noHandoffReason")} aria-invalid={invalid("noHandoffReason")} />
+                </Field>
+              </div>
+            </>
+          ) : null}
         </fieldset>
       ) : null}
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { familyContactSchema, tracingAttemptSchema } from "~/domain/case-file";
-import { TRACING_CHANNELS, TRACING_RESULTS } from "~/domain/enums";
+import { TRACING_CHANNELS } from "~/domain/enums";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { familyFormData } from "~/queries/case-file.server";
 import { addFamilyContact, recordTracingAttempt } from "~/services/case-file.server";
@@ -15,6 +15,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
+import { TracingResultField } from "~/components/forms/select-field";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FamilyPage() {
-  const { stay, person, panti, family, can, now } = useLoaderData<typeof loader>();
+  const { stay, person, panti, family, can, now, tracingRequests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -122,6 +123,23 @@ export default function FamilyPage() {
           ) : null}
         </section>
       </div>
+      <section className="card" aria-labelledby="tracing-requests">
+        <div className="card-heading">
+          <h2 id="tracing-requests">{t("tracing.list.title")}</h2>
+          {stay.open && can.handoff ? <Link to={`${base}/tracing-request`}>{t("handoff.caseFile.tracing")}</Link> : null}
+        </div>
+        {tracingRequests.length ? (
+          <ul className="plain-list" data-testid="stay-tracing-requests">
+            {tracingRequests.map((r) => (
+              <li key={r.id}>
+                <Link to={`/tracing-requests/${r.id}`}>{r.partnerName}</Link> · <Instant value={r.createdAt} /> · {t(`tracing.status.${r.status}`)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted small">{t("tracing.list.empty")}</p>
+        )}
+      </section>
       <p>
         <Link to={base}>{t("caseFile.back")}</Link>
       </p>
@@ -204,15 +222,7 @@ function AttemptForm({
           ))}
         </select>
       </Field>
-      <Field id="result" label={t("caseFile.family.result")} error={errorFor("result")}>
-        <select id="result" {...register("result")} aria-invalid={invalid("result")}>
-          {TRACING_RESULTS.map((r) => (
-            <option key={r} value={r}>
-              {t(`tracingResult.${r}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <TracingResultField control={register("result")} error={errorFor("result")} />
       <Field id="attempt-notes" label={t("caseFile.family.notes")} error={errorFor("notes")}>
         <textarea id="attempt-notes" rows={2} {...register("notes")} aria-invalid={invalid("notes")} />
       </Field>

@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       audit: hasPermission(user, "audit:read"),
       apiTokens: hasPermission(user, "api_token:manage"),
       provinces: hasPermission(user, "province:manage"),
+      handoffs: hasPermission(user, "handoff:read"),
     },
   };
 }
@@ -101,6 +102,7 @@ export default function AppLayout() {
             {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
             {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
             {nav.incidents ? <NavLink to="/incidents">{t("nav.incidents")}</NavLink> : null}
+            {nav.handoffs ? <NavLink to="/handoffs">{t("nav.handoffs")}</NavLink> : null}
             {admin.length > 0 ? <AdminMenu links={admin} /> : null}
           </nav>
           <div className="user-menu">

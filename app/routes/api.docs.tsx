@@ -72,9 +72,10 @@ export default function ApiDocsPage() {
   const lang = useLang();
   const request = document.components.schemas.PlacementRequest!;
   const required = new Set(request.required ?? []);
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation! })),
-  );
+  // The outreach units' endpoints; the FKD-MPU packet endpoints are for partner instances (decision 020).
+  const operations = Object.entries(document.paths)
+    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation! })))
+    .filter(({ operation }) => operation.tags.includes("placements"));
   const pick = (en: string, id: string) => (lang === "id" ? id : en);
 
   return (

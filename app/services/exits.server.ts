@@ -1,6 +1,6 @@
 /** Ending stays (terminasi), undoing a mistaken exit, and follow-up contacts after exit. */
 import { and, desc, eq, gt, isNull, ne, or } from "drizzle-orm";
-import { bedAssignments, beds, followUps, incidents, placements, stays } from "#db/schema";
+import { bedAssignments, beds, followUps, handoffs, incidents, partnerProvinces, placements, stays } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
   canUndoExit,
@@ -63,6 +63,16 @@ export function recordExit(actor: Actor & { name?: string }, stayId: number, inp
       .where(and(eq(bedAssignments.stayId, stay.id), isNull(bedAssignments.toAt)))
       .get();
     if (bed && input.exitedAt.getTime() < bed.fromAt.getTime()) throw new InvalidInput({ exitedAt: ["exit.error.beforeBedMove"] });
+
+    if (input.outcome === "repatriated_home_region" && input.handoffId !== undefined) {
+      const handoff = tx
+        .select({ id: handoffs.id, partnerName: partnerProvinces.name })
+        .from(handoffs)
+        .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
+        .where(and(eq(handoffs.id, input.handoffId), eq(handoffs.stayId, stay.id), eq(handoffs.direction, "outgoing")))
+        .get();
+      if (!handoff || handoff.partnerName !== input.province) throw new InvalidInput({ handoffId: ["handoff.exit.error.handoff"] });
+    }
 
     let placementId: number | null = null;
     let destination: string | null;

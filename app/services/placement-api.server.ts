@@ -26,6 +26,7 @@ import { checkApiToken, touchApiToken, type ApiCaller } from "./api-tokens.serve
 import { writeTransaction, type Tx } from "./audit.server";
 import { insertPlacement, placementPayloadHash } from "./placements.server";
 import { readBytes } from "~/utils/body.server";
+import type { PacketErrorCode } from "./packets.server";
 
 export const API_BASE = "/api/v1";
 
@@ -179,7 +180,8 @@ export type ApiErrorCode =
   | "validation"
   | "conflict"
   | "not_found"
-  | "method_not_allowed";
+  | "method_not_allowed"
+  | PacketErrorCode;
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
 

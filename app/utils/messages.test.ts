@@ -11,6 +11,7 @@ import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
 import { provinceMessages } from "./messages.provinces";
 import { safeguardingMessages } from "./messages.safeguarding";
+import { handoffMessages } from "./messages.handoffs";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
@@ -30,6 +31,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.programmes.ts": programmeMessages,
   "messages.provinces.ts": provinceMessages,
   "messages.safeguarding.ts": safeguardingMessages,
+  "messages.handoffs.ts": handoffMessages,
   "messages.users.ts": userMessages,
   "messages.home.ts": homeMessages,
   "messages.audit.ts": auditMessages,

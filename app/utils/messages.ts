@@ -14,6 +14,7 @@ import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
 import { safeguardingMessages } from "./messages.safeguarding";
+import { handoffMessages } from "./messages.handoffs";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
@@ -329,6 +330,7 @@ export const messages = {
   ...homeMessages,
   ...auditMessages,
   ...safeguardingMessages,
+  ...handoffMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

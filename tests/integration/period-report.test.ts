@@ -71,7 +71,7 @@ describe("the Q1 2025 published figures", () => {
 const wib = (local: string) => new Date(`${local}:00+07:00`);
 
 const repatriatedTo = (province: string, exitedAt: string) =>
-  exitSchema.parse({ outcome: "repatriated_home_region", exitedAt, province, city: "Kota Asal", transport: "bus" });
+  exitSchema.parse({ outcome: "repatriated_home_region", exitedAt, province, city: "Kota Asal", transport: "bus", noHandoffReason: "Diantar keluarga sendiri" });
 
 /**
  * A year of one intake panti (A) and one elderly panti (B), with the edges that go wrong:

@@ -23,6 +23,13 @@ import { db } from "~/utils/db.server";
 import { eq } from "drizzle-orm";
 import { createPanti, createResident, createRoom, createUser, referralInput } from "../factories";
 import { createPlacement } from "~/services/placements.server";
+import { handoffSchema } from "~/domain/handoffs";
+import { handoffDetail, handoffFormData, handoffList, handoffReport, handoffsOfStay, tracingFormData, tracingOfStay, tracingRequestDetail, tracingRequestList } from "~/queries/handoffs.server";
+import { prepareHandoff, sendHandoff } from "~/services/handoffs.server";
+import { requestTracing } from "~/services/tracing.server";
+import { partnerProvinces } from "#db/schema";
+import { ensurePartnerRegistry } from "../factories/handoffs";
+import { handoffFormFields } from "../factories/handoff-form";
 
 const NOW = new Date("2026-06-01T03:00:00Z");
 
@@ -53,7 +60,15 @@ function theirPanti() {
   const staff = createUser("psychosocial", theirs.id);
   const outreach = createUser("outreach", null, "sudin_jakbar");
   const placement = createPlacement(outreach.actor, referralInput(theirs.id));
-  return { theirs, open, ended, placement, staff };
+  // A hand-off of their resident to Jawa Barat (sent as a file) and a tracing request to it.
+  ensurePartnerRegistry();
+  db.update(partnerProvinces).set({ baseUrl: null }).where(eq(partnerProvinces.code, "32")).run();
+  const dinsos = createUser("dinsos_admin").actor;
+  const { handoffId } = prepareHandoff(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, handoffSchema.parse(handoffFormFields()));
+  sendHandoff(dinsos, handoffId);
+  db.update(partnerProvinces).set({ baseUrl: "http://127.0.0.1:9" }).where(eq(partnerProvinces.code, "33")).run();
+  const { requestId } = requestTracing(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, { partnerCode: "33", description: "Laki-laki, sekitar 40 tahun, logat Tegal" });
+  return { theirs, open, ended, placement, staff, handoffId, requestId };
 }
 
 /** Every changed query, asked about the other panti's records. */
@@ -94,6 +109,15 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     incidentCounts: incidentReport(actor, { pantiId: id, page: 1 }).counts,
     consents: consentsOfPerson(actor, id, t.open.person.id).rows,
     readLog: (caseFile(createUser("dinsos_admin").actor, id, t.open.stay.id), readLogOfPerson(actor, id, t.open.person.id, 1)?.rows ?? []),
+    handoffs: handoffList(actor, { page: 1 }).rows.filter((r) => r.id === t.handoffId),
+    handoffDetail: handoffDetail(actor, t.handoffId) ? [1] : [],
+    stayHandoffs: handoffsOfStay(actor, id, t.open.stay.id),
+    handoffForm: handoffFormData(actor, id, t.open.stay.id) ? [1] : [],
+    handoffReport: handoffReport(actor).byPartner,
+    tracingForm: tracingFormData(actor, id, t.open.stay.id) ? [1] : [],
+    tracingList: tracingRequestList(actor, {}).filter((r) => r.id === t.requestId),
+    tracingDetail: tracingRequestDetail(actor, t.requestId) ? [1] : [],
+    stayTracing: tracingOfStay(actor, id, t.open.stay.id),
     exportStale: Array.from((buildDataset(actor as SessionUser, "stale-stays", params, "id")?.rows ?? []) as Iterable<unknown[]>).filter((r) => r.includes(t.theirs.name)),
   };
 }
@@ -129,7 +153,7 @@ describe("the scope contract", () => {
     // Query functions of these files read persons, stays and their records. The exceptions read
     // no person (panti rows, beds, catalogue, aggregate figures) or work on a record already read
     // through a scoped query.
-    const files = ["audit", "bed-board", "case-file", "exits", "exports", "measure-exports", "measures", "placements", "programmes", "reports", "report-referrals", "safeguarding", "users"];
+    const files = ["audit", "bed-board", "case-file", "exits", "exports", "handoffs", "measure-exports", "measures", "placements", "programmes", "reports", "report-referrals", "safeguarding", "users"];
     const exceptions = new Set([
       "isDemoDatabase",
       "pantiProfile",
@@ -141,6 +165,8 @@ describe("the scope contract", () => {
       "programmeCatalogue",
       "containsPattern",
       "newUserForm",
+      // Parses a list's query string; reads nothing.
+      "parseHandoffFilters",
       // Aggregate, non-personal figures: a plain panti filter built by resolveFilter from the scope.
       "capacityPanel",
       "censusHistory",

@@ -246,6 +246,24 @@ describe("seedDatabase", () => {
     expect(JSON.parse(audit.after)).toEqual(result.counts);
   });
 
+  it("adds FKD-MPU hand-offs in several statuses, each with its history, and a tracing request each way", () => {
+    const statuses = all<{ direction: string; status: string }>("select direction, status from handoffs order by id");
+    expect(statuses).toEqual([
+      { direction: "outgoing", status: "draft" },
+      { direction: "outgoing", status: "sent" },
+      { direction: "outgoing", status: "accepted" },
+      { direction: "outgoing", status: "closed" },
+      { direction: "incoming", status: "received" },
+      { direction: "incoming", status: "declined" },
+    ]);
+    expect(count("select count(*) as n from handoffs h where not exists (select 1 from handoff_events e where e.handoff_id = h.id and e.status = h.status)")).toBe(0);
+    expect(count("select count(*) as n from handoffs where status <> 'draft' and direction = 'outgoing' and signature is null")).toBe(0);
+    // The closed one is the hand-off of a repatriation exit.
+    expect(count("select count(*) as n from stays s join handoffs h on h.stay_id = s.id where h.status = 'closed' and json_extract(s.exit_details, '$.handoffId') = h.id")).toBe(1);
+    expect(all<{ direction: string }>("select direction from tracing_requests order by id").map((r) => r.direction)).toEqual(["outgoing", "incoming"]);
+    expect(all("select packet_id, status from handoffs order by id")).toEqual(twin.$client.prepare("select packet_id, status from handoffs order by id").all());
+  });
+
   it("refuses a database that is not empty", () => {
     expect(() => seedDatabase(db, options)).toThrowError(/not empty/);
   });

@@ -34,3 +34,18 @@ export function EmptyRow({ when = true, colSpan, children }: { when?: boolean; c
     </tr>
   );
 }
+
+/** The header row of a table: one column heading per label. */
+export function ColumnHeads({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th scope="col" key={label}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -17,6 +17,7 @@ import { AssessmentSection } from "./sections/assessment";
 import { DocumentsSection } from "./sections/documents";
 import { FamilyLocated, FamilySection } from "./sections/family";
 import { FollowUpsSection } from "./sections/follow-ups";
+import { HandoffsSection } from "./sections/handoffs";
 import { IdentitySection } from "./sections/identity";
 import { ConsentSection, IncidentsSection, SafeguardingLinks } from "./sections/safeguarding";
 import { PlanSection } from "./sections/plan";
@@ -131,6 +132,7 @@ export default function CaseFilePage() {
       <SessionsSection file={file} base={base} />
       <IncidentsSection file={file} base={base} />
       <FamilySection file={file} base={base} />
+      <HandoffsSection file={file} base={base} />
       <DocumentsSection file={file} base={base} />
       <ConsentSection file={file} base={base} />
       <TrainingSection file={file} classes={classes} failed={actionData && !actionData.ok ? actionData : null} />

@@ -1,0 +1,166 @@
+/**
+ * Two provinces, two instances: DKI Jakarta (the app under test, E2E_PORT) and Jawa Barat
+ * (a second instance started here on E2E_PORT + 10, PANTI_PROVINCE=32, its own demo database and
+ * key in tests/.tmp/jabar-<port>/). The administrators exchange public keys and addresses on
+ * /admin/provinces; DKI prepares and sends a hand-off from a resident's case file, Jawa Barat
+ * receives it, accepts it as a referral to one of its panti and confirms the arrival, and DKI
+ * sees each step on the hand-off, on the resident's case file and in the report.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { E2E_PASSWORD, E2E_PORT, E2E_SESSION_SECRET, ROOT } from "./e2e-env.js";
+import { expect, pantiIdByCode, signIn, test } from "./fixtures";
+
+const JABAR_PORT = E2E_PORT + 10;
+const DKI_URL = `http://127.0.0.1:${E2E_PORT}`;
+const JABAR_URL = `http://127.0.0.1:${JABAR_PORT}`;
+const JABAR_DIR = path.join(ROOT, "tests", ".tmp", `jabar-${JABAR_PORT}`);
+const JABAR_DB = path.join(JABAR_DIR, "panti-jabar.db");
+
+let jabar: ChildProcess | null = null;
+
+async function waitForLogin(url: string, deadline: number) {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${url}/login`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the Jawa Barat instance did not start at ${url}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  // A demo database of its own (demo people and users, marked as demo), for province 32.
+  fs.rmSync(JABAR_DIR, { recursive: true, force: true });
+  fs.mkdirSync(JABAR_DIR, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: JABAR_DB, DEMO_PASSWORD: E2E_PASSWORD, SEED_SCALE: "1", PANTI_PROVINCE: "32" };
+  const setup = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["db/setup.ts"], { cwd: ROOT, env, encoding: "utf8" });
+  if (setup.status !== 0) throw new Error(`preparing the Jawa Barat database failed:\n${setup.stdout}\n${setup.stderr}`);
+  jabar = spawn("node", ["server.js"], {
+    cwd: ROOT,
+    env: {
+      ...env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(JABAR_PORT),
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      LOG_REQUESTS: "false",
+      COOKIE_SECURE: "false",
+      PANTI_OUTBOX_INTERVAL_SECONDS: "2",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForLogin(JABAR_URL, Date.now() + 60_000);
+});
+
+test.afterAll(() => {
+  jabar?.kill("SIGTERM");
+});
+
+async function contextFor(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, locale: "id-ID", timezoneId: "Asia/Jakarta" });
+  return { context, page: await context.newPage() };
+}
+
+/** Reads this instance's public key on one side and records it, with the address, on the other. */
+async function registerPartner(from: Page, to: Page, code: string, baseUrl: string) {
+  await from.goto("/admin/provinces");
+  const publicKey = (await from.getByTestId("own-public-key").textContent())!.trim();
+  await to.goto(`/admin/provinces/${code}`);
+  await to.locator("#baseUrl").fill(baseUrl);
+  await to.locator("#publicKey").fill(publicKey);
+  await to.getByRole("button", { name: "Simpan" }).click();
+  await expect(to).toHaveURL(/\/admin\/provinces\?saved=/);
+}
+
+test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirms the arrival", async ({ browser, page, sql }) => {
+  test.setTimeout(120_000);
+  const jabarSide = await contextFor(browser, JABAR_URL);
+  const j = jabarSide.page;
+
+  // 1. The two administrators exchange keys and addresses.
+  await signIn(page, "admin");
+  await signIn(j, "admin");
+  await expect(j.getByTestId("demo-banner")).toBeVisible();
+  await registerPartner(j, page, "32", JABAR_URL);
+  await registerPartner(page, j, "31", DKI_URL);
+
+  // The report before, to compare with after.
+  await page.goto("/handoffs/report");
+  const goodBefore = Number((await page.getByTestId("report-arrived-good").textContent())!.split("/")[0]!.replace(/\D/g, ""));
+
+  // 2. DKI: a panti admin prepares the hand-off of a resident from the case file and sends it.
+  const pantiId = pantiIdByCode(sql, "PSBI-BD1");
+  const stay = sql
+    .prepare(
+      `select s.id, p.name from stays s join persons p on p.id = s.person_id
+       where s.panti_id = ? and s.exited_at is null and p.name is not null and p.unidentified = 0 and p.ppks_category is not null
+         and not exists (select 1 from handoffs h where h.stay_id = s.id)
+       order by s.id limit 1`,
+    )
+    .get(pantiId) as { id: number; name: string };
+  const dki = await contextFor(browser, DKI_URL);
+  const d = dki.page;
+  await signIn(d, "admin.bd1");
+  await d.goto(`/panti/${pantiId}/stays/${stay.id}`);
+  await d.getByRole("link", { name: "Siapkan serah terima" }).click();
+  await d.locator("#partnerCode").selectOption("32");
+  await d.locator("#destinationCity").fill("Kabupaten Garut");
+  await d.locator("#reason").fill("Ingin pulang dan keluarga bersedia menerima");
+  await d.getByLabel("KTP", { exact: true }).check();
+  await d.locator("#health").fill("Sehat, tekanan darah terkontrol");
+  await d.locator("#psychosocial").fill("Stabil dan kooperatif");
+  await d.locator("#continueTraining").fill("Lanjutkan pelatihan menjahit");
+  await d.locator("#escort").fill("Rina Kartika (peksos)");
+  await d.locator("#plannedDate").fill("2026-12-15");
+  // Without the person's consent nothing is saved.
+  await d.getByRole("button", { name: "Simpan sebagai draf" }).click();
+  await expect(d.getByText("Pemulangan memerlukan persetujuan warga binaan.")).toBeVisible();
+  await d.getByLabel("Warga binaan menyetujui pemulangan ini").check();
+  await d.getByRole("button", { name: "Simpan sebagai draf" }).click();
+  await expect(d.getByTestId("handoff-status")).toHaveText("Draf");
+  const handoffUrl = d.url().split("?")[0]!;
+  await d.getByRole("button", { name: "Kirim serah terima" }).click();
+  await expect(d.getByTestId("handoff-message")).toContainText("Provinsi mitra sudah menerimanya.");
+  // Jawa Barat's instance reports the receipt back.
+  await expect(async () => {
+    await d.goto(handoffUrl);
+    await expect(d.getByTestId("handoff-status")).toHaveText("Diterima provinsi tujuan", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+
+  // 3. Jawa Barat: the packet is in the queue; accept it as a referral to a panti, then the arrival.
+  await j.goto("/handoffs?direction=incoming");
+  await j.getByTestId("handoff-list").getByRole("link", { name: stay.name }).first().click();
+  await expect(j.getByTestId("handoff-packet")).toContainText("Lanjutkan pelatihan menjahit");
+  await j.locator("#targetPantiId").selectOption({ index: 1 });
+  await j.getByRole("button", { name: "Setujui" }).click();
+  await expect(j.getByTestId("handoff-message")).toContainText("Serah terima disetujui. Provinsi mitra sudah menerimanya.");
+  await expect(j.getByTestId("handoff-status")).toHaveText("Disetujui");
+  // The referral carries the person's history.
+  await j.getByRole("link", { name: /^Rujukan #/ }).click();
+  await expect(j.getByText("Serah terima FKD-MPU dari Dinas Sosial DKI Jakarta", { exact: false })).toBeVisible();
+  await j.goBack();
+  await j.locator("#condition").selectOption("good");
+  await j.getByRole("button", { name: "Konfirmasi kedatangan" }).click();
+  await expect(j.getByTestId("handoff-status")).toHaveText("Telah tiba");
+
+  // 4. DKI sees the arrival on the hand-off, on the resident's case file and in the report.
+  await d.goto(handoffUrl);
+  await expect(d.getByTestId("handoff-status")).toHaveText("Telah tiba");
+  await expect(d.getByTestId("handoff-events")).toContainText("dilaporkan Jawa Barat");
+  await d.goto(`/panti/${pantiId}/stays/${stay.id}`);
+  await expect(d.getByTestId("case-handoffs")).toContainText("Telah tiba");
+  await expect(d.getByTestId("case-handoffs")).toContainText("Baik");
+  await page.goto("/handoffs/report");
+  const goodAfter = Number((await page.getByTestId("report-arrived-good").textContent())!.split("/")[0]!.replace(/\D/g, ""));
+  expect(goodAfter).toBe(goodBefore + 1);
+  await expect(page.getByTestId("report-by-partner").locator('tr[data-partner="32"][data-status="arrived"]')).toBeVisible();
+
+  await jabarSide.context.close();
+  await dki.context.close();
+});

@@ -1,0 +1,253 @@
+/**
+ * FKD-MPU hand-offs: preparing and sending (signed, through the outbox, retried while the
+ * partner is down), receiving (signature, replay, tamper, unknown partner, unknown version),
+ * status reports both ways, decisions of the receiving province, and the audit of each.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
+import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
+import { handoffSchema, PACKET_VERSION, tracingAnswerSchema } from "~/domain/handoffs";
+import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, prepareHandoff, sendHandoff } from "~/services/handoffs.server";
+import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
+import { receivePacket } from "~/services/packets.server";
+import { answerTracing, requestTracing } from "~/services/tracing.server";
+import { db } from "~/utils/db.server";
+import { canonicalJson, instancePublicKey, verifyPacket } from "~/utils/signing.server";
+import { auditCount, createPanti, createResident, createUser } from "../factories";
+import { handoffFormFields } from "../factories/handoff-form";
+import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
+
+const form = (overrides: Record<string, string> = {}) => handoffSchema.parse(handoffFormFields(overrides));
+
+let jabar: FakePartner;
+beforeAll(async () => {
+  jabar = await fakePartner("32", { withInstance: true });
+});
+afterAll(() => jabar.close());
+
+function resident() {
+  const home = createPanti();
+  const { stay, person } = createResident(home.id, null);
+  db.update(persons).set({ ppksCategory: "gelandangan", originProvince: "Jawa Barat" }).where(eq(persons.id, person.id)).run();
+  return { home, stay, person, admin: createUser("panti_admin", home.id) };
+}
+
+describe("an outgoing hand-off", () => {
+  it("is prepared as a draft, sent signed through the outbox, retried while the partner is down, then delivered", async () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toMatchObject({ status: "draft", channel: "api" });
+    const sent = sendHandoff(admin.actor, handoffId, new Date("2026-12-01T03:00:00Z"));
+    expect(sent.channel).toBe("api");
+
+    jabar.answers.push(503);
+    const t0 = new Date("2026-12-01T03:00:01Z");
+    expect(await deliverOutbox({ now: t0 })).toEqual({ delivered: 0, retrying: 1, rejected: 0 });
+    const queued = db.select().from(outbox).where(eq(outbox.id, sent.outboxId!)).get()!;
+    expect(queued).toMatchObject({ status: "pending", attempts: 1 });
+    expect(queued.lastError).toMatch(/^503/);
+    expect(queued.nextAttemptAt.getTime()).toBe(t0.getTime() + 30_000);
+    // Not yet due: nothing is sent.
+    expect(await deliverOutbox({ now: new Date(t0.getTime() + 10_000) })).toEqual({ delivered: 0, retrying: 0, rejected: 0 });
+    expect(await deliverOutbox({ now: new Date(t0.getTime() + 31_000) })).toEqual({ delivered: 1, retrying: 0, rejected: 0 });
+    expect(db.select().from(outbox).where(eq(outbox.id, sent.outboxId!)).get()).toMatchObject({ status: "delivered", attempts: 2, lastError: null });
+
+    const delivered = jabar.received.at(-1)!;
+    expect(delivered.path).toBe("/api/v1/handoffs");
+    expect(verifyPacket(canonicalJson(delivered.body.packet), delivered.body.signature, instancePublicKey().publicKey)).toBe(true);
+    expect(delivered.body.packet).toMatchObject({ version: 1, kind: "handoff", from: "31", to: "32", consent: { given: true } });
+    // Only what the agreement needs: no case notes, no session records, no internal ids.
+    expect(Object.keys(delivered.body.packet).sort()).toEqual(
+      ["condition", "consent", "continuation", "documents", "documentsNote", "family", "from", "kind", "packetId", "person", "reason", "sender", "sentAt", "to", "travel", "version"],
+    );
+    expect(auditCount("handoff.prepare")).toBeGreaterThan(0);
+    expect(auditCount("handoff.send")).toBeGreaterThan(0);
+    expect(auditCount("outbox.deliver")).toBeGreaterThan(0);
+  });
+
+  it("gives up on a packet the partner refuses, keeps it visible, and sends it again when Dinsos queues it again", async () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    const { outboxId } = sendHandoff(admin.actor, handoffId);
+    const at = new Date("2026-12-05T03:00:00Z");
+    jabar.answers.push(422);
+    expect(await deliverOutbox({ ids: [outboxId!], now: at })).toEqual({ delivered: 0, retrying: 0, rejected: 1 });
+    expect(db.select().from(outbox).where(eq(outbox.id, outboxId!)).get()).toMatchObject({ status: "rejected", attempts: 1 });
+    // Rejected packets are not retried by the timer.
+    expect(await deliverOutbox({ now: new Date(at.getTime() + 86_400_000) })).toMatchObject({ delivered: 0 });
+    expect(() => requeueOutbox(admin.actor, [outboxId!])).toThrow(PermissionDenied);
+    expect(requeueOutbox(createUser("dinsos_admin").actor, [outboxId!])).toEqual([outboxId]);
+    expect(await deliverOutbox({ ids: [outboxId!] })).toMatchObject({ delivered: 1 });
+    expect(auditCount("outbox.reject")).toBeGreaterThan(0);
+    expect(auditCount("outbox.requeue")).toBeGreaterThan(0);
+  });
+
+  it("moves with the partner's signed status reports; a repeated report changes nothing, one that goes back is a conflict", () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    sendHandoff(admin.actor, handoffId);
+    const packetId = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.packetId;
+    const report = (status: string, extra: Record<string, unknown> = {}) =>
+      jabar.signed({
+        version: PACKET_VERSION, kind: "status", packetId: crypto.randomUUID(), from: "32", to: "31", handoffId: packetId,
+        status, at: "2026-12-02T03:00:00.000Z", acceptedAs: null, condition: null, note: null, ...extra,
+      });
+    const accepted = report("accepted", { acceptedAs: "panti" });
+    expect(receivePacket(accepted, { kind: "status", pathId: packetId })).toMatchObject({ ok: true, status: 200, replay: false });
+    expect(receivePacket(accepted, { kind: "status", pathId: packetId })).toMatchObject({ ok: true, status: 200, replay: true });
+    const events = db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, handoffId)).all().map((e) => e.status);
+    expect(events).toEqual(["draft", "sent", "received", "accepted"]);
+    expect(receivePacket(report("received"), { kind: "status", pathId: packetId })).toMatchObject({ ok: false, status: 409, error: "conflict" });
+    expect(receivePacket(report("arrived"), { kind: "status", pathId: "3b0c6f0e-9a4e-4b8e-8f1e-2f7a9d1c5e11" })).toMatchObject({ status: 400 });
+    expect(receivePacket(report("arrived", { condition: "good" }), { kind: "status", pathId: packetId })).toMatchObject({ ok: true });
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toMatchObject({ status: "arrived", arrivalCondition: "good", acceptedAs: "panti" });
+    closeHandoff(admin.actor, handoffId, undefined);
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.status).toBe("closed");
+    expect(auditCount("handoff.status_received")).toBeGreaterThanOrEqual(2);
+  });
+
+  it("is refused for a closed stay, a second open hand-off, a province that is not a partner, and outside the panti", () => {
+    const { home, stay, admin } = resident();
+    expect(() => prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form({ partnerCode: "31" }))).toThrow(InvalidInput);
+    expect(() => prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form({ partnerCode: "99" }))).toThrow(InvalidInput);
+    prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    expect(() => prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form())).toThrow(Conflict);
+    const other = createUser("panti_admin", createPanti().id);
+    expect(() => prepareHandoff(other.actor, { pantiId: home.id, stayId: stay.id }, form())).toThrow(NotFound);
+    // The URL's panti and the stay must agree: another panti's id in the path finds nothing.
+    expect(() => prepareHandoff(other.actor, { pantiId: other.pantiId!, stayId: stay.id }, form())).toThrow(NotFound);
+    expect(() => prepareHandoff(createUser("dinsos_viewer").actor, { pantiId: home.id, stayId: stay.id }, form())).toThrow(PermissionDenied);
+  });
+});
+
+describe("receiving a hand-off packet", () => {
+  const count = () => db.get<{ n: number }>(sql`select count(*) as n from handoffs where direction = 'incoming'`).n;
+
+  it("takes a signed packet once: a replay answers as before, the same id with other content is a conflict", () => {
+    const before = count();
+    const envelope = jabar.signed({ ...incomingHandoffPacket() });
+    expect(receivePacket(envelope, { kind: "handoff" })).toMatchObject({ ok: true, status: 201, replay: false, body: { status: "received" } });
+    expect(receivePacket(envelope, { kind: "handoff" })).toMatchObject({ ok: true, status: 200, replay: true });
+    const changed = jabar.signed({ ...envelope.packet, reason: "Alasan lain" });
+    expect(receivePacket(changed, { kind: "handoff" })).toMatchObject({ ok: false, status: 409, error: "conflict" });
+    expect(count()).toBe(before + 1);
+    // The sender hears that it was received (queued for its instance).
+    const report = db.select().from(outbox).where(eq(outbox.kind, "status")).all().at(-1)!;
+    expect(JSON.parse(report.body).packet).toMatchObject({ kind: "status", status: "received", handoffId: envelope.packet.packetId, to: "32" });
+    expect(auditCount("handoff.receive")).toBeGreaterThan(0);
+  });
+
+  it("refuses a tampered, unsigned or foreign packet, an unknown sender and an unknown version, each with its own code, keeping nothing", async () => {
+    const before = count();
+    const envelope = jabar.signed({ ...incomingHandoffPacket() });
+    const tampered = { ...envelope, packet: { ...envelope.packet, reason: "diubah di jalan" } };
+    expect(receivePacket(tampered, { kind: "handoff" })).toMatchObject({ status: 401, error: "invalid_signature" });
+    expect(receivePacket({ packet: envelope.packet }, { kind: "handoff" })).toMatchObject({ status: 401, error: "missing_signature" });
+    expect(receivePacket({ packet: envelope.packet, signature: "AAAA" }, { kind: "handoff" })).toMatchObject({ status: 401, error: "invalid_signature" });
+    // Bali has no key in the registry; Jawa Tengah's key is Jawa Barat's: either way the sender is not known.
+    const bali = jabar.signed({ ...incomingHandoffPacket("51") });
+    expect(receivePacket(bali, { kind: "handoff" })).toMatchObject({ status: 403, error: "unknown_partner" });
+    expect(receivePacket(jabar.signed({ ...incomingHandoffPacket("99") }), { kind: "handoff" })).toMatchObject({ status: 403, error: "unknown_partner" });
+    expect(receivePacket(jabar.signed({ ...incomingHandoffPacket(), to: "33" }), { kind: "handoff" })).toMatchObject({ status: 422, error: "wrong_recipient" });
+    expect(receivePacket(jabar.signed({ ...incomingHandoffPacket(), version: 2 }), { kind: "handoff" })).toMatchObject({
+      status: 422,
+      error: "unsupported_version",
+      extra: { supported: [1] },
+    });
+    expect(receivePacket(jabar.signed({ ...incomingHandoffPacket(), extra: "x" }), { kind: "handoff" })).toMatchObject({ status: 400, error: "validation" });
+    for (const junk of [null, 5, "x", [], {}, { packet: [] }, { packet: { version: 1 } }]) {
+      expect(receivePacket(junk, { kind: "handoff" })).toMatchObject({ ok: false, status: 400 });
+    }
+    expect(count()).toBe(before);
+    expect(auditCount("packet.refuse")).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("the receiving province", () => {
+  function received() {
+    const envelope = jabar.signed({ ...incomingHandoffPacket() });
+    receivePacket(envelope, { kind: "handoff" });
+    return db.select().from(handoffs).where(eq(handoffs.packetId, envelope.packet.packetId as string)).get()!;
+  }
+
+  it("accepts as a referral to a panti (the person's history comes with it), confirms the arrival, and reports each to the sender", () => {
+    const row = received();
+    const target = createPanti();
+    const dinsos = createUser("dinsos_admin");
+    const accepted = acceptHandoff(dinsos.actor, row.id, { acceptedAs: "panti", targetPantiId: target.id });
+    const placement = db.select().from(placements).where(eq(placements.id, accepted.placementId!)).get()!;
+    expect(placement).toMatchObject({ source: "handoff", targetPantiId: target.id, personName: "Rahmat Hidayat", status: "pending", ppksCategory: "gelandangan" });
+    expect(placement.assessmentSummary).toContain("Lanjutkan pelatihan: Las");
+    // The receiving panti's admin now sees it and confirms the arrival.
+    const pantiAdmin = createUser("panti_admin", target.id);
+    confirmArrival(pantiAdmin.actor, row.id, { condition: "with_note", note: "Lelah setelah perjalanan" });
+    expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ status: "arrived", arrivalCondition: "with_note", pantiId: target.id });
+    const reports = db.select().from(outbox).where(eq(outbox.handoffId, row.id)).all().map((o) => JSON.parse(o.body).packet.status);
+    expect(reports).toEqual(["received", "accepted", "arrived"]);
+    expect(auditCount("handoff.accept")).toBeGreaterThan(0);
+    expect(auditCount("handoff.arrival")).toBeGreaterThan(0);
+  });
+
+  it("declines with a reason; a panti admin cannot see or decide a hand-off not referred to their panti", () => {
+    const row = received();
+    const pantiAdmin = createUser("panti_admin", createPanti().id);
+    expect(() => declineHandoff(pantiAdmin.actor, row.id, "Bukan kewenangan")).toThrow(NotFound);
+    expect(() => acceptHandoff(createUser("dinsos_viewer").actor, row.id, { acceptedAs: "family" })).toThrow(PermissionDenied);
+    declineHandoff(createUser("dinsos_admin").actor, row.id, "Keluarga tidak ditemukan di alamat itu");
+    expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ status: "declined", declineReason: "Keluarga tidak ditemukan di alamat itu" });
+    expect(() => confirmArrival(createUser("dinsos_admin").actor, row.id, { condition: "good" })).toThrow(Conflict);
+  });
+
+  it("refuses a referral to a panti the decision maker may not use, or that does not exist", () => {
+    const row = received();
+    expect(() => acceptHandoff(createUser("dinsos_admin").actor, row.id, { acceptedAs: "panti", targetPantiId: 999_999 })).toThrow(InvalidInput);
+  });
+});
+
+describe("tracing requests", () => {
+  it("go to the partner signed; the partner's answer lands in the resident's family-tracing log, once", async () => {
+    const { home, stay, person, admin } = resident();
+    const { requestId, outboxId } = requestTracing(admin.actor, { pantiId: home.id, stayId: stay.id }, {
+      partnerCode: "32",
+      description: "Perempuan, sekitar 60 tahun, menyebut pasar dan masjid besar",
+      names: "Ujang, Euis",
+      places: "Pasar Ciawitali, Garut",
+      language: "Sunda",
+    });
+    expect(await deliverOutbox({ ids: [outboxId] })).toMatchObject({ delivered: 1 });
+    const sent = jabar.received.at(-1)!;
+    expect(sent.path).toBe("/api/v1/tracing-requests");
+    expect(sent.body.packet).toMatchObject({ kind: "tracing_request", language: "Sunda", person: { sex: "male" } });
+    const packetId = sent.body.packet.packetId as string;
+    const answer = jabar.signed({
+      version: PACKET_VERSION, kind: "tracing_answer", packetId: crypto.randomUUID(), from: "32", to: "31", requestId: packetId,
+      at: "2026-12-03T03:00:00.000Z", result: "family_located", notes: "Keluarga di Desa Sukamaju",
+      contact: { name: "Euis Komariah", relation: "adik", phone: "+62 812 1111 2222", address: "Desa Sukamaju, Garut" },
+    });
+    expect(receivePacket(answer, { kind: "tracing_answer", pathId: packetId })).toMatchObject({ ok: true, status: 200, replay: false });
+    expect(receivePacket(answer, { kind: "tracing_answer", pathId: packetId })).toMatchObject({ ok: true, replay: true });
+    expect(db.select().from(tracingRequests).where(eq(tracingRequests.id, requestId)).get()).toMatchObject({ status: "answered" });
+    const attempts = db.select().from(tracingAttempts).where(eq(tracingAttempts.stayId, stay.id)).all();
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ channel: "partner_province", result: "family_located" });
+    expect(db.select().from(familyContacts).where(eq(familyContacts.personId, person.id)).all().map((c) => c.name)).toEqual(["Euis Komariah"]);
+    expect(auditCount("tracing.request")).toBeGreaterThan(0);
+    expect(auditCount("tracing.answer_received")).toBeGreaterThan(0);
+  });
+
+  it("from a partner are answered by Dinsos only, once, through the outbox", () => {
+    const request = jabar.signed({
+      version: PACKET_VERSION, kind: "tracing_request", packetId: crypto.randomUUID(), from: "32", to: "31", sentAt: "2026-12-01T03:00:00.000Z",
+      person: { sex: "male", age: 30 }, description: "Laki-laki, logat Betawi", names: null, places: "Kampung Melayu", language: "Betawi", photo: null,
+    });
+    const received = receivePacket(request, { kind: "tracing_request" });
+    expect(received).toMatchObject({ ok: true, status: 201 });
+    const row = db.select().from(tracingRequests).where(eq(tracingRequests.packetId, request.packet.packetId as string)).get()!;
+    const input = tracingAnswerSchema.parse({ result: "not_found", notes: "Belum ditemukan di Kampung Melayu" });
+    expect(() => answerTracing(createUser("panti_admin", createPanti().id).actor, row.id, input)).toThrow(PermissionDenied);
+    const { outboxId } = answerTracing(createUser("dinsos_admin").actor, row.id, input);
+    expect(JSON.parse(db.select().from(outbox).where(eq(outbox.id, outboxId)).get()!.body).packet).toMatchObject({ kind: "tracing_answer", requestId: row.packetId, result: "not_found" });
+    expect(() => answerTracing(createUser("dinsos_admin").actor, row.id, input)).toThrow(Conflict);
+  });
+});
