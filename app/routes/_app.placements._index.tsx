@@ -4,7 +4,7 @@ import { PLACEMENT_STATUSES } from "~/domain/enums";
 import { hasPermission, scopeFor } from "~/domain/permissions";
 import { placementListFilterSchema, waitingHours } from "~/domain/placements";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
-import { occupancyByPanti } from "~/queries/occupancy.server";
+import { activePantiOptions } from "~/queries/occupancy.server";
 import { listPlacements } from "~/queries/placements.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope,
     now: new Date(),
     canCreate: hasPermission(user, "placement:create"),
-    pantiOptions: scope === "all" ? occupancyByPanti({ pantiId: null }).map((p) => ({ id: p.id, name: p.name })) : [],
+    pantiOptions: scope === "all" ? activePantiOptions() : [],
   };
 }
 
