@@ -51,6 +51,13 @@ function inDays(col: AnySQLiteColumn, period: Period): SQL {
   return sql`${day} >= ${sql.raw(String(dayNumber(period.from)))} and ${day} <= ${sql.raw(String(dayNumber(period.to)))}`;
 }
 
+/**
+ * A period of more than three years holds most of the history: a walk of a whole index (in the
+ * order a panel groups by) then costs less than finding the period's rows and sorting them. Both
+ * ways count the same rows; only the cost differs.
+ */
+const isLongPeriod = (period: Period) => dayNumber(period.to) - dayNumber(period.from) > 3 * 366;
+
 /** Conditions on the panti table for the kota / type / panti filters. */
 function pantiConditions(filter: Pick<ReportFilter, "kota" | "type" | "pantiId">): SQL[] {
   const out: SQL[] = [];
@@ -103,23 +110,18 @@ export function capacityPanel(filter: ReportFilter) {
  */
 export function censusHistory(filter: ReportFilter): { day: string; census: number }[] {
   const { start } = periodInstants(filter);
-  const baseline =
-    db
-      .select({ n: count() })
-      .from(stays)
-      .where(
-        and(
-          lt(stays.admittedAt, start),
-          sql`(${stays.exitedAt} is null or ${stays.exitedAt} >= ${start.getTime()})`,
-          ...pantiColumnConditions(stays.pantiId, filter),
-        ),
-      )
-      .get()?.n ?? 0;
+  const inScope = pantiColumnConditions(stays.pantiId, filter);
+  const countStays = (...where: SQL[]) => db.select({ n: count() }).from(stays).where(and(...where, ...inScope)).get()?.n ?? 0;
+  // Open at the start: admitted before it and not gone before it. Over a long period few stays
+  // are that old, so count those admitted before it less those also gone before it.
+  const baseline = isLongPeriod(filter)
+    ? countStays(lt(stays.admittedAt, start)) - countStays(lt(stays.admittedAt, start), lt(stays.exitedAt, start))
+    : countStays(lt(stays.admittedAt, start), sql`(${stays.exitedAt} is null or ${stays.exitedAt} >= ${start.getTime()})`);
   const perDay = (col: typeof stays.admittedAt | typeof stays.exitedAt) =>
     db
       .select({ day: jakartaDayNumber(col), n: count() })
       .from(stays)
-      .where(and(inDays(col, filter), ...pantiColumnConditions(stays.pantiId, filter)))
+      .where(and(inDays(col, filter), ...inScope))
       .groupBy(jakartaDayNumber(col))
       .all();
   const first = dayNumber(filter.from);
@@ -183,22 +185,25 @@ export function exitsPanel(filter: ReportFilter) {
 }
 
 /**
- * Length of stay of the stays that ended in the period, per panti type: one walk of the length
- * index gives the count per panti and whole day stayed, from which the median and the
- * distribution of each type follow. The period is counted, not searched: a range on the exit
- * instant would take the exit index instead and sort every stay of the period.
+ * Length of stay of the stays that ended in the period, per panti type: the count per panti and
+ * whole day stayed, from which the median and the distribution of each type follow. Over a long
+ * period the whole length index is walked in its order and the period counted, not searched (a
+ * range on the exit instant would sort every stay of the period); over a short one the exit
+ * index finds the period's stays and they are sorted.
  */
 export function lengthOfStayPanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
   const days = wholeDaysBetween(stays.admittedAt, stays.exitedAt);
-  const n = sql<number>`sum(case when ${stays.exitedAt} >= ${start.getTime()} and ${stays.exitedAt} < ${end.getTime()} then 1 else 0 end)`;
+  const inPeriod = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end))!;
+  const long = isLongPeriod(filter);
+  const n = long ? sql<number>`sum(case when ${inPeriod} then 1 else 0 end)` : count();
   const typeOf = new Map(db.select({ id: panti.id, type: panti.type }).from(panti).all().map((p) => [p.id, p.type]));
   const rows = db
     .select({ pantiId: stays.pantiId, days, n })
     .from(stays)
-    .where(and(...pantiColumnConditions(stays.pantiId, filter)))
+    .where(and(long ? undefined : inPeriod, ...pantiColumnConditions(stays.pantiId, filter)))
     .groupBy(stays.pantiId, days)
-    .having(sql`${n} > 0`)
+    .having(long ? sql`${n} > 0` : undefined)
     .all();
   const byType = new Map<string, { days: number; n: number }[]>();
   for (const r of rows) {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { panti, persons, placements, stays } from "#db/schema";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
-import { daysInRange, losSummary, periodInstants, startOfJakartaDay, type ReportFilter } from "~/domain/reports";
+import { addDays, daysInRange, losSummary, periodInstants, startOfJakartaDay, type ReportFilter } from "~/domain/reports";
 import { jakartaDate } from "~/domain/time";
 import { censusHistory, exitsPanel, intakePanel, lengthOfStayPanel, reentryPanel } from "~/queries/reports.server";
 import { db } from "~/utils/db.server";
@@ -43,6 +43,7 @@ const referralArb = fc.record({
 const filterArb = fc.record({
   from: dayArb,
   days: fc.integer({ min: 1, max: SPAN_DAYS }),
+  long: fc.boolean(),
   narrow: fc.constantFrom("none", "panti", "type", "kota", "type+kota"),
   panti: fc.nat(5),
 });
@@ -129,8 +130,8 @@ describe("review panels", () => {
             .run();
         }
         for (const f of filters) {
-          const from = daysInRange(FIRST_DAY, "2026-12-31")[f.from]!;
-          const to = daysInRange(from, "2026-12-31")[f.days - 1]!;
+          const from = f.long ? addDays(FIRST_DAY, -3 * 366 - f.from) : addDays(FIRST_DAY, f.from);
+          const to = f.long ? addDays(FIRST_DAY, f.days) : addDays(from, f.days - 1);
           const one = home[f.panti]!;
           const filter: ReportFilter = {
             from,
