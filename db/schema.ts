@@ -536,8 +536,9 @@ export const placements = sqliteTable(
     index("placements_queue_idx").on(t.targetPantiId, t.status, t.createdAt),
     index("placements_unit_idx").on(t.outreachUnit, t.createdAt),
     index("placements_status_idx").on(t.status, t.createdAt),
-    // The referral list for Dinsos (no filter): newest first, in the index's own order.
-    index("placements_created_idx").on(sql`${t.createdAt} desc`, t.id),
+    // The referral list for Dinsos (no filter): newest first (read backwards, the id breaking ties
+    // the same way), or oldest first for the queue.
+    index("placements_created_idx").on(t.createdAt),
     index("placements_found_at_idx").on(t.foundAt),
     // Intake per Jakarta month and unit, grouped in index order: `placements_found_month_idx` on
     // (jakartaMonthText(found_at), outreach_unit, found_at, target_panti_id) is created by the

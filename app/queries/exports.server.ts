@@ -2,7 +2,7 @@
  * Every list and report as a downloadable dataset: the same query and scope as its page, with
  * Indonesian (or English) headers. Long lists are read row by row from SQLite.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { panti, placements } from "#db/schema";
 import { aggregatePantiFilter, checkPanti, hasPermission, scopeFor, type Permission } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
@@ -16,7 +16,7 @@ import type { Cell, Dataset } from "~/utils/export.server";
 import { translator, type Lang } from "~/utils/i18n";
 import { allFollowUps, allStaleStays } from "./exits.server";
 import { occupancyByPanti } from "./occupancy.server";
-import { placementScopeWhere } from "./placements.server";
+import { placementListOrder, placementListWhere } from "./placements.server";
 import {
   capacityPanel,
   censusHistory,
@@ -101,15 +101,8 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
         })
         .from(placements)
         .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-        .where(
-          and(
-            placementScopeWhere(user),
-            filter.status ? eq(placements.status, filter.status) : undefined,
-            filter.panti ? eq(placements.targetPantiId, filter.panti) : undefined,
-            filter.unit ? eq(placements.outreachUnit, filter.unit) : undefined,
-          ),
-        )
-        .orderBy(filter.status === "pending" ? asc(placements.createdAt) : desc(placements.createdAt), asc(placements.id))
+        .where(placementListWhere(user, { status: filter.status, pantiId: filter.panti, unit: filter.unit }))
+        .orderBy(...placementListOrder(filter.status))
         .limit(2000)
         .offset(offset)
         .all();

@@ -95,16 +95,21 @@ const cases: { label: string; path: string; loader: Loader }[] = [
   { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index")).loader as Loader },
 ];
 
+/** The route parameters of a path (only /panti/:pantiId/... has one here). */
+const paramsOf = (p: string): Record<string, string> => {
+  const m = /^\/panti\/(\d+)\//.exec(p);
+  return m ? { pantiId: m[1]! } : {};
+};
 const args = (p: string): LoaderFunctionArgs => ({
   request: new Request(`http://127.0.0.1${p}`, { headers: { Cookie: cookie } }),
-  params: {},
+  params: paramsOf(p),
   context: {},
 });
 
-console.log(`\n${"loader".padEnd(32)} ${"median".padStart(9)} ${"p95".padStart(9)} ${"bare SQL".padStart(9)}  ratio  statements`);
-for (const c of cases) {
+/** Records the statements one loader call runs, then replays them on the driver. */
+async function measure(loader: Loader, p: string) {
   recording = [];
-  await c.loader(args(c.path));
+  const result = await loader(args(p));
   const statements = recording.filter((r) => r.method !== "run" && !/^\s*(insert|update|delete)/i.test(r.sql));
   recording = null;
   const prepared = statements.map((s) => {
@@ -115,33 +120,96 @@ for (const c of cases) {
   const replay = ({ stmt, s }: (typeof prepared)[number]) => (s.method === "get" ? stmt.get(...s.params) : stmt.all(...s.params));
   const bare = () => prepared.map(replay);
   for (let i = 0; i < 3; i++) {
-    await c.loader(args(c.path));
+    await loader(args(p));
     bare();
   }
   const loaderTimes: number[] = [];
   const sqlTimes: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
-    await c.loader(args(c.path));
+    await loader(args(p));
     loaderTimes.push(performance.now() - t);
     t = performance.now();
     bare();
     sqlTimes.push(performance.now() - t);
   }
-  const l = stats(loaderTimes);
-  const s = stats(sqlTimes);
-  if (process.env.BENCH_DETAIL) {
+  const detail = () => {
     for (const one of prepared) {
       const t = performance.now();
       for (let i = 0; i < 5; i++) replay(one);
       console.log(`   ${((performance.now() - t) / 5).toFixed(2)}ms  ${one.s.sql.slice(0, 160).replace(/\s+/g, " ")}`);
     }
-  }
+  };
+  return { result: result as Record<string, unknown>, loader: stats(loaderTimes), sql: stats(sqlTimes), statements: statements.length, detail };
+}
+
+console.log(`\n${"loader".padEnd(32)} ${"median".padStart(9)} ${"p95".padStart(9)} ${"bare SQL".padStart(9)}  ratio  statements`);
+for (const c of cases) {
+  const m = await measure(c.loader, c.path);
+  if (process.env.BENCH_DETAIL) m.detail();
+  const l = m.loader;
+  const s = m.sql;
   console.log(
-    `${c.label.padEnd(32)} ${l.median.toFixed(2).padStart(7)}ms ${l.p95.toFixed(2).padStart(7)}ms ${s.median.toFixed(2).padStart(7)}ms  ${(l.median / s.median).toFixed(2).padStart(5)}x  ${statements.length}`,
+    `${c.label.padEnd(32)} ${l.median.toFixed(2).padStart(7)}ms ${l.p95.toFixed(2).padStart(7)}ms ${s.median.toFixed(2).padStart(7)}ms  ${(l.median / s.median).toFixed(2).padStart(5)}x  ${m.statements}`,
   );
 }
 console.log(`(${runs} runs each, after warm-up; the loader time includes the session lookup and shaping the page data)`);
+
+// Paginated lists: the SQL of the first, a middle and the last page (target: at most 5 ms each).
+const one = <T>(source: string, ...params: unknown[]) => originalPrepare(source).get(...params) as T;
+const biggest = one<{ id: number }>("select panti_id as id from stays group by panti_id order by count(*) desc limit 1").id;
+const auditCursor = (offset: number) => {
+  const row = one<{ at: number; id: number } | undefined>("select at, id from audit_log order by at desc, id desc limit 1 offset ?", offset);
+  return row ? `${row.at}.${row.id}` : null;
+};
+const auditEntries = one<{ n: number }>("select count(*) as n from audit_log").n;
+const numbered = (key: string) => (data: Record<string, unknown>) =>
+  key === "classes" ? Math.max(1, Math.ceil(Number(data.total) / Number(data.pageSize))) : Number(data[key]);
+const withPage = (p: string, page: number) => (page <= 1 ? p : `${p}${p.includes("?") ? "&" : "?"}page=${page}`);
+type ListCase = { label: string; path: string; loader: Loader; pages?: (data: Record<string, unknown>) => number; cursorPath?: (at: "middle" | "last") => string | null };
+const route = async (name: string) => (await import(`../../app/routes/${name}`)).loader as Loader;
+const lists: ListCase[] = [
+  { label: "referrals, all", path: "/placements", loader: await route("_app.placements._index"), pages: numbered("pageCount") },
+  { label: "referrals, accepted", path: "/placements?status=accepted", loader: await route("_app.placements._index"), pages: numbered("pageCount") },
+  { label: "referrals, one panti", path: `/placements?panti=${biggest}`, loader: await route("_app.placements._index"), pages: numbered("pageCount") },
+  { label: "referrals, one unit", path: "/placements?unit=sudin_jakbar", loader: await route("_app.placements._index"), pages: numbered("pageCount") },
+  { label: "residents, open", path: `/panti/${biggest}/residents`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages") },
+  { label: "residents, exited", path: `/panti/${biggest}/residents?status=exited`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages") },
+  { label: "follow-ups, upcoming too", path: "/follow-ups?upcoming=1", loader: await route("_app.follow-ups"), pages: numbered("pageCount") },
+  { label: "stays to review", path: "/stale-stays", loader: await route("_app.stale-stays"), pages: numbered("pageCount") },
+  { label: "report stays, 10 years", path: "/reports/stays?from=2016-11-01&to=2026-10-31", loader: await route("_app.reports.stays"), pages: numbered("pageCount") },
+  { label: "report stays, one outcome", path: "/reports/stays?from=2016-11-01&to=2026-10-31&outcome=returned_family", loader: await route("_app.reports.stays"), pages: numbered("pageCount") },
+  { label: "report stays, re-entries", path: "/reports/stays?from=2016-11-01&to=2026-10-31&reentry=1", loader: await route("_app.reports.stays"), pages: numbered("pageCount") },
+  {
+    label: "audit log",
+    path: "/admin/audit",
+    loader: await route("_app.admin.audit"),
+    cursorPath: (at) => {
+      const cursor = auditCursor(at === "middle" ? Math.floor(auditEntries / 2) : Math.max(0, auditEntries - 51));
+      return cursor ? `/admin/audit?before=${cursor}` : null;
+    },
+  },
+  { label: "users", path: "/admin/users", loader: await route("_app.admin.users._index"), pages: numbered("pageCount") },
+  { label: "classes", path: "/classes", loader: await route("_app.classes._index"), pages: numbered("classes") },
+];
+const cell = (ms: number | null) => (ms == null ? "-" : `${ms.toFixed(2)}ms`).padStart(10);
+console.log(`\n${"list (SQL of one page)".padEnd(28)} ${"pages".padStart(6)} ${"first".padStart(10)} ${"middle".padStart(10)} ${"last".padStart(10)}  statements`);
+for (const c of lists) {
+  const first = await measure(c.loader, c.path);
+  const last = c.pages ? c.pages(first.result) : null;
+  const pathAt = (at: "middle" | "last") =>
+    c.cursorPath ? c.cursorPath(at) : last != null && last > 1 ? withPage(c.path, at === "middle" ? Math.ceil(last / 2) : last) : null;
+  const middlePath = pathAt("middle");
+  const lastPath = pathAt("last");
+  const middle = middlePath ? await measure(c.loader, middlePath) : null;
+  const end = lastPath ? await measure(c.loader, lastPath) : null;
+  if (process.env.BENCH_DETAIL) (end ?? first).detail();
+  const pages = c.cursorPath ? `~${Math.ceil(auditEntries / 50)}` : String(last);
+  console.log(
+    `${c.label.padEnd(28)} ${pages.padStart(6)} ${cell(first.sql.median)} ${cell(middle?.sql.median ?? null)} ${cell(end?.sql.median ?? null)}  ${[first, middle, end].filter(Boolean).map((m) => m!.statements).join("/")}`,
+  );
+}
+console.log(`(SQL medians of ${runs} runs; "-" where the list has one page)`);
 
 if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
 else console.log(`database kept at ${process.env.DATABASE_URL}`);

@@ -119,6 +119,8 @@ describe("the scope contract", () => {
       "personCandidates",
       "programmeCatalogue",
       "containsPattern",
+      // The referral list's ORDER BY: reads nothing.
+      "placementListOrder",
       "newUserForm",
       // Aggregate, non-personal figures: a plain panti filter built by resolveFilter from the scope.
       "capacityPanel",

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "@remix-run/react";
-import { useT } from "~/utils/use-i18n";
+import { formatNumber } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
 
 /** The current URL with `page` set (page 1 drops the parameter); every other filter is kept. */
 export function usePageHref(param = "page"): (page: number) => string {
@@ -63,4 +64,30 @@ export function Pager(
       ) : null}
     </nav>
   );
+}
+
+/**
+ * The pager of a list counted up to a limit (app/queries/paging.server.ts): "Page 2 of 37 ·
+ * 1,843" with an exact count, "Page 2 · more than 10,000" past the limit, where the pages run on
+ * while there is a next one.
+ */
+export function CountedPager({
+  page,
+  pageCount,
+  total,
+  totalExact,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  totalExact: boolean;
+  label?: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const status = totalExact
+    ? `${t("common.pageOf", { page, pages: pageCount })} · ${formatNumber(lang, total)}`
+    : `${t("common.page", { page })} · ${t("common.moreThan", { n: formatNumber(lang, total) })}`;
+  return <Pager page={page} pages={pageCount} status={status} label={label} />;
 }
