@@ -296,8 +296,10 @@ export const stays = sqliteTable(
     index("stays_panti_open_idx").on(t.pantiId, t.exitedAt),
     index("stays_person_idx").on(t.personId),
     // Covering indexes for the review queries (admissions and exits in a period, per panti).
-    index("stays_admitted_idx").on(t.admittedAt, t.pantiId, t.reentry),
-    index("stays_exited_idx").on(t.exitedAt, t.pantiId, t.admittedAt, t.exitOutcome),
+    // The id after the instant: the drill-down lists read these backwards, newest first with the
+    // id breaking ties, and skip to a deep page inside the index.
+    index("stays_admitted_idx").on(t.admittedAt, t.id, t.pantiId, t.reentry),
+    index("stays_exited_idx").on(t.exitedAt, t.id, t.pantiId, t.admittedAt, t.exitOutcome),
     // The daily census history: admissions and exits per Jakarta day, grouped in index order
     // (the instant column too, or SQLite reads each row to check the expression).
     index("stays_admitted_day_idx").on(jakartaDayNumber(t.admittedAt), t.pantiId, t.admittedAt),
@@ -306,7 +308,7 @@ export const stays = sqliteTable(
     index("stays_length_idx").on(t.pantiId, wholeDaysBetween(t.admittedAt, t.exitedAt), t.exitedAt, t.admittedAt),
     index("stays_stage_idx").on(t.currentStage),
     // Exits per outcome in a period: one index range per outcome.
-    index("stays_outcome_idx").on(t.exitOutcome, t.exitedAt, t.pantiId),
+    index("stays_outcome_idx").on(t.exitOutcome, t.exitedAt, t.id, t.pantiId),
     index("stays_placement_idx").on(t.placementId),
     index("stays_previous_idx").on(t.previousStayId),
     index("stays_exit_recorded_by_idx").on(t.exitRecordedBy),
@@ -534,6 +536,8 @@ export const placements = sqliteTable(
   },
   (t) => [
     index("placements_queue_idx").on(t.targetPantiId, t.status, t.createdAt),
+    // The referral list of one panti, whatever the status.
+    index("placements_panti_created_idx").on(t.targetPantiId, t.createdAt),
     index("placements_unit_idx").on(t.outreachUnit, t.createdAt),
     index("placements_status_idx").on(t.status, t.createdAt),
     // The referral list for Dinsos (no filter): newest first (read backwards, the id breaking ties
@@ -588,6 +592,8 @@ export const followUps = sqliteTable(
   (t) => [
     uniqueIndex("follow_ups_stay_sequence_uq").on(t.stayId, t.sequence),
     index("follow_ups_due_idx").on(t.pantiId, t.doneAt, t.dueDate),
+    // The follow-ups of every panti not yet done, due first (the id breaking ties).
+    index("follow_ups_open_due_idx").on(t.doneAt, t.dueDate),
     index("follow_ups_recorded_by_idx").on(t.recordedBy),
   ],
 );

@@ -49,6 +49,7 @@ import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { onePantiWhere } from "./scope.server";
+import { boundedCount, pageFigures, splitPage } from "./paging.server";
 
 const recorder = aliasedTable(users, "recorder");
 
@@ -545,13 +546,22 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
         )
       : undefined,
   );
-  const total =
-    db
-      .select({ n: count() })
-      .from(stays)
-      .innerJoin(persons, eq(persons.id, stays.personId))
-      .where(where)
-      .get()?.n ?? 0;
+  // One page of ids from the panti's stays index (persons joined only to search), then their rows.
+  const order = [filters.status === "open" ? desc(stays.admittedAt) : desc(stays.exitedAt), desc(stays.id)];
+  const matching = pattern ? db.select({ id: stays.id }).from(stays).innerJoin(persons, eq(persons.id, stays.personId)) : db.select({ id: stays.id }).from(stays);
+  const found = matching
+    .where(where)
+    .orderBy(...order)
+    .limit(RESIDENTS_PAGE_SIZE + 1)
+    .offset((filters.page - 1) * RESIDENTS_PAGE_SIZE)
+    .all();
+  const { ids, hasNext } = splitPage(
+    found.map((r) => r.id),
+    RESIDENTS_PAGE_SIZE,
+  );
+  const counted = pattern
+    ? { total: db.select({ n: count() }).from(stays).innerJoin(persons, eq(persons.id, stays.personId)).where(where).get()?.n ?? 0, exact: true }
+    : boundedCount(stays, where);
   const located = db
     .select({ stayId: tracingAttempts.stayId })
     .from(tracingAttempts)
@@ -580,16 +590,16 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
     .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
     .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
     .leftJoin(located, eq(located.stayId, stays.id))
-    .where(where)
-    .orderBy(filters.status === "open" ? desc(stays.admittedAt) : desc(stays.exitedAt), desc(stays.id))
-    .limit(RESIDENTS_PAGE_SIZE)
-    .offset((filters.page - 1) * RESIDENTS_PAGE_SIZE)
+    .where(inArray(stays.id, ids))
+    .orderBy(...order)
     .all();
+  const figures = pageFigures(filters.page, RESIDENTS_PAGE_SIZE, counted, hasNext);
   return {
     panti: profile,
-    total,
+    total: figures.total,
+    totalExact: figures.totalExact,
     page: filters.page,
-    pages: Math.max(1, Math.ceil(total / RESIDENTS_PAGE_SIZE)),
+    pages: figures.pageCount,
     rows: rows.map((r) => ({
       stayId: r.stayId,
       displayName: displayName(r),

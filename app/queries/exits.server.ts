@@ -1,5 +1,5 @@
 /** Read models for exits: a stay for the exit form, follow-ups due, and stale stays. */
-import { and, asc, count, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, bedAssignments, beds, followUps, panti, persons, stays, users } from "#db/schema";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits";
@@ -7,6 +7,7 @@ import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
+import { boundedCount, pageFigures, splitPage } from "./paging.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
 export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
@@ -56,7 +57,7 @@ function followUpWhere(actor: Actor, now: Date, includeUpcoming: boolean) {
   );
 }
 
-function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: number) {
+function followUpRows(where: SQL | undefined, now: Date, limit: number) {
   const today = jakartaDate(now);
   const rows = db
     .select({
@@ -81,7 +82,6 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: 
     .where(where)
     .orderBy(asc(followUps.dueDate), asc(followUps.id))
     .limit(limit)
-    .offset(offset)
     .all();
   return rows.map((r) => ({
     ...r,
@@ -90,12 +90,27 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number, offset: 
   }));
 }
 
-/** One page of the follow-ups not yet done, due first, in the actor's scope, with the total. */
+/**
+ * One page of the follow-ups not yet done, due first, in the actor's scope, with the total: the
+ * page's ids from the due-date index (the open ones of every panti, or of the actor's), then
+ * their rows.
+ */
 export function followUpList(actor: Actor, now = new Date(), includeUpcoming = false, page = 1) {
   const where = followUpWhere(actor, now, includeUpcoming);
-  const total = db.select({ n: count() }).from(followUps).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE));
-  return { rows: followUpRows(where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
+  const found = db
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(where)
+    .orderBy(asc(followUps.dueDate), asc(followUps.id))
+    .limit(FOLLOW_UPS_PAGE_SIZE + 1)
+    .offset((page - 1) * FOLLOW_UPS_PAGE_SIZE)
+    .all();
+  const { ids, hasNext } = splitPage(
+    found.map((r) => r.id),
+    FOLLOW_UPS_PAGE_SIZE,
+  );
+  const rows = ids.length === 0 ? [] : followUpRows(inArray(followUps.id, ids), now, FOLLOW_UPS_PAGE_SIZE);
+  return { rows, ...pageFigures(page, FOLLOW_UPS_PAGE_SIZE, boundedCount(followUps, where), hasNext) };
 }
 
 /**
@@ -109,7 +124,7 @@ export function* allFollowUps(actor: Actor, now = new Date(), includeUpcoming = 
     const after: SQL | undefined = last
       ? or(gt(followUps.dueDate, last.dueDate), and(eq(followUps.dueDate, last.dueDate), gt(followUps.id, last.id)))
       : undefined;
-    const rows = followUpRows(and(where, after), now, EXPORT_BATCH, 0);
+    const rows = followUpRows(and(where, after), now, EXPORT_BATCH);
     yield* rows;
     if (rows.length < EXPORT_BATCH) return;
     last = rows[rows.length - 1]!;

@@ -7,7 +7,7 @@
  * panti admin's figures are always their own panti's). `stayList` lists persons and so takes the
  * actor and puts the scope in its own `where` clause as well.
  */
-import { and, count, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   classes,
@@ -31,6 +31,7 @@ import { scopeFor, type Actor } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
 import { occupancyByPanti } from "./occupancy.server";
+import { boundedCount, pageFigures, splitPage } from "./paging.server";
 
 const DAY_MS = 86_400_000;
 
@@ -346,7 +347,8 @@ export type QuarterlyReport = ReturnType<typeof quarterlyReport>;
 
 /**
  * The stays behind a dashboard figure: ended in the period (optionally with one outcome), or —
- * for re-entries — admitted in the period as a re-entry. Paginated, newest first.
+ * for re-entries — admitted in the period as a re-entry. Paginated, newest first: one page of ids
+ * from the exit (or outcome, or admission) index read backwards, then those stays' rows.
  */
 export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string; reentry?: boolean; page?: number }) {
   const { start, end } = periodInstants(filter);
@@ -354,42 +356,53 @@ export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string
   const page = Math.max(1, filter.page ?? 1);
   const scope = pantiWhere(scopeFor(actor, "report:read"), stays.pantiId);
   const where = filter.reentry
-    ? and(scope, gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiConditions(filter))
+    ? and(scope, gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiColumnConditions(stays.pantiId, filter))
     : and(
         scope,
         gte(stays.exitedAt, start),
         lt(stays.exitedAt, end),
         filter.outcome ? eq(stays.exitOutcome, filter.outcome) : undefined,
-        ...pantiConditions(filter),
+        ...pantiColumnConditions(stays.pantiId, filter),
       );
-  const rows = db
-    .select({
-      stayId: stays.id,
-      pantiId: panti.id,
-      pantiName: panti.name,
-      type: panti.type,
-      admittedAt: stays.admittedAt,
-      exitedAt: stays.exitedAt,
-      outcome: stays.exitOutcome,
-      destination: stays.exitDestination,
-      reentry: stays.reentry,
-      name: persons.name,
-      unidentified: persons.unidentified,
-      sex: persons.sex,
-    })
+  const order = [desc(filter.reentry ? stays.admittedAt : stays.exitedAt), desc(stays.id)];
+  const found = db
+    .select({ id: stays.id })
     .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .innerJoin(persons, eq(persons.id, stays.personId))
     .where(where)
-    .orderBy(sql`${filter.reentry ? stays.admittedAt : stays.exitedAt} desc`, stays.id)
-    .limit(pageSize)
+    .orderBy(...order)
+    .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .all();
-  const total = db.select({ n: count() }).from(stays).innerJoin(panti, eq(panti.id, stays.pantiId)).where(where).get()?.n ?? 0;
+  const { ids, hasNext } = splitPage(
+    found.map((r) => r.id),
+    pageSize,
+  );
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            stayId: stays.id,
+            pantiId: panti.id,
+            pantiName: panti.name,
+            type: panti.type,
+            admittedAt: stays.admittedAt,
+            exitedAt: stays.exitedAt,
+            outcome: stays.exitOutcome,
+            destination: stays.exitDestination,
+            reentry: stays.reentry,
+            name: persons.name,
+            unidentified: persons.unidentified,
+            sex: persons.sex,
+          })
+          .from(stays)
+          .innerJoin(panti, eq(panti.id, stays.pantiId))
+          .innerJoin(persons, eq(persons.id, stays.personId))
+          .where(inArray(stays.id, ids))
+          .orderBy(...order)
+          .all();
   return {
     rows: rows.map((r) => ({ ...r, displayName: displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }) })),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    ...pageFigures(page, pageSize, boundedCount(stays, where), hasNext),
   };
 }

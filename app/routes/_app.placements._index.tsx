@@ -144,7 +144,7 @@ export default function PlacementsPage() {
           </tbody>
         </table>
       </TableScroll>
-      <CountedPager page={data.page} pageCount={data.pageCount} total={data.total} totalExact={data.totalExact} />
+      <CountedPager page={data.page} pageCount={data.pageCount} total={data.total} totalExact={data.totalExact} withTotal />
     </>
   );
 }

@@ -163,22 +163,26 @@ const auditCursor = (offset: number) => {
   return row ? `${row.at}.${row.id}` : null;
 };
 const auditEntries = one<{ n: number }>("select count(*) as n from audit_log").n;
-const numbered = (key: string) => (data: Record<string, unknown>) =>
-  key === "classes" ? Math.max(1, Math.ceil(Number(data.total) / Number(data.pageSize))) : Number(data[key]);
+/** The last page: from the page's own count, or (a count stopped at its limit) from a full count. */
+const numbered = (key: string, fullCount?: string) => (data: Record<string, unknown>) => {
+  if (data.totalExact === false && fullCount) return Math.ceil(one<{ n: number }>(fullCount).n / 50);
+  return key === "classes" ? Math.max(1, Math.ceil(Number(data.total) / Number(data.pageSize))) : Number(data[key]);
+};
+const tenYears = `exited_at >= ${Date.parse("2016-11-01T00:00:00+07:00")} and exited_at < ${Date.parse("2026-11-01T00:00:00+07:00")}`;
 const withPage = (p: string, page: number) => (page <= 1 ? p : `${p}${p.includes("?") ? "&" : "?"}page=${page}`);
 type ListCase = { label: string; path: string; loader: Loader; pages?: (data: Record<string, unknown>) => number; cursorPath?: (at: "middle" | "last") => string | null };
 const route = async (name: string) => (await import(`../../app/routes/${name}`)).loader as Loader;
 const lists: ListCase[] = [
-  { label: "referrals, all", path: "/placements", loader: await route("_app.placements._index"), pages: numbered("pageCount") },
-  { label: "referrals, accepted", path: "/placements?status=accepted", loader: await route("_app.placements._index"), pages: numbered("pageCount") },
-  { label: "referrals, one panti", path: `/placements?panti=${biggest}`, loader: await route("_app.placements._index"), pages: numbered("pageCount") },
-  { label: "referrals, one unit", path: "/placements?unit=sudin_jakbar", loader: await route("_app.placements._index"), pages: numbered("pageCount") },
+  { label: "referrals, all", path: "/placements", loader: await route("_app.placements._index"), pages: numbered("pageCount", "select count(*) as n from placements") },
+  { label: "referrals, accepted", path: "/placements?status=accepted", loader: await route("_app.placements._index"), pages: numbered("pageCount", "select count(*) as n from placements where status = 'accepted'") },
+  { label: "referrals, one panti", path: `/placements?panti=${biggest}`, loader: await route("_app.placements._index"), pages: numbered("pageCount", `select count(*) as n from placements where target_panti_id = ${biggest}`) },
+  { label: "referrals, one unit", path: "/placements?unit=sudin_jakbar", loader: await route("_app.placements._index"), pages: numbered("pageCount", "select count(*) as n from placements where outreach_unit = 'sudin_jakbar'") },
   { label: "residents, open", path: `/panti/${biggest}/residents`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages") },
-  { label: "residents, exited", path: `/panti/${biggest}/residents?status=exited`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages") },
-  { label: "follow-ups, upcoming too", path: "/follow-ups?upcoming=1", loader: await route("_app.follow-ups"), pages: numbered("pageCount") },
+  { label: "residents, exited", path: `/panti/${biggest}/residents?status=exited`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages", `select count(*) as n from stays where panti_id = ${biggest} and exited_at is not null`) },
+  { label: "follow-ups, upcoming too", path: "/follow-ups?upcoming=1", loader: await route("_app.follow-ups"), pages: numbered("pageCount", "select count(*) as n from follow_ups where done_at is null") },
   { label: "stays to review", path: "/stale-stays", loader: await route("_app.stale-stays"), pages: numbered("pageCount") },
-  { label: "report stays, 10 years", path: "/reports/stays?from=2016-11-01&to=2026-10-31", loader: await route("_app.reports.stays"), pages: numbered("pageCount") },
-  { label: "report stays, one outcome", path: "/reports/stays?from=2016-11-01&to=2026-10-31&outcome=returned_family", loader: await route("_app.reports.stays"), pages: numbered("pageCount") },
+  { label: "report stays, 10 years", path: "/reports/stays?from=2016-11-01&to=2026-10-31", loader: await route("_app.reports.stays"), pages: numbered("pageCount", `select count(*) as n from stays where ${tenYears}`) },
+  { label: "report stays, one outcome", path: "/reports/stays?from=2016-11-01&to=2026-10-31&outcome=returned_family", loader: await route("_app.reports.stays"), pages: numbered("pageCount", `select count(*) as n from stays where ${tenYears} and exit_outcome = 'returned_family'`) },
   { label: "report stays, re-entries", path: "/reports/stays?from=2016-11-01&to=2026-10-31&reentry=1", loader: await route("_app.reports.stays"), pages: numbered("pageCount") },
   {
     label: "audit log",

@@ -66,28 +66,36 @@ export function Pager(
   );
 }
 
+/** A list's count as shown: "1,843", or "more than 10,000" for a count stopped at its limit. */
+export function useCountLabel(): (total: number, exact: boolean) => string {
+  const t = useT();
+  const lang = useLang();
+  return (total, exact) => (exact ? formatNumber(lang, total) : t("common.moreThan", { n: formatNumber(lang, total) }));
+}
+
 /**
- * The pager of a list counted up to a limit (app/queries/paging.server.ts): "Page 2 of 37 ·
- * 1,843" with an exact count, "Page 2 · more than 10,000" past the limit, where the pages run on
- * while there is a next one.
+ * The pager of a list counted up to a limit (app/queries/paging.server.ts): "Page 2 of 37", or
+ * "Page 2" past the limit, where the pages run on while there is a next one; `withTotal` adds
+ * the count ("· 1,843", "· more than 10,000").
  */
 export function CountedPager({
   page,
   pageCount,
   total,
   totalExact,
+  withTotal = false,
   label,
 }: {
   page: number;
   pageCount: number;
   total: number;
   totalExact: boolean;
+  withTotal?: boolean;
   label?: string;
 }) {
   const t = useT();
-  const lang = useLang();
-  const status = totalExact
-    ? `${t("common.pageOf", { page, pages: pageCount })} · ${formatNumber(lang, total)}`
-    : `${t("common.page", { page })} · ${t("common.moreThan", { n: formatNumber(lang, total) })}`;
+  const countLabel = useCountLabel();
+  const position = totalExact ? t("common.pageOf", { page, pages: pageCount }) : t("common.page", { page });
+  const status = withTotal ? `${position} · ${countLabel(total, totalExact)}` : position;
   return <Pager page={page} pages={pageCount} status={status} label={label} />;
 }
