@@ -7,7 +7,7 @@
  * panti admin's figures are always their own panti's). `stayList` lists persons and so takes the
  * actor and puts the scope in its own `where` clause as well.
  */
-import { and, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   classes,
@@ -293,29 +293,37 @@ export function quarterlyReport(year: number, quarter: 1 | 2 | 3 | 4, scope: { p
   const { start, end } = periodInstants(period);
   const scoped = scope.pantiId != null ? [eq(placements.targetPantiId, scope.pantiId)] : [];
   const window = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...scoped);
+  // Only the quarter's range narrows the scan; the other conditions are counted, not searched
+  // (as a search, "no previous referral" or "accepted" would walk most of the history instead).
+  const counted = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
   // People reached: first referrals only (a redirect or a transfer is the same person again).
-  const reached = and(window, isNull(placements.previousPlacementId), sql`${placements.source} <> 'transfer'`);
+  const reachedN = counted(sql`${placements.previousPlacementId} is null and ${placements.source} <> 'transfer'`);
   const byUnitMonth = db
-    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: count() })
+    .select({ unit: placements.outreachUnit, month: jakartaMonth(placements.foundAt), n: reachedN })
     .from(placements)
-    .where(reached)
+    .where(window)
     .groupBy(placements.outreachUnit, sql`2`)
+    .having(sql`${reachedN} > 0`)
     .all();
   const byCategory = db
-    .select({ category: placements.ppksCategory, n: count() })
+    .select({ category: placements.ppksCategory, n: reachedN })
     .from(placements)
-    .where(reached)
+    .where(window)
     .groupBy(placements.ppksCategory)
+    .having(sql`${reachedN} > 0`)
     .orderBy(sql`2 desc`)
     .all();
+  const nameOf = new Map(db.select({ id: panti.id, name: panti.name }).from(panti).all().map((p) => [p.id, p.name]));
+  const acceptedN = counted(eq(placements.status, "accepted"));
   const placedByPanti = db
-    .select({ pantiId: panti.id, name: panti.name, n: count() })
+    .select({ pantiId: placements.targetPantiId, n: acceptedN })
     .from(placements)
-    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-    .where(and(window, eq(placements.status, "accepted")))
-    .groupBy(panti.id)
-    .orderBy(sql`3 desc`)
-    .all();
+    .where(window)
+    .groupBy(placements.targetPantiId)
+    .having(sql`${acceptedN} > 0`)
+    .all()
+    .map((r) => ({ pantiId: r.pantiId, name: nameOf.get(r.pantiId)!, n: r.n }))
+    .sort((x, y) => y.n - x.n);
   const exitScope = scope.pantiId != null ? [eq(stays.pantiId, scope.pantiId)] : [];
   const exitsByOutcome = db
     .select({ outcome: stays.exitOutcome, month: jakartaMonth(stays.exitedAt), n: count() })
