@@ -300,6 +300,8 @@ export const stays = sqliteTable(
     // id breaking ties, and skip to a deep page inside the index.
     index("stays_admitted_idx").on(t.admittedAt, t.id, t.pantiId, t.reentry),
     index("stays_exited_idx").on(t.exitedAt, t.id, t.pantiId, t.admittedAt, t.exitOutcome),
+    // The re-entries behind the dashboard's figure, newest first.
+    index("stays_reentry_idx").on(t.reentry, t.admittedAt),
     // The daily census history: admissions and exits per Jakarta day, grouped in index order
     // (the instant column too, or SQLite reads each row to check the expression).
     index("stays_admitted_day_idx").on(jakartaDayNumber(t.admittedAt), t.pantiId, t.admittedAt),

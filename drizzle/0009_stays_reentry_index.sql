@@ -1,0 +1,1 @@
+CREATE INDEX `stays_reentry_idx` ON `stays` (`reentry`,`admitted_at`);
