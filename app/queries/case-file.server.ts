@@ -49,7 +49,7 @@ import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { onePantiWhere } from "./scope.server";
-import { boundedCount, pageFigures, splitPage } from "./paging.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 const recorder = aliasedTable(users, "recorder");
 
@@ -549,16 +549,7 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
   // One page of ids from the panti's stays index (persons joined only to search), then their rows.
   const order = [filters.status === "open" ? desc(stays.admittedAt) : desc(stays.exitedAt), desc(stays.id)];
   const matching = pattern ? db.select({ id: stays.id }).from(stays).innerJoin(persons, eq(persons.id, stays.personId)) : db.select({ id: stays.id }).from(stays);
-  const found = matching
-    .where(where)
-    .orderBy(...order)
-    .limit(RESIDENTS_PAGE_SIZE + 1)
-    .offset((filters.page - 1) * RESIDENTS_PAGE_SIZE)
-    .all();
-  const { ids, hasNext } = splitPage(
-    found.map((r) => r.id),
-    RESIDENTS_PAGE_SIZE,
-  );
+  const { ids, hasNext } = pageOfIds(matching.where(where).orderBy(...order), filters.page, RESIDENTS_PAGE_SIZE);
   const counted = pattern
     ? { total: db.select({ n: count() }).from(stays).innerJoin(persons, eq(persons.id, stays.personId)).where(where).get()?.n ?? 0, exact: true }
     : boundedCount(stays, where);

@@ -7,7 +7,7 @@ import { displayName } from "~/domain/persons";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
-import { boundedCount, pageFigures, splitPage } from "./paging.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
 export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
@@ -97,16 +97,9 @@ function followUpRows(where: SQL | undefined, now: Date, limit: number) {
  */
 export function followUpList(actor: Actor, now = new Date(), includeUpcoming = false, page = 1) {
   const where = followUpWhere(actor, now, includeUpcoming);
-  const found = db
-    .select({ id: followUps.id })
-    .from(followUps)
-    .where(where)
-    .orderBy(asc(followUps.dueDate), asc(followUps.id))
-    .limit(FOLLOW_UPS_PAGE_SIZE + 1)
-    .offset((page - 1) * FOLLOW_UPS_PAGE_SIZE)
-    .all();
-  const { ids, hasNext } = splitPage(
-    found.map((r) => r.id),
+  const { ids, hasNext } = pageOfIds(
+    db.select({ id: followUps.id }).from(followUps).where(where).orderBy(asc(followUps.dueDate), asc(followUps.id)),
+    page,
     FOLLOW_UPS_PAGE_SIZE,
   );
   const rows = ids.length === 0 ? [] : followUpRows(inArray(followUps.id, ids), now, FOLLOW_UPS_PAGE_SIZE);

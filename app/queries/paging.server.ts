@@ -32,7 +32,17 @@ export function pageFigures(page: number, pageSize: number, counted: { total: nu
   return { page, pageCount, total: counted.total, totalExact: counted.exact };
 }
 
-/** One page of ids (one more than a page, to tell whether another follows) and whether it does. */
-export function splitPage<T>(ids: T[], pageSize: number): { ids: T[]; hasNext: boolean } {
+/** A query of ids, filtered and ordered, that can still take its limit and offset. */
+interface IdQuery {
+  limit(n: number): { offset(n: number): { all(): { id: number }[] } };
+}
+
+/** The ids of one page (reading one more, to tell whether another page follows) and whether it does. */
+export function pageOfIds(query: IdQuery, page: number, pageSize: number): { ids: number[]; hasNext: boolean } {
+  const ids = query
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize)
+    .all()
+    .map((r) => r.id);
   return { ids: ids.slice(0, pageSize), hasNext: ids.length > pageSize };
 }

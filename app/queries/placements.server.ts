@@ -9,7 +9,7 @@ import { scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
-import { boundedCount, pageFigures, splitPage } from "./paging.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 /** The `where` that keeps an actor to their own referrals: their panti's, their unit's, or all. */
 export function placementScopeWhere(actor: Actor): SQL | undefined {
@@ -59,18 +59,7 @@ export function listPlacements(actor: Actor, filter: PlacementListFilter) {
   const where = placementListWhere(actor, filter);
   const page = Math.max(1, filter.page ?? 1);
   const order = placementListOrder(filter.status);
-  const found = db
-    .select({ id: placements.id })
-    .from(placements)
-    .where(where)
-    .orderBy(...order)
-    .limit(PAGE_SIZE + 1)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
-  const { ids, hasNext } = splitPage(
-    found.map((r) => r.id),
-    PAGE_SIZE,
-  );
+  const { ids, hasNext } = pageOfIds(db.select({ id: placements.id }).from(placements).where(where).orderBy(...order), page, PAGE_SIZE);
   const rows =
     ids.length === 0
       ? []

@@ -31,7 +31,7 @@ import { scopeFor, type Actor } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
 import { occupancyByPanti } from "./occupancy.server";
-import { boundedCount, pageFigures, splitPage } from "./paging.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 const DAY_MS = 86_400_000;
 
@@ -373,18 +373,7 @@ export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string
         ...pantiColumnConditions(stays.pantiId, filter),
       );
   const order = [desc(filter.reentry ? stays.admittedAt : stays.exitedAt), desc(stays.id)];
-  const found = db
-    .select({ id: stays.id })
-    .from(stays)
-    .where(where)
-    .orderBy(...order)
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .all();
-  const { ids, hasNext } = splitPage(
-    found.map((r) => r.id),
-    pageSize,
-  );
+  const { ids, hasNext } = pageOfIds(db.select({ id: stays.id }).from(stays).where(where).orderBy(...order), page, pageSize);
   const rows =
     ids.length === 0
       ? []
