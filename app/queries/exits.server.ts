@@ -160,7 +160,8 @@ function staleStayRows(actor: Actor, now: Date, page: { limit: number; offset: n
     .where(
       and(
         isNull(stays.exitedAt),
-        eq(panti.type, "intake"),
+        // Through the panti's open stays (panti, exit index): only intake panti's are read.
+        inArray(stays.pantiId, db.select({ id: panti.id }).from(panti).where(eq(panti.type, "intake"))),
         lt(stays.admittedAt, normCutoff),
         pantiWhere(scopeFor(actor, "stay:exit"), stays.pantiId),
         or(isNull(bedAssignments.id), isNull(lastActivity.at), lt(lastActivity.at, idleCutoff.getTime())),
