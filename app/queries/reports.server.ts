@@ -220,11 +220,10 @@ export function lengthOfStayPanel(filter: ReportFilter) {
 
 export function reentryPanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
-  const row = db
-    .select({ admissions: count(), reentries: sql<number>`coalesce(sum(case when ${stays.reentry} then 1 else 0 end), 0)` })
-    .from(stays)
-    .where(and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...pantiColumnConditions(stays.pantiId, filter)))
-    .get() ?? { admissions: 0, reentries: 0 };
+  const admitted = and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...pantiColumnConditions(stays.pantiId, filter));
+  // Two index ranges: the period's admissions, and its re-entries (the re-entry index).
+  const countStays = (where: SQL | undefined) => db.select({ n: count() }).from(stays).where(where).get()?.n ?? 0;
+  const row = { admissions: countStays(admitted), reentries: countStays(and(eq(stays.reentry, true), admitted)) };
   return { ...row, ratePct: percent(row.reentries, row.admissions) };
 }
 
