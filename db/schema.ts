@@ -58,6 +58,22 @@ import {
   TRACING_REQUEST_STATUSES,
 } from "../app/domain/handoffs";
 
+// ---------------------------------------------------------------------------
+// Calendar buckets of instants on the Jakarta calendar (UTC+7, no daylight saving), written once
+// here for both the review queries and the indexes on the same expressions: SQLite reads an
+// indexed expression from the index instead of computing it per row, and groups in the index's
+// order, so a ten-year panel walks one index instead of sorting every row. The constants are
+// literal SQL (bound parameters would be REAL and divide as REAL), and the index only serves a
+// query whose expression is written exactly the same way.
+// ---------------------------------------------------------------------------
+
+/** The Jakarta calendar day of an instant column, as a day number (days since 1970-01-01). */
+export const jakartaDayNumber = (col: AnySQLiteColumn) => sql<number>`((${col} + 25200000) / 86400000)`;
+/** The Jakarta calendar month (YYYY-MM) of an instant column. */
+export const jakartaMonthText = (col: AnySQLiteColumn) => sql<string>`strftime('%Y-%m', ${col} / 1000, 'unixepoch', '+7 hours')`;
+/** Whole days between two instant columns (a stay's length). */
+export const wholeDaysBetween = (from: AnySQLiteColumn, to: AnySQLiteColumn) => sql<number>`((${to} - ${from}) / 86400000)`;
+
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
@@ -314,10 +330,21 @@ export const stays = sqliteTable(
     index("stays_exit_incident_idx").on(t.exitIncidentId),
     index("stays_person_idx").on(t.personId),
     // Covering indexes for the review queries (admissions and exits in a period, per panti).
-    index("stays_admitted_idx").on(t.admittedAt, t.pantiId, t.reentry),
-    index("stays_exited_idx").on(t.exitedAt, t.pantiId, t.admittedAt, t.exitOutcome),
+    // The id after the instant: the drill-down lists read these backwards, newest first with the
+    // id breaking ties, and skip to a deep page inside the index.
+    index("stays_admitted_idx").on(t.admittedAt, t.id, t.pantiId, t.reentry),
+    index("stays_exited_idx").on(t.exitedAt, t.id, t.pantiId, t.admittedAt, t.exitOutcome),
+    // The re-entries behind the dashboard's figure, newest first.
+    index("stays_reentry_idx").on(t.reentry, t.admittedAt),
+    // The daily census history: admissions and exits per Jakarta day, grouped in index order
+    // (the instant column too, or SQLite reads each row to check the expression).
+    index("stays_admitted_day_idx").on(jakartaDayNumber(t.admittedAt), t.pantiId, t.admittedAt),
+    index("stays_exited_day_idx").on(jakartaDayNumber(t.exitedAt), t.pantiId, t.exitedAt),
+    // Length of stay per panti, grouped in index order.
+    index("stays_length_idx").on(t.pantiId, wholeDaysBetween(t.admittedAt, t.exitedAt), t.exitedAt, t.admittedAt),
     index("stays_stage_idx").on(t.currentStage),
-    index("stays_outcome_idx").on(t.exitOutcome),
+    // Exits per outcome in a period: one index range per outcome.
+    index("stays_outcome_idx").on(t.exitOutcome, t.exitedAt, t.id, t.pantiId),
     index("stays_placement_idx").on(t.placementId),
     index("stays_previous_idx").on(t.previousStayId),
     index("stays_exit_recorded_by_idx").on(t.exitRecordedBy),
@@ -545,12 +572,19 @@ export const placements = sqliteTable(
   },
   (t) => [
     index("placements_queue_idx").on(t.targetPantiId, t.status, t.createdAt),
+    // The referral list of one panti, whatever the status.
+    index("placements_panti_created_idx").on(t.targetPantiId, t.createdAt),
     index("placements_unit_idx").on(t.outreachUnit, t.createdAt),
     index("placements_status_idx").on(t.status, t.createdAt),
-    // The referral list for Dinsos (no filter): newest first, in the index's own order.
-    index("placements_created_idx").on(sql`${t.createdAt} desc`, t.id),
+    // The referral list for Dinsos (no filter): newest first (read backwards, the id breaking ties
+    // the same way), or oldest first for the queue.
+    index("placements_created_idx").on(t.createdAt),
     index("placements_found_at_idx").on(t.foundAt),
-    index("placements_category_idx").on(t.ppksCategory),
+    // Intake per Jakarta month and unit, grouped in index order: `placements_found_month_idx` on
+    // (jakartaMonthText(found_at), outreach_unit, found_at, target_panti_id) is created by the
+    // custom migration 0008 (drizzle-kit 0.31 splits an index expression at its commas).
+    // Intake per category: one index range per category.
+    index("placements_category_idx").on(t.ppksCategory, t.foundAt, t.targetPantiId),
     index("placements_person_idx").on(t.personId),
     index("placements_stay_idx").on(t.stayId),
     index("placements_batch_idx").on(t.batchId),
@@ -594,6 +628,8 @@ export const followUps = sqliteTable(
   (t) => [
     uniqueIndex("follow_ups_stay_sequence_uq").on(t.stayId, t.sequence),
     index("follow_ups_due_idx").on(t.pantiId, t.doneAt, t.dueDate),
+    // The follow-ups of every panti not yet done, due first (the id breaking ties).
+    index("follow_ups_open_due_idx").on(t.doneAt, t.dueDate),
     index("follow_ups_recorded_by_idx").on(t.recordedBy),
   ],
 );

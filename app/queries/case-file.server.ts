@@ -56,6 +56,7 @@ import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.serv
 import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
 import { handoffsOfStay, tracingOfStay } from "./handoffs.server";
 import { onePantiWhere } from "./scope.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 const recorder = aliasedTable(users, "recorder");
 
@@ -702,13 +703,14 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
     // A search never matches a restricted person outside their panti by who they are.
     filters.q?.trim() ? and(namedToActor(actor), personSearchWhere(filters.q)) : undefined,
   );
-  const total =
-    db
-      .select({ n: count() })
-      .from(stays)
-      .innerJoin(persons, eq(persons.id, stays.personId))
-      .where(where)
-      .get()?.n ?? 0;
+  // One page of ids from the panti's stays index (persons joined only to search), then their rows.
+  const order = [filters.status === "open" ? desc(stays.admittedAt) : desc(stays.exitedAt), desc(stays.id)];
+  const searching = Boolean(filters.q?.trim());
+  const matching = searching ? db.select({ id: stays.id }).from(stays).innerJoin(persons, eq(persons.id, stays.personId)) : db.select({ id: stays.id }).from(stays);
+  const { ids, hasNext } = pageOfIds(matching.where(where).orderBy(...order), filters.page, RESIDENTS_PAGE_SIZE);
+  const counted = searching
+    ? { total: db.select({ n: count() }).from(stays).innerJoin(persons, eq(persons.id, stays.personId)).where(where).get()?.n ?? 0, exact: true }
+    : boundedCount(stays, where);
   const located = db
     .select({ stayId: tracingAttempts.stayId })
     .from(tracingAttempts)
@@ -740,16 +742,16 @@ export function residentsOfPanti(actor: Actor, pantiId: number, filters: Residen
     .leftJoin(bedAssignments, and(eq(bedAssignments.stayId, stays.id), isNull(bedAssignments.toAt)))
     .leftJoin(beds, eq(beds.id, bedAssignments.bedId))
     .leftJoin(located, eq(located.stayId, stays.id))
-    .where(where)
-    .orderBy(filters.status === "open" ? desc(stays.admittedAt) : desc(stays.exitedAt), desc(stays.id))
-    .limit(RESIDENTS_PAGE_SIZE)
-    .offset((filters.page - 1) * RESIDENTS_PAGE_SIZE)
+    .where(inArray(stays.id, ids))
+    .orderBy(...order)
     .all();
+  const figures = pageFigures(filters.page, RESIDENTS_PAGE_SIZE, counted, hasNext);
   return {
     panti: profile,
-    total,
+    total: figures.total,
+    totalExact: figures.totalExact,
     page: filters.page,
-    pages: Math.max(1, Math.ceil(total / RESIDENTS_PAGE_SIZE)),
+    pages: figures.pageCount,
     rows: rows.map((r) => {
       const shown = shownIdentity(actor, r);
       return {

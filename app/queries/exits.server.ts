@@ -1,5 +1,5 @@
 /** Read models for exits: a stay for the exit form, follow-ups due, and stale stays. */
-import { and, asc, count, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { auditLog, bedAssignments, beds, classes, enrolments, followUps, panti, persons, stays, users } from "#db/schema";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { followUpState, INTAKE_NORM_DAYS, STALE_IDLE_DAYS } from "~/domain/exits";
@@ -11,6 +11,7 @@ import { recordCaseRead } from "./case-file.server";
 import { homePantiOf, restrictionColumns } from "./restricted.server";
 import { exitIncidentChoices } from "./safeguarding.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 /** A stay of the panti (open or closed) with what the exit pages show. */
 export function stayForExit(actor: Actor, pantiId: number, stayId: number) {
@@ -78,7 +79,7 @@ function followUpWhere(actor: Actor, now: Date, includeUpcoming: boolean) {
   );
 }
 
-function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: number, offset: number) {
+function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: number) {
   const today = jakartaDate(now);
   const rows = db
     .select({
@@ -104,7 +105,6 @@ function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: nu
     .where(where)
     .orderBy(asc(followUps.dueDate), asc(followUps.id))
     .limit(limit)
-    .offset(offset)
     .all();
   return rows.map(({ restricted, homePantiId, ...r }) => {
     // A restricted person followed up by a panti they have left is not named there.
@@ -118,12 +118,20 @@ function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: nu
   });
 }
 
-/** One page of the follow-ups not yet done, due first, in the actor's scope, with the total. */
+/**
+ * One page of the follow-ups not yet done, due first, in the actor's scope, with the total: the
+ * page's ids from the due-date index (the open ones of every panti, or of the actor's), then
+ * their rows.
+ */
 export function followUpList(actor: Actor, now = new Date(), includeUpcoming = false, page = 1) {
   const where = followUpWhere(actor, now, includeUpcoming);
-  const total = db.select({ n: count() }).from(followUps).where(where).get()?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / FOLLOW_UPS_PAGE_SIZE));
-  return { rows: followUpRows(actor, where, now, FOLLOW_UPS_PAGE_SIZE, (page - 1) * FOLLOW_UPS_PAGE_SIZE), total, page, pageCount };
+  const { ids, hasNext } = pageOfIds(
+    db.select({ id: followUps.id }).from(followUps).where(where).orderBy(asc(followUps.dueDate), asc(followUps.id)),
+    page,
+    FOLLOW_UPS_PAGE_SIZE,
+  );
+  const rows = ids.length === 0 ? [] : followUpRows(actor, inArray(followUps.id, ids), now, FOLLOW_UPS_PAGE_SIZE);
+  return { rows, ...pageFigures(page, FOLLOW_UPS_PAGE_SIZE, boundedCount(followUps, where), hasNext) };
 }
 
 /**
@@ -137,7 +145,7 @@ export function* allFollowUps(actor: Actor, now = new Date(), includeUpcoming = 
     const after: SQL | undefined = last
       ? or(gt(followUps.dueDate, last.dueDate), and(eq(followUps.dueDate, last.dueDate), gt(followUps.id, last.id)))
       : undefined;
-    const rows = followUpRows(actor, and(where, after), now, EXPORT_BATCH, 0);
+    const rows = followUpRows(actor, and(where, after), now, EXPORT_BATCH);
     yield* rows;
     if (rows.length < EXPORT_BATCH) return;
     last = rows[rows.length - 1]!;
@@ -180,7 +188,8 @@ function staleStayRows(actor: Actor, now: Date, page: { limit: number; offset: n
     .where(
       and(
         isNull(stays.exitedAt),
-        eq(panti.type, "intake"),
+        // Through the panti's open stays (panti, exit index): only intake panti's are read.
+        inArray(stays.pantiId, db.select({ id: panti.id }).from(panti).where(eq(panti.type, "intake"))),
         lt(stays.admittedAt, normCutoff),
         pantiWhere(scopeFor(actor, "stay:exit"), stays.pantiId),
         or(isNull(bedAssignments.id), isNull(lastActivity.at), lt(lastActivity.at, idleCutoff.getTime())),

@@ -2,7 +2,7 @@
  * Every list and report as a downloadable dataset: the same query and scope as its page, with
  * Indonesian (or English) headers. Long lists are read row by row from SQLite.
  */
-import { and, asc, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { formatMonthShort } from "~/utils/calendar-labels";
 import { panti, placements } from "#db/schema";
 import { aggregatePantiFilter, checkPanti, hasPermission, scopeFor, type Permission } from "~/domain/permissions";
@@ -21,7 +21,7 @@ import { allFollowUps, allStaleStays } from "./exits.server";
 import { measureDataset } from "./measure-exports.server";
 import { occupancyByPanti } from "./occupancy.server";
 import { residentConsentStates } from "./safeguarding.server";
-import { placementScopeWhere } from "./placements.server";
+import { placementListOrder, placementListWhere } from "./placements.server";
 import {
   capacityPanel,
   censusHistory,
@@ -118,15 +118,8 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
         })
         .from(placements)
         .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-        .where(
-          and(
-            placementScopeWhere(user),
-            filter.status ? eq(placements.status, filter.status) : undefined,
-            filter.panti ? eq(placements.targetPantiId, filter.panti) : undefined,
-            filter.unit ? eq(placements.outreachUnit, filter.unit) : undefined,
-          ),
-        )
-        .orderBy(filter.status === "pending" ? asc(placements.createdAt) : desc(placements.createdAt), asc(placements.id))
+        .where(placementListWhere(user, { status: filter.status, pantiId: filter.panti, unit: filter.unit }))
+        .orderBy(...placementListOrder(filter.status))
         .limit(2000)
         .offset(offset)
         .all();

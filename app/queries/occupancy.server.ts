@@ -98,6 +98,11 @@ export function occupancyByPanti(filter: OccupancyFilter): PantiOccupancyRow[] {
   });
 }
 
+/** Active panti by name, for a filter's choice of panti (names only: no bed or census counts). */
+export function activePantiOptions(): { id: number; name: string }[] {
+  return db.select({ id: panti.id, name: panti.name }).from(panti).where(eq(panti.active, true)).orderBy(asc(panti.name)).all();
+}
+
 /** Distinct kota values of active panti, for the filter (no personal data: a plain panti filter). */
 export function pantiKotaOptions(pantiId: number | null): string[] {
   return db

@@ -12,7 +12,7 @@ import { nameVisible } from "~/domain/safeguarding";
 import { homePantiOf } from "./restricted.server";
 import { db, type Db } from "~/utils/db.server";
 import { occupancyByPanti } from "./occupancy.server";
-import { pageOf } from "./paging.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 /** The `where` that keeps an actor to their own referrals: their panti's, their unit's, or all. */
 export function placementScopeWhere(actor: Actor): SQL | undefined {
@@ -39,46 +39,62 @@ export interface PlacementListFilter {
 
 export const PAGE_SIZE = 50;
 
-export function listPlacements(actor: Actor, filter: PlacementListFilter) {
-  const where = and(
+/** The referrals a list shows: the actor's scope and the list's filters. */
+export function placementListWhere(actor: Actor, filter: Omit<PlacementListFilter, "page">): SQL | undefined {
+  return and(
     placementScopeWhere(actor),
     filter.status ? eq(placements.status, filter.status) : undefined,
     filter.pantiId ? eq(placements.targetPantiId, filter.pantiId) : undefined,
     filter.unit ? eq(placements.outreachUnit, filter.unit) : undefined,
   );
+}
+
+/**
+ * Pending referrals are a queue: oldest first. Decided ones read newest first. The id breaks ties
+ * in the same direction, so that each filter's index (status, panti, unit, each with the time
+ * created) gives the order as it stands, read forwards or backwards.
+ */
+export function placementListOrder(status: PlacementStatus | undefined) {
+  return status === "pending" ? [asc(placements.createdAt), asc(placements.id)] : [desc(placements.createdAt), desc(placements.id)];
+}
+
+export function listPlacements(actor: Actor, filter: PlacementListFilter) {
+  const where = placementListWhere(actor, filter);
   const page = Math.max(1, filter.page ?? 1);
-  // Pending referrals are a queue: oldest first. Decided ones read newest first.
-  const order = filter.status === "pending" ? asc(placements.createdAt) : desc(placements.createdAt);
-  const rows = db
-    .select({
-      id: placements.id,
-      createdAt: placements.createdAt,
-      foundAt: placements.foundAt,
-      outreachUnit: placements.outreachUnit,
-      officerName: placements.officerName,
-      personName: placements.personName,
-      unidentified: placements.unidentified,
-      sex: placements.sex,
-      estimatedAge: placements.estimatedAge,
-      birthDate: placements.birthDate,
-      ppksCategory: placements.ppksCategory,
-      status: placements.status,
-      source: placements.source,
-      decidedAt: placements.decidedAt,
-      targetPantiId: placements.targetPantiId,
-      targetPantiName: panti.name,
-      stayId: placements.stayId,
-    })
-    .from(placements)
-    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-    .where(where)
-    .orderBy(order, asc(placements.id))
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
-  const total = db.select({ n: count() }).from(placements).where(where).get()?.n ?? 0;
-  const named = rows.map((r) => ({ ...r, name: displayName({ name: r.personName, unidentified: r.unidentified, sex: r.sex }) }));
-  return { rows: named, ...pageOf(total, page, PAGE_SIZE) };
+  const order = placementListOrder(filter.status);
+  const { ids, hasNext } = pageOfIds(db.select({ id: placements.id }).from(placements).where(where).orderBy(...order), page, PAGE_SIZE);
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            id: placements.id,
+            createdAt: placements.createdAt,
+            foundAt: placements.foundAt,
+            outreachUnit: placements.outreachUnit,
+            officerName: placements.officerName,
+            personName: placements.personName,
+            unidentified: placements.unidentified,
+            sex: placements.sex,
+            estimatedAge: placements.estimatedAge,
+            birthDate: placements.birthDate,
+            ppksCategory: placements.ppksCategory,
+            status: placements.status,
+            source: placements.source,
+            decidedAt: placements.decidedAt,
+            targetPantiId: placements.targetPantiId,
+            targetPantiName: panti.name,
+            stayId: placements.stayId,
+          })
+          .from(placements)
+          .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+          .where(inArray(placements.id, ids))
+          .orderBy(...order)
+          .all();
+  return {
+    rows: rows.map((r) => ({ ...r, name: displayName({ name: r.personName, unidentified: r.unidentified, sex: r.sex }) })),
+    ...pageFigures(page, PAGE_SIZE, boundedCount(placements, where), hasNext),
+  };
 }
 
 /** Counts of pending referrals per panti in scope (for navigation badges and the queue). */

@@ -7,8 +7,22 @@
  * panti admin's figures are always their own panti's). `stayList` lists persons and so takes the
  * actor and puts the scope in its own `where` clause as well.
  */
-import { and, count, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import { classes, enrolments, panti, persons, placements, programmes, stays } from "#db/schema";
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import {
+  classes,
+  enrolments,
+  exitOutcomes,
+  jakartaDayNumber,
+  jakartaMonthText,
+  panti,
+  persons,
+  placements,
+  ppksCategories,
+  programmes,
+  stays,
+  wholeDaysBetween,
+} from "#db/schema";
 import { shownIdentity } from "~/domain/safeguarding";
 import { totalOccupancy } from "~/domain/capacity";
 import { isPositiveOutcome } from "~/domain/exits";
@@ -20,22 +34,33 @@ import { pantiWhere } from "./scope.server";
 import { occupancyByPanti } from "./occupancy.server";
 import { occupancyAt } from "./occupancy-history.server";
 import { restrictionColumns } from "./restricted.server";
+import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
-type Column = typeof stays.admittedAt | typeof stays.exitedAt | typeof placements.foundAt | typeof placements.createdAt;
-
-const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-/**
- * The Jakarta calendar day of an instant column. SQL groups by the day's number (integer
- * arithmetic, twice as fast as strftime on every row of a ten-year scan) and each group's number
- * becomes its YYYY-MM-DD in JavaScript.
- */
-const jakartaDay = (col: Column) =>
-  // The constants are written into the SQL: bound parameters would be REAL and divide as REAL.
-  sql<number>`(${col} + ${sql.raw(String(JAKARTA_OFFSET_MS))}) / ${sql.raw(String(DAY_MS))}`.mapWith((day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10));
+/** A Jakarta day number (`jakartaDayNumber`) as YYYY-MM-DD. */
+const dayDate = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** The number of a Jakarta calendar day (YYYY-MM-DD), the same as `jakartaDayNumber` gives. */
+const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 /** The Jakarta calendar month (YYYY-MM) of an instant column. */
-const jakartaMonth = (col: Column) => sql<string>`strftime('%Y-%m', ${col} / 1000, 'unixepoch', '+7 hours')`;
+const jakartaMonth = jakartaMonthText;
+
+/**
+ * Instants of one Jakarta day range [from, to] on the calendar buckets of `jakartaDayNumber`: the
+ * same rows as `col >= start and col < end` of `periodInstants`, read from the day index. The
+ * day numbers are written into the SQL so that the index's expression matches.
+ */
+function inDays(col: AnySQLiteColumn, period: Period): SQL {
+  const day = jakartaDayNumber(col);
+  return sql`${day} >= ${sql.raw(String(dayNumber(period.from)))} and ${day} <= ${sql.raw(String(dayNumber(period.to)))}`;
+}
+
+/**
+ * A period of more than three years holds most of the history: a walk of a whole index (in the
+ * order a panel groups by) then costs less than finding the period's rows and sorting them. Both
+ * ways count the same rows; only the cost differs.
+ */
+const isLongPeriod = (period: Period) => dayNumber(period.to) - dayNumber(period.from) > 3 * 366;
 
 /** Conditions on the panti table for the kota / type / panti filters. */
 function pantiConditions(filter: Pick<ReportFilter, "kota" | "type" | "pantiId">): SQL[] {
@@ -43,6 +68,18 @@ function pantiConditions(filter: Pick<ReportFilter, "kota" | "type" | "pantiId">
   if (filter.pantiId != null) out.push(eq(panti.id, filter.pantiId));
   if (filter.type) out.push(eq(panti.type, filter.type));
   if (filter.kota) out.push(eq(panti.kota, filter.kota));
+  return out;
+}
+
+/**
+ * The same filters on a table's own panti column, without joining the panti table: the review
+ * scans then stay inside one index (the kota and type filters become a set of panti ids).
+ */
+function pantiColumnConditions(column: AnySQLiteColumn, filter: Pick<ReportFilter, "kota" | "type" | "pantiId">): SQL[] {
+  const out: SQL[] = [];
+  if (filter.pantiId != null) out.push(eq(column, filter.pantiId));
+  const byPanti = pantiConditions({ type: filter.type, kota: filter.kota });
+  if (byPanti.length > 0) out.push(inArray(column, db.select({ id: panti.id }).from(panti).where(and(...byPanti))));
   return out;
 }
 
@@ -73,41 +110,34 @@ export function capacityPanel(filter: ReportFilter) {
 
 /**
  * The census on each day of the period, derived from stays (admissions +1, exits −1 on top of
- * the census at the start): one scan of the stays in range, not a query per day.
+ * the census at the start): one walk of each day index over the period, not a query per day.
  */
 export function censusHistory(filter: ReportFilter): { day: string; census: number }[] {
-  const { start, end } = periodInstants(filter);
-  const where = pantiConditions(filter);
-  const baseline =
+  const { start } = periodInstants(filter);
+  const inScope = pantiColumnConditions(stays.pantiId, filter);
+  const countStays = (...where: SQL[]) => db.select({ n: count() }).from(stays).where(and(...where, ...inScope)).get()?.n ?? 0;
+  // Open at the start: admitted before it and not gone before it. Over a long period few stays
+  // are that old, so count those admitted before it less those also gone before it.
+  const baseline = isLongPeriod(filter)
+    ? countStays(lt(stays.admittedAt, start)) - countStays(lt(stays.admittedAt, start), lt(stays.exitedAt, start))
+    : countStays(lt(stays.admittedAt, start), sql`(${stays.exitedAt} is null or ${stays.exitedAt} >= ${start.getTime()})`);
+  const perDay = (col: typeof stays.admittedAt | typeof stays.exitedAt) =>
     db
-      .select({ n: count() })
+      .select({ day: jakartaDayNumber(col), n: count() })
       .from(stays)
-      .innerJoin(panti, eq(panti.id, stays.pantiId))
-      .where(and(lt(stays.admittedAt, start), sql`(${stays.exitedAt} is null or ${stays.exitedAt} >= ${start.getTime()})`, ...where))
-      .get()?.n ?? 0;
-  const admissions = db
-    .select({ day: jakartaDay(stays.admittedAt), n: count() })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...where))
-    .groupBy(sql`1`)
-    .all();
-  const exits = db
-    .select({ day: jakartaDay(stays.exitedAt), n: count() })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...where))
-    .groupBy(sql`1`)
-    .all();
-  const delta = new Map<string, number>();
-  for (const a of admissions) delta.set(a.day, (delta.get(a.day) ?? 0) + a.n);
+      .where(and(inDays(col, filter), ...inScope))
+      .groupBy(jakartaDayNumber(col))
+      .all();
+  const first = dayNumber(filter.from);
+  const delta = new Int32Array(dayNumber(filter.to) - first + 1);
+  for (const a of perDay(stays.admittedAt)) delta[a.day - first]! += a.n;
   // Someone who leaves on a day is no longer counted at the end of that day.
-  for (const e of exits) delta.set(e.day, (delta.get(e.day) ?? 0) - e.n);
+  for (const e of perDay(stays.exitedAt)) delta[e.day - first]! -= e.n;
   const out: { day: string; census: number }[] = [];
   let census = baseline;
-  for (let d = filter.from; d <= filter.to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
-    census += delta.get(d) ?? 0;
-    out.push({ day: d, census });
+  for (let i = 0; i < delta.length; i++) {
+    census += delta[i]!;
+    out.push({ day: dayDate(first + i), census });
   }
   return out;
 }
@@ -116,60 +146,76 @@ export function censusHistory(filter: ReportFilter): { day: string; census: numb
 // Intake (referrals reached), exits, length of stay, re-entry, waiting referrals
 // ---------------------------------------------------------------------------
 
+/**
+ * Rows of a reference list (categories, outcomes) with the count of each in an index range, one
+ * range per code: the counts come in the index's order instead of a sort of every row.
+ */
+function countPerCode(codes: AnySQLiteColumn, counted: AnySQLiteColumn, where: SQL | undefined) {
+  const n = sql<number>`(select count(*) from ${counted.table} where ${counted} = ${codes} and ${where ?? sql`1 = 1`})`;
+  return db
+    .select({ code: sql<string>`${codes}`, n })
+    .from(codes.table)
+    .all()
+    .filter((r) => r.n > 0)
+    .sort((x, y) => y.n - x.n || (x.code < y.code ? -1 : 1));
+}
+
 /** Referrals by the month the person was found, per outreach unit and per PPKS category. */
 export function intakePanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
-  const where = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...pantiConditions(filter));
+  const window = and(gte(placements.foundAt, start), lt(placements.foundAt, end), ...pantiColumnConditions(placements.targetPantiId, filter));
+  const month = jakartaMonth(placements.foundAt);
   const byUnit = db
-    .select({ month: jakartaMonth(placements.foundAt), unit: placements.outreachUnit, n: count() })
+    .select({ month, unit: placements.outreachUnit, n: count() })
     .from(placements)
-    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-    .where(where)
-    .groupBy(sql`1`, placements.outreachUnit)
+    // The month bounds let the walk start and stop in the month index; the instants are exact.
+    .where(and(sql`${month} >= ${filter.from.slice(0, 7)}`, sql`${month} <= ${filter.to.slice(0, 7)}`, window))
+    .groupBy(month, placements.outreachUnit)
     .all();
-  const byCategory = db
-    .select({ category: placements.ppksCategory, n: count() })
-    .from(placements)
-    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
-    .where(where)
-    .groupBy(placements.ppksCategory)
-    .orderBy(sql`2 desc`)
-    .all();
+  const byCategory = countPerCode(ppksCategories.code, placements.ppksCategory, window).map((r) => ({ category: r.code, n: r.n }));
   return { byUnit, byCategory, total: byCategory.reduce((a, r) => a + r.n, 0) };
 }
 
 export function exitsPanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
-  const rows = db
-    .select({ outcome: stays.exitOutcome, n: count() })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), isNotNull(stays.exitOutcome), ...pantiConditions(filter)))
-    .groupBy(stays.exitOutcome)
-    .orderBy(sql`2 desc`)
-    .all()
-    .map((r) => ({ outcome: r.outcome!, n: r.n, positive: isPositiveOutcome(r.outcome!) }));
+  const rows = countPerCode(
+    exitOutcomes.code,
+    stays.exitOutcome,
+    and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...pantiColumnConditions(stays.pantiId, filter)),
+  ).map((r) => ({ outcome: r.code, n: r.n, positive: isPositiveOutcome(r.code) }));
   const total = rows.reduce((a, r) => a + r.n, 0);
   const positive = rows.filter((r) => r.positive).reduce((a, r) => a + r.n, 0);
   return { byOutcome: rows, total, positive, positivePct: percent(positive, total) };
 }
 
 /**
- * Length of stay of the stays that ended in the period, per panti type: one grouped scan gives
- * the count per whole day stayed, from which the median and the distribution follow.
+ * Length of stay of the stays that ended in the period, per panti type: the count per panti and
+ * whole day stayed, from which the median and the distribution of each type follow. Over a long
+ * period the whole length index is walked in its order and the period counted, not searched (a
+ * range on the exit instant would sort every stay of the period); over a short one the exit
+ * index finds the period's stays and they are sorted.
  */
 export function lengthOfStayPanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
-  const days = sql<number>`cast((${stays.exitedAt} - ${stays.admittedAt}) / 86400000 as integer)`;
+  const days = wholeDaysBetween(stays.admittedAt, stays.exitedAt);
+  const inPeriod = and(gte(stays.exitedAt, start), lt(stays.exitedAt, end))!;
+  const long = isLongPeriod(filter);
+  const n = long ? sql<number>`sum(case when ${inPeriod} then 1 else 0 end)` : count();
+  const typeOf = new Map(db.select({ id: panti.id, type: panti.type }).from(panti).all().map((p) => [p.id, p.type]));
   const rows = db
-    .select({ type: panti.type, days, n: count() })
+    .select({ pantiId: stays.pantiId, days, n })
     .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(gte(stays.exitedAt, start), lt(stays.exitedAt, end), ...pantiConditions(filter)))
-    .groupBy(panti.type, sql`2`)
+    .where(and(long ? undefined : inPeriod, ...pantiColumnConditions(stays.pantiId, filter)))
+    .groupBy(stays.pantiId, days)
+    .having(long ? sql`${n} > 0` : undefined)
     .all();
   const byType = new Map<string, { days: number; n: number }[]>();
-  for (const r of rows) byType.set(r.type, [...(byType.get(r.type) ?? []), { days: r.days, n: r.n }]);
+  for (const r of rows) {
+    const type = typeOf.get(r.pantiId)!;
+    const list = byType.get(type) ?? [];
+    if (list.length === 0) byType.set(type, list);
+    list.push({ days: r.days, n: r.n });
+  }
   return [...byType.entries()]
     .map(([type, list]) => ({ type, ...losSummary(list) }))
     .sort((a, b) => b.n - a.n);
@@ -177,12 +223,10 @@ export function lengthOfStayPanel(filter: ReportFilter) {
 
 export function reentryPanel(filter: ReportFilter) {
   const { start, end } = periodInstants(filter);
-  const row = db
-    .select({ admissions: count(), reentries: sql<number>`coalesce(sum(case when ${stays.reentry} then 1 else 0 end), 0)` })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...pantiConditions(filter)))
-    .get() ?? { admissions: 0, reentries: 0 };
+  const admitted = and(gte(stays.admittedAt, start), lt(stays.admittedAt, end), ...pantiColumnConditions(stays.pantiId, filter));
+  // Two index ranges: the period's admissions, and its re-entries (the re-entry index).
+  const countStays = (where: SQL | undefined) => db.select({ n: count() }).from(stays).where(where).get()?.n ?? 0;
+  const row = { admissions: countStays(admitted), reentries: countStays(and(eq(stays.reentry, true), admitted)) };
   return { ...row, ratePct: percent(row.reentries, row.admissions) };
 }
 
@@ -348,7 +392,8 @@ export type QuarterlyReport = ReturnType<typeof quarterlyReport>;
 
 /**
  * The stays behind a dashboard figure: ended in the period (optionally with one outcome), or —
- * for re-entries — admitted in the period as a re-entry. Paginated, newest first.
+ * for re-entries — admitted in the period as a re-entry. Paginated, newest first: one page of ids
+ * from the exit (or outcome, or admission) index read backwards, then those stays' rows.
  */
 export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string; reentry?: boolean; page?: number }) {
   const { start, end } = periodInstants(filter);
@@ -356,47 +401,47 @@ export function stayList(actor: Actor, filter: ReportFilter & { outcome?: string
   const page = Math.max(1, filter.page ?? 1);
   const scope = pantiWhere(scopeFor(actor, "report:read"), stays.pantiId);
   const where = filter.reentry
-    ? and(scope, gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiConditions(filter))
+    ? and(scope, gte(stays.admittedAt, start), lt(stays.admittedAt, end), eq(stays.reentry, true), ...pantiColumnConditions(stays.pantiId, filter))
     : and(
         scope,
         gte(stays.exitedAt, start),
         lt(stays.exitedAt, end),
         filter.outcome ? eq(stays.exitOutcome, filter.outcome) : undefined,
-        ...pantiConditions(filter),
+        ...pantiColumnConditions(stays.pantiId, filter),
       );
-  const rows = db
-    .select({
-      stayId: stays.id,
-      pantiId: panti.id,
-      pantiName: panti.name,
-      type: panti.type,
-      admittedAt: stays.admittedAt,
-      exitedAt: stays.exitedAt,
-      outcome: stays.exitOutcome,
-      destination: stays.exitDestination,
-      reentry: stays.reentry,
-      name: persons.name,
-      unidentified: persons.unidentified,
-      sex: persons.sex,
-      ...restrictionColumns(),
-    })
-    .from(stays)
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .innerJoin(persons, eq(persons.id, stays.personId))
-    .where(where)
-    .orderBy(sql`${filter.reentry ? stays.admittedAt : stays.exitedAt} desc`, stays.id)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total = db.select({ n: count() }).from(stays).innerJoin(panti, eq(panti.id, stays.pantiId)).where(where).get()?.n ?? 0;
+  const order = [desc(filter.reentry ? stays.admittedAt : stays.exitedAt), desc(stays.id)];
+  const { ids, hasNext } = pageOfIds(db.select({ id: stays.id }).from(stays).where(where).orderBy(...order), page, pageSize);
+  const rows =
+    ids.length === 0
+      ? []
+      : db
+          .select({
+            stayId: stays.id,
+            pantiId: panti.id,
+            pantiName: panti.name,
+            type: panti.type,
+            admittedAt: stays.admittedAt,
+            exitedAt: stays.exitedAt,
+            outcome: stays.exitOutcome,
+            destination: stays.exitDestination,
+            reentry: stays.reentry,
+            name: persons.name,
+            unidentified: persons.unidentified,
+            sex: persons.sex,
+            ...restrictionColumns(),
+          })
+          .from(stays)
+          .innerJoin(panti, eq(panti.id, stays.pantiId))
+          .innerJoin(persons, eq(persons.id, stays.personId))
+          .where(inArray(stays.id, ids))
+          .orderBy(...order)
+          .all();
   return {
     rows: rows.map(({ restricted, homePantiId, ...r }) => {
       // A restricted person is not named (nor where they went) in another panti's figures.
       const shown = shownIdentity(actor, { ...r, restricted, homePantiId });
       return { ...r, ...(shown.masked ? { name: null, destination: null } : {}), displayName: shown.displayName };
     }),
-    total,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    ...pageFigures(page, pageSize, boundedCount(stays, where), hasNext),
   };
 }

@@ -20,7 +20,7 @@ import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { Pager } from "~/components/ui/pager";
+import { CountedPager, useCountLabel } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.follow_ups");
@@ -48,7 +48,8 @@ const CHOICES = [
 ] as const;
 
 export default function FollowUpsPage() {
-  const { rows, total, page, pageCount, scoped, now } = useLoaderData<typeof loader>();
+  const { rows, total, totalExact, page, pageCount, scoped, now } = useLoaderData<typeof loader>();
+  const countLabel = useCountLabel();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -68,7 +69,7 @@ export default function FollowUpsPage() {
       <Flash message={actionData?.ok ? actionData.message : null} />
       <FormError message={failed?.formError} />
       <p className="muted small" data-testid="follow-ups-total">
-        {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
+        {t("common.showing", { shown: formatNumber(lang, rows.length), total: countLabel(total, totalExact) })}
       </p>
       <TableScroll label={t("followUps.title")}>
         <table data-testid="follow-ups">
@@ -116,7 +117,7 @@ export default function FollowUpsPage() {
           </tbody>
         </table>
       </TableScroll>
-      <Pager page={page} pages={pageCount} />
+      <CountedPager page={page} pageCount={pageCount} total={total} totalExact={totalExact} />
     </>
   );
 }

@@ -12,7 +12,7 @@ import { Field } from "~/components/forms/field";
 import { TableScroll } from "~/components/ui/data-table";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
-import { Pager } from "~/components/ui/pager";
+import { CountedPager, useCountLabel } from "~/components/ui/pager";
 import { langOf, titleOf } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -36,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ResidentsPage() {
-  const { panti, rows, total, page, pages, filters, now, canViewPanti, canSessions } = useLoaderData<typeof loader>();
+  const { panti, rows, total, totalExact, page, pages, filters, now, canViewPanti, canSessions } = useLoaderData<typeof loader>();
+  const countLabel = useCountLabel();
   const t = useT();
   const lang = useLang();
   const exited = filters.status === "exited";
@@ -92,7 +93,7 @@ export default function ResidentsPage() {
       </FilterBar>
 
       <p className="muted small" data-testid="residents-total">
-        {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}
+        {t("common.showing", { shown: formatNumber(lang, rows.length), total: countLabel(total, totalExact) })}
       </p>
       {rows.length ? (
         <TableScroll label={t("residents.title")}>
@@ -151,7 +152,7 @@ export default function ResidentsPage() {
       ) : (
         <p className="muted">{t("residents.empty")}</p>
       )}
-      <Pager page={page} pages={pages} />
+      <CountedPager page={page} pageCount={pages} total={total} totalExact={totalExact} />
     </>
   );
 }

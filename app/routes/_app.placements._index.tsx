@@ -4,17 +4,16 @@ import { PLACEMENT_STATUSES } from "~/domain/enums";
 import { hasPermission, scopeFor } from "~/domain/permissions";
 import { placementListFilterSchema, waitingHours } from "~/domain/placements";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
-import { occupancyByPanti } from "~/queries/occupancy.server";
+import { activePantiOptions } from "~/queries/occupancy.server";
 import { listPlacements } from "~/queries/placements.server";
 import { requirePermission } from "~/utils/auth.server";
-import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
-import { Pager } from "~/components/ui/pager";
+import { CountedPager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { pageTitle } from "~/utils/meta";
 
@@ -35,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     scope,
     now: new Date(),
     canCreate: hasPermission(user, "placement:create"),
-    pantiOptions: scope === "all" ? occupancyByPanti({ pantiId: null }).map((p) => ({ id: p.id, name: p.name })) : [],
+    pantiOptions: scope === "all" ? activePantiOptions() : [],
   };
 }
 
@@ -141,11 +140,7 @@ export default function PlacementsPage() {
           </tbody>
         </table>
       </TableScroll>
-      <Pager
-        page={data.page}
-        pages={data.pageCount}
-        status={`${t("placements.page", { page: data.page, pages: data.pageCount })} · ${formatNumber(lang, data.total)}`}
-      />
+      <CountedPager page={data.page} pageCount={data.pageCount} total={data.total} totalExact={data.totalExact} withTotal />
     </>
   );
 }

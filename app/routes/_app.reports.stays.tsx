@@ -11,7 +11,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
-import { Pager } from "~/components/ui/pager";
+import { CountedPager, useCountLabel } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.stays");
@@ -40,6 +40,7 @@ export default function StayListPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const countLabel = useCountLabel();
   return (
     <>
       <PageHeader
@@ -57,7 +58,7 @@ export default function StayListPage() {
         intro={`${t("dash.filter.period", {
           from: formatCalendarDate(lang, data.filter.from),
           to: formatCalendarDate(lang, data.filter.to),
-        })} · ${formatNumber(lang, data.total)}`}
+        })} · ${countLabel(data.total, data.totalExact)}`}
       />
       <TableScroll label={t("dash.exits")}>
         <table data-testid="stay-list">
@@ -97,7 +98,7 @@ export default function StayListPage() {
           </tbody>
         </table>
       </TableScroll>
-      <Pager page={data.page} pages={data.pageCount} />
+      <CountedPager page={data.page} pageCount={data.pageCount} total={data.total} totalExact={data.totalExact} />
     </>
   );
 }

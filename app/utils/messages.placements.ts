@@ -85,7 +85,6 @@ export const placementMessages = {
   "placements.filter.status": { id: "Status", en: "Status" },
   "placements.filter.panti": { id: "Panti tujuan", en: "Target panti" },
   "placements.filter.unit": { id: "Unit P3S", en: "Outreach unit" },
-  "placements.page": { id: "Halaman {page} dari {pages}", en: "Page {page} of {pages}" },
   "placements.waitingDays": { id: "{n} hari", en: "{n, plural, one {# day} other {# days}}" },
   "placements.waitingHours": { id: "{n} jam", en: "{n, plural, one {# hour} other {# hours}}" },
   "placements.open": { id: "Buka", en: "Open" },

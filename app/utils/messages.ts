@@ -101,6 +101,8 @@ export const coreMessages = {
   "common.previous": { id: "Sebelumnya", en: "Previous" },
   "common.pagination": { id: "Halaman", en: "Pages" },
   "common.pageOf": { id: "Halaman {page} dari {pages}", en: "Page {page} of {pages}" },
+  "common.page": { id: "Halaman {page}", en: "Page {page}" },
+  "common.moreThan": { id: "lebih dari {n}", en: "more than {n}" },
   "common.filters": { id: "Saring", en: "Filters" },
   "common.next": { id: "Berikutnya", en: "Next" },
   "common.search": { id: "Cari", en: "Search" },

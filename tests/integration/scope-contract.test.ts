@@ -164,6 +164,8 @@ describe("the scope contract", () => {
       "bedChoices",
       "programmeCatalogue",
       "containsPattern",
+      // The referral list's ORDER BY: reads nothing.
+      "placementListOrder",
       "newUserForm",
       // Parses a list's query string; reads nothing.
       "parseHandoffFilters",

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link, useLocation } from "@remix-run/react";
-import { useT } from "~/utils/use-i18n";
+import { formatNumber } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
 
 /** The current URL with `page` set (page 1 drops the parameter); every other filter is kept. */
 export function usePageHref(param = "page"): (page: number) => string {
@@ -63,4 +64,38 @@ export function Pager(
       ) : null}
     </nav>
   );
+}
+
+/** A list's count as shown: "1,843", or "more than 10,000" for a count stopped at its limit. */
+export function useCountLabel(): (total: number, exact: boolean) => string {
+  const t = useT();
+  const lang = useLang();
+  return (total, exact) => (exact ? formatNumber(lang, total) : t("common.moreThan", { n: formatNumber(lang, total) }));
+}
+
+/**
+ * The pager of a list counted up to a limit (app/queries/paging.server.ts): "Page 2 of 37", or
+ * "Page 2" past the limit, where the pages run on while there is a next one; `withTotal` adds
+ * the count ("· 1,843", "· more than 10,000").
+ */
+export function CountedPager({
+  page,
+  pageCount,
+  total,
+  totalExact,
+  withTotal = false,
+  label,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  totalExact: boolean;
+  withTotal?: boolean;
+  label?: string;
+}) {
+  const t = useT();
+  const countLabel = useCountLabel();
+  const position = totalExact ? t("common.pageOf", { page, pages: pageCount }) : t("common.page", { page });
+  const status = withTotal ? `${position} · ${countLabel(total, totalExact)}` : position;
+  return <Pager page={page} pages={pageCount} status={status} label={label} />;
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
 import { reportFilterSchema, resolveFilter } from "~/domain/reports";
-import { occupancyByPanti, pantiKotaOptions } from "~/queries/occupancy.server";
+import { activePantiOptions, pantiKotaOptions } from "~/queries/occupancy.server";
 import {
   capacityPanel,
   censusHistory,
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     scoped: scope != null,
-    pantiOptions: scope == null ? occupancyByPanti({ pantiId: null }).map((p) => ({ id: p.id, name: p.name })) : [],
+    pantiOptions: scope == null ? activePantiOptions() : [],
     kotaOptions: pantiKotaOptions(scope),
     capacity: capacityPanel(filter),
     census: census.filter((_, i) => i % step === step - 1 || i === census.length - 1),
