@@ -31,7 +31,8 @@ import { DEFAULT_LANG, formatCalendarDate, formatDateTime, translator, type Lang
 import { errorMap } from "~/utils/validation";
 import { readXlsx, writeXlsx, XlsxError, isZip } from "~/utils/xlsx.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
-import { insertPlacement } from "./placements.server";
+import { auditAppender } from "./bulk.server";
+import { placementInserter } from "./placements.server";
 
 export type BatchFormat = "csv" | "xlsx";
 
@@ -368,7 +369,8 @@ export function importBatch(actor: Actor, batchId: number, now = new Date()): { 
       .run();
     if (claimed.changes !== 1) throw new Conflict("import.error.alreadyImported");
 
-    for (const input of inputs) insertPlacement(tx, actor, input, { source: "batch", batchId: batch.id });
+    const insert = placementInserter(tx, actor, auditAppender(tx));
+    for (const input of inputs) insert(input, { source: "batch", batchId: batch.id });
     appendAudit(tx, {
       actorId: actor.id,
       action: "placement_batch.import",
