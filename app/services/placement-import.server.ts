@@ -6,7 +6,7 @@
  * `insertPlacement` with source "batch"). A file with any invalid row cannot be imported: the
  * user fixes the file and uploads it again.
  */
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { panti, placementBatches, placements } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
@@ -14,16 +14,20 @@ import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   pantiCodeKey,
+  storedDecision,
   templateRows,
   toStoredRow,
+  type ImportedDecision,
+  type ImportField,
   type RowError,
   type SheetRow,
   type StoredBatchRow,
   type ValidRow,
   type ValueMapping,
 } from "~/domain/placement-import";
-import { placementInputSchema, type PlacementInput } from "~/domain/placements";
-import { canOnUnit, hasPermission, PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
+import type { HistoryIssue, HistoryStay, PersonRef } from "~/domain/history";
+import { birthYearOf, placementInputSchema, type PlacementInput } from "~/domain/placements";
+import { canOnPanti, canOnUnit, hasPermission, PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
 import { DISABILITY_SUBTYPES, OUTREACH_UNIT_CODES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { CsvError, detectDelimiter, parseCsv, toCsv, type CsvDelimiter } from "~/utils/csv";
 import { db } from "~/utils/db.server";
@@ -32,7 +36,8 @@ import { errorMap } from "~/utils/validation";
 import { readXlsx, writeXlsx, XlsxError, isZip } from "~/utils/xlsx.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { auditAppender } from "./bulk.server";
-import { placementInserter } from "./placements.server";
+import { checkHistory, findBed, loadHistory, writeStays, type NewPerson } from "./history.server";
+import { placementInserter, type InsertedDecision } from "./placements.server";
 
 export type BatchFormat = "csv" | "xlsx";
 
@@ -59,6 +64,8 @@ export interface BatchPreview {
   unknownColumns: string[];
   /** Values read as something else, per column, in the uploader's words (known only right after the upload). */
   mappings: MappingView[];
+  /** Rows that carry a decision, and the people of accepted rows found again (known only right after the upload). */
+  decisions: DecisionCounts | null;
   createdAt: Date;
   importedAt: Date | null;
   /** Referrals made from this batch. */
@@ -160,6 +167,9 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
     case "sex":
       text = t.dynamic(`sex.${to.code}`);
       break;
+    case "decision":
+      text = t.dynamic(`status.${to.code}`);
+      break;
     case "foundKota":
       text = to.code;
       break;
@@ -172,6 +182,7 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
       text = to.codes.map((code) => referenceLabel(DISABILITY_SUBTYPES, code, lang)).join(", ");
       break;
     case "foundAt":
+    case "decidedAt":
       text = to.timeGiven ? formatDateTime(lang, to.at) : `${formatDateTime(lang, to.at)} (${t("import.mapped.noTime")})`;
       break;
     case "birthDate":
@@ -216,6 +227,88 @@ function existingRefs(tx: Tx | typeof db, inputs: readonly { outreachUnit: strin
 }
 
 // ---------------------------------------------------------------------------
+// Historical decisions
+// ---------------------------------------------------------------------------
+
+/** The column an admission problem is shown on. */
+const ADMISSION_COLUMN = { person: "personName", admittedAt: "decidedAt", bed: "bedLabel" } as const satisfies Record<HistoryIssue["on"], ImportField>;
+
+export interface DecisionCounts {
+  accepted: number;
+  declined: number;
+  redirected: number;
+  /** People of accepted rows found again by NIK or by name. */
+  foundByNik: number;
+  foundByName: number;
+}
+
+function decisionCounts(valid: readonly ValidRow[], people: readonly PersonRef[]): DecisionCounts | null {
+  const counts: DecisionCounts = { accepted: 0, declined: 0, redirected: 0, foundByNik: 0, foundByName: 0 };
+  for (const v of valid) if (v.decision) counts[v.decision.status]++;
+  for (const p of people) if (p.kind === "existing") counts[p.reason === "nik" ? "foundByNik" : "foundByName"]++;
+  return counts.accepted + counts.declined + counts.redirected > 0 ? counts : null;
+}
+
+const acceptedRows = (valid: readonly ValidRow[]) => valid.filter((v) => v.decision?.status === "accepted");
+
+/**
+ * The admissions of accepted rows checked against the history: the bed by its label, the person
+ * found again, no overlap with the person's other stays or anyone's time on the bed.
+ */
+function checkAdmissions(handle: Tx | typeof db, valid: readonly ValidRow[]) {
+  const accepted = acceptedRows(valid);
+  if (accepted.length === 0) return { accepted, stays: [], people: [] as PersonRef[], personStays: new Map(), issues: [] as HistoryIssue[] };
+  const context = loadHistory(handle, accepted.map((v) => v.input.targetPantiId));
+  const issues: HistoryIssue[] = [];
+  const stays: HistoryStay[] = accepted.map((v) => {
+    const { input } = v;
+    const decision = v.decision as Extract<ImportedDecision, { status: "accepted" }>;
+    let bedId: number | null = null;
+    if (decision.bed) {
+      const bed = findBed(context, input.targetPantiId, decision.bed, input.sex);
+      if ("bedId" in bed) bedId = bed.bedId;
+      else issues.push({ row: v.row, on: "bed", key: bed.key, params: bed.params });
+    }
+    const birthYear = birthYearOf({ birthDate: input.birthDate, estimatedAge: input.estimatedAge, at: input.foundAt });
+    return { row: v.row, person: { nik: input.nik ?? null, name: input.personName ?? null, sex: input.sex, birthYear }, pantiId: input.targetPantiId, admittedAt: decision.at, exitedAt: null, bedId };
+  });
+  const checked = checkHistory(handle, context, stays);
+  return { accepted, stays, people: checked.people, personStays: checked.personStays, issues: [...issues, ...checked.issues] };
+}
+
+/** The person of a referral, as the admission creates them (as when a panti accepts it). */
+function personOfReferral(input: PlacementInput): NewPerson {
+  return {
+    nik: input.nik ?? null,
+    kk: input.kk ?? null,
+    name: input.personName ?? null,
+    unidentified: input.unidentified || !input.personName,
+    description: input.description ?? null,
+    sex: input.sex,
+    birthDate: input.birthDate ?? null,
+    estimatedBirthYear: input.birthDate ? null : birthYearOf({ estimatedAge: input.estimatedAge, at: input.foundAt }),
+    birthYear: birthYearOf({ birthDate: input.birthDate, estimatedAge: input.estimatedAge, at: input.foundAt }),
+    originProvince: input.originProvince ?? null,
+    originCity: input.originCity ?? null,
+    ppksCategory: input.ppksCategory,
+    disabilitySubtypes: input.disabilitySubtypes,
+  };
+}
+
+/** The columns of a referral inserted with its historical decision. */
+function decidedValues(actor: Actor, decision: ImportedDecision | undefined): InsertedDecision | undefined {
+  if (!decision) return undefined;
+  return {
+    status: decision.status,
+    decidedBy: actor.id,
+    decidedAt: decision.at,
+    decisionReason: decision.status === "accepted" ? null : decision.reason,
+    personId: null,
+    stayId: null,
+  };
+}
+
+// ---------------------------------------------------------------------------
 // Use cases
 // ---------------------------------------------------------------------------
 
@@ -241,6 +334,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
       pantiIdByCode: activePantiByCode(db),
       defaultUnit,
       canUseUnit: (unit) => canOnUnit(actor, "placement:create", unit),
+      canDecide: (pantiId) => canOnPanti(actor, "placement:decide", pantiId),
       strictWidth: format === "csv",
       t: t.dynamic,
       errorMap: errorMap(lang),
@@ -251,7 +345,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
 
   // References the unit already used (by the form, the API or an earlier file).
   const taken = existingRefs(db, check.valid.map((v) => v.input));
-  const valid: ValidRow[] = [];
+  let valid: ValidRow[] = [];
   const errors = [...check.errors];
   for (const v of check.valid) {
     const id = v.input.externalRef ? taken.get(`${v.input.outreachUnit}\u0000${v.input.externalRef}`) : undefined;
@@ -260,6 +354,15 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
       continue;
     }
     errors.push({ row: v.row, field: check.columnOf("externalRef"), message: t("import.error.refExists", { ref: v.input.externalRef!, id }) });
+  }
+  // Accepted rows: their people, beds and dates against the history already recorded.
+  const admissions = checkAdmissions(db, valid);
+  if (admissions.issues.length > 0) {
+    const refused = new Set(admissions.issues.map((i) => i.row));
+    for (const issue of admissions.issues) {
+      errors.push({ row: issue.row, field: check.columnOf(ADMISSION_COLUMN[issue.on]), message: t.dynamic(issue.key, issue.params) });
+    }
+    valid = valid.filter((v) => !refused.has(v.row));
   }
   errors.sort((a, b) => a.row - b.row);
   const invalidRowCount = new Set(errors.map((e) => e.row)).size;
@@ -305,6 +408,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
     errors,
     unknownColumns: check.unknownColumns,
     mappings: check.mappings.map((m) => describeMapping(m, lang)),
+    decisions: decisionCounts(valid, admissions.people),
     createdAt: batch.createdAt,
     importedAt: null,
     importedCount: 0,
@@ -339,11 +443,14 @@ export function importBatch(actor: Actor, batchId: number, now = new Date()): { 
   const before = loadBatch(db, actor, batchId);
   assertImportable(before);
   const stored = before.rows as StoredBatchRow[];
-  const inputs: PlacementInput[] = stored.map((row) => {
+  const rows: ValidRow[] = stored.map((row) => {
     const parsed = placementInputSchema.safeParse(row.input);
-    if (!parsed.success) throw new Conflict("import.error.changed", { row: row.row });
-    return parsed.data;
+    const decision = storedDecision(row.decision);
+    if (!parsed.success || decision === null) throw new Conflict("import.error.changed", { row: row.row });
+    if (decision && !canOnPanti(actor, "placement:decide", parsed.data.targetPantiId)) throw new Conflict("import.error.changed", { row: row.row });
+    return decision ? { row: row.row, input: parsed.data, decision } : { row: row.row, input: parsed.data };
   });
+  const inputs = rows.map((r) => r.input);
 
   return writeTransaction((tx) => {
     // Checked again under the lock: imported or discarded meanwhile?
@@ -369,15 +476,55 @@ export function importBatch(actor: Actor, batchId: number, now = new Date()): { 
       .run();
     if (claimed.changes !== 1) throw new Conflict("import.error.alreadyImported");
 
-    const insert = placementInserter(tx, actor, auditAppender(tx));
-    for (const input of inputs) insert(input, { source: "batch", batchId: batch.id });
+    // Accepted rows: checked again under the lock (someone may have taken a bed meanwhile).
+    const admissions = checkAdmissions(tx, rows);
+    if (admissions.issues.length > 0) throw new Conflict("import.error.changed", { row: admissions.issues[0]!.row });
+
+    const audit = auditAppender(tx);
+    const insert = placementInserter(tx, actor, audit);
+    const ids = rows.map((r) => insert(r.input, { source: "batch", batchId: batch.id }, decidedValues(actor, r.decision)));
+    if (admissions.accepted.length > 0) {
+      const idOfRow = new Map(rows.map((r, i) => [r.row, ids[i]!]));
+      const made = writeStays(
+        tx,
+        actor,
+        admissions.accepted.map((v, i) => ({
+          row: v.row,
+          person: admissions.people[i]!,
+          newPerson: personOfReferral(v.input),
+          pantiId: v.input.targetPantiId,
+          placementId: idOfRow.get(v.row)!,
+          admittedAt: v.decision!.at,
+          bedId: admissions.stays[i]!.bedId,
+          stage: null,
+          exit: null,
+        })),
+        admissions.personStays,
+        audit,
+        now,
+      );
+      const link = tx
+        .update(placements)
+        .set({ personId: sql`${sql.placeholder("personId")}`, stayId: sql`${sql.placeholder("stayId")}` })
+        .where(eq(placements.id, sql.placeholder("id")))
+        .prepare();
+      admissions.accepted.forEach((v, i) => link.run({ id: idOfRow.get(v.row)!, personId: made[i]!.personId, stayId: made[i]!.stayId }));
+    }
     appendAudit(tx, {
       actorId: actor.id,
       action: "placement_batch.import",
       entity: "placement_batch",
       entityId: batch.id,
       before: { status: batch.status },
-      after: { status: "imported", fileName: batch.fileName, outreachUnit: batch.outreachUnit, rows: batch.rowCount, imported: inputs.length },
+      after: {
+        status: "imported",
+        fileName: batch.fileName,
+        outreachUnit: batch.outreachUnit,
+        rows: batch.rowCount,
+        imported: inputs.length,
+        decisions: decisionCounts(rows, admissions.people),
+        redirected: rows.flatMap((r) => (r.decision?.status === "redirected" ? [{ row: r.row, toPantiId: r.decision.toPantiId }] : [])),
+      },
       at: now,
     });
     return { batchId: batch.id, imported: inputs.length };
@@ -422,6 +569,7 @@ export function batchSummary(actor: Actor, batchId: number): BatchPreview | null
     errors: batch.errors,
     unknownColumns: [],
     mappings: [],
+    decisions: null,
     createdAt: batch.createdAt,
     importedAt: batch.importedAt,
     importedCount: made?.n ?? 0,

@@ -4,6 +4,7 @@ import { bodyMessages } from "./messages.body";
 import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
+import { historyMessages } from "./messages.history";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { programmeMessages } from "./messages.programmes";
@@ -18,6 +19,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.casefile.ts": caseFileMessages,
   "messages.dashboard.ts": dashboardMessages,
   "messages.exits.ts": exitMessages,
+  "messages.history.ts": historyMessages,
   "messages.import.ts": importMessages,
   "messages.placements.ts": placementMessages,
   "messages.programmes.ts": programmeMessages,

@@ -8,6 +8,7 @@ import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
 import { programmeMessages } from "./messages.programmes";
+import { historyMessages } from "./messages.history";
 import { importMessages } from "./messages.import";
 import { placementMessages } from "./messages.placements";
 import { provinceMessages } from "./messages.provinces";
@@ -311,6 +312,7 @@ export const messages = {
   ...userMessages,
   ...placementMessages,
   ...importMessages,
+  ...historyMessages,
   ...apiMessages,
   ...exitMessages,
   ...programmeMessages,
