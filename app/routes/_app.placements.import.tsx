@@ -12,6 +12,8 @@ import { grantFor } from "~/domain/permissions";
 import {
   batchDecisionSchema,
   CATEGORY_SPELLINGS,
+  DECISION_FIELDS,
+  DECISION_SPELLINGS,
   IMPORT_COLUMNS,
   importUploadSchema,
   MAX_IMPORT_BYTES,
@@ -21,7 +23,15 @@ import {
   type RowError,
 } from "~/domain/placement-import";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
-import { batchSummary, discardBatch, importBatch, previewBatch, type BatchPreview, type MappingView } from "~/services/placement-import.server";
+import {
+  batchSummary,
+  discardBatch,
+  importBatch,
+  previewBatch,
+  type BatchPreview,
+  type DecisionCounts,
+  type MappingView,
+} from "~/services/placement-import.server";
 import { getLang, notFound, requirePermission, type SessionUser } from "~/utils/auth.server";
 import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
 import { formatNumber, translator, type Lang } from "~/utils/i18n";
@@ -122,6 +132,7 @@ interface PreviewView {
   errors: RowError[];
   unknownColumns: string[];
   mappings: MappingView[];
+  decisions: DecisionCounts | null;
   importedCount: number;
 }
 
@@ -139,9 +150,14 @@ const FORMAT_HINTS: Partial<Record<ImportField, string>> = {
   ppksCategory: "import.format.category",
   disabilitySubtypes: "import.format.disability",
   targetPantiId: "import.format.panti",
+  decision: "import.format.decision",
+  decidedAt: "import.format.decidedAt",
+  bedLabel: "import.format.bed",
+  redirectPantiId: "import.format.panti",
 };
 
-const fieldLabel = (field: ImportField) => (field === "targetPantiId" ? "placement.targetPanti" : `placement.${field}`);
+const fieldLabel = (field: ImportField) =>
+  field === "targetPantiId" ? "placement.targetPanti" : (DECISION_FIELDS as readonly string[]).includes(field) ? `import.field.${field}` : `placement.${field}`;
 
 export default function PlacementImportPage() {
   const { batch, units, ownUnit } = useLoaderData<typeof loader>();
@@ -197,6 +213,14 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
       {preview.unknownColumns.length > 0 ? (
         <div className="alert info" role="status">
           {t("import.unknownColumns", { columns: preview.unknownColumns.join(", ") })}
+        </div>
+      ) : null}
+      {preview.decisions ? (
+        <div className="alert info" role="status" data-testid="import-decisions">
+          <p>{t("import.decisions", { accepted: n(preview.decisions.accepted), declined: n(preview.decisions.declined), redirected: n(preview.decisions.redirected) })}</p>
+          {preview.decisions.accepted > 0 ? (
+            <p>{t("import.decisions.people", { nik: n(preview.decisions.foundByNik), name: n(preview.decisions.foundByName) })}</p>
+          ) : null}
         </div>
       ) : null}
       {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
@@ -415,6 +439,7 @@ function SpellingsTable() {
         : referenceLabel(PPKS_CATEGORIES, c.category, lang),
     })),
     ...REACH_SPELLINGS.map((r) => ({ column: "cara_penjangkauan", name: r.name, becomes: t.dynamic(`reach.${r.method}`) })),
+    ...DECISION_SPELLINGS.map((d) => ({ column: "keputusan", name: d.name, becomes: t.dynamic(`status.${d.decision}`) })),
   ];
   return (
     <details>
