@@ -513,12 +513,7 @@ export interface ImportContext {
 }
 
 /** What a value written in the file's own words became. */
-export type MappedValue =
-  | { field: "outreachUnit" | "foundKota" | "reachMethod" | "sex" | "decision"; code: string }
-  | { field: "ppksCategory"; code: PpksCategory; disability?: DisabilitySubtype }
-  | { field: "disabilitySubtypes"; codes: DisabilitySubtype[] }
-  | { field: "foundAt" | "decidedAt"; at: Date; timeGiven: boolean }
-  | { field: "birthDate"; date: string };
+export type MappedValue = { field: "outreachUnit" | "foundKota" | "reachMethod" | "decision"; code: string } | CommonMappedValue;
 
 export type ValueMapping = SheetValueMapping<MappedValue>;
 
@@ -546,13 +541,7 @@ export function checkSheet(rows: readonly SheetRow[], context: ImportContext, op
       longNumberKey: (field) => (field === "nik" || field === "kk" ? "import.error.nikAsNumber" : "import.error.longNumber"),
       cell: (field, text, column, input, fail, note) => normaliseCell(field, text, column, input, fail, context, note),
       finish: (input, scope) => {
-        // A category that also says a disability (ODGJ): the subtype joins the row's disabilities.
-        const said = input[CATEGORY_DISABILITY] as DisabilitySubtype | undefined;
-        delete input[CATEGORY_DISABILITY];
-        if (said && !scope.failed.has("disabilitySubtypes")) {
-          const listed = (input.disabilitySubtypes as DisabilitySubtype[] | undefined) ?? [];
-          input.disabilitySubtypes = listed.includes(said) ? listed : [...listed, said];
-        }
+        mergeCategoryDisability(input, scope.failed);
         if (input.outreachUnit === undefined && !scope.failed.has("outreachUnit") && context.defaultUnit) {
           input.outreachUnit = context.defaultUnit;
         }
@@ -652,11 +641,13 @@ function foundAtSpelling(reading: FoundAtReading): string | null {
 }
 
 /** Puts one cell's value into the input, normalised; an unreadable value is an issue (and is kept raw). */
+/** Puts one cell's value into the input, normalised; an unreadable value is an issue (and is kept raw). */
 function normaliseCell(field: ImportField, text: string, column: number, input: Record<string, unknown>, fail: Fail, context: ImportContext, note: Note) {
+  if (readCommonCell(field, text, column, input, fail, note, context.pantiIdByCode)) return;
   const keep = (value: unknown) => {
     input[field] = value;
   };
-  const keepCode = (code: string, names: readonly string[], to: MappedValue = { field: field as "sex", code }) => {
+  const keepCode = (code: string, names: readonly string[], to: MappedValue = { field: field as "outreachUnit", code }) => {
     if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
     keep(code);
   };
@@ -669,14 +660,6 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       const unit = parseOutreachUnit(text);
       return unit ? keepCode(unit, referenceNames(OUTREACH_UNITS.find((u) => u.code === unit))) : refuse("import.error.unit", { value: text });
     }
-    case "foundAt":
-    case "decidedAt": {
-      const reading = readFoundAt(text);
-      if (!reading) return refuse("import.error.datetime", { value: text });
-      const spelling = foundAtSpelling(reading);
-      if (spelling) note(column, spelling, text, { field, at: reading.at, timeGiven: reading.timeGiven });
-      return keep(reading.at);
-    }
     case "foundKota": {
       const kota = parseKota(text);
       return kota ? keepCode(kota, []) : refuse("import.error.kota", { value: text, options: KOTA.join(", ") });
@@ -685,13 +668,77 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       const method = parseReachMethod(text);
       return method ? keepCode(method, REACH_LABELS[method]) : refuse("import.error.reachMethod", { value: text, options: REACH_METHODS.join(", ") });
     }
+    case "decision": {
+      const decision = parseDecision(text);
+      return decision
+        ? keepCode(decision, DECISION_LABELS[decision], { field: "decision", code: decision })
+        : refuse("import.error.decision", { value: text, options: IMPORTED_DECISIONS.map((d) => DECISION_LABELS[d][0]!).join(", ") });
+    }
+    default:
+      return keep(text);
+  }
+}
+
+/** Fields holding an instant, in either upload: dates without a time are taken at 00:00 WIB. */
+const INSTANT_FIELDS = new Set(["foundAt", "decidedAt", "admittedAt", "exitedAt"]);
+/** Fields holding a panti code, in either upload. */
+const PANTI_FIELDS = new Set(["targetPantiId", "redirectPantiId", "pantiId", "toPantiId"]);
+/** Free text fields capped at 500 characters, in either upload. */
+const SHORT_TEXT_FIELDS = new Set(["decisionReason", "bedLabel"]);
+
+/** What a value of a field both uploads read became. */
+export type CommonMappedValue =
+  | { field: "sex"; code: string }
+  | { field: "ppksCategory"; code: PpksCategory; disability?: DisabilitySubtype }
+  | { field: "disabilitySubtypes"; codes: DisabilitySubtype[] }
+  | { field: "foundAt" | "decidedAt" | "admittedAt" | "exitedAt"; at: Date; timeGiven: boolean }
+  | { field: "birthDate"; date: string };
+
+/**
+ * Reads a cell of a field both uploads share (the person, instants, panti codes, short texts)
+ * into the input; false when the field is not one of them.
+ */
+export function readCommonCell(
+  field: string,
+  text: string,
+  column: number,
+  input: Record<string, unknown>,
+  fail: (field: never, column: number, key: string, params?: Record<string, string | number>) => void,
+  note: (column: number, key: string, from: string, to: CommonMappedValue) => void,
+  pantiIdByCode: ReadonlyMap<string, number>,
+): boolean {
+  const keep = (value: unknown) => {
+    input[field] = value;
+    return true;
+  };
+  const keepCode = (code: string, names: readonly string[], to: CommonMappedValue) => {
+    if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
+    return keep(code);
+  };
+  const refuse = (key: string, params?: Record<string, string | number>) => {
+    fail(field as never, column, key, params);
+    return keep(text);
+  };
+  if (INSTANT_FIELDS.has(field)) {
+    const reading = readFoundAt(text);
+    if (!reading) return refuse("import.error.datetime", { value: text });
+    const spelling = foundAtSpelling(reading);
+    if (spelling) note(column, spelling, text, { field: field as "foundAt", at: reading.at, timeGiven: reading.timeGiven });
+    return keep(reading.at);
+  }
+  if (PANTI_FIELDS.has(field)) {
+    const id = pantiIdByCode.get(pantiCodeKey(text));
+    return id !== undefined ? keep(id) : refuse("import.error.pantiCode", { value: text });
+  }
+  if (SHORT_TEXT_FIELDS.has(field)) return text.length > 500 ? refuse("import.error.tooLong", { max: 500 }) : keep(text);
+  switch (field) {
     case "unidentified": {
       const yes = parseYesNo(text);
       return yes === null ? refuse("import.error.yesNo", { value: text }) : keep(yes);
     }
     case "sex": {
       const sex = parseSex(text);
-      return sex ? keepCode(sex, ["laki-laki", "perempuan"]) : refuse("import.error.sex", { value: text });
+      return sex ? keepCode(sex, ["laki-laki", "perempuan"], { field: "sex", code: sex }) : refuse("import.error.sex", { value: text });
     }
     case "birthDate": {
       const date = parseImportDate(text);
@@ -709,7 +756,7 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       const reading = readCategory(text);
       if (!reading) return refuse("import.error.category", { value: text, spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") });
       if (reading.disability) input[CATEGORY_DISABILITY] = reading.disability;
-      const to: MappedValue = { field: "ppksCategory", code: reading.category, ...(reading.disability ? { disability: reading.disability } : {}) };
+      const to: CommonMappedValue = { field: "ppksCategory", code: reading.category, ...(reading.disability ? { disability: reading.disability } : {}) };
       return keepCode(reading.category, reading.mapped ? [] : referenceNames(PPKS_CATEGORIES.find((c) => c.code === reading.category)), to);
     }
     case "disabilitySubtypes": {
@@ -722,22 +769,18 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       if (!asIs) note(column, text, text, { field: "disabilitySubtypes", codes });
       return keep(codes);
     }
-    case "targetPantiId":
-    case "redirectPantiId": {
-      const id = context.pantiIdByCode.get(pantiCodeKey(text));
-      return id !== undefined ? keep(id) : refuse("import.error.pantiCode", { value: text });
-    }
-    case "decision": {
-      const decision = parseDecision(text);
-      return decision
-        ? keepCode(decision, DECISION_LABELS[decision], { field: "decision", code: decision })
-        : refuse("import.error.decision", { value: text, options: IMPORTED_DECISIONS.map((d) => DECISION_LABELS[d][0]!).join(", ") });
-    }
-    case "decisionReason":
-    case "bedLabel":
-      return text.length > 500 ? refuse("import.error.tooLong", { max: 500 }) : keep(text);
     default:
-      return keep(text);
+      return false;
+  }
+}
+
+/** A category that also says a disability (ODGJ): the subtype joins the row's disabilities. */
+export function mergeCategoryDisability(input: Record<string, unknown>, failed: ReadonlySet<string>): void {
+  const said = input[CATEGORY_DISABILITY] as DisabilitySubtype | undefined;
+  delete input[CATEGORY_DISABILITY];
+  if (said && !failed.has("disabilitySubtypes")) {
+    const listed = (input.disabilitySubtypes as DisabilitySubtype[] | undefined) ?? [];
+    input.disabilitySubtypes = listed.includes(said) ? listed : [...listed, said];
   }
 }
 

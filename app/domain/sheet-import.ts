@@ -190,7 +190,7 @@ export interface RowScope<F extends string> {
   zodIssues: (issues: readonly z.core.$ZodIssue[]) => void;
 }
 
-export interface SheetSpec<F extends string, T, M extends { field: F }> {
+export interface SheetSpec<F extends string, T, M extends { field: string }> {
   columns: readonly SheetColumn<F>[];
   fieldFor: (name: string) => F | null;
   maxRows: number;
@@ -239,7 +239,7 @@ interface Issue<F> {
  * duplicated columns stop the check), the limits, then every data row: its cells through the
  * spec's `cell`, the row through its `finish`. The database checks are the caller's.
  */
-export function checkSheetWith<F extends string, T, M extends { field: F }>(
+export function checkSheetWith<F extends string, T, M extends { field: string }>(
   spec: SheetSpec<F, T, M>,
   rows: readonly SheetRow[],
   options: { truncated?: boolean } = {},
@@ -277,7 +277,7 @@ export function checkSheetWith<F extends string, T, M extends { field: F }>(
     const id = `${index}\u0000${key}`;
     const seen = mapped.get(id);
     if (seen) seen.rows++;
-    else mapped.set(id, { index, column: columnOf(to.field), from, to, rows: 1, example: key !== from });
+    else mapped.set(id, { index, column: columnOf(to.field as F), from, to, rows: 1, example: key !== from });
   };
 
   for (const sheetRow of data) {

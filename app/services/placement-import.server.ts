@@ -183,6 +183,8 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
       break;
     case "foundAt":
     case "decidedAt":
+    case "admittedAt":
+    case "exitedAt":
       text = to.timeGiven ? formatDateTime(lang, to.at) : `${formatDateTime(lang, to.at)} (${t("import.mapped.noTime")})`;
       break;
     case "birthDate":
