@@ -46,7 +46,7 @@ import {
 import { isCalendarDate, jakartaDate, parseJakartaDateTime } from "./time";
 
 /** At most this many data rows per file (the header not counted, blank rows not counted). */
-export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_ROWS = 8_000;
 /** At most this many bytes per file (5 MB). */
 export const MAX_IMPORT_BYTES = 5_000_000;
 

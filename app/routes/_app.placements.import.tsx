@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { grantFor } from "~/domain/permissions";
@@ -16,7 +10,6 @@ import {
   DECISION_SPELLINGS,
   IMPORT_COLUMNS,
   importUploadSchema,
-  MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   REACH_SPELLINGS,
   type ImportField,
@@ -37,7 +30,7 @@ import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
 import { formatNumber, translator, type Lang } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
-import { readMultipart, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
+import { readUploadForm } from "~/utils/body.server";
 import { Field } from "~/components/forms/field";
 import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
@@ -91,20 +84,9 @@ export async function action({ request }: ActionFunctionArgs) {
  */
 async function uploadBatch(request: Request, user: SessionUser, lang: Lang) {
   const t = translator(lang);
-  let formData: FormData;
-  try {
-    const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
-    formData = await readMultipart(request, (limited) => unstable_parseMultipartFormData(limited, uploadHandler), {
-      maxBytes: UPLOAD_BODY_MAX_BYTES,
-      isHandlerError: (error) => error instanceof MaxPartSizeExceededError,
-      lang,
-    });
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data<FormFailure>({ ok: false, errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") }, { status: 413 });
-    }
-    throw error;
-  }
+  const upload = await readUploadForm(request, lang);
+  if (!upload.ok) return data<FormFailure>(upload.tooLarge, { status: 413 });
+  const { formData } = upload;
   const values = formValues(formData);
   const parsed = parseJson(importUploadSchema, { ...formDataToObject(formData), file: formData.get("file") ?? undefined }, lang);
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });

@@ -182,7 +182,7 @@ export function writeStays(
   personStays: ReadonlyMap<number, readonly KnownStay[]>,
   audit: (entry: AuditEntry) => void,
   now: Date,
-): { stayId: number; personId: number }[] {
+): { stayId: number; personId: number; followUps: number }[] {
   const insertPerson = preparedInsert(tx, persons, [
     "nik", "kk", "name", "unidentified", "description", "sex", "birthDate", "estimatedBirthYear", "birthYear",
     "originProvince", "originCity", "ppksCategory", "disabilitySubtypes",
@@ -204,7 +204,7 @@ export function writeStays(
     }
   }
   const order = writes.map((_, i) => i).sort((a, b) => writes[a]!.admittedAt.getTime() - writes[b]!.admittedAt.getTime() || a - b);
-  const result: { stayId: number; personId: number }[] = new Array(writes.length);
+  const result: { stayId: number; personId: number; followUps: number }[] = new Array(writes.length);
   for (const i of order) {
     const w = writes[i]!;
     let personId: number;
@@ -267,7 +267,7 @@ export function writeStays(
       },
       at: now,
     });
-    result[i] = { stayId, personId };
+    result[i] = { stayId, personId, followUps: scheduled };
   }
   return result;
 }

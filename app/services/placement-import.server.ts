@@ -73,7 +73,7 @@ export interface BatchPreview {
 }
 
 /** Whether the actor may see and import other people's batches (Dinsos: any unit). */
-function managesAllBatches(actor: Actor): boolean {
+export function managesAllBatches(actor: Actor): boolean {
   return hasPermission(actor, "api_token:manage");
 }
 
@@ -86,7 +86,7 @@ function assertMayUpload(actor: Actor) {
 // ---------------------------------------------------------------------------
 
 /** A problem with the whole file, as a field error on the upload form. */
-function fileError(t: ReturnType<typeof translator>, key: string, params?: Record<string, string | number>): InvalidInput {
+export function fileError(t: ReturnType<typeof translator>, key: string, params?: Record<string, string | number>): InvalidInput {
   return new InvalidInput({ file: [t.dynamic(key, params)] });
 }
 
@@ -117,14 +117,20 @@ function csvRows(text: string): SheetRow[] {
   return parseCsv(body, { delimiter, skipEmptyLines: false }).map((cells, index) => ({ row: index + 1, cells }));
 }
 
-async function readSheet(t: ReturnType<typeof translator>, fileName: string, bytes: Uint8Array): Promise<{ format: BatchFormat; rows: SheetRow[]; truncated: boolean }> {
+/** Reads an uploaded CSV or XLSX as rows of text (at most `maxRows` data rows read from an XLSX, plus two to tell there are more). */
+export async function readSheet(
+  t: ReturnType<typeof translator>,
+  fileName: string,
+  bytes: Uint8Array,
+  maxRows = MAX_IMPORT_ROWS,
+): Promise<{ format: BatchFormat; rows: SheetRow[]; truncated: boolean }> {
   if (bytes.length === 0) throw fileError(t, "import.error.noFile");
   if (bytes.length > MAX_IMPORT_BYTES) throw fileError(t, "import.error.tooLarge");
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw fileError(t, "import.error.xls");
   if (isZip(bytes)) {
     try {
       // Two rows beyond the limit are enough to tell that there are too many.
-      const sheet = await readXlsx(bytes, { maxRows: MAX_IMPORT_ROWS + 2 });
+      const sheet = await readXlsx(bytes, { maxRows: maxRows + 2 });
       return { format: "xlsx", rows: sheet.rows, truncated: sheet.truncated };
     } catch (error) {
       if (error instanceof XlsxError) throw fileError(t, error.reason === "too_large" ? "import.error.tooLarge" : "import.error.xlsx");
@@ -198,7 +204,7 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
 // Checks that need the database
 // ---------------------------------------------------------------------------
 
-function activePantiByCode(tx: Tx | typeof db): Map<string, number> {
+export function activePantiByCode(tx: Tx | typeof db): Map<string, number> {
   const rows = tx.select({ id: panti.id, code: panti.code }).from(panti).where(eq(panti.active, true)).all();
   return new Map(rows.map((r) => [pantiCodeKey(r.code), r.id]));
 }
@@ -584,22 +590,33 @@ export function batchSummary(actor: Actor, batchId: number): BatchPreview | null
 
 const TEMPLATE_PANTI = "PSTW-BM1";
 
-/** The template to fill in: the expected headers and one example row, as CSV or XLSX. */
-export async function importTemplate(format: BatchFormat): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string }> {
+export type TemplateFile = { body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string };
+
+/** A template to fill in: the expected headers and one example row (with a real panti code), as CSV or XLSX. */
+export async function templateFile(
+  format: BatchFormat,
+  rowsFor: (pantiCode: string) => string[][],
+  name: { file: string; sheet: string },
+): Promise<TemplateFile> {
   const codes = db.select({ code: panti.code }).from(panti).where(eq(panti.active, true)).orderBy(panti.code).all();
   const code = codes.some((c) => c.code === TEMPLATE_PANTI) ? TEMPLATE_PANTI : (codes[0]?.code ?? TEMPLATE_PANTI);
-  const [headers, example] = templateRows(code) as [string[], string[]];
+  const [headers, example] = rowsFor(code) as [string[], string[]];
   if (format === "csv") {
     return {
       body: new TextEncoder().encode(toCsv([headers, example], { bom: true })),
       contentType: "text/csv; charset=utf-8",
-      fileName: "template-rujukan.csv",
+      fileName: `${name.file}.csv`,
     };
   }
-  const body = await writeXlsx(headers, [example], { sheetName: "Rujukan", textColumns: headers.map((_, i) => i) });
+  const body = await writeXlsx(headers, [example], { sheetName: name.sheet, textColumns: headers.map((_, i) => i) });
   return {
     body: new Uint8Array(body),
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    fileName: "template-rujukan.xlsx",
+    fileName: `${name.file}.xlsx`,
   };
+}
+
+/** The referral upload's template. */
+export function importTemplate(format: BatchFormat): Promise<TemplateFile> {
+  return templateFile(format, templateRows, { file: "template-rujukan", sheet: "Rujukan" });
 }

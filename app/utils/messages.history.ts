@@ -94,4 +94,83 @@ export const historyMessages = {
     id: "Ada beberapa tempat tidur \"{label}\" (kamar {rooms}): tulis Kamar / label.",
     en: "Several beds are labelled \"{label}\" (rooms {rooms}): write Room / label.",
   },
+
+  "history.error.otherPanti": {
+    id: "Anda tidak boleh mencatat tinggal di panti ini.",
+    en: "You may not record stays in this panti.",
+  },
+  "history.error.exitMissing": {
+    id: "Kolom keluar hanya diisi bila ada tanggal keluar dan hasil keluar.",
+    en: "Exit columns are filled only with an exit date and outcome.",
+  },
+  "history.error.outcome": {
+    id: "Hasil keluar \"{value}\" tidak dikenal. Tulis kode atau nama dari daftar hasil keluar, atau: {spellings}.",
+    en: "Unknown exit outcome \"{value}\". Write a code or name from the list of outcomes, or: {spellings}.",
+  },
+  "history.error.stage": {
+    id: "Tahap \"{value}\" tidak dikenal. Tulis kode atau nama tahap rehabilitasi.",
+    en: "Unknown stage \"{value}\". Write a rehabilitation stage's code or name.",
+  },
+  "history.error.province": { id: "Provinsi \"{value}\" tidak dikenal.", en: "Unknown province \"{value}\"." },
+  "history.error.transport": {
+    id: "Transportasi \"{value}\" tidak dikenal. Tulis salah satu: {options} (atau bus, kereta, kapal, pesawat, mobil).",
+    en: "Unknown transport \"{value}\". Write one of: {options}.",
+  },
+  "history.error.documents": {
+    id: "Dokumen tidak dikenal: {value}. Tulis KTP, KK, Surat RT/RW, Surat kelurahan, Surat pernyataan (pisahkan dengan ;).",
+    en: "Unknown documents: {value}. Write KTP, KK, Surat RT/RW, Surat kelurahan, Surat pernyataan (separated by ;).",
+  },
+  "history.error.changed": {
+    id: "Data berubah sejak pemeriksaan (baris {row}: panti, tempat tidur atau riwayat orangnya). Tidak ada yang diimpor; unggah ulang berkas.",
+    en: "Things changed since the check (row {row}: the panti, the bed or the person's history). Nothing was imported; upload the file again.",
+  },
+
+  // --- the stays upload page -----------------------------------------------------------------------
+  "title.upload_stays": { id: "Unggah riwayat tinggal", en: "Upload past stays" },
+  "stays.import.link": { id: "Unggah riwayat tinggal", en: "Upload past stays" },
+  "stays.import.title": { id: "Unggah riwayat tinggal dari berkas", en: "Upload past stays from a file" },
+  "stays.import.intro": {
+    id: "Pindahkan riwayat penghuni dari spreadsheet: tiap baris satu kali tinggal (masuk, tahap, keluar dan hasilnya). Orang yang sudah tercatat dikenali dari NIK atau nama yang mirip. Berkas diperiksa dulu; bila ada satu baris saja yang salah, tidak ada yang diimpor.",
+    en: "Move residents' history from spreadsheets: each row is one stay (admission, stage, exit and its outcome). People already on record are found by NIK or a similar name. The file is checked first; if any row is wrong, nothing is imported.",
+  },
+  "stays.import.limits": {
+    id: "Paling banyak {rows} baris data dan 5 MB per berkas. Baris 1 berisi judul kolom; baris kosong dilewati.",
+    en: "At most {rows} data rows and 5 MB per file. Row 1 holds the column names; blank rows are skipped.",
+  },
+  "stays.import.ready": {
+    id: "Semua {n} baris benar dan siap diimpor sebagai riwayat tinggal.",
+    en: "All {n, plural, one {# row} other {# rows}} are valid and ready to be imported as past stays.",
+  },
+  "stays.import.people": {
+    id: "Orang: {nik} dikenali dari NIK, {name} dari nama yang mirip, {new} orang baru. {exits} baris dengan tanggal keluar; tindak lanjut hanya dijadwalkan untuk keluar yang belum lewat masa tindak lanjut.",
+    en: "People: {nik} found by NIK, {name} by a similar name, {new} new. {exits} rows with an exit; follow-ups are scheduled only for exits still within the follow-up window.",
+  },
+  "stays.import.import": { id: "Impor {n} riwayat tinggal", en: "Import {n, plural, one {# stay} other {# stays}}" },
+  "stays.import.done": {
+    id: "{n} riwayat tinggal dari {file} telah diimpor.",
+    en: "{n, plural, one {# stay} other {# stays}} from {file} were imported.",
+  },
+  "stays.import.template.body": {
+    id: "Isi satu baris per kali tinggal. Kolom keluar diisi sesuai hasil keluar, seperti pada formulir keluar: keluarga (nama, hubungan, alamat, dokumen KTP, KK, surat pernyataan) untuk dikembalikan ke keluarga, provinsi, kota dan transportasi untuk dipulangkan, panti penerima dan catatan untuk dirujuk ke panti lain, nama lembaga untuk rumah sakit atau lembaga lain.",
+    en: "Fill one row per stay. Fill the exit columns the outcome needs, as on the exit form: the family (name, relation, address, documents KTP, KK, signed statement) for returned to family; province, city and transport for repatriated; receiving panti and notes for transferred; the institution for hospital or another institution.",
+  },
+  "stays.field.pantiId": { id: "Panti", en: "Panti" },
+  "stays.field.admittedAt": { id: "Tanggal masuk", en: "Admission date" },
+  "stays.field.bedLabel": { id: "Tempat tidur", en: "Bed" },
+  "stays.field.stage": { id: "Tahap rehabilitasi", en: "Rehabilitation stage" },
+  "stays.field.exitedAt": { id: "Tanggal keluar", en: "Exit date" },
+  "stays.field.outcome": { id: "Hasil keluar", en: "Exit outcome" },
+  "stays.field.familyName": { id: "Nama keluarga penjemput", en: "Family member's name" },
+  "stays.field.familyRelation": { id: "Hubungan keluarga", en: "Family relation" },
+  "stays.field.familyAddress": { id: "Alamat keluarga", en: "Family address" },
+  "stays.field.familyPhone": { id: "Telepon keluarga", en: "Family phone" },
+  "stays.field.documents": { id: "Dokumen keluarga", en: "Family documents" },
+  "stays.field.province": { id: "Provinsi tujuan pemulangan", en: "Province of repatriation" },
+  "stays.field.city": { id: "Kota tujuan pemulangan", en: "City of repatriation" },
+  "stays.field.transport": { id: "Transportasi", en: "Transport" },
+  "stays.field.escort": { id: "Pendamping", en: "Escort" },
+  "stays.field.toPantiId": { id: "Panti penerima (dirujuk)", en: "Receiving panti (transfer)" },
+  "stays.field.institutionName": { id: "Nama lembaga / rumah sakit", en: "Institution or hospital" },
+  "stays.field.address": { id: "Alamat tujuan", en: "Destination address" },
+  "stays.field.notes": { id: "Catatan keluar", en: "Exit notes" },
 } as const satisfies Record<string, { id: string; en: string }>;
