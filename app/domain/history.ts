@@ -54,11 +54,15 @@ export class PersonIndex {
     for (const key of PersonIndex.blocks(person.name, person.sex)) push(this.byBlock, key, person);
   }
 
-  /** The best match: the same NIK, else the most similar name (never someone with another NIK). */
+  /**
+   * The best match, linked without asking anyone: a row with a NIK is the person with that NIK
+   * (or someone new); a row without one is the person with the most similar name, sex and birth
+   * year (the intake's rules), if any.
+   */
   find(query: DedupQuery): DedupMatch | null {
     if (query.nik) {
       const same = this.byNik.get(query.nik);
-      if (same) return { personId: same.id, reason: "nik", score: 1 };
+      return same ? { personId: same.id, reason: "nik", score: 1 } : null;
     }
     if (!query.name) return null;
     let best: DedupMatch | null = null;
@@ -67,8 +71,7 @@ export class PersonIndex {
       for (const person of this.byBlock.get(key) ?? []) {
         if (seen.has(person.id)) continue;
         seen.add(person.id);
-        if (query.nik && person.nik && person.nik !== query.nik) continue;
-        const match = matchPerson({ ...query, nik: null }, person);
+        const match = matchPerson(query, person);
         if (match && (!best || match.score > best.score || (match.score === best.score && person.id < best.personId))) best = match;
       }
     }
