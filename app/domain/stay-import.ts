@@ -8,7 +8,7 @@
  * overlaps with the history of people and beds) are app/services/stay-import.server.ts.
  */
 import { z } from "zod";
-import { checkExitDate, exitDestinationText, exitDetails, exitSchema, FAMILY_DOCUMENTS, PROVINCES, TRANSPORT_MODES, type ExitInput } from "./exits";
+import { checkExitDate, exitDestinationText, exitDetails, exitSchema, type FAMILY_DOCUMENTS, PROVINCES, TRANSPORT_MODES, type ExitInput } from "./exits";
 import { idField } from "./fields";
 import { mergeCategoryDisability, readCommonCell, type CommonMappedValue } from "./placement-import";
 import { checkPerson, placementFields } from "./placements";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { grantFor } from "~/domain/permissions";
+import { grantFor, hasPermission } from "~/domain/permissions";
 import {
   batchDecisionSchema,
   CATEGORY_SPELLINGS,
@@ -32,10 +32,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
 import { readUploadForm } from "~/utils/body.server";
 import { Field } from "~/components/forms/field";
-import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { Stat } from "~/components/ui/stat";
+import { ImportCounts, ImportErrors, MappingsTable, TemplateSection } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.upload_referrals");
@@ -57,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     batch,
     units: grantFor(user.role, "placement:create") === "any" ? OUTREACH_UNITS.map((u) => u.code) : null,
     ownUnit: user.outreachUnit,
+    staysImport: hasPermission(user, "placement:decide") && hasPermission(user, "stay:exit"),
   };
 }
 
@@ -142,7 +142,7 @@ const fieldLabel = (field: ImportField) =>
   field === "targetPantiId" ? "placement.targetPanti" : (DECISION_FIELDS as readonly string[]).includes(field) ? `import.field.${field}` : `placement.${field}`;
 
 export default function PlacementImportPage() {
-  const { batch, units, ownUnit } = useLoaderData<typeof loader>();
+  const { batch, units, ownUnit, staysImport } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -172,7 +172,12 @@ export default function PlacementImportPage() {
       {preview?.status === "previewed" ? <BatchPreviewSection preview={preview} /> : null}
 
       <UploadForm failed={failed} refusal={refusal} units={units} ownUnit={ownUnit} />
-      <TemplateSection />
+      <ReferralTemplate />
+      {staysImport ? (
+        <p className="small">
+          <Link to="/stays/import">{t("stays.import.link")}</Link>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -186,17 +191,7 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
   return (
     <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
       <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
-      <div className="stats">
-        <Stat label={t("import.count.rows")} value={n(preview.rowCount)} testId="import-rows" />
-        <Stat label={t("import.count.valid")} value={n(preview.validCount)} testId="import-valid" />
-        <Stat label={t("import.count.invalid")} value={n(preview.invalidRowCount)} testId="import-invalid" over={preview.invalidRowCount > 0} />
-        <Stat label={t("import.count.errors")} value={n(preview.errors.length)} testId="import-errors" over={preview.errors.length > 0} />
-      </div>
-      {preview.unknownColumns.length > 0 ? (
-        <div className="alert info" role="status">
-          {t("import.unknownColumns", { columns: preview.unknownColumns.join(", ") })}
-        </div>
-      ) : null}
+      <ImportCounts preview={preview} />
       {preview.decisions ? (
         <div className="alert info" role="status" data-testid="import-decisions">
           <p>{t("import.decisions", { accepted: n(preview.decisions.accepted), declined: n(preview.decisions.declined), redirected: n(preview.decisions.redirected) })}</p>
@@ -208,36 +203,7 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
       {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
 
       {preview.errors.length > 0 ? (
-        <>
-          <div className="alert error" role="alert">
-            {t("import.rejected", { rows: n(preview.invalidRowCount) })}
-          </div>
-          <h3>{t("import.errors.title")}</h3>
-          <TableScroll label={t("import.errors.title")}>
-            <table data-testid="import-error-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t("import.errors.row")}
-                  </th>
-                  <th scope="col">{t("import.errors.column")}</th>
-                  <th scope="col">{t("import.errors.message")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="num">{e.row}</td>
-                    <td>
-                      <code>{e.field}</code>
-                    </td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
+        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
       ) : (
         <>
           <Flash message={t("import.ready", { n: n(preview.validCount) })} />
@@ -260,44 +226,6 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
         </>
       )}
     </section>
-  );
-}
-
-/** Per column, each value of the file that was read as something else, and what it became. */
-function MappingsTable({ mappings }: { mappings: MappingView[] }) {
-  const t = useT();
-  const lang = useLang();
-  return (
-    <>
-      <h3>{t("import.mapped.title")}</h3>
-      <p className="muted small">{t("import.mapped.intro")}</p>
-      <TableScroll label={t("import.mapped.title")}>
-        <table data-testid="import-mappings">
-          <thead>
-            <tr>
-              <th scope="col">{t("import.errors.column")}</th>
-              <th scope="col">{t("import.mapped.from")}</th>
-              <th scope="col">{t("import.mapped.to")}</th>
-              <th scope="col" className="num">
-                {t("import.mapped.rows")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.map((m) => (
-              <tr key={`${m.column}\u0000${m.from}`}>
-                <td>
-                  <code>{m.column}</code>
-                </td>
-                <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
-                <td>→ {m.to}</td>
-                <td className="num">{formatNumber(lang, m.rows)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </>
   );
 }
 
@@ -358,61 +286,18 @@ function UploadForm({
   );
 }
 
-function TemplateSection() {
-  const t = useT();
-  return (
-    <section className="card stack" aria-labelledby="template-title" style={{ marginTop: "1.5rem" }}>
-      <h2 id="template-title">{t("import.template.title")}</h2>
-      <p>{t("import.template.body")}</p>
-      <div className="inline-form">
-        <a className="button secondary" href="/placements/import/template.csv" download>
-          {t("import.template.csv")}
-        </a>
-        <a className="button secondary" href="/placements/import/template.xlsx" download>
-          {t("import.template.xlsx")}
-        </a>
-      </div>
-      <details>
-        <summary>{t("import.columns.title")}</summary>
-        <TableScroll label={t("import.columns.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.columns.english")}</th>
-                <th scope="col">{t("import.columns.meaning")}</th>
-                <th scope="col">{t("import.columns.required")}</th>
-                <th scope="col">{t("import.columns.format")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {IMPORT_COLUMNS.map((c) => (
-                <tr key={c.field}>
-                  <td>
-                    <code>{c.header}</code>
-                  </td>
-                  <td>
-                    <code>{c.english}</code>
-                  </td>
-                  <td>{t.dynamic(fieldLabel(c.field))}</td>
-                  <td>{c.required ? t("common.yes") : ""}</td>
-                  <td className="small">{FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </details>
-      <SpellingsTable />
-    </section>
-  );
-}
-
-/** The names of practice that the upload maps, and what each is recorded as. */
-function SpellingsTable() {
+/** The template, the recognised columns and the names of practice that the upload maps. */
+function ReferralTemplate() {
   const t = useT();
   const lang = useLang();
-  const rows = [
+  const columns = IMPORT_COLUMNS.map((c) => ({
+    header: c.header,
+    english: c.english,
+    meaning: t.dynamic(fieldLabel(c.field)),
+    required: c.required,
+    format: FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : "",
+  }));
+  const spellings = [
     ...CATEGORY_SPELLINGS.map((c) => ({
       column: "kategori_ppks",
       name: c.name,
@@ -423,33 +308,7 @@ function SpellingsTable() {
     ...REACH_SPELLINGS.map((r) => ({ column: "cara_penjangkauan", name: r.name, becomes: t.dynamic(`reach.${r.method}`) })),
     ...DECISION_SPELLINGS.map((d) => ({ column: "keputusan", name: d.name, becomes: t.dynamic(`status.${d.decision}`) })),
   ];
-  return (
-    <details>
-      <summary>{t("import.spellings.title")}</summary>
-      <TableScroll label={t("import.spellings.title")}>
-        <table data-testid="import-spellings">
-          <thead>
-            <tr>
-              <th scope="col">{t("import.columns.name")}</th>
-              <th scope="col">{t("import.spellings.name")}</th>
-              <th scope="col">{t("import.spellings.becomes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.column}\u0000${r.name}`}>
-                <td>
-                  <code>{r.column}</code>
-                </td>
-                <td>{r.name}</td>
-                <td>{r.becomes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </details>
-  );
+  return <TemplateSection base={PAGE} body={t("import.template.body")} columns={columns} spellings={spellings} />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

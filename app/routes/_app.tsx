@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       residents: user.pantiId != null && canOnPanti(user, "case:read", user.pantiId) ? `/panti/${user.pantiId}/residents` : null,
       followUps: hasPermission(user, "followup:record"),
       staleStays: hasPermission(user, "stay:exit"),
+      staysImport: hasPermission(user, "placement:decide") && hasPermission(user, "stay:exit"),
       users: hasPermission(user, "user:manage"),
       audit: hasPermission(user, "audit:read"),
       apiTokens: hasPermission(user, "api_token:manage"),
@@ -98,6 +99,7 @@ export default function AppLayout() {
             {nav.programmes ? <NavLink to="/programmes">{t("nav.programmes")}</NavLink> : null}
             {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
             {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
+            {nav.staysImport ? <NavLink to="/stays/import">{t("stays.import.link")}</NavLink> : null}
             {admin.length > 0 ? <AdminMenu links={admin} /> : null}
           </nav>
           <div className="user-menu">

@@ -95,3 +95,14 @@ export async function submitForm<S extends z.ZodType, R>(
   if (!outcome.ok) return outcome;
   return { ok: true, result: outcome.result, input: parsed.data, lang };
 }
+
+/** A generated file as a download (templates): not cached, named for the user's disk. */
+export function fileDownload(file: { body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string }): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,221 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { batchDecisionSchema, CATEGORY_SPELLINGS, importUploadSchema } from "~/domain/placement-import";
+import { EXIT_OUTCOMES, PPKS_CATEGORIES, REHABILITATION_STAGES, referenceLabel } from "~/domain/reference";
+import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, type StayField } from "~/domain/stay-import";
+import { discardStays, importStays, previewStays, stayBatchSummary, type StayBatchPreview } from "~/services/stay-import.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { readUploadForm } from "~/utils/body.server";
+import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
+import { formatNumber, translator } from "~/utils/i18n";
+import { pageTitle } from "~/utils/meta";
+import { useLang, useT } from "~/utils/use-i18n";
+import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
+import { Field } from "~/components/forms/field";
+import { Flash } from "~/components/ui/flash";
+import { ImportCounts, ImportErrors, MappingsTable, TemplateSection } from "~/components/ui/import-preview";
+import { PageHeader } from "~/components/ui/page-header";
+
+export const meta = pageTitle("title.upload_stays");
+
+const PAGE = "/stays/import";
+const batchParam = z.coerce.number().int().positive();
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "placement:decide");
+  await requirePermission(request, "stay:exit");
+  const raw = new URL(request.url).searchParams.get("batch");
+  if (raw === null) return { batch: null };
+  const id = batchParam.safeParse(raw);
+  const batch = id.success ? stayBatchSummary(user, id.data) : null;
+  if (!batch) throw notFound();
+  return { batch };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "placement:decide");
+  const lang = await getLang(request);
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const submitted = await submitForm(
+      request,
+      batchDecisionSchema,
+      ({ intent, batchId }) => (intent === "import" ? importStays(user, batchId) : discardStays(user, batchId)),
+      { lang },
+    );
+    if (!submitted.ok) return submitted.response;
+    return redirect(`${PAGE}?batch=${submitted.input.batchId}`);
+  }
+  // The upload: the file (at most 5 MB), checked and kept as a preview.
+  const t = translator(lang);
+  const upload = await readUploadForm(request, lang);
+  if (!upload.ok) return data<FormFailure>(upload.tooLarge, { status: 413 });
+  const values = formValues(upload.formData);
+  const parsed = parseJson(importUploadSchema.pick({ file: true }), { ...formDataToObject(upload.formData), file: upload.formData.get("file") ?? undefined }, lang);
+  if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });
+  const { file } = parsed.data;
+  try {
+    const preview = await previewStays(user, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), lang });
+    if (preview.errors.length > 0) {
+      const refused = t("import.rejected", { rows: preview.invalidRowCount });
+      return data({ ok: false as const, errors: { file: [refused] }, values, formError: refused, preview }, { status: 400 });
+    }
+    return data({ ok: true as const, preview });
+  } catch (error) {
+    return failureResponse(error, lang, values);
+  }
+}
+
+const PERSON_LABELS: Partial<Record<StayField, string>> = {
+  personName: "placement.personName",
+  nik: "placement.nik",
+  unidentified: "placement.unidentified",
+  description: "placement.description",
+  sex: "placement.sex",
+  birthDate: "placement.birthDate",
+  estimatedAge: "placement.estimatedAge",
+  originProvince: "placement.originProvince",
+  originCity: "placement.originCity",
+  ppksCategory: "placement.ppksCategory",
+  disabilitySubtypes: "placement.disabilitySubtypes",
+};
+
+const FORMAT_HINTS: Partial<Record<StayField, string>> = {
+  sex: "import.format.sex",
+  birthDate: "import.format.date",
+  nik: "import.format.nik",
+  unidentified: "import.format.yesNo",
+  ppksCategory: "import.format.category",
+  disabilitySubtypes: "import.format.disability",
+  pantiId: "import.format.panti",
+  toPantiId: "import.format.panti",
+  admittedAt: "import.format.datetime",
+  exitedAt: "import.format.datetime",
+  bedLabel: "import.format.bed",
+};
+
+export default function StayImportPage() {
+  const { batch } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLang();
+  const uploaded = actionData && "preview" in actionData ? actionData.preview : null;
+  const preview = uploaded ?? batch ?? null;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const refusal = failed && !("preview" in failed) ? failed : null;
+  return (
+    <>
+      <PageHeader title={t("stays.import.title")} crumbs={[{ to: "/placements/import", label: t("title.upload_referrals") }]} intro={t("stays.import.intro")} />
+      <Flash
+        testId="import-done"
+        message={preview?.status === "imported" ? t("stays.import.done", { n: formatNumber(lang, preview.validCount), file: preview.fileName }) : null}
+      />
+      <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
+      {refusal ? (
+        <div className="alert error" role="alert">
+          {refusal.formError ?? t("error.invalid")}
+        </div>
+      ) : null}
+      {preview?.status === "previewed" ? <StayPreview preview={preview} /> : null}
+      <UploadForm refusal={refusal} />
+      <StayTemplate />
+    </>
+  );
+}
+
+function StayPreview({ preview }: { preview: StayBatchPreview | (Omit<StayBatchPreview, "createdAt" | "importedAt"> & { createdAt: string; importedAt: string | null }) }) {
+  const t = useT();
+  const lang = useLang();
+  const busy = useNavigation().state !== "idle";
+  const n = (v: number) => formatNumber(lang, v);
+  return (
+    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
+      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
+      <ImportCounts preview={preview} />
+      {preview.people ? (
+        <div className="alert info" role="status" data-testid="import-people">
+          {t("stays.import.people", { nik: n(preview.people.foundByNik), name: n(preview.people.foundByName), new: n(preview.people.new), exits: n(preview.exits) })}
+        </div>
+      ) : null}
+      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
+      {preview.errors.length > 0 ? (
+        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
+      ) : (
+        <>
+          <Flash message={t("stays.import.ready", { n: n(preview.validCount) })} />
+          <div className="inline-form">
+            <Form method="post" action={PAGE}>
+              <input type="hidden" name="intent" value="import" />
+              <input type="hidden" name="batchId" value={preview.batchId} />
+              <button type="submit" disabled={busy} data-testid="import-submit">
+                {t("stays.import.import", { n: n(preview.validCount) })}
+              </button>
+            </Form>
+            <Form method="post" action={PAGE}>
+              <input type="hidden" name="intent" value="discard" />
+              <input type="hidden" name="batchId" value={preview.batchId} />
+              <button type="submit" className="secondary" disabled={busy}>
+                {t("import.discard")}
+              </button>
+            </Form>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function UploadForm({ refusal }: { refusal: FormFailure | null }) {
+  const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  const fileErrors = refusal?.errors.file;
+  return (
+    <Form method="post" action={PAGE} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
+      <h2 id="upload-title">{t("import.upload.title")}</h2>
+      <p className="muted small">{t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })}</p>
+      <input type="hidden" name="intent" value="upload" />
+      <Field id="import-file" label={t("import.file")} error={fileErrors}>
+        <input
+          id="import-file"
+          name="file"
+          type="file"
+          required
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          aria-invalid={fileErrors ? true : undefined}
+          aria-describedby={fileErrors ? "import-file-error" : undefined}
+        />
+      </Field>
+      <div>
+        <button type="submit" disabled={uploading}>
+          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
+        </button>
+      </div>
+      <p className="small">
+        <Link to="/placements/import">{t("title.upload_referrals")}</Link>
+      </p>
+    </Form>
+  );
+}
+
+function StayTemplate() {
+  const t = useT();
+  const lang = useLang();
+  const columns = STAY_IMPORT_COLUMNS.map((c) => ({
+    header: c.header,
+    english: c.english,
+    meaning: t.dynamic(PERSON_LABELS[c.field] ?? `stays.field.${c.field}`),
+    required: c.required,
+    format: FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : "",
+  }));
+  const spellings = [
+    ...CATEGORY_SPELLINGS.map((c) => ({ column: "kategori_ppks", name: c.name, becomes: referenceLabel(PPKS_CATEGORIES, c.category, lang) })),
+    ...OUTCOME_SPELLINGS.map((o) => ({ column: "hasil_keluar", name: o.name, becomes: referenceLabel(EXIT_OUTCOMES, o.outcome, lang) })),
+    ...STAGE_SPELLINGS.map((s) => ({ column: "tahap", name: s.name, becomes: referenceLabel(REHABILITATION_STAGES, s.stage, lang) })),
+  ];
+  return <TemplateSection base={PAGE} body={t("stays.import.template.body")} columns={columns} spellings={spellings} />;
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";
