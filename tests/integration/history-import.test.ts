@@ -6,7 +6,14 @@ import { importBatch, previewBatch } from "~/services/placement-import.server";
 import { importStays, previewStays } from "~/services/stay-import.server";
 import { toCsv } from "~/utils/csv";
 import { db } from "~/utils/db.server";
-import { auditCount, createPanti, createResident, createRoom, createUser } from "../factories";
+import { action as staysAction, loader as staysLoader } from "~/routes/_app.stays.import";
+import { loader as csvTemplateLoader } from "~/routes/_app.stays.import.template[.]csv";
+import { MAX_IMPORT_BYTES } from "~/domain/placement-import";
+import { translator } from "~/utils/i18n";
+import { readXlsx } from "~/utils/xlsx.server";
+import { loader as xlsxTemplateLoader } from "~/routes/_app.stays.import.template[.]xlsx";
+import { auditCount, cookieFor, createPanti, createResident, createRoom, createUser } from "../factories";
+import { BASE, callRoute as call, getRequest, postForm, routeArgs as args } from "../routes";
 
 const STAY_HEADER = [
   "nama",
@@ -317,5 +324,87 @@ describe("historical decisions in the referral upload", () => {
     const of = (r: number) => preview.errors.filter((e) => e.row === r).map((e) => e.field).sort();
     expect(of(2)).toEqual(["alasan_keputusan", "dialihkan_ke", "keputusan", "tempat_tidur"]);
     expect(of(3)).toEqual(["tempat_tidur"]);
+  });
+});
+
+describe("the page /stays/import", () => {
+  const t = translator("id");
+  const upload = (cookie: string, file: File) => {
+    const form = new FormData();
+    form.append("intent", "upload");
+    form.append("file", file);
+    return new Request(`${BASE}/stays/import`, { method: "POST", headers: { Cookie: cookie }, body: form });
+  };
+  type Body = { ok: boolean; errors?: Record<string, string[]>; preview?: { batchId: number; errors: { row: number; field: string }[]; validCount: number } };
+
+  it("previews an upload, imports it and shows it imported", async () => {
+    const { p, admin } = setup();
+    const cookie = await cookieFor(admin.username);
+    const text = toCsv([[...STAY_HEADER], stayRow(p.code), stayRow(p.code)]);
+    const res = await call(() => staysAction(args(upload(cookie, new File([text], "riwayat.csv", { type: "text/csv" })))));
+    expect(res.status).toBe(200);
+    const { preview } = res.body as Required<Body>;
+    expect(preview.validCount).toBe(2);
+    const done = await call(() => staysAction(args(postForm("/stays/import", cookie, { intent: "import", batchId: String(preview.batchId) }))));
+    expect(done.status).toBe(302);
+    expect(done.location).toBe(`/stays/import?batch=${preview.batchId}`);
+    const page = await call(() => staysLoader(args(getRequest(done.location!, cookie))));
+    expect((page.body as { batch: { status: string } }).batch.status).toBe("imported");
+    expect(staysOf(p.id)).toHaveLength(2);
+  });
+
+  it("refuses, row by row, a panti admin's rows for another panti; the batch cannot be imported", async () => {
+    const { p } = setup();
+    const other = createPanti({ type: "elderly" });
+    const own = createUser("panti_admin", p.id);
+    const cookie = await cookieFor(own.username);
+    const text = toCsv([[...STAY_HEADER], stayRow(p.code), stayRow(other.code)]);
+    const res = await call(() => staysAction(args(upload(cookie, new File([text], "riwayat.csv", { type: "text/csv" })))));
+    expect(res.status).toBe(400);
+    const { preview } = res.body as Required<Body>;
+    expect(preview.errors).toEqual([expect.objectContaining({ row: 3, field: "panti" })]);
+    const refused = await call(() => staysAction(args(postForm("/stays/import", cookie, { intent: "import", batchId: String(preview.batchId) }))));
+    expect(refused.status).toBe(409);
+    expect(staysOf(p.id)).toHaveLength(0);
+    expect(staysOf(other.id)).toHaveLength(0);
+  });
+
+  it("answers a file over the cap with 413 and its message, never 500", async () => {
+    const { admin } = setup();
+    const cookie = await cookieFor(admin.username);
+    const big = new File([new Uint8Array(MAX_IMPORT_BYTES + 1).fill(65)], "besar.csv", { type: "text/csv" });
+    const res = await call(() => staysAction(args(upload(cookie, big))));
+    expect(res.status).toBe(413);
+    expect((res.body as Body).errors?.file).toEqual([t("import.error.tooLarge")]);
+  });
+
+  it("is not for outreach officers, and another user's batch is not found", async () => {
+    const { p, admin } = setup();
+    const outreach = createUser("outreach", null, "sudin_jakbar");
+    const outreachCookie = await cookieFor(outreach.username);
+    const page = await call(() => staysLoader(args(getRequest("/stays/import", outreachCookie))));
+    expect(page.status).toBe(403);
+    const preview = await previewStays(admin.actor, { fileName: "x.csv", bytes: csv([stayRow(p.code)]) });
+    const panti = createUser("panti_admin", p.id);
+    const cookie = await cookieFor(panti.username);
+    expect((await call(() => staysLoader(args(getRequest(`/stays/import?batch=${preview.batchId}`, cookie))))).status).toBe(404);
+    expect((await call(() => staysAction(args(postForm("/stays/import", cookie, { intent: "import", batchId: String(preview.batchId) }))))).status).toBe(404);
+  });
+
+  it("offers CSV and XLSX templates whose example row passes the check", async () => {
+    const { admin } = setup();
+    createPanti({ code: "PSTW-BM1", type: "elderly" });
+    const cookie = await cookieFor(admin.username);
+    const csvRes = await call(() => csvTemplateLoader(args(getRequest("/stays/import/template.csv", cookie))));
+    expect(csvRes.headers.get("Content-Disposition")).toContain("template-riwayat-tinggal.csv");
+    const csvBody = new Uint8Array(await csvRes.response!.arrayBuffer());
+    const xlsxRes = await call(() => xlsxTemplateLoader(args(getRequest("/stays/import/template.xlsx", cookie))));
+    const xlsxBody = new Uint8Array(await xlsxRes.response!.arrayBuffer());
+    expect((await readXlsx(xlsxBody)).rows[0]!.cells).toContain("hasil_keluar");
+    for (const [name, bytes] of [["t.csv", csvBody], ["t.xlsx", xlsxBody]] as const) {
+      const preview = await previewStays(admin.actor, { fileName: name, bytes });
+      expect(preview.errors).toEqual([]);
+      expect(preview.validCount).toBe(1);
+    }
   });
 });
