@@ -208,6 +208,8 @@ export function writeStays(
   for (const i of order) {
     const w = writes[i]!;
     let personId: number;
+    // A new person is recorded in the audit row of their first stay (one row per stay, not two).
+    let created = false;
     if (w.person.kind === "existing") {
       personId = w.person.personId;
     } else {
@@ -215,7 +217,7 @@ export function writeStays(
       if (made === undefined) {
         personId = insertPerson(w.newPerson);
         newIds.set(w.person.firstRow, personId);
-        audit({ actorId: actor.id, action: "person.create", entity: "person", entityId: personId, pantiId: w.pantiId, after: { source: "history_import", row: w.row }, at: now });
+        created = true;
       } else {
         personId = made;
       }
@@ -257,7 +259,7 @@ export function writeStays(
       after: {
         row: w.row,
         personId,
-        person: w.person.kind === "existing" ? w.person.reason : "new",
+        person: w.person.kind === "existing" ? w.person.reason : created ? "created" : "new",
         placementId: w.placementId,
         bedId: w.bedId,
         admittedAt: w.admittedAt.toISOString(),
