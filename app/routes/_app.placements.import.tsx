@@ -1,10 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { grantFor, hasPermission } from "~/domain/permissions";
 import {
-  batchDecisionSchema,
   CATEGORY_SPELLINGS,
   DECISION_FIELDS,
   DECISION_SPELLINGS,
@@ -25,16 +23,15 @@ import {
   type DecisionCounts,
   type MappingView,
 } from "~/services/placement-import.server";
-import { getLang, notFound, requirePermission, type SessionUser } from "~/utils/auth.server";
-import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
-import { formatNumber, translator, type Lang } from "~/utils/i18n";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
-import { readUploadForm } from "~/utils/body.server";
+import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
+import type { FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { ImportCounts, ImportErrors, MappingsTable, TemplateSection } from "~/components/ui/import-preview";
+import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, UploadFileField } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.upload_referrals");
@@ -63,45 +60,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:create");
   const lang = await getLang(request);
-  // Import or discard a previewed batch (a plain form).
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const submitted = await submitForm(
-      request,
-      batchDecisionSchema,
-      ({ intent, batchId }) => (intent === "import" ? importBatch(user, batchId) : discardBatch(user, batchId)),
-      { lang },
-    );
-    if (!submitted.ok) return submitted.response;
-    return redirect(`${PAGE}?batch=${submitted.input.batchId}`);
-  }
-  return uploadBatch(request, user, lang);
-}
-
-/**
- * The upload: reads the file (at most 5 MB, the whole body a little more), checks it and answers
- * its preview. Not through submitForm: the body is multipart, the schema takes the file itself and
- * the check is asynchronous.
- */
-async function uploadBatch(request: Request, user: SessionUser, lang: Lang) {
-  const t = translator(lang);
-  const upload = await readUploadForm(request, lang);
-  if (!upload.ok) return data<FormFailure>(upload.tooLarge, { status: 413 });
-  const { formData } = upload;
-  const values = formValues(formData);
-  const parsed = parseJson(importUploadSchema, { ...formDataToObject(formData), file: formData.get("file") ?? undefined }, lang);
-  if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });
-  const { file, outreachUnit } = parsed.data;
-  try {
-    const preview = await previewBatch(user, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), outreachUnit, lang });
-    if (preview.errors.length > 0) {
-      // Refused, with the preview: the page lists every row error.
-      const refused = t("import.rejected", { rows: preview.invalidRowCount });
-      return data({ ok: false as const, errors: { file: [refused] }, values, formError: refused, preview }, { status: 400 });
-    }
-    return data({ ok: true as const, preview });
-  } catch (error) {
-    return failureResponse(error, lang, values);
-  }
+  if (!isUpload(request)) return decideBatch(request, lang, PAGE, (intent, id) => (intent === "import" ? importBatch(user, id) : discardBatch(user, id)));
+  return uploadAndPreview(request, lang, importUploadSchema, ({ file, outreachUnit }, bytes) => previewBatch(user, { fileName: file.name, bytes, outreachUnit, lang }));
 }
 
 interface PreviewView {
@@ -185,8 +145,6 @@ export default function PlacementImportPage() {
 function BatchPreviewSection({ preview }: { preview: PreviewView }) {
   const t = useT();
   const lang = useLang();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
   const n = (v: number) => formatNumber(lang, v);
   return (
     <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
@@ -205,25 +163,7 @@ function BatchPreviewSection({ preview }: { preview: PreviewView }) {
       {preview.errors.length > 0 ? (
         <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
       ) : (
-        <>
-          <Flash message={t("import.ready", { n: n(preview.validCount) })} />
-          <div className="inline-form">
-            <Form method="post" action={PAGE}>
-              <input type="hidden" name="intent" value="import" />
-              <input type="hidden" name="batchId" value={preview.batchId} />
-              <button type="submit" disabled={busy} data-testid="import-submit">
-                {t("import.import", { n: n(preview.validCount) })}
-              </button>
-            </Form>
-            <Form method="post" action={PAGE}>
-              <input type="hidden" name="intent" value="discard" />
-              <input type="hidden" name="batchId" value={preview.batchId} />
-              <button type="submit" className="secondary" disabled={busy}>
-                {t("import.discard")}
-              </button>
-            </Form>
-          </div>
-        </>
+        <BatchDecision page={PAGE} batchId={preview.batchId} ready={t("import.ready", { n: n(preview.validCount) })} importLabel={t("import.import", { n: n(preview.validCount) })} />
       )}
     </section>
   );
@@ -252,17 +192,7 @@ function UploadForm({
       <h2 id="upload-title">{t("import.upload.title")}</h2>
       <p className="muted small">{t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })}</p>
       <input type="hidden" name="intent" value="upload" />
-      <Field id="import-file" label={t("import.file")} error={fileErrors}>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          required
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-invalid={fileErrors ? true : undefined}
-          aria-describedby={fileErrors ? "import-file-error" : undefined}
-        />
-      </Field>
+      <UploadFileField errors={fileErrors} />
       {units ? (
         <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
           <select id="import-unit" name="outreachUnit" defaultValue={failed?.values.outreachUnit ?? ""}>

@@ -1,21 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { batchDecisionSchema, CATEGORY_SPELLINGS, importUploadSchema } from "~/domain/placement-import";
+import { CATEGORY_SPELLINGS, importUploadSchema } from "~/domain/placement-import";
 import { EXIT_OUTCOMES, PPKS_CATEGORIES, REHABILITATION_STAGES, referenceLabel } from "~/domain/reference";
 import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, type StayField } from "~/domain/stay-import";
 import { discardStays, importStays, previewStays, stayBatchSummary, type StayBatchPreview } from "~/services/stay-import.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { readUploadForm } from "~/utils/body.server";
-import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
-import { formatNumber, translator } from "~/utils/i18n";
+import { formatNumber } from "~/utils/i18n";
 import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
+import type { FormFailure } from "~/utils/validation";
 import { Flash } from "~/components/ui/flash";
-import { ImportCounts, ImportErrors, MappingsTable, TemplateSection } from "~/components/ui/import-preview";
+import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, UploadFileField } from "~/components/ui/import-preview";
 import { PageHeader } from "~/components/ui/page-header";
 
 export const meta = pageTitle("title.upload_stays");
@@ -37,34 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:decide");
   const lang = await getLang(request);
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const submitted = await submitForm(
-      request,
-      batchDecisionSchema,
-      ({ intent, batchId }) => (intent === "import" ? importStays(user, batchId) : discardStays(user, batchId)),
-      { lang },
-    );
-    if (!submitted.ok) return submitted.response;
-    return redirect(`${PAGE}?batch=${submitted.input.batchId}`);
-  }
-  // The upload: the file (at most 5 MB), checked and kept as a preview.
-  const t = translator(lang);
-  const upload = await readUploadForm(request, lang);
-  if (!upload.ok) return data<FormFailure>(upload.tooLarge, { status: 413 });
-  const values = formValues(upload.formData);
-  const parsed = parseJson(importUploadSchema.pick({ file: true }), { ...formDataToObject(upload.formData), file: upload.formData.get("file") ?? undefined }, lang);
-  if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });
-  const { file } = parsed.data;
-  try {
-    const preview = await previewStays(user, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), lang });
-    if (preview.errors.length > 0) {
-      const refused = t("import.rejected", { rows: preview.invalidRowCount });
-      return data({ ok: false as const, errors: { file: [refused] }, values, formError: refused, preview }, { status: 400 });
-    }
-    return data({ ok: true as const, preview });
-  } catch (error) {
-    return failureResponse(error, lang, values);
-  }
+  if (!isUpload(request)) return decideBatch(request, lang, PAGE, (intent, id) => (intent === "import" ? importStays(user, id) : discardStays(user, id)));
+  return uploadAndPreview(request, lang, importUploadSchema.pick({ file: true }), ({ file }, bytes) => previewStays(user, { fileName: file.name, bytes, lang }));
 }
 
 const PERSON_LABELS: Partial<Record<StayField, string>> = {
@@ -127,7 +98,6 @@ export default function StayImportPage() {
 function StayPreview({ preview }: { preview: StayBatchPreview | (Omit<StayBatchPreview, "createdAt" | "importedAt"> & { createdAt: string; importedAt: string | null }) }) {
   const t = useT();
   const lang = useLang();
-  const busy = useNavigation().state !== "idle";
   const n = (v: number) => formatNumber(lang, v);
   return (
     <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
@@ -142,25 +112,7 @@ function StayPreview({ preview }: { preview: StayBatchPreview | (Omit<StayBatchP
       {preview.errors.length > 0 ? (
         <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
       ) : (
-        <>
-          <Flash message={t("stays.import.ready", { n: n(preview.validCount) })} />
-          <div className="inline-form">
-            <Form method="post" action={PAGE}>
-              <input type="hidden" name="intent" value="import" />
-              <input type="hidden" name="batchId" value={preview.batchId} />
-              <button type="submit" disabled={busy} data-testid="import-submit">
-                {t("stays.import.import", { n: n(preview.validCount) })}
-              </button>
-            </Form>
-            <Form method="post" action={PAGE}>
-              <input type="hidden" name="intent" value="discard" />
-              <input type="hidden" name="batchId" value={preview.batchId} />
-              <button type="submit" className="secondary" disabled={busy}>
-                {t("import.discard")}
-              </button>
-            </Form>
-          </div>
-        </>
+        <BatchDecision page={PAGE} batchId={preview.batchId} ready={t("stays.import.ready", { n: n(preview.validCount) })} importLabel={t("stays.import.import", { n: n(preview.validCount) })} />
       )}
     </section>
   );
@@ -177,17 +129,7 @@ function UploadForm({ refusal }: { refusal: FormFailure | null }) {
       <h2 id="upload-title">{t("import.upload.title")}</h2>
       <p className="muted small">{t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })}</p>
       <input type="hidden" name="intent" value="upload" />
-      <Field id="import-file" label={t("import.file")} error={fileErrors}>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          required
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-invalid={fileErrors ? true : undefined}
-          aria-describedby={fileErrors ? "import-file-error" : undefined}
-        />
-      </Field>
+      <UploadFileField errors={fileErrors} />
       <div>
         <button type="submit" disabled={uploading}>
           {uploading ? t("import.upload.busy") : t("import.upload.submit")}

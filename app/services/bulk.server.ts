@@ -7,7 +7,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { auditLog } from "#db/schema";
-import type { AuditEntry, Tx } from "./audit.server";
+import { auditRow, type AuditEntry, type Tx } from "./audit.server";
 
 type Values = Record<string, unknown>;
 
@@ -41,15 +41,6 @@ export function preparedInsert<T extends SQLiteTable & { id: unknown }, V extend
 export function auditAppender(tx: Tx): (entry: AuditEntry) => void {
   const insert = preparedInsert(tx, auditLog, ["at", "userId", "action", "entity", "entityId", "pantiId", "before", "after"]);
   return (entry) => {
-    insert({
-      at: entry.at ?? new Date(),
-      userId: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      pantiId: entry.pantiId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    });
+    insert(auditRow(entry));
   };
 }

@@ -73,7 +73,7 @@ export interface BatchPreview {
 }
 
 /** Whether the actor may see and import other people's batches (Dinsos: any unit). */
-export function managesAllBatches(actor: Actor): boolean {
+function managesAllBatches(actor: Actor): boolean {
   return hasPermission(actor, "api_token:manage");
 }
 
@@ -428,13 +428,24 @@ type BatchRow = typeof placementBatches.$inferSelect;
 /** The batch if the actor may act on it (their own upload, or Dinsos); otherwise not found. */
 function loadBatch(tx: Tx | typeof db, actor: Actor, batchId: number): BatchRow {
   const batch = tx.select().from(placementBatches).where(eq(placementBatches.id, batchId)).get();
-  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) throw new NotFound("placement_batch");
+  if (!batch || !mayActOnBatch(actor, batch)) throw new NotFound("placement_batch");
   return batch;
 }
 
-function assertImportable(batch: BatchRow) {
+/** Whether the actor may see and act on an uploaded batch (of referrals or stays): their own, or Dinsos. */
+export function mayActOnBatch(actor: Actor, batch: { uploadedBy: number }): boolean {
+  return batch.uploadedBy === actor.id || managesAllBatches(actor);
+}
+
+/** A batch may be discarded while it is a preview. */
+export function assertStillPreviewed(batch: { status: string }) {
   if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
   if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+}
+
+/** A batch may be imported while it is a preview without any row error. */
+export function assertImportable(batch: { status: string; errors: readonly unknown[]; validCount: number; rowCount: number }) {
+  assertStillPreviewed(batch);
   if (batch.errors.length > 0 || batch.validCount !== batch.rowCount) {
     throw new Conflict("import.error.hasErrors", { n: batch.errors.length });
   }
@@ -544,8 +555,7 @@ export function discardBatch(actor: Actor, batchId: number): { batchId: number }
   assertMayUpload(actor);
   return writeTransaction((tx) => {
     const batch = loadBatch(tx, actor, batchId);
-    if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
-    if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+    assertStillPreviewed(batch);
     tx.update(placementBatches).set({ status: "discarded", rows: [] }).where(eq(placementBatches.id, batch.id)).run();
     appendAudit(tx, {
       actorId: actor.id,
@@ -563,7 +573,7 @@ export function discardBatch(actor: Actor, batchId: number): { batchId: number }
 export function batchSummary(actor: Actor, batchId: number): BatchPreview | null {
   if (!hasPermission(actor, "placement:create")) return null;
   const batch = db.select().from(placementBatches).where(eq(placementBatches.id, batchId)).get();
-  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) return null;
+  if (!batch || !mayActOnBatch(actor, batch)) return null;
   const made = db.select({ n: count() }).from(placements).where(eq(placements.batchId, batch.id)).get();
   return {
     batchId: batch.id,

@@ -34,8 +34,10 @@ import { auditAppender } from "./bulk.server";
 import { checkHistory, findBed, loadHistory, writeStays, type HistoryContext, type NewPerson } from "./history.server";
 import {
   activePantiByCode,
+  assertImportable,
+  assertStillPreviewed,
   describeMapping,
-  managesAllBatches,
+  mayActOnBatch,
   readSheet,
   templateFile,
   type BatchFormat,
@@ -206,14 +208,8 @@ function summaryOf(batch: StayBatchRow): StayBatchPreview {
 /** The batch if the actor may act on it (their own upload, or Dinsos); otherwise not found. */
 function loadBatch(tx: Tx | typeof db, actor: Actor, batchId: number): StayBatchRow {
   const batch = tx.select().from(stayBatches).where(eq(stayBatches.id, batchId)).get();
-  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) throw new NotFound("stay_batch");
+  if (!batch || !mayActOnBatch(actor, batch)) throw new NotFound("stay_batch");
   return batch;
-}
-
-function assertImportable(batch: StayBatchRow) {
-  if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
-  if (batch.status === "discarded") throw new Conflict("import.error.discarded");
-  if (batch.errors.length > 0 || batch.validCount !== batch.rowCount) throw new Conflict("import.error.hasErrors", { n: batch.errors.length });
 }
 
 /**
@@ -289,8 +285,7 @@ export function discardStays(actor: Actor, batchId: number): { batchId: number }
   assertMayUpload(actor);
   return writeTransaction((tx) => {
     const batch = loadBatch(tx, actor, batchId);
-    if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
-    if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+    assertStillPreviewed(batch);
     tx.update(stayBatches).set({ status: "discarded", rows: [] }).where(eq(stayBatches.id, batch.id)).run();
     appendAudit(tx, { actorId: actor.id, action: "stay_batch.discard", entity: "stay_batch", entityId: batch.id, before: { status: batch.status }, after: { status: "discarded", rows: batch.rowCount } });
     return { batchId: batch.id };
@@ -301,7 +296,7 @@ export function discardStays(actor: Actor, batchId: number): { batchId: number }
 export function stayBatchSummary(actor: Actor, batchId: number): StayBatchPreview | null {
   if (!hasPermission(actor, "placement:decide")) return null;
   const batch = db.select().from(stayBatches).where(eq(stayBatches.id, batchId)).get();
-  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) return null;
+  if (!batch || !mayActOnBatch(actor, batch)) return null;
   return summaryOf(batch);
 }
 

@@ -3,9 +3,12 @@
  * counts, the columns the file has that the upload does not use, the values read as something
  * else, and the rows to fix.
  */
+import { Form, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/forms/field";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { TableScroll } from "./data-table";
+import { Flash } from "./flash";
 import { Stat } from "./stat";
 
 export interface PreviewCounts {
@@ -215,5 +218,50 @@ export function TemplateSection({ base, body, columns, spellings }: { base: stri
         </TableScroll>
       </details>
     </section>
+  );
+}
+
+/** Import or discard a previewed batch whose rows are all valid (plain forms to the upload page). */
+export function BatchDecision({ page, batchId, ready, importLabel }: { page: string; batchId: number; ready: string; importLabel: string }) {
+  const t = useT();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      <Flash message={ready} />
+      <div className="inline-form">
+        <Form method="post" action={page}>
+          <input type="hidden" name="intent" value="import" />
+          <input type="hidden" name="batchId" value={batchId} />
+          <button type="submit" disabled={busy} data-testid="import-submit">
+            {importLabel}
+          </button>
+        </Form>
+        <Form method="post" action={page}>
+          <input type="hidden" name="intent" value="discard" />
+          <input type="hidden" name="batchId" value={batchId} />
+          <button type="submit" className="secondary" disabled={busy}>
+            {t("import.discard")}
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+/** The file field of an upload form (CSV or XLSX), with its errors. */
+export function UploadFileField({ errors }: { errors: readonly string[] | undefined }) {
+  const t = useT();
+  return (
+    <Field id="import-file" label={t("import.file")} error={errors ? [...errors] : undefined}>
+      <input
+        id="import-file"
+        name="file"
+        type="file"
+        required
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? "import-file-error" : undefined}
+      />
+    </Field>
   );
 }
