@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { grantFor, hasPermission } from "~/domain/permissions";
 import {
@@ -31,7 +31,7 @@ import type { FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, UploadFileField } from "~/components/ui/import-preview";
+import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.upload_referrals");
@@ -183,16 +183,9 @@ function UploadForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const navigation = useNavigation();
-  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const fileErrors = refusal?.errors.file;
   const unitErrors = failed?.errors.outreachUnit;
   return (
-    <Form method="post" action={PAGE} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
-      <h2 id="upload-title">{t("import.upload.title")}</h2>
-      <p className="muted small">{t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })}</p>
-      <input type="hidden" name="intent" value="upload" />
-      <UploadFileField errors={fileErrors} />
+    <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
       {units ? (
         <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
           <select id="import-unit" name="outreachUnit" defaultValue={failed?.values.outreachUnit ?? ""}>
@@ -207,12 +200,7 @@ function UploadForm({
       ) : ownUnit ? (
         <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
       ) : null}
-      <div>
-        <button type="submit" disabled={uploading}>
-          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
-        </button>
-      </div>
-    </Form>
+    </UploadCard>
   );
 }
 
@@ -220,13 +208,11 @@ function UploadForm({
 function ReferralTemplate() {
   const t = useT();
   const lang = useLang();
-  const columns = IMPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    english: c.english,
-    meaning: t.dynamic(fieldLabel(c.field)),
-    required: c.required,
-    format: FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : "",
-  }));
+  const columns = templateColumns(
+    IMPORT_COLUMNS,
+    (field) => t.dynamic(fieldLabel(field)),
+    (field) => (FORMAT_HINTS[field] ? t.dynamic(FORMAT_HINTS[field]!) : ""),
+  );
   const spellings = [
     ...CATEGORY_SPELLINGS.map((c) => ({
       column: "kategori_ppks",

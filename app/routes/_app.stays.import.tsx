@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CATEGORY_SPELLINGS, importUploadSchema } from "~/domain/placement-import";
 import { EXIT_OUTCOMES, PPKS_CATEGORIES, REHABILITATION_STAGES, referenceLabel } from "~/domain/reference";
@@ -12,7 +12,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
 import type { FormFailure } from "~/utils/validation";
 import { Flash } from "~/components/ui/flash";
-import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, UploadFileField } from "~/components/ui/import-preview";
+import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
 import { PageHeader } from "~/components/ui/page-header";
 
 export const meta = pageTitle("title.upload_stays");
@@ -121,37 +121,23 @@ function StayPreview({ preview }: { preview: StayBatchPreview | (Omit<StayBatchP
 function UploadForm({ refusal }: { refusal: FormFailure | null }) {
   const t = useT();
   const lang = useLang();
-  const navigation = useNavigation();
-  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const fileErrors = refusal?.errors.file;
   return (
-    <Form method="post" action={PAGE} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
-      <h2 id="upload-title">{t("import.upload.title")}</h2>
-      <p className="muted small">{t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })}</p>
-      <input type="hidden" name="intent" value="upload" />
-      <UploadFileField errors={fileErrors} />
-      <div>
-        <button type="submit" disabled={uploading}>
-          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
-        </button>
-      </div>
+    <UploadCard page={PAGE} limits={t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
       <p className="small">
         <Link to="/placements/import">{t("title.upload_referrals")}</Link>
       </p>
-    </Form>
+    </UploadCard>
   );
 }
 
 function StayTemplate() {
   const t = useT();
   const lang = useLang();
-  const columns = STAY_IMPORT_COLUMNS.map((c) => ({
-    header: c.header,
-    english: c.english,
-    meaning: t.dynamic(PERSON_LABELS[c.field] ?? `stays.field.${c.field}`),
-    required: c.required,
-    format: FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : "",
-  }));
+  const columns = templateColumns(
+    STAY_IMPORT_COLUMNS,
+    (field) => t.dynamic(PERSON_LABELS[field] ?? `stays.field.${field}`),
+    (field) => (FORMAT_HINTS[field] ? t.dynamic(FORMAT_HINTS[field]!) : ""),
+  );
   const spellings = [
     ...CATEGORY_SPELLINGS.map((c) => ({ column: "kategori_ppks", name: c.name, becomes: referenceLabel(PPKS_CATEGORIES, c.category, lang) })),
     ...OUTCOME_SPELLINGS.map((o) => ({ column: "hasil_keluar", name: o.name, becomes: referenceLabel(EXIT_OUTCOMES, o.outcome, lang) })),

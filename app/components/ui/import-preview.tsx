@@ -4,6 +4,7 @@
  * else, and the rows to fix.
  */
 import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { Field } from "~/components/forms/field";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
@@ -140,6 +141,15 @@ export interface TemplateColumn {
   format: string;
 }
 
+/** The columns of an upload as the template section lists them. */
+export function templateColumns<F extends string>(
+  columns: readonly { field: F; header: string; english: string; required: boolean }[],
+  meaning: (field: F) => string,
+  format: (field: F) => string,
+): TemplateColumn[] {
+  return columns.map((c) => ({ header: c.header, english: c.english, meaning: meaning(c.field), required: c.required, format: format(c.field) }));
+}
+
 export interface SpellingRow {
   column: string;
   name: string;
@@ -263,5 +273,26 @@ export function UploadFileField({ errors }: { errors: readonly string[] | undefi
         aria-describedby={errors ? "import-file-error" : undefined}
       />
     </Field>
+  );
+}
+
+/** The upload form of an upload page: the limits, the file, the page's own fields, the submit button. */
+export function UploadCard({ page, limits, fileErrors, children }: { page: string; limits: string; fileErrors: readonly string[] | undefined; children?: ReactNode }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  return (
+    <Form method="post" action={page} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
+      <h2 id="upload-title">{t("import.upload.title")}</h2>
+      <p className="muted small">{limits}</p>
+      <input type="hidden" name="intent" value="upload" />
+      <UploadFileField errors={fileErrors} />
+      {children}
+      <div>
+        <button type="submit" disabled={uploading}>
+          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
+        </button>
+      </div>
+    </Form>
   );
 }
