@@ -547,7 +547,8 @@ export function checkSheet(rows: readonly SheetRow[], context: ImportContext, op
         }
         const decisionCells: Partial<Record<DecisionField, unknown>> = {};
         for (const field of DECISION_FIELDS) {
-          if (input[field] !== undefined) decisionCells[field] = input[field];
+          if (!(field in input)) continue; // (no delete of absent keys: it slows every later access)
+          decisionCells[field] = input[field];
           delete input[field];
         }
 
@@ -707,78 +708,100 @@ export function readCommonCell(
   note: (column: number, key: string, from: string, to: CommonMappedValue) => void,
   pantiIdByCode: ReadonlyMap<string, number>,
 ): boolean {
-  const keep = (value: unknown) => {
-    input[field] = value;
-    return true;
-  };
-  const keepCode = (code: string, names: readonly string[], to: CommonMappedValue) => {
-    if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
-    return keep(code);
-  };
-  const refuse = (key: string, params?: Record<string, string | number>) => {
-    fail(field as never, column, key, params);
-    return keep(text);
-  };
+  // No closures here: this runs for every cell of a file.
   if (INSTANT_FIELDS.has(field)) {
     const reading = readFoundAt(text);
-    if (!reading) return refuse("import.error.datetime", { value: text });
+    if (!reading) return refuse(input, field, text, column, fail, "import.error.datetime", { value: text });
     const spelling = foundAtSpelling(reading);
     if (spelling) note(column, spelling, text, { field: field as "foundAt", at: reading.at, timeGiven: reading.timeGiven });
-    return keep(reading.at);
+    return put(input, field, reading.at);
   }
   if (PANTI_FIELDS.has(field)) {
     const id = pantiIdByCode.get(pantiCodeKey(text));
-    return id !== undefined ? keep(id) : refuse("import.error.pantiCode", { value: text });
+    return id !== undefined ? put(input, field, id) : refuse(input, field, text, column, fail, "import.error.pantiCode", { value: text });
   }
-  if (SHORT_TEXT_FIELDS.has(field)) return text.length > 500 ? refuse("import.error.tooLong", { max: 500 }) : keep(text);
+  if (SHORT_TEXT_FIELDS.has(field)) return text.length > 500 ? refuse(input, field, text, column, fail, "import.error.tooLong", { max: 500 }) : put(input, field, text);
   switch (field) {
     case "unidentified": {
       const yes = parseYesNo(text);
-      return yes === null ? refuse("import.error.yesNo", { value: text }) : keep(yes);
+      return yes === null ? refuse(input, field, text, column, fail, "import.error.yesNo", { value: text }) : put(input, field, yes);
     }
     case "sex": {
       const sex = parseSex(text);
-      return sex ? keepCode(sex, ["laki-laki", "perempuan"], { field: "sex", code: sex }) : refuse("import.error.sex", { value: text });
+      return sex ? keepCode(input, field, text, column, note, sex, ["laki-laki", "perempuan"], { field: "sex", code: sex }) : refuse(input, field, text, column, fail, "import.error.sex", { value: text });
     }
     case "birthDate": {
       const date = parseImportDate(text);
       if (date && monthNameParts(text)) note(column, "monthName", text, { field: "birthDate", date });
-      return date ? keep(date) : refuse("import.error.date", { value: text });
+      return date ? put(input, field, date) : refuse(input, field, text, column, fail, "import.error.date", { value: text });
     }
     case "estimatedAge":
-      return keep(normaliseAge(text));
+      return put(input, field, normaliseAge(text));
     case "nik":
     case "kk": {
       const id = normaliseIdNumber(text);
-      return NUMBER_SHAPED_ID.test(id) ? refuse("import.error.nikAsNumber") : keep(id);
+      return NUMBER_SHAPED_ID.test(id) ? refuse(input, field, text, column, fail, "import.error.nikAsNumber") : put(input, field, id);
     }
     case "ppksCategory": {
       const reading = readCategory(text);
-      if (!reading) return refuse("import.error.category", { value: text, spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") });
+      if (!reading) return refuse(input, field, text, column, fail, "import.error.category", { value: text, spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") });
       if (reading.disability) input[CATEGORY_DISABILITY] = reading.disability;
       const to: CommonMappedValue = { field: "ppksCategory", code: reading.category, ...(reading.disability ? { disability: reading.disability } : {}) };
-      return keepCode(reading.category, reading.mapped ? [] : referenceNames(PPKS_CATEGORIES.find((c) => c.code === reading.category)), to);
+      return keepCode(input, field, text, column, note, reading.category, reading.mapped ? [] : referenceNames(PPKS_CATEGORIES.find((c) => c.code === reading.category)), to);
     }
     case "disabilitySubtypes": {
       const { codes, unknown } = parseDisabilities(text);
-      if (unknown.length > 0) return refuse("import.error.disability", { value: unknown.join(", ") });
+      if (unknown.length > 0) return refuse(input, field, text, column, fail, "import.error.disability", { value: unknown.join(", ") });
       const asIs = text
         .split(/[;,/|\n]+/)
         .filter((part) => part.trim() !== "")
         .every((part) => writtenAs(part, DISABILITY_SUBTYPES.flatMap((d) => referenceNames(d))));
       if (!asIs) note(column, text, text, { field: "disabilitySubtypes", codes });
-      return keep(codes);
+      return put(input, field, codes);
     }
     default:
       return false;
   }
 }
 
+function put(input: Record<string, unknown>, field: string, value: unknown): true {
+  input[field] = value;
+  return true;
+}
+
+function keepCode(
+  input: Record<string, unknown>,
+  field: string,
+  text: string,
+  column: number,
+  note: (column: number, key: string, from: string, to: CommonMappedValue) => void,
+  code: string,
+  names: readonly string[],
+  to: CommonMappedValue,
+): true {
+  if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
+  return put(input, field, code);
+}
+
+function refuse(
+  input: Record<string, unknown>,
+  field: string,
+  text: string,
+  column: number,
+  fail: (field: never, column: number, key: string, params?: Record<string, string | number>) => void,
+  key: string,
+  params?: Record<string, string | number>,
+): true {
+  fail(field as never, column, key, params);
+  return put(input, field, text);
+}
+
 /** A category that also says a disability (ODGJ): the subtype joins the row's disabilities. */
 export function mergeCategoryDisability(input: Record<string, unknown>, failed: ReadonlySet<string>): void {
   const said = input[CATEGORY_DISABILITY] as DisabilitySubtype | undefined;
+  if (said === undefined) return;
   delete input[CATEGORY_DISABILITY];
-  if (said && !failed.has("disabilitySubtypes")) {
+  if (!failed.has("disabilitySubtypes")) {
     const listed = (input.disabilitySubtypes as DisabilitySubtype[] | undefined) ?? [];
     input.disabilitySubtypes = listed.includes(said) ? listed : [...listed, said];
   }

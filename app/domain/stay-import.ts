@@ -328,7 +328,8 @@ export function checkStaySheet(rows: readonly SheetRow[], context: StayImportCon
         mergeCategoryDisability(input, scope.failed);
         const exitCells: Record<string, unknown> = {};
         for (const field of EXIT_FIELDS) {
-          if (input[field] !== undefined) exitCells[field] = input[field];
+          if (!(field in input)) continue;
+          exitCells[field] = input[field];
           delete input[field];
         }
         const result = stayRowSchema.safeParse(input, { error: context.errorMap });
