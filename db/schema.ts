@@ -506,6 +506,31 @@ export const placementBatches = sqliteTable(
   (t) => [index("placement_batches_user_idx").on(t.uploadedBy, t.createdAt), index("placement_batches_unit_idx").on(t.outreachUnit)],
 );
 
+/** An uploaded CSV/XLSX of past stays: checked first, imported whole or not at all. */
+export const stayBatches = sqliteTable(
+  "stay_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    uploadedBy: integer("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    fileName: text("file_name").notNull(),
+    format: text("format", { enum: ["csv", "xlsx"] }).notNull(),
+    rowCount: integer("row_count").notNull(),
+    validCount: integer("valid_count").notNull(),
+    status: text("status", { enum: BATCH_STATUSES }).notNull().default("previewed"),
+    /** The parsed rows (valid ones ready to import), as JSON. */
+    rows: text("rows", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** Row-level errors: [{ row, field, message }]. */
+    errors: text("errors", { mode: "json" })
+      .$type<{ row: number; field: string; message: string }[]>()
+      .notNull(),
+    createdAt: createdAt(),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("stay_batches_user_idx").on(t.uploadedBy, t.createdAt)],
+);
+
 export const placements = sqliteTable(
   "placements",
   {

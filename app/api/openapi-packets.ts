@@ -5,7 +5,7 @@
  * They need no token: the signature over the canonical packet, checked against the sender's key in
  * the registry, is the authentication.
  */
-import { z } from "zod";
+import * as z from "zod";
 import {
   handoffPacketSchema,
   PACKET_VERSIONS,

@@ -3,7 +3,7 @@
  * its statuses as a state machine, the signed packets the two instances exchange, and the
  * outbox's retry schedule. Pure: no I/O. The packet format is docs/decisions/020-fkd-mpu-packets.md.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { checkbox } from "./fields";
 import { TRANSPORT_MODES } from "./exits";
 import { PROVINCE_CODE } from "./provinces";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   checkSheet,
+  DECISION_FIELDS,
+  parseDecision,
   columnLetter,
   fieldForHeader,
   IMPORT_COLUMNS,
@@ -112,7 +114,9 @@ describe("header mapping", () => {
   });
 
   it("covers every field of the referral schema once", () => {
-    const fields = IMPORT_COLUMNS.map((c) => c.field).sort();
+    const fields = IMPORT_COLUMNS.map((c) => c.field)
+      .filter((f) => !(DECISION_FIELDS as readonly string[]).includes(f))
+      .sort();
     expect(fields).toEqual(Object.keys(placementInputSchema.shape).sort());
     expect(new Set(IMPORT_COLUMNS.map((c) => c.header)).size).toBe(IMPORT_COLUMNS.length);
   });
@@ -489,5 +493,52 @@ describe("checking a sheet", () => {
     const [header, example] = templateRows("PSTW-BM1") as [string[], string[]];
     const check = checkSheet([{ row: 1, cells: header }, { row: 2, cells: example }], context());
     expect(check.ok && check.errors).toEqual([]);
+  });
+});
+
+describe("historical decisions", () => {
+  const DECIDED = [...HEADER, "keputusan", "tanggal_keputusan", "tempat_tidur", "alasan_keputusan", "dialihkan_ke"];
+  const decided = (values: Partial<Record<string, string>>) => {
+    const cells = row(values);
+    return [...cells, ...["keputusan", "tanggal_keputusan", "tempat_tidur", "alasan_keputusan", "dialihkan_ke"].map((h) => values[h] ?? "")];
+  };
+  const checkDecided = (...rows: string[][]) => {
+    const result = checkSheet([{ row: 1, cells: DECIDED }, ...rows.map((cells, i) => ({ row: i + 2, cells }))], context({ canDecide: () => true, now: new Date("2026-06-01T00:00:00Z") }));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result;
+  };
+
+  it("reads decisions by code, Indonesian word or spelling of practice, and lists the spellings it mapped", () => {
+    expect(parseDecision("accepted")).toBe("accepted");
+    expect(parseDecision("Diterima")).toBe("accepted");
+    expect(parseDecision("Masuk")).toBe("accepted");
+    expect(parseDecision("tidak diterima")).toBe("declined");
+    expect(parseDecision("Dirujuk ke panti lain")).toBe("redirected");
+    expect(parseDecision("entah")).toBeNull();
+    const result = checkDecided(
+      decided({ keputusan: "Masuk", tanggal_keputusan: "2026-03-03", tempat_tidur: "A-01" }),
+      decided({ keputusan: "ditolak", alasan_keputusan: "Bukan sasaran" }),
+      decided({ keputusan: "dialihkan", alasan_keputusan: "Perlu asesmen", dialihkan_ke: "PSBI-BD1" }),
+      decided({}),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.valid.map((v) => v.decision?.status ?? "pending")).toEqual(["accepted", "declined", "redirected", "pending"]);
+    expect(result.valid[0]!.decision).toEqual({ status: "accepted", at: new Date("2026-03-02T17:00:00Z"), bed: "A-01" });
+    expect(result.valid[2]!.decision).toMatchObject({ toPantiId: 7 });
+    expect(result.mappings.filter((m) => m.column === "keputusan").map((m) => m.from)).toEqual(["Masuk"]);
+  });
+
+  it("says every problem of a decision at once", () => {
+    const result = checkDecided(
+      decided({ keputusan: "diterima" }),
+      decided({ keputusan: "dialihkan", dialihkan_ke: "PSTW-BM1", tempat_tidur: "A-01" }),
+      decided({ keputusan: "ditolak", alasan_keputusan: "Sudah pulang", tanggal_keputusan: "2026-03-01" }),
+      decided({ alasan_keputusan: "tanpa keputusan" }),
+    );
+    const of = (r: number) => result.errors.filter((e) => e.row === r).map((e) => `${e.field} ${e.message}`);
+    expect(of(2)).toEqual(["tanggal_keputusan import.error.admittedAtRequired"]);
+    expect(of(3)).toEqual(["tempat_tidur import.error.bedOnlyAccepted", "alasan_keputusan import.error.reasonRequired", "dialihkan_ke placement.error.samePanti"]);
+    expect(of(4)).toEqual(["tanggal_keputusan import.error.decidedBeforeFound"]);
+    expect(of(5)).toEqual(["alasan_keputusan import.error.decisionMissing"]);
   });
 });

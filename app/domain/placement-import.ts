@@ -21,36 +21,42 @@ import {
   type OutreachUnit,
   type PpksCategory,
 } from "./reference";
+import {
+  checkSheetWith,
+  columnLetter,
+  headerKey,
+  headerLookup,
+  lookup,
+  mapHeaderWith,
+  sheetColumn,
+  valueKey,
+  writtenAs,
+  type Fail as SheetFail,
+  type FileProblem,
+  type HeaderMapping as SheetHeaderMapping,
+  type Note as SheetNote,
+  type RowError,
+  type RowScope,
+  type SheetCheck as SheetCheckOf,
+  type SheetColumn,
+  type SheetRow,
+  type Translate,
+  type ValueMapping as SheetValueMapping,
+} from "./sheet-import";
 import { isCalendarDate, jakartaDate, parseJakartaDateTime } from "./time";
 
 /** At most this many data rows per file (the header not counted, blank rows not counted). */
-export const MAX_IMPORT_ROWS = 5_000;
+export const MAX_IMPORT_ROWS = 8_000;
 /** At most this many bytes per file (5 MB). */
 export const MAX_IMPORT_BYTES = 5_000_000;
 
-export type ImportField = keyof PlacementInput;
+/** The columns of a historical referral's decision (optional: a referral without one waits in the queue). */
+export const DECISION_FIELDS = ["decision", "decidedAt", "decisionReason", "redirectPantiId", "bedLabel"] as const;
+export type DecisionField = (typeof DECISION_FIELDS)[number];
+export type ImportField = keyof PlacementInput | DecisionField;
 
-export interface ImportColumn {
-  field: ImportField;
-  /** The name in the template (Bahasa Indonesia, snake_case). */
-  header: string;
-  /** The English name, also accepted. */
-  english: string;
-  /** Other names accepted (compared case-, space- and underscore-insensitively). */
-  aliases: readonly string[];
-  /** The column must be in the file (the unit may instead be chosen on the upload form). */
-  required: boolean;
-  /** The value in the template's example row. */
-  example: string;
-}
-
-const column = (
-  field: ImportField,
-  header: string,
-  english: string,
-  example: string,
-  options: { aliases?: readonly string[]; required?: boolean } = {},
-): ImportColumn => ({ field, header, english, example, aliases: options.aliases ?? [], required: options.required ?? false });
+export type ImportColumn = SheetColumn<ImportField>;
+const column = sheetColumn<ImportField>;
 
 /** The columns of an upload, in template order. */
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [
@@ -83,109 +89,31 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   column("belongings", "barang_bawaan", "belongings", "Tas berisi pakaian"),
   column("targetPantiId", "panti_tujuan", "target_panti", "PSTW-BM1", { aliases: ["kode_panti", "panti"], required: true }),
   column("externalRef", "ref_eksternal", "external_ref", "JB-2026-0001", { aliases: ["nomor_rujukan", "no_rujukan", "referensi"] }),
+  column("decision", "keputusan", "decision", "", { aliases: ["status_rujukan", "hasil_rujukan", "keputusan_panti"] }),
+  column("decidedAt", "tanggal_keputusan", "decided_at", "", { aliases: ["tanggal_masuk", "tgl_masuk", "admitted_at", "waktu_keputusan"] }),
+  column("bedLabel", "tempat_tidur", "bed", "", { aliases: ["no_tempat_tidur", "bed_label", "kasur"] }),
+  column("decisionReason", "alasan_keputusan", "decision_reason", "", { aliases: ["alasan", "alasan_ditolak"] }),
+  column("redirectPantiId", "dialihkan_ke", "redirected_to", "", { aliases: ["panti_pengalihan", "redirect_panti"] }),
 ];
 
-const COLUMN_BY_FIELD = new Map(IMPORT_COLUMNS.map((c) => [c.field, c]));
-
-// ---------------------------------------------------------------------------
-// Header mapping
-// ---------------------------------------------------------------------------
-
-/** A header name compared without case, spaces, underscores, punctuation or a "(...)" note. */
-export function headerKey(name: string): string {
-  return name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-const FIELD_BY_HEADER: ReadonlyMap<string, ImportField> = (() => {
-  const map = new Map<string, ImportField>();
-  for (const c of IMPORT_COLUMNS) {
-    for (const name of [c.header, c.english, c.field, ...c.aliases]) {
-      const key = headerKey(name);
-      const taken = map.get(key);
-      if (taken && taken !== c.field) throw new Error(`import header "${name}" means both ${taken} and ${c.field}`);
-      map.set(key, c.field);
-    }
-  }
-  return map;
-})();
+const fieldForColumn = headerLookup(IMPORT_COLUMNS);
 
 /** The field a header names, or null for an unknown column. */
 export function fieldForHeader(name: string): ImportField | null {
-  return FIELD_BY_HEADER.get(headerKey(name)) ?? null;
+  return fieldForColumn(name);
 }
 
-/** A spreadsheet column letter: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    out = String.fromCharCode(65 + rest) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export interface HeaderMapping {
-  /** The field of each column (by index), null for unknown or unnamed columns. */
-  fields: (ImportField | null)[];
-  /** The column name as written in the file, for each mapped field. */
-  headerOf: Partial<Record<ImportField, string>>;
-  /** Named columns that mean nothing here, as written. */
-  unknown: string[];
-  /** Fields named by more than one column: the names as written. */
-  duplicates: string[][];
-}
+export type HeaderMapping = SheetHeaderMapping<ImportField>;
 
 export function mapHeader(header: readonly string[]): HeaderMapping {
-  const fields: (ImportField | null)[] = [];
-  const headerOf: Partial<Record<ImportField, string>> = {};
-  const unknown: string[] = [];
-  const seen = new Map<ImportField, string[]>();
-  for (const raw of header) {
-    const name = raw.trim();
-    const field = name === "" ? null : fieldForHeader(name);
-    if (name !== "" && field === null) unknown.push(name);
-    if (field !== null) {
-      const names = seen.get(field) ?? [];
-      names.push(name);
-      seen.set(field, names);
-      if (names.length > 1) {
-        fields.push(null);
-        continue;
-      }
-      headerOf[field] = name;
-    }
-    fields.push(field);
-  }
-  const duplicates = [...seen.values()].filter((names) => names.length > 1);
-  return { fields, headerOf, unknown, duplicates };
+  return mapHeaderWith(fieldForColumn, header);
 }
+
+export { columnLetter, headerKey };
 
 // ---------------------------------------------------------------------------
 // Values
 // ---------------------------------------------------------------------------
-
-/** A value compared without case, spaces or punctuation. */
-function valueKey(value: string): string {
-  return value
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
-function lookup<T extends string>(entries: Iterable<readonly [string, T]>): (value: string) => T | null {
-  const map = new Map<string, T>();
-  for (const [name, code] of entries) {
-    const key = valueKey(name);
-    if (key) map.set(key, code);
-  }
-  return (value) => map.get(valueKey(value)) ?? null;
-}
 
 const YES = new Set(["ya", "y", "yes", "iya", "benar", "true", "1"]);
 const NO = new Set(["tidak", "tdk", "no", "n", "bukan", "false", "0"]);
@@ -335,6 +263,36 @@ export const REACH_SPELLINGS: readonly { name: string; method: ReachMethod }[] =
   { name: "Penjangkauan", method: "patrol" },
   { name: "Operasi penjangkauan", method: "patrol" },
 ];
+
+/** The decisions a historical referral may carry, with the words the panti's own records use. */
+export const IMPORTED_DECISIONS = ["accepted", "declined", "redirected"] as const;
+type Decision = (typeof IMPORTED_DECISIONS)[number];
+const DECISION_LABELS: Record<Decision, readonly string[]> = {
+  accepted: ["diterima", "accept"],
+  declined: ["ditolak", "decline", "rejected"],
+  redirected: ["dialihkan", "redirect"],
+};
+/**
+ * Words for a referral's decision that spreadsheets use: "masuk" or "ditampung" (the person came
+ * in), "tidak diterima", "dirujuk ke panti lain" ... Shown in the preview as what they became.
+ */
+export const DECISION_SPELLINGS: readonly { name: string; decision: Decision }[] = [
+  { name: "Masuk", decision: "accepted" },
+  { name: "Masuk panti", decision: "accepted" },
+  { name: "Ditampung", decision: "accepted" },
+  { name: "Tidak diterima", decision: "declined" },
+  { name: "Tolak", decision: "declined" },
+  { name: "Dirujuk ke panti lain", decision: "redirected" },
+  { name: "Dialihkan ke panti lain", decision: "redirected" },
+  { name: "Pindah panti", decision: "redirected" },
+];
+const decisionOf = lookup<Decision>(IMPORTED_DECISIONS.flatMap((d) => [[d, d] as const, ...DECISION_LABELS[d].map((l) => [l, d] as const)]));
+const decisionSpellingOf = lookup<Decision>(DECISION_SPELLINGS.map((d) => [d.name, d.decision] as const));
+
+/** A referral's decision by its code, an Indonesian word ("diterima") or a spelling of practice ("masuk"). */
+export function parseDecision(value: string): Decision | null {
+  return decisionOf(value) ?? decisionSpellingOf(value);
+}
 
 const reachOf = lookup<ReachMethod>(REACH_METHODS.flatMap((m) => [[m, m] as const, ...REACH_LABELS[m].map((l) => [l, m] as const)]));
 const reachSpellingOf = lookup<ReachMethod>(REACH_SPELLINGS.map((r) => [r.name, r.method] as const));
@@ -522,30 +480,20 @@ export function normaliseIdNumber(value: string): string {
 // Rows
 // ---------------------------------------------------------------------------
 
-/** One row of a sheet: cells as text, numbered as in the spreadsheet (header = 1). */
-export interface SheetRow {
-  row: number;
-  cells: readonly string[];
-  /**
-   * Columns (by index) whose cell held a number of 16 digits or more: a spreadsheet keeps only
-   * 15 significant digits, so such a NIK may already have lost its last digits.
-   */
-  longNumbers?: readonly number[];
-}
+export type { FileProblem, RowError, SheetRow, Translate };
 
-export interface RowError {
-  row: number;
-  /** The column, as named in the file (or the template name when the file lacks it). */
-  field: string;
-  message: string;
-}
+/** A historical referral's decision, as read from its row. */
+export type ImportedDecision =
+  | { status: "accepted"; at: Date; bed: string | null }
+  | { status: "declined"; at: Date; reason: string }
+  | { status: "redirected"; at: Date; reason: string; toPantiId: number };
 
 export interface ValidRow {
   row: number;
   input: PlacementInput;
+  /** The decision the panti took back then; none: the referral waits in the queue. */
+  decision?: ImportedDecision;
 }
-
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 export interface ImportContext {
   /** Active panti by code (keys made with `pantiCodeKey`). */
@@ -554,203 +502,135 @@ export interface ImportContext {
   defaultUnit?: string | null;
   /** Whether the uploader may refer on behalf of a unit. */
   canUseUnit: (unit: string) => boolean;
+  /** Whether the uploader may record a panti's decision on its referrals (none: no decision column may be filled). */
+  canDecide?: (pantiId: number) => boolean;
   /** More cells than header names in a row is an error (CSV: a delimiter inside a value). */
   strictWidth?: boolean;
   t: Translate;
   errorMap: z.core.$ZodErrorMap;
-}
-
-export interface FileProblem {
-  key: string;
-  params?: Record<string, string | number>;
+  /** The time of the check: a decision may not be later. */
+  now?: Date;
 }
 
 /** What a value written in the file's own words became. */
-export type MappedValue =
-  | { field: "outreachUnit" | "foundKota" | "reachMethod" | "sex"; code: string }
-  | { field: "ppksCategory"; code: PpksCategory; disability?: DisabilitySubtype }
-  | { field: "disabilitySubtypes"; codes: DisabilitySubtype[] }
-  | { field: "foundAt"; at: Date; timeGiven: boolean }
-  | { field: "birthDate"; date: string };
+export type MappedValue = { field: "outreachUnit" | "foundKota" | "reachMethod" | "decision"; code: string } | CommonMappedValue;
 
-/** A value the upload read as something else, shown in the preview before anything is imported. */
-export interface ValueMapping {
-  /** The column as named in the file. */
-  column: string;
-  /** The value as written; for dates, the first of the rows that share its spelling. */
-  from: string;
-  to: MappedValue;
-  /** Rows with this value (for dates: with this spelling). */
-  rows: number;
-  /** For dates: `from` is one example of a spelling (each date is not listed on its own). */
-  example: boolean;
-}
+export type ValueMapping = SheetValueMapping<MappedValue>;
 
-export type SheetCheck =
-  | { ok: false; problems: FileProblem[] }
-  | {
-      ok: true;
-      /** Data rows (blank rows skipped). */
-      rowCount: number;
-      valid: ValidRow[];
-      errors: RowError[];
-      /** Rows with at least one error. */
-      invalidRowCount: number;
-      /** Columns the upload does not use, as written (or "(kolom C)" for unnamed ones with data). */
-      unknownColumns: string[];
-      /** Per column, each distinct value that was mapped and what it became, in column order. */
-      mappings: ValueMapping[];
-      /** The column of a field as named in the file, else its template name (for more errors). */
-      columnOf: (field: ImportField) => string;
-    };
-
-const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === "");
-
-interface Issue {
-  field: ImportField | null;
-  column: number;
-  message: string;
-}
+export type SheetCheck = SheetCheckOf<ImportField, ValidRow, MappedValue>;
 
 /**
  * Checks a whole sheet: the header (unknown columns reported once; missing required and
  * duplicated columns stop the check), the limits, then every data row through
- * `placementInputSchema` after normalising its values. References repeated inside the file
- * are errors on the later rows. The database checks (existing references) are the caller's.
+ * `placementInputSchema` after normalising its values, and its decision when it has one.
+ * References repeated inside the file are errors on the later rows. The database checks
+ * (existing references, beds and people of accepted rows) are the caller's.
  */
 export function checkSheet(rows: readonly SheetRow[], context: ImportContext, options: { truncated?: boolean } = {}): SheetCheck {
   const { t } = context;
-  const header = rows[0];
-  if (!header || header.row !== 1 || isBlank(header.cells)) return { ok: false, problems: [{ key: "import.error.noHeader" }] };
-
-  const mapping = mapHeader(header.cells);
-  const problems: FileProblem[] = [];
-  if (mapping.duplicates.length > 0) {
-    problems.push({ key: "import.error.duplicateColumns", params: { columns: mapping.duplicates.map((names) => names.join(" = ")).join("; ") } });
-  }
-  const missing = IMPORT_COLUMNS.filter(
-    (c) => c.required && mapping.headerOf[c.field] === undefined && !(c.field === "outreachUnit" && context.defaultUnit),
-  );
-  if (missing.length > 0) problems.push({ key: "import.error.missingColumns", params: { columns: missing.map((c) => c.header).join(", ") } });
-
-  const data = rows.slice(1).filter((r) => !isBlank(r.cells));
-  if (data.length === 0) problems.push({ key: "import.error.empty" });
-  if (data.length > MAX_IMPORT_ROWS || options.truncated) problems.push({ key: "import.error.tooManyRows", params: { max: MAX_IMPORT_ROWS } });
-  if (problems.length > 0) return { ok: false, problems };
-
-  const width = mapping.fields.length;
-  const unnamed = new Set<number>();
-  const valid: ValidRow[] = [];
-  const errors: RowError[] = [];
   const firstRowOfRef = new Map<string, number>();
-  const columnOf = (field: ImportField) => mapping.headerOf[field] ?? COLUMN_BY_FIELD.get(field)!.header;
-  const columnName = (issue: Issue) => (issue.field ? columnOf(issue.field) : `(${columnLetter(issue.column)})`);
-  const mapped = new Map<string, ValueMapping & { index: number }>();
-  const note: Note = (index, key, from, to) => {
-    const id = `${index}\u0000${key}`;
-    const seen = mapped.get(id);
-    if (seen) seen.rows++;
-    else mapped.set(id, { index, column: columnOf(to.field), from, to, rows: 1, example: key !== from });
-  };
-
-  for (const sheetRow of data) {
-    const issues: Issue[] = [];
-    const input: Record<string, unknown> = {};
-    const failed = new Set<ImportField>();
-    const fail = (field: ImportField, column: number, key: string, params?: Record<string, string | number>) => {
-      failed.add(field);
-      issues.push({ field, column, message: t(key, params) });
-    };
-    const longNumbers = new Set(sheetRow.longNumbers ?? []);
-
-    sheetRow.cells.forEach((cell, index) => {
-      const text = cell.trim();
-      if (text === "") return;
-      const field = index < width ? mapping.fields[index] : null;
-      if (field == null) {
-        if (index >= width && context.strictWidth) {
-          issues.push({ field: null, column: index, message: t("import.error.extraCells", { column: columnLetter(index) }) });
-        } else if (index >= width || (header.cells[index] ?? "").trim() === "") {
-          unnamed.add(index);
+  const now = context.now ?? new Date();
+  return checkSheetWith<ImportField, ValidRow, MappedValue>(
+    {
+      columns: IMPORT_COLUMNS,
+      fieldFor: fieldForColumn,
+      maxRows: MAX_IMPORT_ROWS,
+      mayLack: (field) => field === "outreachUnit" && Boolean(context.defaultUnit),
+      strictWidth: context.strictWidth,
+      t,
+      longNumberKey: (field) => (field === "nik" || field === "kk" ? "import.error.nikAsNumber" : "import.error.longNumber"),
+      cell: (field, text, column, input, fail, note) => normaliseCell(field, text, column, input, fail, context, note),
+      finish: (input, scope) => {
+        mergeCategoryDisability(input, scope.failed);
+        if (input.outreachUnit === undefined && !scope.failed.has("outreachUnit") && context.defaultUnit) {
+          input.outreachUnit = context.defaultUnit;
         }
-        return;
-      }
-      if (longNumbers.has(index)) {
-        fail(field, index, field === "nik" || field === "kk" ? "import.error.nikAsNumber" : "import.error.longNumber");
-        input[field] = text;
-        return;
-      }
-      normaliseCell(field, text, index, input, fail, context, note);
-    });
-
-    // A category that also says a disability (ODGJ): the subtype joins the row's disabilities.
-    const said = input[CATEGORY_DISABILITY] as DisabilitySubtype | undefined;
-    delete input[CATEGORY_DISABILITY];
-    if (said && !failed.has("disabilitySubtypes")) {
-      const listed = (input.disabilitySubtypes as DisabilitySubtype[] | undefined) ?? [];
-      input.disabilitySubtypes = listed.includes(said) ? listed : [...listed, said];
-    }
-
-    if (input.outreachUnit === undefined && !failed.has("outreachUnit") && context.defaultUnit) {
-      input.outreachUnit = context.defaultUnit;
-    }
-
-    const result = placementInputSchema.safeParse(input, { error: context.errorMap });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = (typeof issue.path[0] === "string" ? issue.path[0] : null) as ImportField | null;
-        if (field && failed.has(field)) continue; // already explained in the words of the upload
-        const columnIndex = field ? mapping.fields.indexOf(field) : -1;
-        issues.push({ field, column: columnIndex < 0 ? width : columnIndex, message: t(issue.message) });
-      }
-    } else {
-      const parsed = result.data;
-      if (!context.canUseUnit(parsed.outreachUnit)) {
-        issues.push({ field: "outreachUnit", column: mapping.fields.indexOf("outreachUnit"), message: t("placement.error.otherUnit") });
-      }
-      if (parsed.externalRef) {
-        const key = `${parsed.outreachUnit}\u0000${parsed.externalRef}`;
-        const first = firstRowOfRef.get(key);
-        if (first !== undefined) {
-          issues.push({
-            field: "externalRef",
-            column: mapping.fields.indexOf("externalRef"),
-            message: t("import.error.refRepeated", { ref: parsed.externalRef, row: first }),
-          });
-        } else {
-          firstRowOfRef.set(key, sheetRow.row);
+        const decisionCells: Partial<Record<DecisionField, unknown>> = {};
+        for (const field of DECISION_FIELDS) {
+          if (!(field in input)) continue; // (no delete of absent keys: it slows every later access)
+          decisionCells[field] = input[field];
+          delete input[field];
         }
-      }
-    }
 
-    if (issues.length === 0 && result.success) {
-      valid.push({ row: sheetRow.row, input: result.data });
-    } else {
-      issues.sort((a, b) => (a.column < 0 ? width : a.column) - (b.column < 0 ? width : b.column));
-      for (const issue of issues) errors.push({ row: sheetRow.row, field: columnName(issue), message: issue.message });
-    }
-  }
-
-  const unknownColumns = [
-    ...mapping.unknown,
-    ...[...unnamed].sort((a, b) => a - b).map((index) => t("import.column.unnamed", { column: columnLetter(index) })),
-  ];
-  const invalidRowCount = new Set(errors.map((e) => e.row)).size;
-  const mappings = [...mapped.values()].sort((a, b) => a.index - b.index).map(({ index: _index, ...m }) => m);
-  return { ok: true, rowCount: data.length, valid, errors, invalidRowCount, unknownColumns, mappings, columnOf };
+        const result = placementInputSchema.safeParse(input, { error: context.errorMap });
+        if (!result.success) scope.zodIssues(result.error.issues);
+        const parsed = result.success ? result.data : null;
+        if (parsed && !context.canUseUnit(parsed.outreachUnit)) scope.issue("outreachUnit", t("placement.error.otherUnit"));
+        if (parsed?.externalRef) {
+          const key = `${parsed.outreachUnit}\u0000${parsed.externalRef}`;
+          const first = firstRowOfRef.get(key);
+          if (first !== undefined) scope.issue("externalRef", t("import.error.refRepeated", { ref: parsed.externalRef, row: first }));
+          else firstRowOfRef.set(key, scope.row.row);
+        }
+        const decision = readDecision(decisionCells, parsed, scope, context, now);
+        if (!parsed || decision === null) return null;
+        return decision ? { row: scope.row.row, input: parsed, decision } : { row: scope.row.row, input: parsed };
+      },
+    },
+    rows,
+    options,
+  );
 }
 
-type Fail = (field: ImportField, column: number, key: string, params?: Record<string, string | number>) => void;
-/** Records a mapped value: `key` groups the rows (the value itself, or a date spelling). */
-type Note = (column: number, key: string, from: string, to: MappedValue) => void;
+/** A row's decision: undefined when it has none, null when it has issues (reported). */
+function readDecision(
+  cells: Partial<Record<DecisionField, unknown>>,
+  parsed: PlacementInput | null,
+  scope: RowScope<ImportField>,
+  context: ImportContext,
+  now: Date,
+): ImportedDecision | undefined | null {
+  const { t } = context;
+  const { failed } = scope;
+  const status = cells.decision as ImportedDecision["status"] | undefined;
+  if (status === undefined) {
+    if (failed.has("decision")) return null;
+    const stray = DECISION_FIELDS.filter((f) => f !== "decision" && (cells[f] !== undefined || failed.has(f)));
+    for (const field of stray) scope.issue(field, t("import.error.decisionMissing"));
+    return stray.length > 0 ? null : undefined;
+  }
+  let ok = !DECISION_FIELDS.some((f) => failed.has(f));
+  const need = (field: DecisionField, key: string) => {
+    if (cells[field] === undefined && !failed.has(field)) {
+      scope.issue(field, t(key));
+      ok = false;
+    }
+  };
+  const refuse = (field: DecisionField, key: string) => {
+    scope.issue(field, t(key));
+    ok = false;
+  };
+  const at = (cells.decidedAt as Date | undefined) ?? (status === "accepted" ? undefined : parsed?.foundAt);
+  if (status === "accepted") need("decidedAt", "import.error.admittedAtRequired");
+  if (at && parsed && at.getTime() < parsed.foundAt.getTime()) refuse("decidedAt", "import.error.decidedBeforeFound");
+  if (at && at.getTime() > now.getTime() + 10 * 60_000) refuse("decidedAt", "error.future");
+  const reason = typeof cells.decisionReason === "string" ? cells.decisionReason : undefined;
+  if (status !== "accepted") {
+    if (reason === undefined || reason.length < 3) refuse("decisionReason", "import.error.reasonRequired");
+    if (cells.bedLabel !== undefined) refuse("bedLabel", "import.error.bedOnlyAccepted");
+  }
+  if (status === "redirected") {
+    need("redirectPantiId", "import.error.redirectPantiRequired");
+    if (parsed && cells.redirectPantiId === parsed.targetPantiId) refuse("redirectPantiId", "placement.error.samePanti");
+  } else if (cells.redirectPantiId !== undefined) {
+    refuse("redirectPantiId", "import.error.redirectOnlyRedirected");
+  }
+  if (parsed && !(context.canDecide?.(parsed.targetPantiId) ?? false)) refuse("decision", "import.error.mayNotDecide");
+  if (!ok || !parsed || !at) return null;
+  switch (status) {
+    case "accepted":
+      return { status, at, bed: (cells.bedLabel as string | undefined) ?? null };
+    case "declined":
+      return { status, at, reason: reason! };
+    case "redirected":
+      return { status, at, reason: reason!, toPantiId: cells.redirectPantiId as number };
+  }
+}
+
+type Fail = SheetFail<ImportField>;
+type Note = SheetNote<MappedValue>;
 /** Where a cell's category leaves the disability subtype it says, until the row is complete. */
 const CATEGORY_DISABILITY = "\u0000categoryDisability";
-
-/** Whether a value is written as one of the names of what it became (then it is not listed as mapped). */
-function writtenAs(text: string, names: readonly string[]): boolean {
-  const key = valueKey(text);
-  return names.some((name) => valueKey(name) === key);
-}
 
 const referenceNames = (row: { code: string; nameId: string; nameEn?: string } | undefined) =>
   row ? [row.code, row.nameId, row.nameId.replace(/\([^)]*\)/g, ""), row.nameEn ?? ""] : [];
@@ -762,11 +642,13 @@ function foundAtSpelling(reading: FoundAtReading): string | null {
 }
 
 /** Puts one cell's value into the input, normalised; an unreadable value is an issue (and is kept raw). */
+/** Puts one cell's value into the input, normalised; an unreadable value is an issue (and is kept raw). */
 function normaliseCell(field: ImportField, text: string, column: number, input: Record<string, unknown>, fail: Fail, context: ImportContext, note: Note) {
+  if (readCommonCell(field, text, column, input, fail, note, context.pantiIdByCode)) return;
   const keep = (value: unknown) => {
     input[field] = value;
   };
-  const keepCode = (code: string, names: readonly string[], to: MappedValue = { field: field as "sex", code }) => {
+  const keepCode = (code: string, names: readonly string[], to: MappedValue = { field: field as "outreachUnit", code }) => {
     if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
     keep(code);
   };
@@ -779,13 +661,6 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       const unit = parseOutreachUnit(text);
       return unit ? keepCode(unit, referenceNames(OUTREACH_UNITS.find((u) => u.code === unit))) : refuse("import.error.unit", { value: text });
     }
-    case "foundAt": {
-      const reading = readFoundAt(text);
-      if (!reading) return refuse("import.error.datetime", { value: text });
-      const spelling = foundAtSpelling(reading);
-      if (spelling) note(column, spelling, text, { field: "foundAt", at: reading.at, timeGiven: reading.timeGiven });
-      return keep(reading.at);
-    }
     case "foundKota": {
       const kota = parseKota(text);
       return kota ? keepCode(kota, []) : refuse("import.error.kota", { value: text, options: KOTA.join(", ") });
@@ -794,49 +669,141 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
       const method = parseReachMethod(text);
       return method ? keepCode(method, REACH_LABELS[method]) : refuse("import.error.reachMethod", { value: text, options: REACH_METHODS.join(", ") });
     }
+    case "decision": {
+      const decision = parseDecision(text);
+      return decision
+        ? keepCode(decision, DECISION_LABELS[decision], { field: "decision", code: decision })
+        : refuse("import.error.decision", { value: text, options: IMPORTED_DECISIONS.map((d) => DECISION_LABELS[d][0]!).join(", ") });
+    }
+    default:
+      return keep(text);
+  }
+}
+
+/** Fields holding an instant, in either upload: dates without a time are taken at 00:00 WIB. */
+const INSTANT_FIELDS = new Set(["foundAt", "decidedAt", "admittedAt", "exitedAt"]);
+/** Fields holding a panti code, in either upload. */
+const PANTI_FIELDS = new Set(["targetPantiId", "redirectPantiId", "pantiId", "toPantiId"]);
+/** Free text fields capped at 500 characters, in either upload. */
+const SHORT_TEXT_FIELDS = new Set(["decisionReason", "bedLabel"]);
+
+/** What a value of a field both uploads read became. */
+export type CommonMappedValue =
+  | { field: "sex"; code: string }
+  | { field: "ppksCategory"; code: PpksCategory; disability?: DisabilitySubtype }
+  | { field: "disabilitySubtypes"; codes: DisabilitySubtype[] }
+  | { field: "foundAt" | "decidedAt" | "admittedAt" | "exitedAt"; at: Date; timeGiven: boolean }
+  | { field: "birthDate"; date: string };
+
+/**
+ * Reads a cell of a field both uploads share (the person, instants, panti codes, short texts)
+ * into the input; false when the field is not one of them.
+ */
+export function readCommonCell(
+  field: string,
+  text: string,
+  column: number,
+  input: Record<string, unknown>,
+  fail: (field: never, column: number, key: string, params?: Record<string, string | number>) => void,
+  note: (column: number, key: string, from: string, to: CommonMappedValue) => void,
+  pantiIdByCode: ReadonlyMap<string, number>,
+): boolean {
+  // No closures here: this runs for every cell of a file.
+  if (INSTANT_FIELDS.has(field)) {
+    const reading = readFoundAt(text);
+    if (!reading) return refuse(input, field, text, column, fail, "import.error.datetime", { value: text });
+    const spelling = foundAtSpelling(reading);
+    if (spelling) note(column, spelling, text, { field: field as "foundAt", at: reading.at, timeGiven: reading.timeGiven });
+    return put(input, field, reading.at);
+  }
+  if (PANTI_FIELDS.has(field)) {
+    const id = pantiIdByCode.get(pantiCodeKey(text));
+    return id !== undefined ? put(input, field, id) : refuse(input, field, text, column, fail, "import.error.pantiCode", { value: text });
+  }
+  if (SHORT_TEXT_FIELDS.has(field)) return text.length > 500 ? refuse(input, field, text, column, fail, "import.error.tooLong", { max: 500 }) : put(input, field, text);
+  switch (field) {
     case "unidentified": {
       const yes = parseYesNo(text);
-      return yes === null ? refuse("import.error.yesNo", { value: text }) : keep(yes);
+      return yes === null ? refuse(input, field, text, column, fail, "import.error.yesNo", { value: text }) : put(input, field, yes);
     }
     case "sex": {
       const sex = parseSex(text);
-      return sex ? keepCode(sex, ["laki-laki", "perempuan"]) : refuse("import.error.sex", { value: text });
+      return sex ? keepCode(input, field, text, column, note, sex, ["laki-laki", "perempuan"], { field: "sex", code: sex }) : refuse(input, field, text, column, fail, "import.error.sex", { value: text });
     }
     case "birthDate": {
       const date = parseImportDate(text);
       if (date && monthNameParts(text)) note(column, "monthName", text, { field: "birthDate", date });
-      return date ? keep(date) : refuse("import.error.date", { value: text });
+      return date ? put(input, field, date) : refuse(input, field, text, column, fail, "import.error.date", { value: text });
     }
     case "estimatedAge":
-      return keep(normaliseAge(text));
+      return put(input, field, normaliseAge(text));
     case "nik":
     case "kk": {
       const id = normaliseIdNumber(text);
-      return NUMBER_SHAPED_ID.test(id) ? refuse("import.error.nikAsNumber") : keep(id);
+      return NUMBER_SHAPED_ID.test(id) ? refuse(input, field, text, column, fail, "import.error.nikAsNumber") : put(input, field, id);
     }
     case "ppksCategory": {
       const reading = readCategory(text);
-      if (!reading) return refuse("import.error.category", { value: text, spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") });
+      if (!reading) return refuse(input, field, text, column, fail, "import.error.category", { value: text, spellings: CATEGORY_SPELLINGS.map((c) => c.name).join(", ") });
       if (reading.disability) input[CATEGORY_DISABILITY] = reading.disability;
-      const to: MappedValue = { field: "ppksCategory", code: reading.category, ...(reading.disability ? { disability: reading.disability } : {}) };
-      return keepCode(reading.category, reading.mapped ? [] : referenceNames(PPKS_CATEGORIES.find((c) => c.code === reading.category)), to);
+      const to: CommonMappedValue = { field: "ppksCategory", code: reading.category, ...(reading.disability ? { disability: reading.disability } : {}) };
+      return keepCode(input, field, text, column, note, reading.category, reading.mapped ? [] : referenceNames(PPKS_CATEGORIES.find((c) => c.code === reading.category)), to);
     }
     case "disabilitySubtypes": {
       const { codes, unknown } = parseDisabilities(text);
-      if (unknown.length > 0) return refuse("import.error.disability", { value: unknown.join(", ") });
+      if (unknown.length > 0) return refuse(input, field, text, column, fail, "import.error.disability", { value: unknown.join(", ") });
       const asIs = text
         .split(/[;,/|\n]+/)
         .filter((part) => part.trim() !== "")
         .every((part) => writtenAs(part, DISABILITY_SUBTYPES.flatMap((d) => referenceNames(d))));
       if (!asIs) note(column, text, text, { field: "disabilitySubtypes", codes });
-      return keep(codes);
-    }
-    case "targetPantiId": {
-      const id = context.pantiIdByCode.get(pantiCodeKey(text));
-      return id !== undefined ? keep(id) : refuse("import.error.pantiCode", { value: text });
+      return put(input, field, codes);
     }
     default:
-      return keep(text);
+      return false;
+  }
+}
+
+function put(input: Record<string, unknown>, field: string, value: unknown): true {
+  input[field] = value;
+  return true;
+}
+
+function keepCode(
+  input: Record<string, unknown>,
+  field: string,
+  text: string,
+  column: number,
+  note: (column: number, key: string, from: string, to: CommonMappedValue) => void,
+  code: string,
+  names: readonly string[],
+  to: CommonMappedValue,
+): true {
+  if (!writtenAs(text, [code, ...names])) note(column, text, text, to);
+  return put(input, field, code);
+}
+
+function refuse(
+  input: Record<string, unknown>,
+  field: string,
+  text: string,
+  column: number,
+  fail: (field: never, column: number, key: string, params?: Record<string, string | number>) => void,
+  key: string,
+  params?: Record<string, string | number>,
+): true {
+  fail(field as never, column, key, params);
+  return put(input, field, text);
+}
+
+/** A category that also says a disability (ODGJ): the subtype joins the row's disabilities. */
+export function mergeCategoryDisability(input: Record<string, unknown>, failed: ReadonlySet<string>): void {
+  const said = input[CATEGORY_DISABILITY] as DisabilitySubtype | undefined;
+  if (said === undefined) return;
+  delete input[CATEGORY_DISABILITY];
+  if (!failed.has("disabilitySubtypes")) {
+    const listed = (input.disabilitySubtypes as DisabilitySubtype[] | undefined) ?? [];
+    input.disabilitySubtypes = listed.includes(said) ? listed : [...listed, said];
   }
 }
 
@@ -844,14 +811,31 @@ function normaliseCell(field: ImportField, text: string, column: number, input: 
 // Stored batches and the template
 // ---------------------------------------------------------------------------
 
+/** A decision as stored (JSON: instants as ISO strings). */
+export type StoredDecision =
+  | { status: "accepted"; at: string; bed: string | null }
+  | { status: "declined"; at: string; reason: string }
+  | { status: "redirected"; at: string; reason: string; toPantiId: number };
+
 /** A valid row as stored in `placement_batches.rows` (JSON: instants as ISO strings). */
 export interface StoredBatchRow {
   row: number;
   input: Omit<PlacementInput, "foundAt"> & { foundAt: string };
+  decision?: StoredDecision;
 }
 
 export function toStoredRow(valid: ValidRow): StoredBatchRow {
-  return { row: valid.row, input: { ...valid.input, foundAt: valid.input.foundAt.toISOString() } };
+  const stored: StoredBatchRow = { row: valid.row, input: { ...valid.input, foundAt: valid.input.foundAt.toISOString() } };
+  if (valid.decision) stored.decision = { ...valid.decision, at: valid.decision.at.toISOString() };
+  return stored;
+}
+
+/** A stored decision read back; null when it is not one. */
+export function storedDecision(stored: StoredDecision | undefined): ImportedDecision | undefined | null {
+  if (stored === undefined) return undefined;
+  const at = new Date(stored.at);
+  if (Number.isNaN(at.getTime())) return null;
+  return { ...stored, at };
 }
 
 /** The template: the header row and one example row (with a real panti code). */

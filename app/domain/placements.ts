@@ -84,8 +84,11 @@ export const placementFields = {
 
 type Fields = z.output<z.ZodObject<typeof placementFields>>;
 
-/** Rules across fields: who the person is, and how old. */
-function checkPerson(v: Fields, ctx: z.RefinementCtx) {
+/** Rules across fields: who the person is, and how old (`foundAt`: when they were found, or admitted). */
+export function checkPerson(
+  v: Pick<Fields, "personName" | "unidentified" | "description" | "birthDate" | "estimatedAge"> & { foundAt?: Date },
+  ctx: z.RefinementCtx,
+) {
   if (!v.personName && !v.unidentified) {
     ctx.addIssue({ code: "custom", path: ["personName"], message: "placement.error.nameOrUnidentified" });
   }

@@ -3,7 +3,7 @@
  * panti), the log of who read a case file, incidents during a stay, and consent to share.
  * Pure rules and the forms' zod schemas; no I/O.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { calendarDate, checkbox, jakartaInstant } from "./fields";
 import { canOnPanti, scopeFor, type Actor } from "./permissions";
 import { displayName, type PersonName } from "./persons";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import * as z from "zod";
 import { outboxList } from "~/queries/handoffs.server";
 import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
 import { notFound, requirePermission } from "~/utils/auth.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FieldValues } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod";
 import { PLAN_ROWS, planReviewSchema, planSchema } from "~/domain/case-file";
 import { PLAN_GOAL_STATUSES } from "~/domain/enums";
 import { jakartaDate } from "~/domain/time";

@@ -1,38 +1,37 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { grantFor } from "~/domain/permissions";
+import { grantFor, hasPermission } from "~/domain/permissions";
 import {
-  batchDecisionSchema,
   CATEGORY_SPELLINGS,
+  DECISION_FIELDS,
+  DECISION_SPELLINGS,
   IMPORT_COLUMNS,
   importUploadSchema,
-  MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   REACH_SPELLINGS,
   type ImportField,
   type RowError,
 } from "~/domain/placement-import";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
-import { batchSummary, discardBatch, importBatch, previewBatch, type BatchPreview, type MappingView } from "~/services/placement-import.server";
-import { getLang, notFound, requirePermission, type SessionUser } from "~/utils/auth.server";
-import { badRequest, failureResponse, submitForm } from "~/utils/http.server";
-import { formatNumber, translator, type Lang } from "~/utils/i18n";
+import {
+  batchSummary,
+  discardBatch,
+  importBatch,
+  previewBatch,
+  type BatchPreview,
+  type DecisionCounts,
+  type MappingView,
+} from "~/services/placement-import.server";
+import { getLang, notFound, requirePermission } from "~/utils/auth.server";
+import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formDataToObject, formValues, parseJson, type FormFailure } from "~/utils/validation";
-import { readMultipart, UPLOAD_BODY_MAX_BYTES } from "~/utils/body.server";
+import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
+import type { FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
-import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { Stat } from "~/components/ui/stat";
+import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.upload_referrals");
@@ -54,62 +53,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     batch,
     units: grantFor(user.role, "placement:create") === "any" ? OUTREACH_UNITS.map((u) => u.code) : null,
     ownUnit: user.outreachUnit,
+    staysImport: hasPermission(user, "placement:decide") && hasPermission(user, "stay:exit"),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:create");
   const lang = await getLang(request);
-  // Import or discard a previewed batch (a plain form).
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const submitted = await submitForm(
-      request,
-      batchDecisionSchema,
-      ({ intent, batchId }) => (intent === "import" ? importBatch(user, batchId) : discardBatch(user, batchId)),
-      { lang },
-    );
-    if (!submitted.ok) return submitted.response;
-    return redirect(`${PAGE}?batch=${submitted.input.batchId}`);
-  }
-  return uploadBatch(request, user, lang);
-}
-
-/**
- * The upload: reads the file (at most 5 MB, the whole body a little more), checks it and answers
- * its preview. Not through submitForm: the body is multipart, the schema takes the file itself and
- * the check is asynchronous.
- */
-async function uploadBatch(request: Request, user: SessionUser, lang: Lang) {
-  const t = translator(lang);
-  let formData: FormData;
-  try {
-    const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
-    formData = await readMultipart(request, (limited) => unstable_parseMultipartFormData(limited, uploadHandler), {
-      maxBytes: UPLOAD_BODY_MAX_BYTES,
-      isHandlerError: (error) => error instanceof MaxPartSizeExceededError,
-      lang,
-    });
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data<FormFailure>({ ok: false, errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") }, { status: 413 });
-    }
-    throw error;
-  }
-  const values = formValues(formData);
-  const parsed = parseJson(importUploadSchema, { ...formDataToObject(formData), file: formData.get("file") ?? undefined }, lang);
-  if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });
-  const { file, outreachUnit } = parsed.data;
-  try {
-    const preview = await previewBatch(user, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), outreachUnit, lang });
-    if (preview.errors.length > 0) {
-      // Refused, with the preview: the page lists every row error.
-      const refused = t("import.rejected", { rows: preview.invalidRowCount });
-      return data({ ok: false as const, errors: { file: [refused] }, values, formError: refused, preview }, { status: 400 });
-    }
-    return data({ ok: true as const, preview });
-  } catch (error) {
-    return failureResponse(error, lang, values);
-  }
+  if (!isUpload(request)) return decideBatch(request, lang, PAGE, (intent, id) => (intent === "import" ? importBatch(user, id) : discardBatch(user, id)));
+  return uploadAndPreview(request, lang, importUploadSchema, ({ file, outreachUnit }, bytes) => previewBatch(user, { fileName: file.name, bytes, outreachUnit, lang }));
 }
 
 interface PreviewView {
@@ -122,6 +74,7 @@ interface PreviewView {
   errors: RowError[];
   unknownColumns: string[];
   mappings: MappingView[];
+  decisions: DecisionCounts | null;
   importedCount: number;
 }
 
@@ -139,12 +92,17 @@ const FORMAT_HINTS: Partial<Record<ImportField, string>> = {
   ppksCategory: "import.format.category",
   disabilitySubtypes: "import.format.disability",
   targetPantiId: "import.format.panti",
+  decision: "import.format.decision",
+  decidedAt: "import.format.decidedAt",
+  bedLabel: "import.format.bed",
+  redirectPantiId: "import.format.panti",
 };
 
-const fieldLabel = (field: ImportField) => (field === "targetPantiId" ? "placement.targetPanti" : `placement.${field}`);
+const fieldLabel = (field: ImportField) =>
+  field === "targetPantiId" ? "placement.targetPanti" : (DECISION_FIELDS as readonly string[]).includes(field) ? `import.field.${field}` : `placement.${field}`;
 
 export default function PlacementImportPage() {
-  const { batch, units, ownUnit } = useLoaderData<typeof loader>();
+  const { batch, units, ownUnit, staysImport } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -170,7 +128,12 @@ export default function PlacementImportPage() {
       {preview?.status === "previewed" ? <BatchPreviewSection preview={preview} /> : null}
 
       <UploadForm failed={failed} refusal={refusal} units={units} ownUnit={ownUnit} />
-      <TemplateSection />
+      <ReferralTemplate />
+      {staysImport ? (
+        <p className="small">
+          <Link to="/stays/import">{t("stays.import.link")}</Link>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -178,114 +141,27 @@ export default function PlacementImportPage() {
 function BatchPreviewSection({ preview }: { preview: PreviewView }) {
   const t = useT();
   const lang = useLang();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
   const n = (v: number) => formatNumber(lang, v);
   return (
     <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
       <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
-      <div className="stats">
-        <Stat label={t("import.count.rows")} value={n(preview.rowCount)} testId="import-rows" />
-        <Stat label={t("import.count.valid")} value={n(preview.validCount)} testId="import-valid" />
-        <Stat label={t("import.count.invalid")} value={n(preview.invalidRowCount)} testId="import-invalid" over={preview.invalidRowCount > 0} />
-        <Stat label={t("import.count.errors")} value={n(preview.errors.length)} testId="import-errors" over={preview.errors.length > 0} />
-      </div>
-      {preview.unknownColumns.length > 0 ? (
-        <div className="alert info" role="status">
-          {t("import.unknownColumns", { columns: preview.unknownColumns.join(", ") })}
+      <ImportCounts preview={preview} />
+      {preview.decisions ? (
+        <div className="alert info" role="status" data-testid="import-decisions">
+          <p>{t("import.decisions", { accepted: n(preview.decisions.accepted), declined: n(preview.decisions.declined), redirected: n(preview.decisions.redirected) })}</p>
+          {preview.decisions.accepted > 0 ? (
+            <p>{t("import.decisions.people", { nik: n(preview.decisions.foundByNik), name: n(preview.decisions.foundByName) })}</p>
+          ) : null}
         </div>
       ) : null}
       {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
 
       {preview.errors.length > 0 ? (
-        <>
-          <FormError message={t("import.rejected", { rows: n(preview.invalidRowCount) })} />
-          <h3>{t("import.errors.title")}</h3>
-          <TableScroll label={t("import.errors.title")}>
-            <table data-testid="import-error-table">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t("import.errors.row")}
-                  </th>
-                  <th scope="col">{t("import.errors.column")}</th>
-                  <th scope="col">{t("import.errors.message")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.errors.map((e, i) => (
-                  <tr key={i}>
-                    <td className="num">{e.row}</td>
-                    <td>
-                      <code>{e.field}</code>
-                    </td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </>
+        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
       ) : (
-        <>
-          <Flash message={t("import.ready", { n: n(preview.validCount) })} />
-          <div className="inline-form">
-            <Form method="post" action={PAGE}>
-              <input type="hidden" name="intent" value="import" />
-              <input type="hidden" name="batchId" value={preview.batchId} />
-              <button type="submit" disabled={busy} data-testid="import-submit">
-                {t("import.import", { n: n(preview.validCount) })}
-              </button>
-            </Form>
-            <Form method="post" action={PAGE}>
-              <input type="hidden" name="intent" value="discard" />
-              <input type="hidden" name="batchId" value={preview.batchId} />
-              <button type="submit" className="secondary" disabled={busy}>
-                {t("import.discard")}
-              </button>
-            </Form>
-          </div>
-        </>
+        <BatchDecision page={PAGE} batchId={preview.batchId} ready={t("import.ready", { n: n(preview.validCount) })} importLabel={t("import.import", { n: n(preview.validCount) })} />
       )}
     </section>
-  );
-}
-
-/** Per column, each value of the file that was read as something else, and what it became. */
-function MappingsTable({ mappings }: { mappings: MappingView[] }) {
-  const t = useT();
-  const lang = useLang();
-  return (
-    <>
-      <h3>{t("import.mapped.title")}</h3>
-      <p className="muted small">{t("import.mapped.intro")}</p>
-      <TableScroll label={t("import.mapped.title")}>
-        <table data-testid="import-mappings">
-          <thead>
-            <tr>
-              <th scope="col">{t("import.errors.column")}</th>
-              <th scope="col">{t("import.mapped.from")}</th>
-              <th scope="col">{t("import.mapped.to")}</th>
-              <th scope="col" className="num">
-                {t("import.mapped.rows")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.map((m) => (
-              <tr key={`${m.column}\u0000${m.from}`}>
-                <td>
-                  <code>{m.column}</code>
-                </td>
-                <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
-                <td>→ {m.to}</td>
-                <td className="num">{formatNumber(lang, m.rows)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </>
   );
 }
 
@@ -303,26 +179,9 @@ function UploadForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const navigation = useNavigation();
-  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
-  const fileErrors = refusal?.errors.file;
   const unitErrors = failed?.errors.outreachUnit;
   return (
-    <Form method="post" action={PAGE} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
-      <h2 id="upload-title">{t("import.upload.title")}</h2>
-      <p className="muted small">{t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })}</p>
-      <input type="hidden" name="intent" value="upload" />
-      <Field id="import-file" label={t("import.file")} error={fileErrors}>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          required
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-invalid={fileErrors ? true : undefined}
-          aria-describedby={fileErrors ? "import-file-error" : undefined}
-        />
-      </Field>
+    <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
       {units ? (
         <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
           <select id="import-unit" name="outreachUnit" defaultValue={failed?.values.outreachUnit ?? ""}>
@@ -337,70 +196,20 @@ function UploadForm({
       ) : ownUnit ? (
         <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
       ) : null}
-      <div>
-        <button type="submit" disabled={uploading}>
-          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
-        </button>
-      </div>
-    </Form>
+    </UploadCard>
   );
 }
 
-function TemplateSection() {
-  const t = useT();
-  return (
-    <section className="card stack" aria-labelledby="template-title" style={{ marginTop: "1.5rem" }}>
-      <h2 id="template-title">{t("import.template.title")}</h2>
-      <p>{t("import.template.body")}</p>
-      <div className="inline-form">
-        <a className="button secondary" href="/placements/import/template.csv" download>
-          {t("import.template.csv")}
-        </a>
-        <a className="button secondary" href="/placements/import/template.xlsx" download>
-          {t("import.template.xlsx")}
-        </a>
-      </div>
-      <details>
-        <summary>{t("import.columns.title")}</summary>
-        <TableScroll label={t("import.columns.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.columns.english")}</th>
-                <th scope="col">{t("import.columns.meaning")}</th>
-                <th scope="col">{t("import.columns.required")}</th>
-                <th scope="col">{t("import.columns.format")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {IMPORT_COLUMNS.map((c) => (
-                <tr key={c.field}>
-                  <td>
-                    <code>{c.header}</code>
-                  </td>
-                  <td>
-                    <code>{c.english}</code>
-                  </td>
-                  <td>{t.dynamic(fieldLabel(c.field))}</td>
-                  <td>{c.required ? t("common.yes") : ""}</td>
-                  <td className="small">{FORMAT_HINTS[c.field] ? t.dynamic(FORMAT_HINTS[c.field]!) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </details>
-      <SpellingsTable />
-    </section>
-  );
-}
-
-/** The names of practice that the upload maps, and what each is recorded as. */
-function SpellingsTable() {
+/** The template, the recognised columns and the names of practice that the upload maps. */
+function ReferralTemplate() {
   const t = useT();
   const lang = useLang();
-  const rows = [
+  const columns = templateColumns(
+    IMPORT_COLUMNS,
+    (field) => t.dynamic(fieldLabel(field)),
+    (field) => (FORMAT_HINTS[field] ? t.dynamic(FORMAT_HINTS[field]!) : ""),
+  );
+  const spellings = [
     ...CATEGORY_SPELLINGS.map((c) => ({
       column: "kategori_ppks",
       name: c.name,
@@ -409,34 +218,9 @@ function SpellingsTable() {
         : referenceLabel(PPKS_CATEGORIES, c.category, lang),
     })),
     ...REACH_SPELLINGS.map((r) => ({ column: "cara_penjangkauan", name: r.name, becomes: t.dynamic(`reach.${r.method}`) })),
+    ...DECISION_SPELLINGS.map((d) => ({ column: "keputusan", name: d.name, becomes: t.dynamic(`status.${d.decision}`) })),
   ];
-  return (
-    <details>
-      <summary>{t("import.spellings.title")}</summary>
-      <TableScroll label={t("import.spellings.title")}>
-        <table data-testid="import-spellings">
-          <thead>
-            <tr>
-              <th scope="col">{t("import.columns.name")}</th>
-              <th scope="col">{t("import.spellings.name")}</th>
-              <th scope="col">{t("import.spellings.becomes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.column}\u0000${r.name}`}>
-                <td>
-                  <code>{r.column}</code>
-                </td>
-                <td>{r.name}</td>
-                <td>{r.becomes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-    </details>
-  );
+  return <TemplateSection base={PAGE} body={t("import.template.body")} columns={columns} spellings={spellings} />;
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/ui/route-error-boundary";

@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       followUps: hasPermission(user, "followup:record"),
       staleStays: hasPermission(user, "stay:exit"),
       incidents: hasPermission(user, "report:read"),
+      staysImport: hasPermission(user, "placement:decide") && hasPermission(user, "stay:exit"),
       users: hasPermission(user, "user:manage"),
       audit: hasPermission(user, "audit:read"),
       apiTokens: hasPermission(user, "api_token:manage"),
@@ -103,6 +104,7 @@ export default function AppLayout() {
             {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
             {nav.incidents ? <NavLink to="/incidents">{t("nav.incidents")}</NavLink> : null}
             {nav.handoffs ? <NavLink to="/handoffs">{t("nav.handoffs")}</NavLink> : null}
+            {nav.staysImport ? <NavLink to="/stays/import">{t("stays.import.link")}</NavLink> : null}
             {admin.length > 0 ? <AdminMenu links={admin} /> : null}
           </nav>
           <div className="user-menu">

@@ -16,20 +16,23 @@ export interface AuditEntry {
   at?: Date;
 }
 
+/** The row of the audit log for an entry. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    at: entry.at ?? new Date(),
+    userId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    pantiId: entry.pantiId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  } satisfies typeof auditLog.$inferInsert;
+}
+
 /** Appends one row to the audit log. Call it inside the transaction of the write it records. */
 export function appendAudit(tx: Tx | Db, entry: AuditEntry): void {
-  tx.insert(auditLog)
-    .values({
-      at: entry.at ?? new Date(),
-      userId: entry.actorId,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      pantiId: entry.pantiId ?? null,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })
-    .run();
+  tx.insert(auditLog).values(auditRow(entry)).run();
 }
 
 /**

@@ -6,7 +6,7 @@
  * `insertPlacement` with source "batch"). A file with any invalid row cannot be imported: the
  * user fixes the file and uploads it again.
  */
-import { and, count, eq, inArray } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import { panti, placementBatches, placements } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
@@ -14,16 +14,20 @@ import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   pantiCodeKey,
+  storedDecision,
   templateRows,
   toStoredRow,
+  type ImportedDecision,
+  type ImportField,
   type RowError,
   type SheetRow,
   type StoredBatchRow,
   type ValidRow,
   type ValueMapping,
 } from "~/domain/placement-import";
-import { placementInputSchema, type PlacementInput } from "~/domain/placements";
-import { canOnUnit, hasPermission, PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
+import type { HistoryIssue, HistoryStay, PersonRef } from "~/domain/history";
+import { birthYearOf, placementInputSchema, type PlacementInput } from "~/domain/placements";
+import { canOnPanti, canOnUnit, hasPermission, PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
 import { DISABILITY_SUBTYPES, OUTREACH_UNIT_CODES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import { CsvError, detectDelimiter, parseCsv, toCsv, type CsvDelimiter } from "~/utils/csv";
 import { db } from "~/utils/db.server";
@@ -31,7 +35,9 @@ import { DEFAULT_LANG, formatCalendarDate, formatDateTime, translator, type Lang
 import { errorMap } from "~/utils/validation";
 import { readXlsx, writeXlsx, XlsxError, isZip } from "~/utils/xlsx.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
-import { insertPlacement } from "./placements.server";
+import { auditAppender } from "./bulk.server";
+import { checkHistory, findBed, loadHistory, writeStays, type NewPerson } from "./history.server";
+import { placementInserter, type InsertedDecision } from "./placements.server";
 
 export type BatchFormat = "csv" | "xlsx";
 
@@ -58,6 +64,8 @@ export interface BatchPreview {
   unknownColumns: string[];
   /** Values read as something else, per column, in the uploader's words (known only right after the upload). */
   mappings: MappingView[];
+  /** Rows that carry a decision, and the people of accepted rows found again (known only right after the upload). */
+  decisions: DecisionCounts | null;
   createdAt: Date;
   importedAt: Date | null;
   /** Referrals made from this batch. */
@@ -78,7 +86,7 @@ function assertMayUpload(actor: Actor) {
 // ---------------------------------------------------------------------------
 
 /** A problem with the whole file, as a field error on the upload form. */
-function fileError(t: ReturnType<typeof translator>, key: string, params?: Record<string, string | number>): InvalidInput {
+export function fileError(t: ReturnType<typeof translator>, key: string, params?: Record<string, string | number>): InvalidInput {
   return new InvalidInput({ file: [t.dynamic(key, params)] });
 }
 
@@ -109,14 +117,20 @@ function csvRows(text: string): SheetRow[] {
   return parseCsv(body, { delimiter, skipEmptyLines: false }).map((cells, index) => ({ row: index + 1, cells }));
 }
 
-async function readSheet(t: ReturnType<typeof translator>, fileName: string, bytes: Uint8Array): Promise<{ format: BatchFormat; rows: SheetRow[]; truncated: boolean }> {
+/** Reads an uploaded CSV or XLSX as rows of text (at most `maxRows` data rows read from an XLSX, plus two to tell there are more). */
+export async function readSheet(
+  t: ReturnType<typeof translator>,
+  fileName: string,
+  bytes: Uint8Array,
+  maxRows = MAX_IMPORT_ROWS,
+): Promise<{ format: BatchFormat; rows: SheetRow[]; truncated: boolean }> {
   if (bytes.length === 0) throw fileError(t, "import.error.noFile");
   if (bytes.length > MAX_IMPORT_BYTES) throw fileError(t, "import.error.tooLarge");
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw fileError(t, "import.error.xls");
   if (isZip(bytes)) {
     try {
       // Two rows beyond the limit are enough to tell that there are too many.
-      const sheet = await readXlsx(bytes, { maxRows: MAX_IMPORT_ROWS + 2 });
+      const sheet = await readXlsx(bytes, { maxRows: maxRows + 2 });
       return { format: "xlsx", rows: sheet.rows, truncated: sheet.truncated };
     } catch (error) {
       if (error instanceof XlsxError) throw fileError(t, error.reason === "too_large" ? "import.error.tooLarge" : "import.error.xlsx");
@@ -159,6 +173,9 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
     case "sex":
       text = t.dynamic(`sex.${to.code}`);
       break;
+    case "decision":
+      text = t.dynamic(`status.${to.code}`);
+      break;
     case "foundKota":
       text = to.code;
       break;
@@ -171,6 +188,9 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
       text = to.codes.map((code) => referenceLabel(DISABILITY_SUBTYPES, code, lang)).join(", ");
       break;
     case "foundAt":
+    case "decidedAt":
+    case "admittedAt":
+    case "exitedAt":
       text = to.timeGiven ? formatDateTime(lang, to.at) : `${formatDateTime(lang, to.at)} (${t("import.mapped.noTime")})`;
       break;
     case "birthDate":
@@ -184,7 +204,7 @@ export function describeMapping(mapping: ValueMapping, lang: Lang): MappingView 
 // Checks that need the database
 // ---------------------------------------------------------------------------
 
-function activePantiByCode(tx: Tx | typeof db): Map<string, number> {
+export function activePantiByCode(tx: Tx | typeof db): Map<string, number> {
   const rows = tx.select({ id: panti.id, code: panti.code }).from(panti).where(eq(panti.active, true)).all();
   return new Map(rows.map((r) => [pantiCodeKey(r.code), r.id]));
 }
@@ -215,6 +235,88 @@ function existingRefs(tx: Tx | typeof db, inputs: readonly { outreachUnit: strin
 }
 
 // ---------------------------------------------------------------------------
+// Historical decisions
+// ---------------------------------------------------------------------------
+
+/** The column an admission problem is shown on. */
+const ADMISSION_COLUMN = { person: "personName", admittedAt: "decidedAt", bed: "bedLabel" } as const satisfies Record<HistoryIssue["on"], ImportField>;
+
+export interface DecisionCounts {
+  accepted: number;
+  declined: number;
+  redirected: number;
+  /** People of accepted rows found again by NIK or by name. */
+  foundByNik: number;
+  foundByName: number;
+}
+
+function decisionCounts(valid: readonly ValidRow[], people: readonly PersonRef[]): DecisionCounts | null {
+  const counts: DecisionCounts = { accepted: 0, declined: 0, redirected: 0, foundByNik: 0, foundByName: 0 };
+  for (const v of valid) if (v.decision) counts[v.decision.status]++;
+  for (const p of people) if (p.kind === "existing") counts[p.reason === "nik" ? "foundByNik" : "foundByName"]++;
+  return counts.accepted + counts.declined + counts.redirected > 0 ? counts : null;
+}
+
+const acceptedRows = (valid: readonly ValidRow[]) => valid.filter((v) => v.decision?.status === "accepted");
+
+/**
+ * The admissions of accepted rows checked against the history: the bed by its label, the person
+ * found again, no overlap with the person's other stays or anyone's time on the bed.
+ */
+function checkAdmissions(handle: Tx | typeof db, valid: readonly ValidRow[]) {
+  const accepted = acceptedRows(valid);
+  if (accepted.length === 0) return { accepted, stays: [], people: [] as PersonRef[], personStays: new Map(), issues: [] as HistoryIssue[] };
+  const context = loadHistory(handle, accepted.map((v) => v.input.targetPantiId));
+  const issues: HistoryIssue[] = [];
+  const stays: HistoryStay[] = accepted.map((v) => {
+    const { input } = v;
+    const decision = v.decision as Extract<ImportedDecision, { status: "accepted" }>;
+    let bedId: number | null = null;
+    if (decision.bed) {
+      const bed = findBed(context, input.targetPantiId, decision.bed, input.sex);
+      if ("bedId" in bed) bedId = bed.bedId;
+      else issues.push({ row: v.row, on: "bed", key: bed.key, params: bed.params });
+    }
+    const birthYear = birthYearOf({ birthDate: input.birthDate, estimatedAge: input.estimatedAge, at: input.foundAt });
+    return { row: v.row, person: { nik: input.nik ?? null, name: input.personName ?? null, sex: input.sex, birthYear }, pantiId: input.targetPantiId, admittedAt: decision.at, exitedAt: null, bedId };
+  });
+  const checked = checkHistory(handle, context, stays);
+  return { accepted, stays, people: checked.people, personStays: checked.personStays, issues: [...issues, ...checked.issues] };
+}
+
+/** The person of a referral, as the admission creates them (as when a panti accepts it). */
+function personOfReferral(input: PlacementInput): NewPerson {
+  return {
+    nik: input.nik ?? null,
+    kk: input.kk ?? null,
+    name: input.personName ?? null,
+    unidentified: input.unidentified || !input.personName,
+    description: input.description ?? null,
+    sex: input.sex,
+    birthDate: input.birthDate ?? null,
+    estimatedBirthYear: input.birthDate ? null : birthYearOf({ estimatedAge: input.estimatedAge, at: input.foundAt }),
+    birthYear: birthYearOf({ birthDate: input.birthDate, estimatedAge: input.estimatedAge, at: input.foundAt }),
+    originProvince: input.originProvince ?? null,
+    originCity: input.originCity ?? null,
+    ppksCategory: input.ppksCategory,
+    disabilitySubtypes: input.disabilitySubtypes,
+  };
+}
+
+/** The columns of a referral inserted with its historical decision. */
+function decidedValues(actor: Actor, decision: ImportedDecision | undefined): InsertedDecision | undefined {
+  if (!decision) return undefined;
+  return {
+    status: decision.status,
+    decidedBy: actor.id,
+    decidedAt: decision.at,
+    decisionReason: decision.status === "accepted" ? null : decision.reason,
+    personId: null,
+    stayId: null,
+  };
+}
+
+// ---------------------------------------------------------------------------
 // Use cases
 // ---------------------------------------------------------------------------
 
@@ -240,6 +342,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
       pantiIdByCode: activePantiByCode(db),
       defaultUnit,
       canUseUnit: (unit) => canOnUnit(actor, "placement:create", unit),
+      canDecide: (pantiId) => canOnPanti(actor, "placement:decide", pantiId),
       strictWidth: format === "csv",
       t: t.dynamic,
       errorMap: errorMap(lang),
@@ -250,7 +353,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
 
   // References the unit already used (by the form, the API or an earlier file).
   const taken = existingRefs(db, check.valid.map((v) => v.input));
-  const valid: ValidRow[] = [];
+  let valid: ValidRow[] = [];
   const errors = [...check.errors];
   for (const v of check.valid) {
     const id = v.input.externalRef ? taken.get(`${v.input.outreachUnit}\u0000${v.input.externalRef}`) : undefined;
@@ -259,6 +362,15 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
       continue;
     }
     errors.push({ row: v.row, field: check.columnOf("externalRef"), message: t("import.error.refExists", { ref: v.input.externalRef!, id }) });
+  }
+  // Accepted rows: their people, beds and dates against the history already recorded.
+  const admissions = checkAdmissions(db, valid);
+  if (admissions.issues.length > 0) {
+    const refused = new Set(admissions.issues.map((i) => i.row));
+    for (const issue of admissions.issues) {
+      errors.push({ row: issue.row, field: check.columnOf(ADMISSION_COLUMN[issue.on]), message: t.dynamic(issue.key, issue.params) });
+    }
+    valid = valid.filter((v) => !refused.has(v.row));
   }
   errors.sort((a, b) => a.row - b.row);
   const invalidRowCount = new Set(errors.map((e) => e.row)).size;
@@ -304,6 +416,7 @@ export async function previewBatch(actor: Actor, upload: PreviewInput): Promise<
     errors,
     unknownColumns: check.unknownColumns,
     mappings: check.mappings.map((m) => describeMapping(m, lang)),
+    decisions: decisionCounts(valid, admissions.people),
     createdAt: batch.createdAt,
     importedAt: null,
     importedCount: 0,
@@ -315,13 +428,24 @@ type BatchRow = typeof placementBatches.$inferSelect;
 /** The batch if the actor may act on it (their own upload, or Dinsos); otherwise not found. */
 function loadBatch(tx: Tx | typeof db, actor: Actor, batchId: number): BatchRow {
   const batch = tx.select().from(placementBatches).where(eq(placementBatches.id, batchId)).get();
-  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) throw new NotFound("placement_batch");
+  if (!batch || !mayActOnBatch(actor, batch)) throw new NotFound("placement_batch");
   return batch;
 }
 
-function assertImportable(batch: BatchRow) {
+/** Whether the actor may see and act on an uploaded batch (of referrals or stays): their own, or Dinsos. */
+export function mayActOnBatch(actor: Actor, batch: { uploadedBy: number }): boolean {
+  return batch.uploadedBy === actor.id || managesAllBatches(actor);
+}
+
+/** A batch may be discarded while it is a preview. */
+export function assertStillPreviewed(batch: { status: string }) {
   if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
   if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+}
+
+/** A batch may be imported while it is a preview without any row error. */
+export function assertImportable(batch: { status: string; errors: readonly unknown[]; validCount: number; rowCount: number }) {
+  assertStillPreviewed(batch);
   if (batch.errors.length > 0 || batch.validCount !== batch.rowCount) {
     throw new Conflict("import.error.hasErrors", { n: batch.errors.length });
   }
@@ -338,11 +462,14 @@ export function importBatch(actor: Actor, batchId: number, now = new Date()): { 
   const before = loadBatch(db, actor, batchId);
   assertImportable(before);
   const stored = before.rows as StoredBatchRow[];
-  const inputs: PlacementInput[] = stored.map((row) => {
+  const rows: ValidRow[] = stored.map((row) => {
     const parsed = placementInputSchema.safeParse(row.input);
-    if (!parsed.success) throw new Conflict("import.error.changed", { row: row.row });
-    return parsed.data;
+    const decision = storedDecision(row.decision);
+    if (!parsed.success || decision === null) throw new Conflict("import.error.changed", { row: row.row });
+    if (decision && !canOnPanti(actor, "placement:decide", parsed.data.targetPantiId)) throw new Conflict("import.error.changed", { row: row.row });
+    return decision ? { row: row.row, input: parsed.data, decision } : { row: row.row, input: parsed.data };
   });
+  const inputs = rows.map((r) => r.input);
 
   return writeTransaction((tx) => {
     // Checked again under the lock: imported or discarded meanwhile?
@@ -368,14 +495,55 @@ export function importBatch(actor: Actor, batchId: number, now = new Date()): { 
       .run();
     if (claimed.changes !== 1) throw new Conflict("import.error.alreadyImported");
 
-    for (const input of inputs) insertPlacement(tx, actor, input, { source: "batch", batchId: batch.id });
+    // Accepted rows: checked again under the lock (someone may have taken a bed meanwhile).
+    const admissions = checkAdmissions(tx, rows);
+    if (admissions.issues.length > 0) throw new Conflict("import.error.changed", { row: admissions.issues[0]!.row });
+
+    const audit = auditAppender(tx);
+    const insert = placementInserter(tx, actor, audit);
+    const ids = rows.map((r) => insert(r.input, { source: "batch", batchId: batch.id }, decidedValues(actor, r.decision)));
+    if (admissions.accepted.length > 0) {
+      const idOfRow = new Map(rows.map((r, i) => [r.row, ids[i]!]));
+      const made = writeStays(
+        tx,
+        actor,
+        admissions.accepted.map((v, i) => ({
+          row: v.row,
+          person: admissions.people[i]!,
+          newPerson: personOfReferral(v.input),
+          pantiId: v.input.targetPantiId,
+          placementId: idOfRow.get(v.row)!,
+          admittedAt: v.decision!.at,
+          bedId: admissions.stays[i]!.bedId,
+          stage: null,
+          exit: null,
+        })),
+        admissions.personStays,
+        audit,
+        now,
+      );
+      const link = tx
+        .update(placements)
+        .set({ personId: sql`${sql.placeholder("personId")}`, stayId: sql`${sql.placeholder("stayId")}` })
+        .where(eq(placements.id, sql.placeholder("id")))
+        .prepare();
+      admissions.accepted.forEach((v, i) => link.run({ id: idOfRow.get(v.row)!, personId: made[i]!.personId, stayId: made[i]!.stayId }));
+    }
     appendAudit(tx, {
       actorId: actor.id,
       action: "placement_batch.import",
       entity: "placement_batch",
       entityId: batch.id,
       before: { status: batch.status },
-      after: { status: "imported", fileName: batch.fileName, outreachUnit: batch.outreachUnit, rows: batch.rowCount, imported: inputs.length },
+      after: {
+        status: "imported",
+        fileName: batch.fileName,
+        outreachUnit: batch.outreachUnit,
+        rows: batch.rowCount,
+        imported: inputs.length,
+        decisions: decisionCounts(rows, admissions.people),
+        redirected: rows.flatMap((r) => (r.decision?.status === "redirected" ? [{ row: r.row, toPantiId: r.decision.toPantiId }] : [])),
+      },
       at: now,
     });
     return { batchId: batch.id, imported: inputs.length };
@@ -387,8 +555,7 @@ export function discardBatch(actor: Actor, batchId: number): { batchId: number }
   assertMayUpload(actor);
   return writeTransaction((tx) => {
     const batch = loadBatch(tx, actor, batchId);
-    if (batch.status === "imported") throw new Conflict("import.error.alreadyImported");
-    if (batch.status === "discarded") throw new Conflict("import.error.discarded");
+    assertStillPreviewed(batch);
     tx.update(placementBatches).set({ status: "discarded", rows: [] }).where(eq(placementBatches.id, batch.id)).run();
     appendAudit(tx, {
       actorId: actor.id,
@@ -406,7 +573,7 @@ export function discardBatch(actor: Actor, batchId: number): { batchId: number }
 export function batchSummary(actor: Actor, batchId: number): BatchPreview | null {
   if (!hasPermission(actor, "placement:create")) return null;
   const batch = db.select().from(placementBatches).where(eq(placementBatches.id, batchId)).get();
-  if (!batch || (batch.uploadedBy !== actor.id && !managesAllBatches(actor))) return null;
+  if (!batch || !mayActOnBatch(actor, batch)) return null;
   const made = db.select({ n: count() }).from(placements).where(eq(placements.batchId, batch.id)).get();
   return {
     batchId: batch.id,
@@ -420,6 +587,7 @@ export function batchSummary(actor: Actor, batchId: number): BatchPreview | null
     errors: batch.errors,
     unknownColumns: [],
     mappings: [],
+    decisions: null,
     createdAt: batch.createdAt,
     importedAt: batch.importedAt,
     importedCount: made?.n ?? 0,
@@ -432,22 +600,33 @@ export function batchSummary(actor: Actor, batchId: number): BatchPreview | null
 
 const TEMPLATE_PANTI = "PSTW-BM1";
 
-/** The template to fill in: the expected headers and one example row, as CSV or XLSX. */
-export async function importTemplate(format: BatchFormat): Promise<{ body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string }> {
+export type TemplateFile = { body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string };
+
+/** A template to fill in: the expected headers and one example row (with a real panti code), as CSV or XLSX. */
+export async function templateFile(
+  format: BatchFormat,
+  rowsFor: (pantiCode: string) => string[][],
+  name: { file: string; sheet: string },
+): Promise<TemplateFile> {
   const codes = db.select({ code: panti.code }).from(panti).where(eq(panti.active, true)).orderBy(panti.code).all();
   const code = codes.some((c) => c.code === TEMPLATE_PANTI) ? TEMPLATE_PANTI : (codes[0]?.code ?? TEMPLATE_PANTI);
-  const [headers, example] = templateRows(code) as [string[], string[]];
+  const [headers, example] = rowsFor(code) as [string[], string[]];
   if (format === "csv") {
     return {
       body: new TextEncoder().encode(toCsv([headers, example], { bom: true })),
       contentType: "text/csv; charset=utf-8",
-      fileName: "template-rujukan.csv",
+      fileName: `${name.file}.csv`,
     };
   }
-  const body = await writeXlsx(headers, [example], { sheetName: "Rujukan", textColumns: headers.map((_, i) => i) });
+  const body = await writeXlsx(headers, [example], { sheetName: name.sheet, textColumns: headers.map((_, i) => i) });
   return {
     body: new Uint8Array(body),
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    fileName: "template-rujukan.xlsx",
+    fileName: `${name.file}.xlsx`,
   };
+}
+
+/** The referral upload's template. */
+export function importTemplate(format: BatchFormat): Promise<TemplateFile> {
+  return templateFile(format, templateRows, { file: "template-rujukan", sheet: "Rujukan" });
 }

@@ -13,7 +13,8 @@ import { birthYearOf, checkTransition, type AcceptInput, type PlacementInput } f
 import { canOnPanti, canOnUnit, hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
 import { personCandidates } from "~/queries/placements.server";
 import type { PlacementSource, PlacementStatus, Sex } from "~/domain/enums";
-import { appendAudit, writeTransaction, type Tx } from "./audit.server";
+import { appendAudit, writeTransaction, type AuditEntry, type Tx } from "./audit.server";
+import { preparedInsert } from "./bulk.server";
 import { authorizePanti } from "./guard.server";
 
 type PlacementRow = typeof placements.$inferSelect;
@@ -46,58 +47,98 @@ export interface InsertOptions {
   personId?: number | null;
 }
 
-/** Inserts one referral inside the caller's transaction (no permission check: callers do it). */
-export function insertPlacement(tx: Tx, actor: Actor | null, input: PlacementInput, options: InsertOptions): PlacementRow {
-  activePanti(tx, input.targetPantiId);
-  const row = tx
-    .insert(placements)
-    .values({
-      outreachUnit: input.outreachUnit,
-      officerName: input.officerName,
-      source: options.source,
-      createdBy: actor?.id ?? null,
-      apiTokenId: options.apiTokenId ?? null,
-      batchId: options.batchId ?? null,
-      externalRef: input.externalRef ?? null,
-      payloadHash: placementPayloadHash(input),
-      foundAt: input.foundAt,
-      foundKota: input.foundKota ?? null,
-      foundKecamatan: input.foundKecamatan ?? null,
-      foundKelurahan: input.foundKelurahan ?? null,
-      foundPlace: input.foundPlace ?? null,
-      reachMethod: input.reachMethod,
-      personName: input.personName ?? null,
-      unidentified: input.unidentified,
-      description: input.description ?? null,
-      sex: input.sex,
-      birthDate: input.birthDate ?? null,
-      estimatedAge: input.estimatedAge ?? null,
-      nik: input.nik ?? null,
-      kk: input.kk ?? null,
-      originProvince: input.originProvince ?? null,
-      originCity: input.originCity ?? null,
-      ppksCategory: input.ppksCategory,
-      disabilitySubtypes: input.disabilitySubtypes,
-      assessmentSummary: input.assessmentSummary,
-      healthNotes: input.healthNotes ?? null,
-      urgentNeeds: input.urgentNeeds ?? null,
-      belongings: input.belongings ?? null,
-      targetPantiId: input.targetPantiId,
-      previousPlacementId: options.previousPlacementId ?? null,
-      fromStayId: options.fromStayId ?? null,
-      personId: options.personId ?? null,
-    })
-    .returning()
-    .get();
-  appendAudit(tx, {
+/** The decision a referral is inserted with: pending, or (a historical import) already decided. */
+export interface InsertedDecision {
+  status: PlacementStatus;
+  decidedBy: number | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  personId: number | null;
+  stayId: number | null;
+}
+
+const PENDING: InsertedDecision = { status: "pending", decidedBy: null, decidedAt: null, decisionReason: null, personId: null, stayId: null };
+
+/** The row of a new referral: every column given (null when unknown), so that batches can prepare one statement. */
+function placementValues(actor: Actor | null, input: PlacementInput, options: InsertOptions, decision: InsertedDecision = PENDING) {
+  return {
+    outreachUnit: input.outreachUnit,
+    officerName: input.officerName,
+    source: options.source,
+    createdBy: actor?.id ?? null,
+    apiTokenId: options.apiTokenId ?? null,
+    batchId: options.batchId ?? null,
+    externalRef: input.externalRef ?? null,
+    payloadHash: placementPayloadHash(input),
+    foundAt: input.foundAt,
+    foundKota: input.foundKota ?? null,
+    foundKecamatan: input.foundKecamatan ?? null,
+    foundKelurahan: input.foundKelurahan ?? null,
+    foundPlace: input.foundPlace ?? null,
+    reachMethod: input.reachMethod,
+    personName: input.personName ?? null,
+    unidentified: input.unidentified,
+    description: input.description ?? null,
+    sex: input.sex,
+    birthDate: input.birthDate ?? null,
+    estimatedAge: input.estimatedAge ?? null,
+    nik: input.nik ?? null,
+    kk: input.kk ?? null,
+    originProvince: input.originProvince ?? null,
+    originCity: input.originCity ?? null,
+    ppksCategory: input.ppksCategory,
+    disabilitySubtypes: input.disabilitySubtypes,
+    assessmentSummary: input.assessmentSummary,
+    healthNotes: input.healthNotes ?? null,
+    urgentNeeds: input.urgentNeeds ?? null,
+    belongings: input.belongings ?? null,
+    targetPantiId: input.targetPantiId,
+    previousPlacementId: options.previousPlacementId ?? null,
+    fromStayId: options.fromStayId ?? null,
+    status: decision.status,
+    decidedBy: decision.decidedBy,
+    decidedAt: decision.decidedAt,
+    decisionReason: decision.decisionReason,
+    personId: decision.personId ?? options.personId ?? null,
+    stayId: decision.stayId,
+  } satisfies typeof placements.$inferInsert;
+}
+
+type PlacementValues = ReturnType<typeof placementValues>;
+
+function creationAudit(actor: Actor | null, id: number, values: PlacementValues): AuditEntry {
+  return {
     actorId: actor?.id ?? null,
     action: "placement.create",
     entity: "placement",
-    entityId: row.id,
-    pantiId: row.targetPantiId,
-    after: { source: row.source, outreachUnit: row.outreachUnit, targetPantiId: row.targetPantiId, externalRef: row.externalRef, apiTokenId: row.apiTokenId, batchId: row.batchId },
-  });
+    entityId: id,
+    pantiId: values.targetPantiId,
+    after: { source: values.source, outreachUnit: values.outreachUnit, targetPantiId: values.targetPantiId, externalRef: values.externalRef, apiTokenId: values.apiTokenId, batchId: values.batchId },
+  };
+}
+
+/** Inserts one referral inside the caller's transaction (no permission check: callers do it). */
+export function insertPlacement(tx: Tx, actor: Actor | null, input: PlacementInput, options: InsertOptions): PlacementRow {
+  activePanti(tx, input.targetPantiId);
+  const values = placementValues(actor, input, options);
+  const row = tx.insert(placements).values(values).returning().get();
+  appendAudit(tx, creationAudit(actor, row.id, values));
   return row;
+}
+
+/**
+ * `insertPlacement` for a batch: the statements are prepared once and each referral is one run
+ * of each (the caller has checked the target panti of every row). Returns the new referral's id.
+ */
+export function placementInserter(tx: Tx, actor: Actor | null, audit: (entry: AuditEntry) => void) {
+  let insert: ((values: PlacementValues) => number) | null = null;
+  return (input: PlacementInput, options: InsertOptions, decision?: InsertedDecision): number => {
+    const values = placementValues(actor, input, options, decision);
+    insert ??= preparedInsert(tx, placements, Object.keys(values) as (keyof PlacementValues)[]);
+    const id = insert(values);
+    audit(creationAudit(actor, id, values));
+    return id;
+  };
 }
 
 /** A referral typed into the form by an outreach officer (own unit) or Dinsos. */

@@ -35,7 +35,7 @@ const AWAITS_CONTINUE = Symbol("awaitsContinue");
 export function bodyLimitFor(path) {
   const page = path.replace(/\.data$/, "");
   if (page === "/api" || page.startsWith("/api/")) return API_BODY_MAX_BYTES;
-  if (page === "/placements/import") return UPLOAD_BODY_MAX_BYTES;
+  if (page === "/placements/import" || page === "/stays/import") return UPLOAD_BODY_MAX_BYTES;
   return FORM_BODY_MAX_BYTES;
 }
 

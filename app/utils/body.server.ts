@@ -13,7 +13,9 @@
  * app/services/placement-api.server.ts). server.js checks the same limits before Remix
  * (app/utils/body-limits.server.js): keep the figures there equal to these.
  */
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { MAX_IMPORT_BYTES } from "~/domain/placement-import";
+import type { FormFailure } from "./validation";
 import { getLang } from "./auth.server";
 import { translator, type Lang } from "./i18n";
 
@@ -192,5 +194,26 @@ export async function readMultipart(
     if (exceeded || error instanceof BodyTooLarge) throw await refuse("tooLarge");
     if (options.isHandlerError?.(error)) throw error;
     throw await refuse("malformed");
+  }
+}
+
+/**
+ * The multipart body of a file upload (the referral and the stays upload): the file part at most
+ * MAX_IMPORT_BYTES, the whole body at most UPLOAD_BODY_MAX_BYTES. A file part over its limit is
+ * answered with the file field's message (the route sends it with 413), shown beside the field.
+ */
+export async function readUploadForm(request: Request, lang: Lang): Promise<{ ok: true; formData: FormData } | { ok: false; tooLarge: FormFailure }> {
+  const uploadHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES });
+  try {
+    const formData = await readMultipart(request, (limited) => unstable_parseMultipartFormData(limited, uploadHandler), {
+      maxBytes: UPLOAD_BODY_MAX_BYTES,
+      isHandlerError: (error) => error instanceof MaxPartSizeExceededError,
+      lang,
+    });
+    return { ok: true, formData };
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const t = translator(lang);
+    return { ok: false, tooLarge: { ok: false, errors: { file: [t("import.error.tooLarge")] }, values: {}, formError: t("error.form") } };
   }
 }

@@ -1,6 +1,6 @@
 /** Turning service outcomes into responses, with the form contract of app/utils/validation.ts. */
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import type * as z from "zod";
 import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
 import { forbidden, getLang, notFound } from "./auth.server";
 import { readForm } from "./body.server";
@@ -94,4 +94,15 @@ export async function submitForm<S extends z.ZodType, R>(
   const outcome = runService(lang, formValues(formData), () => run(parsed.data));
   if (!outcome.ok) return outcome;
   return { ok: true, result: outcome.result, input: parsed.data, lang };
+}
+
+/** A generated file as a download (templates): not cached, named for the user's disk. */
+export function fileDownload(file: { body: Uint8Array<ArrayBuffer>; contentType: string; fileName: string }): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 }

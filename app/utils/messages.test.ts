@@ -5,6 +5,7 @@ import { caseFileMessages } from "./messages.casefile";
 import { dashboardMessages } from "./messages.dashboard";
 import { exitMessages } from "./messages.exits";
 import { periodMessages } from "./messages.period";
+import { historyMessages } from "./messages.history";
 import { importMessages } from "./messages.import";
 import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
@@ -25,6 +26,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.dashboard.ts": dashboardMessages,
   "messages.exits.ts": exitMessages,
   "messages.period.ts": periodMessages,
+  "messages.history.ts": historyMessages,
   "messages.import.ts": importMessages,
   "messages.measures.ts": measureMessages,
   "messages.placements.ts": placementMessages,

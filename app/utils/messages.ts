@@ -9,6 +9,7 @@ import { dashboardMessages } from "./messages.dashboard";
 import { periodMessages } from "./messages.period";
 import { exitMessages } from "./messages.exits";
 import { programmeMessages } from "./messages.programmes";
+import { historyMessages } from "./messages.history";
 import { importMessages } from "./messages.import";
 import { measureMessages } from "./messages.measures";
 import { placementMessages } from "./messages.placements";
@@ -320,6 +321,7 @@ export const messages = {
   ...userMessages,
   ...placementMessages,
   ...importMessages,
+  ...historyMessages,
   ...apiMessages,
   ...exitMessages,
   ...programmeMessages,

@@ -1,12 +1,15 @@
 /**
- * npx tsx tests/bench/import.ts [--rows 5000] [--runs 3] [--keep]
+ * npx tsx tests/bench/import.ts [--rows 5000] [--runs 3] [--stays 100000] [--keep]
  *
  * The batch upload of referrals on a fresh temporary database (db/seed.ts at a small scale, or
  * the reference lists and the panti registry when the seed is not available):
  * 1. builds a CSV of `--rows` referrals in memory (and the same rows as XLSX),
  * 2. previews it `--runs` times (read, check every row, store the batch) and reports rows/s,
  * 3. imports the last preview (one transaction, one insert and one audit row per referral),
- *    and reports rows/s.
+ *    and reports rows/s,
+ * 4. the upload of past stays: `--stays` stays (100,000 by default) in files of at most 8,000 rows,
+ *    each previewed (read, check, people found again, bed and person overlaps) and imported, and
+ *    reports rows/s for the whole; and the size of an 8,000-row file of each kind as CSV and XLSX.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +21,7 @@ const { values } = parseArgs({
   options: {
     rows: { type: "string", default: "5000" },
     runs: { type: "string", default: "3" },
+    stays: { type: "string", default: "100000" },
     keep: { type: "boolean", default: false },
   },
 });
@@ -169,6 +173,73 @@ const importMs = performance.now() - t0;
 const made = db.get<{ n: number }>(sql`select count(*) as n from placements where batch_id = ${batchId}`).n;
 line("import (one transaction)", importMs, `   ${made} placements, source batch`);
 if (result.imported !== rowCount || made !== rowCount) throw new Error(`imported ${result.imported}, found ${made}`);
+
+// --- past stays ------------------------------------------------------------------------------------
+const { STAY_IMPORT_COLUMNS, MAX_STAY_IMPORT_ROWS } = await import("~/domain/stay-import");
+const { previewStays, importStays } = await import("~/services/stay-import.server");
+const admin = db
+  .insert(schema.users)
+  .values({ username: `bench-admin-${Date.now()}`, name: "Bench Admin", passwordHash: "-", role: "dinsos_admin" })
+  .returning()
+  .get();
+const adminActor = { id: admin.id, role: admin.role, pantiId: null, outreachUnit: null };
+const stayCount = Number(values.stays);
+const stayHeader = STAY_IMPORT_COLUMNS.map((c) => c.header);
+const day = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+const EXITS: Record<string, string>[] = [
+  { hasil_keluar: "Dipulangkan", provinsi_tujuan: "Jawa Tengah", kota_tujuan: "Brebes", transportasi: "bus" },
+  { hasil_keluar: "Kabur" },
+  { hasil_keluar: "APS" },
+  { hasil_keluar: "Dikembalikan ke keluarga", nama_keluarga: "Ahmad Yani", hubungan_keluarga: "Anak", alamat_keluarga: "Bekasi", dokumen: "KTP; KK; Surat pernyataan" },
+];
+const start2015 = Date.UTC(2015, 0, 1);
+function stayRow(i: number): string[] {
+  const admitted = start2015 + Math.floor((i / stayCount) * 3_900) * 86_400_000;
+  const byHeader: Record<string, string> = {
+    nama: `${FIRST[i % FIRST.length]} ${LAST[(i >> 3) % LAST.length]}`,
+    nik: `3174${String(10_000_000_000 + i).padStart(12, "0")}`,
+    jenis_kelamin: i % 2 === 0 ? "L" : "P",
+    perkiraan_usia: String(20 + (i % 60)),
+    kategori_ppks: i % 3 === 0 ? "Gepeng" : "lansia_terlantar",
+    panti: codes[i % codes.length]!,
+    tanggal_masuk: day(admitted),
+    tahap: "terminasi",
+    tanggal_keluar: day(admitted + (30 + (i % 90)) * 86_400_000),
+    ...EXITS[i % EXITS.length],
+  };
+  return stayHeader.map((h) => byHeader[h] ?? "");
+}
+const sizeOf = async (header: string[], sample: string[][]) => ({
+  csv: toCsv([header, ...sample]).length,
+  xlsx: (await writeXlsx(header, sample, { textColumns: header.map((_, i) => i) })).length,
+});
+const referralSample = Array.from({ length: 8_000 }, (_, i) => rows[i % rows.length]!);
+const staySample = Array.from({ length: 8_000 }, (_, i) => stayRow(i));
+const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
+const rs = await sizeOf(header, referralSample);
+const ss = await sizeOf(stayHeader, staySample);
+console.log(`8,000-row files: referrals CSV ${mb(rs.csv)}, XLSX ${mb(rs.xlsx)}; past stays CSV ${mb(ss.csv)}, XLSX ${mb(ss.xlsx)} (cap 5.00 MB).`);
+
+let previewMs = 0;
+let importMs2 = 0;
+for (let from = 0; from < stayCount; from += MAX_STAY_IMPORT_ROWS) {
+  const chunk = Array.from({ length: Math.min(MAX_STAY_IMPORT_ROWS, stayCount - from) }, (_, k) => stayRow(from + k));
+  const bytes = new TextEncoder().encode(toCsv([stayHeader, ...chunk]));
+  const p0 = performance.now();
+  const preview = await previewStays(adminActor, { fileName: `stays-${from}.csv`, bytes });
+  previewMs += performance.now() - p0;
+  if (preview.errors.length > 0) throw new Error(`unexpected stay errors: ${JSON.stringify(preview.errors.slice(0, 3))}`);
+  const i0 = performance.now();
+  importStays(adminActor, preview.batchId);
+  importMs2 += performance.now() - i0;
+}
+const stayRate = (ms: number) => `${Math.round(stayCount / (ms / 1000)).toLocaleString("en")} rows/s`;
+const madeStays = db.get<{ n: number }>(sql`select count(*) as n from audit_log where action = 'stay.import'`).n;
+console.log(`past stays: ${stayCount.toLocaleString("en")} rows in ${Math.ceil(stayCount / MAX_STAY_IMPORT_ROWS)} files of at most ${MAX_STAY_IMPORT_ROWS.toLocaleString("en")} (${madeStays.toLocaleString("en")} stays made)`);
+console.log(`${"  preview (read + check + store)".padEnd(34)} ${previewMs.toFixed(0).padStart(7)} ms   ${stayRate(previewMs).padStart(16)}`);
+console.log(`${"  import (one transaction a file)".padEnd(34)} ${importMs2.toFixed(0).padStart(7)} ms   ${stayRate(importMs2).padStart(16)}`);
+console.log(`${"  preview + import".padEnd(34)} ${(previewMs + importMs2).toFixed(0).padStart(7)} ms   ${stayRate(previewMs + importMs2).padStart(16)}`);
+if (madeStays !== stayCount) throw new Error(`imported ${madeStays} stays, expected ${stayCount}`);
 
 closeDb();
 if (values.keep) console.log(`Database kept at ${dbFile}`);

@@ -202,6 +202,7 @@ describe("app/utils/body-limits.server.js", () => {
     expect(serverLimits.bodyLimitFor("/login")).toBe(FORM_BODY_MAX_BYTES);
     expect(serverLimits.bodyLimitFor("/login.data")).toBe(FORM_BODY_MAX_BYTES);
     expect(serverLimits.bodyLimitFor("/placements/import")).toBe(UPLOAD_BODY_MAX_BYTES);
+    expect(serverLimits.bodyLimitFor("/stays/import")).toBe(UPLOAD_BODY_MAX_BYTES);
     expect(serverLimits.bodyLimitFor("/placements/import.data")).toBe(UPLOAD_BODY_MAX_BYTES);
     expect(serverLimits.bodyLimitFor("/api/v1/placements")).toBe(API_BODY_MAX_BYTES);
   });

@@ -7,7 +7,7 @@ import { useMemo, type FormEvent } from "react";
 import { useSubmit } from "@remix-run/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, type FieldValues, type Resolver } from "react-hook-form";
-import type { z } from "zod";
+import type * as z from "zod";
 import { errorMap, requiredFields } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
 

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
+import type * as z from "zod";
 import { acceptSchema, ARRIVAL_CONDITIONS, arrivalSchema, closeSchema, declineSchema, partnerAnswerSchema, REPORTED_STATUSES } from "~/domain/handoffs";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";

@@ -1,0 +1,298 @@
+/**
+ * The parts of an upload's preview that every batch upload shows (referrals, past stays): the
+ * counts, the columns the file has that the upload does not use, the values read as something
+ * else, and the rows to fix.
+ */
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Field } from "~/components/forms/field";
+import { formatNumber } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
+import { TableScroll } from "./data-table";
+import { Flash } from "./flash";
+import { Stat } from "./stat";
+
+export interface PreviewCounts {
+  rowCount: number;
+  validCount: number;
+  invalidRowCount: number;
+  errors: readonly unknown[];
+  unknownColumns: readonly string[];
+}
+
+export interface MappingRow {
+  column: string;
+  from: string;
+  to: string;
+  rows: number;
+  example: boolean;
+}
+
+export interface ImportErrorRow {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** The counts of a checked file, and the columns it has that the upload does not use. */
+export function ImportCounts({ preview }: { preview: PreviewCounts }) {
+  const t = useT();
+  const lang = useLang();
+  const n = (v: number) => formatNumber(lang, v);
+  return (
+    <>
+      <div className="stats">
+        <Stat label={t("import.count.rows")} value={n(preview.rowCount)} testId="import-rows" />
+        <Stat label={t("import.count.valid")} value={n(preview.validCount)} testId="import-valid" />
+        <Stat label={t("import.count.invalid")} value={n(preview.invalidRowCount)} testId="import-invalid" over={preview.invalidRowCount > 0} />
+        <Stat label={t("import.count.errors")} value={n(preview.errors.length)} testId="import-errors" over={preview.errors.length > 0} />
+      </div>
+      {preview.unknownColumns.length > 0 ? (
+        <div className="alert info" role="status">
+          {t("import.unknownColumns", { columns: preview.unknownColumns.join(", ") })}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** Every row error of a refused file: row, column as named in the file, the problem. */
+export function ImportErrors({ errors, invalidRowCount }: { errors: readonly ImportErrorRow[]; invalidRowCount: number }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <div className="alert error" role="alert">
+        {t("import.rejected", { rows: formatNumber(lang, invalidRowCount) })}
+      </div>
+      <h3>{t("import.errors.title")}</h3>
+      <TableScroll label={t("import.errors.title")}>
+        <table data-testid="import-error-table">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t("import.errors.row")}
+              </th>
+              <th scope="col">{t("import.errors.column")}</th>
+              <th scope="col">{t("import.errors.message")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e, i) => (
+              <tr key={i}>
+                <td className="num">{e.row}</td>
+                <td>
+                  <code>{e.field}</code>
+                </td>
+                <td>{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+/** Per column, each value of the file that was read as something else, and what it became. */
+export function MappingsTable({ mappings }: { mappings: readonly MappingRow[] }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <h3>{t("import.mapped.title")}</h3>
+      <p className="muted small">{t("import.mapped.intro")}</p>
+      <TableScroll label={t("import.mapped.title")}>
+        <table data-testid="import-mappings">
+          <thead>
+            <tr>
+              <th scope="col">{t("import.errors.column")}</th>
+              <th scope="col">{t("import.mapped.from")}</th>
+              <th scope="col">{t("import.mapped.to")}</th>
+              <th scope="col" className="num">
+                {t("import.mapped.rows")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {mappings.map((m) => (
+              <tr key={`${m.column}\u0000${m.from}`}>
+                <td>
+                  <code>{m.column}</code>
+                </td>
+                <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
+                <td>→ {m.to}</td>
+                <td className="num">{formatNumber(lang, m.rows)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </>
+  );
+}
+
+
+export interface TemplateColumn {
+  header: string;
+  english: string;
+  meaning: string;
+  required: boolean;
+  format: string;
+}
+
+/** The columns of an upload as the template section lists them. */
+export function templateColumns<F extends string>(
+  columns: readonly { field: F; header: string; english: string; required: boolean }[],
+  meaning: (field: F) => string,
+  format: (field: F) => string,
+): TemplateColumn[] {
+  return columns.map((c) => ({ header: c.header, english: c.english, meaning: meaning(c.field), required: c.required, format: format(c.field) }));
+}
+
+export interface SpellingRow {
+  column: string;
+  name: string;
+  becomes: string;
+}
+
+/** The template downloads (`{base}/template.csv`, `.xlsx`), the columns an upload recognises and the names it maps. */
+export function TemplateSection({ base, body, columns, spellings }: { base: string; body: string; columns: readonly TemplateColumn[]; spellings: readonly SpellingRow[] }) {
+  const t = useT();
+  return (
+    <section className="card stack" aria-labelledby="template-title" style={{ marginTop: "1.5rem" }}>
+      <h2 id="template-title">{t("import.template.title")}</h2>
+      <p>{body}</p>
+      <div className="inline-form">
+        <a className="button secondary" href={`${base}/template.csv`} download>
+          {t("import.template.csv")}
+        </a>
+        <a className="button secondary" href={`${base}/template.xlsx`} download>
+          {t("import.template.xlsx")}
+        </a>
+      </div>
+      <details>
+        <summary>{t("import.columns.title")}</summary>
+        <TableScroll label={t("import.columns.title")}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("import.columns.name")}</th>
+                <th scope="col">{t("import.columns.english")}</th>
+                <th scope="col">{t("import.columns.meaning")}</th>
+                <th scope="col">{t("import.columns.required")}</th>
+                <th scope="col">{t("import.columns.format")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.header}>
+                  <td>
+                    <code>{c.header}</code>
+                  </td>
+                  <td>
+                    <code>{c.english}</code>
+                  </td>
+                  <td>{c.meaning}</td>
+                  <td>{c.required ? t("common.yes") : ""}</td>
+                  <td className="small">{c.format}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </details>
+      <details>
+        <summary>{t("import.spellings.title")}</summary>
+        <TableScroll label={t("import.spellings.title")}>
+          <table data-testid="import-spellings">
+            <thead>
+              <tr>
+                <th scope="col">{t("import.columns.name")}</th>
+                <th scope="col">{t("import.spellings.name")}</th>
+                <th scope="col">{t("import.spellings.becomes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {spellings.map((r) => (
+                <tr key={`${r.column}\u0000${r.name}`}>
+                  <td>
+                    <code>{r.column}</code>
+                  </td>
+                  <td>{r.name}</td>
+                  <td>{r.becomes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </details>
+    </section>
+  );
+}
+
+/** Import or discard a previewed batch whose rows are all valid (plain forms to the upload page). */
+export function BatchDecision({ page, batchId, ready, importLabel }: { page: string; batchId: number; ready: string; importLabel: string }) {
+  const t = useT();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <>
+      <Flash message={ready} />
+      <div className="inline-form">
+        <Form method="post" action={page}>
+          <input type="hidden" name="intent" value="import" />
+          <input type="hidden" name="batchId" value={batchId} />
+          <button type="submit" disabled={busy} data-testid="import-submit">
+            {importLabel}
+          </button>
+        </Form>
+        <Form method="post" action={page}>
+          <input type="hidden" name="intent" value="discard" />
+          <input type="hidden" name="batchId" value={batchId} />
+          <button type="submit" className="secondary" disabled={busy}>
+            {t("import.discard")}
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+/** The file field of an upload form (CSV or XLSX), with its errors. */
+export function UploadFileField({ errors }: { errors: readonly string[] | undefined }) {
+  const t = useT();
+  return (
+    <Field id="import-file" label={t("import.file")} error={errors ? [...errors] : undefined}>
+      <input
+        id="import-file"
+        name="file"
+        type="file"
+        required
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? "import-file-error" : undefined}
+      />
+    </Field>
+  );
+}
+
+/** The upload form of an upload page: the limits, the file, the page's own fields, the submit button. */
+export function UploadCard({ page, limits, fileErrors, children }: { page: string; limits: string; fileErrors: readonly string[] | undefined; children?: ReactNode }) {
+  const t = useT();
+  const navigation = useNavigation();
+  const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  return (
+    <Form method="post" action={page} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
+      <h2 id="upload-title">{t("import.upload.title")}</h2>
+      <p className="muted small">{limits}</p>
+      <input type="hidden" name="intent" value="upload" />
+      <UploadFileField errors={fileErrors} />
+      {children}
+      <div>
+        <button type="submit" disabled={uploading}>
+          {uploading ? t("import.upload.busy") : t("import.upload.submit")}
+        </button>
+      </div>
+    </Form>
+  );
+}
