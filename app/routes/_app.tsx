@@ -39,10 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * The administration pages in one menu of the navigation, so that an administrator's menu fits
- * on one line at laptop widths. A disclosure: it works without JavaScript and closes on navigation.
+ * A group of pages in one menu of the navigation (the review lists, the administration pages), so
+ * that the navigation fits in two rows at laptop widths. A disclosure: it works without JavaScript
+ * and closes on navigation.
  */
-function AdminMenu({ links }: { links: { to: string; label: string }[] }) {
+function NavMenu({ label, links }: { label: string; links: { to: string; label: string }[] }) {
   const t = useT();
   const { pathname } = useLocation();
   const ref = useRef<HTMLDetailsElement>(null);
@@ -52,7 +53,7 @@ function AdminMenu({ links }: { links: { to: string; label: string }[] }) {
   const here = links.some((link) => pathname.startsWith(link.to));
   return (
     <details className={here ? "nav-menu active" : "nav-menu"} ref={ref}>
-      <summary>{t("nav.admin")}</summary>
+      <summary>{label}</summary>
       <div className="nav-menu-items">
         {links.map((link) => (
           <NavLink key={link.to} to={link.to}>
@@ -64,10 +65,24 @@ function AdminMenu({ links }: { links: { to: string; label: string }[] }) {
   );
 }
 
+/** A group of links: nothing, one link on its own, or a menu of several. */
+function NavGroup({ label, links }: { label: string; links: { to: string; label: string }[] }) {
+  if (links.length === 0) return null;
+  if (links.length === 1) return <NavLink to={links[0]!.to}>{links[0]!.label}</NavLink>;
+  return <NavMenu label={label} links={links} />;
+}
+
 export default function AppLayout() {
   const { demo, user, nav } = useLoaderData<typeof loader>();
   const t = useT();
+  const monitoring = [
+    nav.followUps ? { to: "/follow-ups", label: t("nav.followUps") } : null,
+    nav.staleStays ? { to: "/stale-stays", label: t("nav.staleStays") } : null,
+    nav.incidents ? { to: "/incidents", label: t("nav.incidents") } : null,
+    nav.handoffs ? { to: "/handoffs", label: t("nav.handoffs") } : null,
+  ].filter((link) => link != null);
   const admin = [
+    nav.staysImport ? { to: "/stays/import", label: t("stays.import.link") } : null,
     nav.users ? { to: "/admin/users", label: t("nav.users") } : null,
     nav.audit ? { to: "/admin/audit", label: t("nav.audit") } : null,
     nav.apiTokens ? { to: "/admin/api-tokens", label: t("nav.apiTokens") } : null,
@@ -100,12 +115,8 @@ export default function AppLayout() {
             {nav.residents ? <NavLink to={nav.residents}>{t("panti.residents")}</NavLink> : null}
             {nav.classes ? <NavLink to="/classes">{t("nav.classes")}</NavLink> : null}
             {nav.programmes ? <NavLink to="/programmes">{t("nav.programmes")}</NavLink> : null}
-            {nav.followUps ? <NavLink to="/follow-ups">{t("nav.followUps")}</NavLink> : null}
-            {nav.staleStays ? <NavLink to="/stale-stays">{t("nav.staleStays")}</NavLink> : null}
-            {nav.incidents ? <NavLink to="/incidents">{t("nav.incidents")}</NavLink> : null}
-            {nav.handoffs ? <NavLink to="/handoffs">{t("nav.handoffs")}</NavLink> : null}
-            {nav.staysImport ? <NavLink to="/stays/import">{t("stays.import.link")}</NavLink> : null}
-            {admin.length > 0 ? <AdminMenu links={admin} /> : null}
+            <NavGroup label={t("nav.monitoring")} links={monitoring} />
+            <NavGroup label={t("nav.admin")} links={admin} />
           </nav>
           <div className="user-menu">
             <div className="who" data-testid="current-user">

@@ -1,7 +1,7 @@
 /** Messages: exits (terminasi), follow-ups after exit and stale stays (see messages.ts). */
 export const exitMessages = {
   "nav.followUps": { id: "Bimbingan lanjut", en: "Follow-ups" },
-  "nav.staleStays": { id: "Kualitas data", en: "Data quality" },
+  "nav.staleStays": { id: "Tinjau masa tinggal", en: "Stays to review" },
 
   "exit.title": { id: "Akhiri masa tinggal", en: "End the stay" },
   "exit.intro": {

@@ -33,6 +33,7 @@ export const coreMessages = {
   "nav.panti": { id: "Panti", en: "Shelters" },
   "nav.users": { id: "Pengguna", en: "Users" },
   "nav.admin": { id: "Administrasi", en: "Administration" },
+  "nav.monitoring": { id: "Pemantauan", en: "Monitoring" },
   "nav.audit": { id: "Log audit", en: "Audit log" },
   "nav.password": { id: "Ganti kata sandi", en: "Change password" },
   "nav.signOut": { id: "Keluar", en: "Sign out" },

@@ -13,7 +13,7 @@ test("an administrator reaches the partner provinces through the administration 
   for (const box of await links.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)))) tops.add(box);
   expect(tops.size, "rows of the navigation").toBeLessThanOrEqual(2);
 
-  const menu = nav.locator("details.nav-menu");
+  const menu = nav.locator("details.nav-menu").filter({ has: page.locator("summary", { hasText: "Administrasi" }) });
   await menu.locator("summary").click();
   await menu.getByRole("link", { name: "Provinsi mitra" }).click();
   await expect(page).toHaveURL(/\/admin\/provinces$/);
