@@ -44,7 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * and closes on navigation.
  */
 function NavMenu({ label, links }: { label: string; links: { to: string; label: string }[] }) {
-  const t = useT();
   const { pathname } = useLocation();
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
