@@ -14,6 +14,7 @@ import type { FormFailure } from "~/utils/validation";
 import { Flash } from "~/components/ui/flash";
 import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
 import { PageHeader } from "~/components/ui/page-header";
+import { FormError } from "~/components/forms/field";
 
 export const meta = pageTitle("title.upload_stays");
 
@@ -83,11 +84,7 @@ export default function StayImportPage() {
         message={preview?.status === "imported" ? t("stays.import.done", { n: formatNumber(lang, preview.validCount), file: preview.fileName }) : null}
       />
       <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
-      {refusal ? (
-        <div className="alert error" role="alert">
-          {refusal.formError ?? t("error.invalid")}
-        </div>
-      ) : null}
+      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
       {preview?.status === "previewed" ? <StayPreview preview={preview} /> : null}
       <UploadForm refusal={refusal} />
       <StayTemplate />

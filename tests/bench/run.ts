@@ -86,9 +86,14 @@ const cases: { label: string; path: string; loader: Loader }[] = [
   { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index")).loader as Loader },
 ];
 
+/** The route parameters of a path (only /panti/:pantiId/... has one here). */
+const paramsOf = (p: string): Record<string, string> => {
+  const m = /^\/panti\/(\d+)\//.exec(p);
+  return m ? { pantiId: m[1]! } : {};
+};
 const args = (p: string): LoaderFunctionArgs => ({
   request: new Request(`http://127.0.0.1${p}`, { headers: { Cookie: cookie } }),
-  params: {},
+  params: paramsOf(p),
   context: {},
 });
 
