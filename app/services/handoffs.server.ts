@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { handoffEvents, handoffs, panti, partnerProvinces, persons, placements, ppksCategories, stays, users } from "#db/schema";
+import { consents, handoffEvents, handoffs, panti, partnerProvinces, persons, placements, ppksCategories, stays, users } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
   buildHandoffPacket,
@@ -24,6 +24,8 @@ import {
   type StatusPacket,
 } from "~/domain/handoffs";
 import { displayName } from "~/domain/persons";
+import { consentFor } from "~/domain/safeguarding";
+import { jakartaDate } from "~/domain/time";
 import { canOnPanti, PermissionDenied, scopeFor, type Actor, type Permission } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
@@ -46,6 +48,24 @@ export function activePartner(tx: Tx, code: string) {
  * Throws unless the actor may act on the hand-off: on its panti, or (for a hand-off without a
  * panti yet: an incoming one not yet referred, or one sent to the family) with a grant for every panti.
  */
+/**
+ * The person's consent to share their information with their home province (FKD-MPU) on a day:
+ * a hand-off leaves the panti only with it (docs/decisions/021-safeguarding.md).
+ */
+function homeProvinceConsent(tx: Tx, personId: number, now: Date) {
+  const records = tx
+    .select({ id: consents.id, purpose: consents.purpose, decision: consents.decision, decidedOn: consents.decidedOn, expiresOn: consents.expiresOn })
+    .from(consents)
+    .where(and(eq(consents.personId, personId), eq(consents.purpose, "home_province")))
+    .all();
+  return consentFor({ consents: records }, "home_province", now);
+}
+
+function requireHomeProvinceConsent(tx: Tx, personId: number | null, now: Date): void {
+  if (personId == null) return;
+  if (!homeProvinceConsent(tx, personId, now).allowed) throw new Conflict("handoff.error.noConsent");
+}
+
 export function authorizeHandoff(actor: Actor, permission: Permission, row: { pantiId: number | null }): void {
   if (row.pantiId != null) return authorizePanti(actor, permission, row.pantiId);
   if (scopeFor(actor, permission).kind === "all") return;
@@ -149,6 +169,16 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       .returning({ id: handoffs.id })
       .get();
     tx.insert(handoffEvents).values({ handoffId: handoff.id, at: now, status: "draft", actorId: actor.id }).run();
+    // The consent ticked on the form is the person's consent to share with their home province,
+    // recorded where every consent is, so that a later withdrawal stops the sending.
+    if (!homeProvinceConsent(tx, person.id, now).allowed) {
+      const consent = tx
+        .insert(consents)
+        .values({ personId: person.id, pantiId: row.stay.pantiId, purpose: "home_province", decision: "given", decidedOn: jakartaDate(now), recordedBy: actor.id, createdAt: now })
+        .returning({ id: consents.id })
+        .get();
+      appendAudit(tx, { actorId: actor.id, action: "consent.record", entity: "consent", entityId: consent.id, pantiId: row.stay.pantiId, after: { personId: person.id, purpose: "home_province", decision: "given", via: "handoff" }, at: now });
+    }
     appendAudit(tx, {
       actorId: actor.id,
       action: "handoff.prepare",
@@ -171,6 +201,7 @@ export function sendHandoff(actor: Actor, handoffId: number, now = new Date()) {
   return writeTransaction((tx) => {
     const row = loadHandoff(tx, handoffId, "outgoing");
     authorizeHandoff(actor, "handoff:prepare", row);
+    requireHomeProvinceConsent(tx, row.personId, now);
     const partner = activePartner(tx, row.partnerCode);
     if (!partner) throw new Conflict("handoff.error.partnerInactive");
     const channel = partner.baseUrl ? "api" : "file";
@@ -197,6 +228,7 @@ export function handoffFile(actor: Actor, handoffId: number, now = new Date()) {
     const row = loadHandoff(tx, handoffId, "outgoing");
     authorizeHandoff(actor, "handoff:prepare", row);
     if (!row.signature || row.status === "draft") throw new Conflict("handoff.error.status", { status: row.status });
+    requireHomeProvinceConsent(tx, row.personId, now);
     appendAudit(tx, { actorId: actor.id, action: "handoff.file", entity: "handoff", entityId: row.id, pantiId: row.pantiId, after: { packetId: row.packetId }, at: now });
     return { packetId: row.packetId, json: `{"packet":${JSON.stringify(row.packet)},"signature":${JSON.stringify(row.signature)}}` };
   });

@@ -134,6 +134,10 @@ export const handoffMessages = {
   "handoff.error.partner": { id: "Pilih provinsi mitra FKD-MPU yang aktif.", en: "Choose an active FKD-MPU partner province." },
   "handoff.error.partnerInactive": { id: "Provinsi tujuan tidak lagi aktif di daftar mitra.", en: "The destination province is no longer active in the registry." },
   "handoff.error.consent": { id: "Pemulangan memerlukan persetujuan warga binaan.", en: "A repatriation needs the person's consent." },
+  "handoff.error.noConsent": {
+    id: "Serah terima tidak dapat dikirim: persetujuan berbagi data dengan provinsi asal tidak ada, ditolak, dicabut atau sudah berakhir. Catat persetujuan di berkas kasus.",
+    en: "The hand-off cannot be sent: consent to share with the home province is missing, refused, withdrawn or expired. Record the consent in the case file.",
+  },
   "handoff.error.openExists": { id: "Warga binaan ini sudah punya serah terima yang berjalan.", en: "This resident already has a hand-off under way." },
   "handoff.error.stayClosed": { id: "Masa tinggal ini sudah berakhir.", en: "This stay has ended." },
   "handoff.error.status": { id: "Langkah ini tidak bisa dilakukan pada status sekarang ({status}).", en: "This step is not possible in the current status ({status})." },

@@ -5,9 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
+import { consents, familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
 import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
 import { handoffSchema, PACKET_VERSION, tracingAnswerSchema } from "~/domain/handoffs";
+import { consentSchema } from "~/domain/safeguarding";
+import { recordConsent } from "~/services/safeguarding.server";
 import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
 import { receivePacket } from "~/services/packets.server";
@@ -36,7 +38,7 @@ function resident() {
 describe("an outgoing hand-off", () => {
   it("is prepared as a draft, sent signed through the outbox, retried while the partner is down, then delivered", async () => {
     const { home, stay, admin } = resident();
-    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form(), new Date("2026-12-01T02:59:00Z"));
     expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toMatchObject({ status: "draft", channel: "api" });
     const sent = sendHandoff(admin.actor, handoffId, new Date("2026-12-01T03:00:00Z"));
     expect(sent.channel).toBe("api");
@@ -118,6 +120,31 @@ describe("an outgoing hand-off", () => {
     // The URL's panti and the stay must agree: another panti's id in the path finds nothing.
     expect(() => prepareHandoff(other.actor, { pantiId: other.pantiId!, stayId: stay.id }, form())).toThrow(NotFound);
     expect(() => prepareHandoff(createUser("dinsos_viewer").actor, { pantiId: home.id, stayId: stay.id }, form())).toThrow(PermissionDenied);
+  });
+});
+
+describe("consent to share with the home province", () => {
+  it("is recorded when the hand-off is prepared with it, and once withdrawn the hand-off is not sent nor its file given", () => {
+    const { home, stay, person, admin } = resident();
+    const prepared = new Date("2026-11-20T03:00:00Z");
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form(), prepared);
+    const recorded = db.select().from(consents).where(eq(consents.personId, person.id)).all();
+    expect(recorded).toMatchObject([{ purpose: "home_province", decision: "given", decidedOn: "2026-11-20", recordedBy: admin.id }]);
+    expect(auditCount("consent.record")).toBeGreaterThan(0);
+
+    // The person withdraws their consent before the hand-off leaves.
+    recordConsent(admin.actor, { pantiId: home.id, stayId: stay.id }, consentSchema.parse({ purpose: "home_province", decision: "withdrawn", decidedOn: "2026-11-22" }), new Date("2026-11-22T03:00:00Z"));
+    const before = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
+    let refusal: unknown;
+    try {
+      sendHandoff(admin.actor, handoffId, new Date("2026-11-23T03:00:00Z"));
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(Conflict);
+    expect((refusal as Conflict).messageKey).toBe("handoff.error.noConsent");
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toEqual(before);
+    expect(db.select().from(outbox).where(sql`${outbox.handoffId} = ${handoffId}`).all()).toEqual([]);
   });
 });
 
