@@ -27,6 +27,13 @@ export interface StartedServer {
   stop: () => void;
 }
 
+/** The node options `npm run serve` starts the server with (the heap limit), so the bench measures the same process. */
+function servedWith(root: string): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+  const match = /^node (.*)server\.js$/.exec(scripts.serve ?? "");
+  return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 /** `node server.js` from `root` on `databaseUrl`; resolves once `readyPath` answers 2xx. */
 export async function startServer({
   root,
@@ -45,7 +52,7 @@ export async function startServer({
   if (!fs.existsSync(path.join(root, "build/index.js"))) throw new Error("no build/index.js: run `npm run build` first");
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
+  const child = spawn(process.execPath, [...servedWith(root), ...nodeArgs, "server.js"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "false", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
