@@ -15,7 +15,8 @@ import { isCalendarDate } from "./time";
 // Statuses
 // ---------------------------------------------------------------------------
 
-export const HANDOFF_STATUSES = ["draft", "sent", "received", "accepted", "declined", "arrived", "closed"] as const;
+/** "discarded": a draft that was never sent and was given up (with a reason); it blocks nothing. */
+export const HANDOFF_STATUSES = ["draft", "sent", "received", "accepted", "declined", "arrived", "closed", "discarded"] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
 export const HANDOFF_DIRECTIONS = ["outgoing", "incoming"] as const;
@@ -34,13 +35,14 @@ export type ArrivalCondition = (typeof ARRIVAL_CONDITIONS)[number];
 
 /** The statuses each status may move to. */
 const NEXT: Record<HandoffStatus, readonly HandoffStatus[]> = {
-  draft: ["sent"],
+  draft: ["sent", "discarded"],
   sent: ["received"],
   received: ["accepted", "declined"],
   accepted: ["arrived"],
   declined: ["closed"],
   arrived: ["closed"],
   closed: [],
+  discarded: [],
 };
 
 /** Whether a hand-off may go from one status to the next. */
@@ -76,10 +78,13 @@ export function reportOutcome(current: HandoffStatus, reported: HandoffStatus): 
   return pathTo(current, reported) ? "apply" : "refuse";
 }
 
-/** Open hand-offs: not yet closed (declined ones stay open until the sender closes them). */
+/** Open hand-offs: not yet closed or discarded (declined ones stay open until the sender closes them). */
 export function isOpen(status: HandoffStatus): boolean {
-  return status !== "closed";
+  return status !== "closed" && status !== "discarded";
 }
+
+/** Statuses of an outgoing hand-off still under way: a stay has at most one, and a new one waits for it. */
+export const UNDER_WAY: readonly HandoffStatus[] = ["draft", "sent", "received", "accepted"];
 
 /** Whole days since an instant (the age of a hand-off in the report). */
 export function ageInDays(since: Date, now: Date): number {
@@ -147,6 +152,44 @@ export const handoffSchema = z
   }, ALWAYS);
 export type HandoffInput = z.output<typeof handoffSchema>;
 
+/** The form's fields of a document, for the checkboxes and for filling the form from a packet. */
+export const DOCUMENT_FIELDS = {
+  ktp: "docKtp",
+  kk: "docKk",
+  birthCertificate: "docBirthCertificate",
+  bpjs: "docBpjs",
+  other: "docOther",
+} as const satisfies Record<HandoffDocument, keyof HandoffInput>;
+
+/** The form's values of a draft's packet, as the browser posts them, to edit the draft with the same form. */
+export function handoffFormValues(packet: HandoffPacket): Record<string, string> {
+  const values: Record<string, string | null> = {
+    partnerCode: packet.to,
+    destinationCity: packet.travel.destinationCity,
+    reason: packet.reason,
+    documentsNote: packet.documentsNote,
+    health: packet.condition.health,
+    medication: packet.condition.medication,
+    disability: packet.condition.disability,
+    psychosocial: packet.condition.psychosocial,
+    continueRehabilitation: packet.continuation.rehabilitation,
+    continueTreatment: packet.continuation.treatment,
+    continueTraining: packet.continuation.training,
+    familyFound: packet.family.found ? "on" : null,
+    familyName: packet.family.name,
+    familyRelation: packet.family.relation,
+    familyAddress: packet.family.address,
+    familyPhone: packet.family.phone,
+    escort: packet.travel.escort,
+    transport: packet.travel.transport,
+    plannedDate: packet.travel.plannedDate,
+    consent: packet.consent.given ? "on" : null,
+    consentNote: packet.consent.note,
+  };
+  for (const doc of packet.documents) values[DOCUMENT_FIELDS[doc]] = "on";
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] != null));
+}
+
 export function documentsOf(input: HandoffInput): HandoffDocument[] {
   const ticked: Record<HandoffDocument, boolean> = {
     ktp: input.docKtp,
@@ -187,6 +230,9 @@ export const arrivalSchema = z
   }, ALWAYS);
 
 export const closeSchema = z.object({ intent: z.literal("close"), note: optionalText(500) });
+
+/** Giving up a draft that was never sent: the reason is kept in its history and the audit log. */
+export const discardSchema = z.object({ intent: z.literal("discard"), reason: requiredText(500) });
 
 export const sendSchema = z.object({ intent: z.literal("send") });
 

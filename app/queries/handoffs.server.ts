@@ -4,12 +4,13 @@
  * staff see the hand-offs of their panti; an incoming one not yet referred to a panti, or sent
  * to the family, only Dinsos sees).
  */
-import { and, asc, count, desc, eq, inArray, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, min, notInArray } from "drizzle-orm";
 import { handoffEvents, handoffs, outbox, panti, partnerProvinces, stays, tracingRequests, users } from "#db/schema";
 import {
   ageInDays,
   HANDOFF_DIRECTIONS,
   HANDOFF_STATUSES,
+  handoffFormValues,
   type HandoffDirection,
   type HandoffPacket,
   type HandoffStatus,
@@ -45,6 +46,22 @@ export function handoffFormData(actor: Actor, pantiId: number, stayId: number) {
   const partners = partnerOptions();
   const suggested = partners.find((p) => p.name === header.person.originProvince)?.code ?? "";
   return { ...header, partners, suggested };
+}
+
+/**
+ * A draft hand-off to edit: its case header, the partner choices and the form's values from the
+ * draft's packet; null when it is not the actor's (or not an outgoing one of a stay).
+ */
+export function handoffDraftFormData(actor: Actor, handoffId: number) {
+  const row = db
+    .select({ id: handoffs.id, status: handoffs.status, stayId: handoffs.stayId, pantiId: handoffs.pantiId, packet: handoffs.packet })
+    .from(handoffs)
+    .where(and(eq(handoffs.id, handoffId), eq(handoffs.direction, "outgoing"), pantiWhere(scopeFor(actor, "handoff:prepare"), handoffs.pantiId)))
+    .get();
+  if (!row || row.stayId == null || row.pantiId == null) return null;
+  const header = caseHeader(actor, row.pantiId, row.stayId);
+  if (!header) return null;
+  return { ...header, handoff: { id: row.id, status: row.status }, partners: partnerOptions(), values: handoffFormValues(row.packet as HandoffPacket) };
 }
 
 export interface HandoffFilters {
@@ -162,6 +179,7 @@ export function handoffDetail(actor: Actor, handoffId: number) {
     deliveries,
     can: {
       send: canPrepare && h.status === "draft",
+      edit: canPrepare && h.status === "draft",
       file: canPrepare && h.channel === "file" && h.status !== "draft",
       recordAnswer: canPrepare && h.channel === "file" && ["sent", "received", "accepted"].includes(h.status),
       close: (canPrepare || canReceive) && (h.status === "arrived" || h.status === "declined"),
@@ -218,7 +236,7 @@ export function handoffReport(actor: Actor, now = new Date()) {
     .select({ direction: handoffs.direction, partnerCode: handoffs.partnerCode, partnerName: partnerProvinces.name, status: handoffs.status, n: count(), oldest: min(handoffs.statusChangedAt) })
     .from(handoffs)
     .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
-    .where(and(scope, sql`${handoffs.status} <> 'draft'`))
+    .where(and(scope, notInArray(handoffs.status, ["draft", "discarded"])))
     .groupBy(handoffs.direction, handoffs.partnerCode, partnerProvinces.name, handoffs.status)
     .orderBy(asc(handoffs.direction), asc(partnerProvinces.name), asc(handoffs.status))
     .all()

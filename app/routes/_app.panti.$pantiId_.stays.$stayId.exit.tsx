@@ -333,7 +333,7 @@ function ExitForm({
                   <select id="handoffId" {...register("handoffId")} aria-invalid={invalid("handoffId")}>
                     <option value="">{t("handoff.exit.none")}</option>
                     {handoffs
-                      .filter((h) => h.partnerName === province)
+                      .filter((h) => h.partnerName === province && h.status !== "discarded")
                       .map((h) => (
                         <option key={h.id} value={h.id}>
                           #{h.id} · {h.partnerName}

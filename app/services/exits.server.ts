@@ -69,7 +69,7 @@ export function recordExit(actor: Actor & { name?: string }, stayId: number, inp
         .select({ id: handoffs.id, partnerName: partnerProvinces.name })
         .from(handoffs)
         .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
-        .where(and(eq(handoffs.id, input.handoffId), eq(handoffs.stayId, stay.id), eq(handoffs.direction, "outgoing")))
+        .where(and(eq(handoffs.id, input.handoffId), eq(handoffs.stayId, stay.id), eq(handoffs.direction, "outgoing"), ne(handoffs.status, "discarded")))
         .get();
       if (!handoff || handoff.partnerName !== input.province) throw new InvalidInput({ handoffId: ["handoff.exit.error.handoff"] });
     }

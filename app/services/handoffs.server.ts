@@ -22,6 +22,7 @@ import {
   type HandoffStatus,
   type ReportedStatus,
   type StatusPacket,
+  UNDER_WAY,
 } from "~/domain/handoffs";
 import { displayName } from "~/domain/persons";
 import { consentFor } from "~/domain/safeguarding";
@@ -109,45 +110,72 @@ export function openStayToHandOff(tx: Tx, actor: Actor, where: { pantiId: number
   return row;
 }
 
+type StayToHandOff = ReturnType<typeof openStayToHandOff>;
+
+/** The draft's packet of a form's input: only what the agreement needs, signed when it is sent. */
+function draftPacket(tx: Tx, actor: Actor, row: StayToHandOff, input: HandoffInput, packetId: string, now: Date): HandoffPacket {
+  const own = tx.select().from(partnerProvinces).where(eq(partnerProvinces.code, ownProvince())).get();
+  const contact = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get()?.name ?? null;
+  const { person } = row;
+  return buildHandoffPacket({
+    packetId,
+    from: ownProvince(),
+    sentAt: now,
+    sender: { office: own?.office ?? ownProvince(), panti: row.pantiName, contact },
+    person: {
+      name: person.name,
+      unidentified: person.unidentified,
+      description: person.description,
+      sex: person.sex === "female" ? "female" : "male",
+      birthDate: person.birthDate,
+      birthYear: person.birthYear,
+      nik: person.nik,
+      kk: person.kk,
+      originCity: person.originCity,
+      ppksCategory: person.ppksCategory,
+      disabilitySubtypes: person.disabilitySubtypes,
+    },
+    stage: row.stay.currentStage,
+    input,
+  });
+}
+
+/**
+ * The consent ticked on the form is the person's consent to share with their home province,
+ * recorded where every consent is, so that a later withdrawal stops the sending.
+ */
+function recordTickedConsent(tx: Tx, actor: Actor, row: StayToHandOff, now: Date): void {
+  if (homeProvinceConsent(tx, row.person.id, now).allowed) return;
+  const consent = tx
+    .insert(consents)
+    .values({ personId: row.person.id, pantiId: row.stay.pantiId, purpose: "home_province", decision: "given", decidedOn: jakartaDate(now), recordedBy: actor.id, createdAt: now })
+    .returning({ id: consents.id })
+    .get();
+  appendAudit(tx, { actorId: actor.id, action: "consent.record", entity: "consent", entityId: consent.id, pantiId: row.stay.pantiId, after: { personId: row.person.id, purpose: "home_province", decision: "given", via: "handoff" }, at: now });
+}
+
+function partnerFor(tx: Tx, input: HandoffInput) {
+  const partner = activePartner(tx, input.partnerCode);
+  if (!partner) throw new InvalidInput({ partnerCode: ["handoff.error.partner"] });
+  return partner;
+}
+
 /**
  * Prepares a draft hand-off for an open stay of the panti: the packet is built now (only what
- * the agreement needs) and signed when it is sent. One open hand-off per stay.
+ * the agreement needs) and signed when it is sent. One hand-off under way per stay.
  */
 export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiId: number; stayId: number }, input: HandoffInput, now = new Date()) {
   return writeTransaction((tx) => {
     const row = openStayToHandOff(tx, actor, where);
-    const partner = activePartner(tx, input.partnerCode);
-    if (!partner) throw new InvalidInput({ partnerCode: ["handoff.error.partner"] });
+    const partner = partnerFor(tx, input);
     const open = tx
       .select({ id: handoffs.id })
       .from(handoffs)
-      .where(and(eq(handoffs.stayId, row.stay.id), eq(handoffs.direction, "outgoing"), inArray(handoffs.status, ["draft", "sent", "received", "accepted"])))
+      .where(and(eq(handoffs.stayId, row.stay.id), eq(handoffs.direction, "outgoing"), inArray(handoffs.status, [...UNDER_WAY])))
       .get();
     if (open) throw new Conflict("handoff.error.openExists");
-    const own = tx.select().from(partnerProvinces).where(eq(partnerProvinces.code, ownProvince())).get();
-    const contact = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get()?.name ?? null;
     const { person } = row;
-    const packet = buildHandoffPacket({
-      packetId: randomUUID(),
-      from: ownProvince(),
-      sentAt: now,
-      sender: { office: own?.office ?? ownProvince(), panti: row.pantiName, contact },
-      person: {
-        name: person.name,
-        unidentified: person.unidentified,
-        description: person.description,
-        sex: person.sex === "female" ? "female" : "male",
-        birthDate: person.birthDate,
-        birthYear: person.birthYear,
-        nik: person.nik,
-        kk: person.kk,
-        originCity: person.originCity,
-        ppksCategory: person.ppksCategory,
-        disabilitySubtypes: person.disabilitySubtypes,
-      },
-      stage: row.stay.currentStage,
-      input,
-    });
+    const packet = draftPacket(tx, actor, row, input, randomUUID(), now);
     const handoff = tx
       .insert(handoffs)
       .values({
@@ -169,16 +197,7 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       .returning({ id: handoffs.id })
       .get();
     tx.insert(handoffEvents).values({ handoffId: handoff.id, at: now, status: "draft", actorId: actor.id }).run();
-    // The consent ticked on the form is the person's consent to share with their home province,
-    // recorded where every consent is, so that a later withdrawal stops the sending.
-    if (!homeProvinceConsent(tx, person.id, now).allowed) {
-      const consent = tx
-        .insert(consents)
-        .values({ personId: person.id, pantiId: row.stay.pantiId, purpose: "home_province", decision: "given", decidedOn: jakartaDate(now), recordedBy: actor.id, createdAt: now })
-        .returning({ id: consents.id })
-        .get();
-      appendAudit(tx, { actorId: actor.id, action: "consent.record", entity: "consent", entityId: consent.id, pantiId: row.stay.pantiId, after: { personId: person.id, purpose: "home_province", decision: "given", via: "handoff" }, at: now });
-    }
+    recordTickedConsent(tx, actor, row, now);
     appendAudit(tx, {
       actorId: actor.id,
       action: "handoff.prepare",
@@ -189,6 +208,68 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       at: now,
     });
     return { handoffId: handoff.id };
+  });
+}
+
+/** An outgoing hand-off still in draft that the actor may change, with its open stay. */
+function draftToChange(tx: Tx, actor: Actor, handoffId: number) {
+  const row = loadHandoff(tx, handoffId, "outgoing");
+  authorizeHandoff(actor, "handoff:prepare", row);
+  if (row.status !== "draft") throw new Conflict("handoff.error.notDraft", { status: row.status });
+  return row;
+}
+
+/**
+ * Edits a draft hand-off: every field of the form, checked with the same schema as preparing it.
+ * The packet is built again from the form and the person's record as they are now (the packet id
+ * stays: nothing was sent under it). A sent hand-off is never edited.
+ *
+ * Every edit of a draft goes through here, so that a rule on drafts (an approval that an edit
+ * clears) has one place to live.
+ */
+export function updateHandoffDraft(actor: Actor, handoffId: number, input: HandoffInput, now = new Date()) {
+  return writeTransaction((tx) => {
+    const row = draftToChange(tx, actor, handoffId);
+    if (row.stayId == null || row.pantiId == null) throw new NotFound("handoff");
+    const stay = openStayToHandOff(tx, actor, { pantiId: row.pantiId, stayId: row.stayId });
+    const partner = partnerFor(tx, input);
+    const before = row.packet as HandoffPacket;
+    const packet = draftPacket(tx, actor, stay, input, row.packetId, now);
+    tx.update(handoffs)
+      .set({ partnerCode: partner.code, channel: partner.baseUrl ? "api" : "file", plannedDate: input.plannedDate, personName: displayName(stay.person), packet })
+      .where(and(eq(handoffs.id, row.id), eq(handoffs.status, "draft")))
+      .run();
+    recordTickedConsent(tx, actor, stay, now);
+    appendAudit(tx, {
+      actorId: actor.id,
+      action: "handoff.update",
+      entity: "handoff",
+      entityId: row.id,
+      pantiId: row.pantiId,
+      before: changedParts(before, packet, before),
+      after: changedParts(before, packet, packet),
+      at: now,
+    });
+    return { handoffId: row.id };
+  });
+}
+
+/** The top-level parts of a packet that an edit changed, taken from one side of it (for the audit log). */
+function changedParts(a: HandoffPacket, b: HandoffPacket, side: HandoffPacket): Record<string, unknown> {
+  const keys = (Object.keys(side) as (keyof HandoffPacket)[]).filter((k) => k !== "sentAt" && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return Object.fromEntries(keys.map((k) => [k, side[k]]));
+}
+
+/**
+ * Discards a draft that will not be sent, with a reason (kept in its history and the audit log).
+ * The draft stays on record as "discarded" and no longer blocks preparing a new hand-off.
+ */
+export function discardHandoffDraft(actor: Actor, handoffId: number, reason: string, now = new Date()) {
+  return writeTransaction((tx) => {
+    const row = draftToChange(tx, actor, handoffId);
+    moveTo(tx, row, "discarded", {}, { actorId: actor.id, note: reason }, now);
+    appendAudit(tx, { actorId: actor.id, action: "handoff.discard", entity: "handoff", entityId: row.id, pantiId: row.pantiId, before: { status: "draft" }, after: { status: "discarded", reason }, at: now });
+    return { handoffId: row.id, outboxId: null };
   });
 }
 

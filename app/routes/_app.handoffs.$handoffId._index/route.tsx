@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { acceptSchema, arrivalSchema, closeSchema, declineSchema, partnerAnswerSchema, sendSchema } from "~/domain/handoffs";
+import { acceptSchema, arrivalSchema, closeSchema, declineSchema, discardSchema, partnerAnswerSchema, sendSchema } from "~/domain/handoffs";
 import { handoffDetail } from "~/queries/handoffs.server";
-import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, recordPartnerAnswer, sendHandoff } from "~/services/handoffs.server";
+import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, discardHandoffDraft, recordPartnerAnswer, sendHandoff } from "~/services/handoffs.server";
 import { deliverOutbox } from "~/services/outbox.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/body.server";
@@ -60,6 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done(await submitForm(request, arrivalSchema, (input) => confirmArrival(user, handoffId, input), options), "arrived");
     case "close":
       return done(await submitForm(request, closeSchema, (input) => closeHandoff(user, handoffId, input.note), options), "closed");
+    case "discard":
+      return done(await submitForm(request, discardSchema, (input) => discardHandoffDraft(user, handoffId, input.reason), options), "discarded");
     case "answer":
       return done(await submitForm(request, partnerAnswerSchema, (input) => recordPartnerAnswer(user, handoffId, input), options), "answer");
     default:
@@ -82,7 +84,9 @@ export default function HandoffPage() {
     ? `${t.dynamic(`handoff.done.${done.message}`)}${done.delivered === false ? ` ${t("handoff.done.queued")}` : done.delivered ? ` ${t("handoff.done.delivered")}` : ""}`
     : search.get("saved") === "draft"
       ? t("handoff.done.draft")
-      : null;
+      : search.get("saved") === "edited"
+        ? t("handoff.done.edited")
+        : null;
   return (
     <>
       <PageHeader

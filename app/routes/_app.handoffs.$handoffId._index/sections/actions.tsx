@@ -1,7 +1,7 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type * as z from "zod";
-import { acceptSchema, ARRIVAL_CONDITIONS, arrivalSchema, closeSchema, declineSchema, partnerAnswerSchema, REPORTED_STATUSES } from "~/domain/handoffs";
+import { acceptSchema, ARRIVAL_CONDITIONS, arrivalSchema, closeSchema, declineSchema, discardSchema, partnerAnswerSchema, REPORTED_STATUSES } from "~/domain/handoffs";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
@@ -14,7 +14,7 @@ export function HandoffActions({ detail, failed }: { detail: HandoffDetail; fail
   const { can, handoff } = detail;
   const mine = (intent: string) => (failed?.values?.intent === intent ? failed : null);
   const base = `/handoffs/${handoff.id}`;
-  const any = can.send || can.file || can.decide || can.arrival || can.close || can.recordAnswer;
+  const any = can.send || can.edit || can.file || can.decide || can.arrival || can.close || can.recordAnswer;
   if (!any) return null;
   return (
     <section className="card stack" data-testid="handoff-actions">
@@ -25,6 +25,16 @@ export function HandoffActions({ detail, failed }: { detail: HandoffDetail; fail
           <p className="muted small">{t(handoff.channel === "api" ? "handoff.send.api" : "handoff.send.file")}</p>
           <SubmitButton>{t("handoff.send")}</SubmitButton>
         </Form>
+      ) : null}
+      {can.edit ? (
+        <div className="grid-2">
+          <p>
+            <Link className="button secondary" to={`${base}/edit`}>
+              {t("handoff.edit.action")}
+            </Link>
+          </p>
+          <NoteForm intent="discard" schema={discardSchema} field="reason" label={t("handoff.discard.reason")} submit={t("handoff.discard")} failed={mine("discard")} danger />
+        </div>
       ) : null}
       {can.file ? (
         <p className="link-row">

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { UNDER_WAY } from "~/domain/handoffs";
 import { useT } from "~/utils/use-i18n";
 import { CalendarDate } from "~/components/ui/dates";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
@@ -9,7 +10,7 @@ export function HandoffsSection({ file, base }: { file: CaseFile; base: string }
   const t = useT();
   const { handoffs, can } = file;
   if (handoffs.length === 0 && !can.handoff) return null;
-  const open = handoffs.some((h) => h.status !== "closed" && h.status !== "declined");
+  const open = handoffs.some((h) => UNDER_WAY.includes(h.status));
   return (
     <section className="card" aria-labelledby="handoffs">
       <CardHeading id="handoffs" title={t("handoff.caseFile")} link={can.handoff && !open ? { to: `${base}/handoff`, label: t("handoff.prepare.action") } : null} />
