@@ -112,10 +112,18 @@ export function openStayToHandOff(tx: Tx, actor: Actor, where: { pantiId: number
 
 type StayToHandOff = ReturnType<typeof openStayToHandOff>;
 
-/** The draft's packet of a form's input: only what the agreement needs, signed when it is sent. */
-function draftPacket(tx: Tx, actor: Actor, row: StayToHandOff, input: HandoffInput, packetId: string, now: Date): HandoffPacket {
+/** The name of the staff member the partner may contact about a hand-off. */
+function contactName(tx: Tx, actor: Actor): string | null {
+  return tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get()?.name ?? null;
+}
+
+/**
+ * The draft's packet of a form's input: only what the agreement needs, signed when it is sent.
+ * The person's part is read from their record as it is now.
+ */
+function draftPacket(tx: Tx, row: StayToHandOff, input: HandoffInput, draft: { packetId: string; contact: string | null }, now: Date): HandoffPacket {
   const own = tx.select().from(partnerProvinces).where(eq(partnerProvinces.code, ownProvince())).get();
-  const contact = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get()?.name ?? null;
+  const { packetId, contact } = draft;
   const { person } = row;
   return buildHandoffPacket({
     packetId,
@@ -175,7 +183,7 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       .get();
     if (open) throw new Conflict("handoff.error.openExists");
     const { person } = row;
-    const packet = draftPacket(tx, actor, row, input, randomUUID(), now);
+    const packet = draftPacket(tx, row, input, { packetId: randomUUID(), contact: contactName(tx, actor) }, now);
     const handoff = tx
       .insert(handoffs)
       .values({
@@ -234,7 +242,8 @@ export function updateHandoffDraft(actor: Actor, handoffId: number, input: Hando
     const stay = openStayToHandOff(tx, actor, { pantiId: row.pantiId, stayId: row.stayId });
     const partner = partnerFor(tx, input);
     const before = row.packet as HandoffPacket;
-    const packet = draftPacket(tx, actor, stay, input, row.packetId, now);
+    // The contact stays the one who prepared it.
+    const packet = draftPacket(tx, stay, input, { packetId: row.packetId, contact: before.sender.contact }, now);
     tx.update(handoffs)
       .set({ partnerCode: partner.code, channel: partner.baseUrl ? "api" : "file", plannedDate: input.plannedDate, personName: displayName(stay.person), packet })
       .where(and(eq(handoffs.id, row.id), eq(handoffs.status, "draft")))

@@ -17,6 +17,7 @@ import { loader as outboxLoader } from "~/routes/_app.handoffs.outbox";
 import { loader as reportLoader } from "~/routes/_app.handoffs.report";
 import { loader as fileLoader } from "~/routes/_app.handoffs.$handoffId.file[.]json";
 import { action as prepareAction, loader as prepareLoader } from "~/routes/_app.panti.$pantiId_.stays.$stayId.handoff";
+import { action as editAction, loader as editLoader } from "~/routes/_app.handoffs.$handoffId.edit";
 import { action as tracingAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.tracing-request";
 import { prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { receivePacket } from "~/services/packets.server";
@@ -165,6 +166,53 @@ describe("the hand-off pages", () => {
     const body = answer.body as { errors: Record<string, string[]>; values: Record<string, string> };
     expect(Object.keys(body.errors).sort()).toEqual(["consent", "familyAddress", "familyName", "familyRelation", "health"]);
     expect(body.values.destinationCity).toBe("Denpasar");
+  });
+});
+
+describe("editing and discarding a draft", () => {
+  it("shows the draft in the preparing form, saves every field, returns all errors at once, and leaves a sent hand-off alone", async () => {
+    const w = world();
+    const { stay } = createResident(w.home.id, null);
+    const { handoffId } = prepareHandoff(w.own.actor, { pantiId: w.home.id, stayId: stay.id }, handoffSchema.parse(form));
+    const params = { handoffId: String(handoffId) };
+    const own = await cookieFor(w.own.username);
+    const shown = await callRoute(() => editLoader(routeArgs(getRequest(`/handoffs/${handoffId}/edit`, own), params)));
+    expect(shown.status).toBe(200);
+    expect((shown.body as { values: Record<string, string> }).values).toMatchObject({ partnerCode: "51", destinationCity: "Denpasar", transport: "plane", consent: "on" });
+    // Another panti's admin: not found, to look at or to post.
+    const other = await cookieFor(createUser("panti_admin", w.other.id).username);
+    expect((await callRoute(() => editLoader(routeArgs(getRequest(`/handoffs/${handoffId}/edit`, other), params)))).status).toBe(404);
+    expect((await callRoute(() => editAction(routeArgs(postForm(`/handoffs/${handoffId}/edit`, other, form), params)))).status).toBe(404);
+    const invalid = await callRoute(() => editAction(routeArgs(postForm(`/handoffs/${handoffId}/edit`, own, { ...form, consent: "", escort: "", familyFound: "on" }), params)));
+    expect(invalid.status).toBe(400);
+    const body = invalid.body as { errors: Record<string, string[]>; values: Record<string, string> };
+    expect(Object.keys(body.errors).sort()).toEqual(["consent", "escort", "familyAddress", "familyName", "familyRelation"]);
+    expect(body.values.destinationCity).toBe("Denpasar");
+    const saved = await callRoute(() => editAction(routeArgs(postForm(`/handoffs/${handoffId}/edit`, own, { ...form, escort: "Ni Luh Putu (peksos)" }), params)));
+    expect(saved.location).toBe(`/handoffs/${handoffId}?saved=edited`);
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.packet).toMatchObject({ travel: { escort: "Ni Luh Putu (peksos)" } });
+    // The sent hand-off of the world: its edit page leads back to it, and a post is a conflict.
+    const sent = { handoffId: String(w.handoffId) };
+    expect((await callRoute(() => editLoader(routeArgs(getRequest(`/handoffs/${w.handoffId}/edit`, own), sent)))).location).toBe(`/handoffs/${w.handoffId}`);
+    expect((await callRoute(() => editAction(routeArgs(postForm(`/handoffs/${w.handoffId}/edit`, own, form), sent)))).status).toBe(409);
+  });
+
+  it("discards a draft from its page with a reason (required), after which a new one can be prepared", async () => {
+    const w = world();
+    const { stay } = createResident(w.home.id, null);
+    const { handoffId } = prepareHandoff(w.own.actor, { pantiId: w.home.id, stayId: stay.id }, handoffSchema.parse(form));
+    const own = await cookieFor(w.own.username);
+    const params = { handoffId: String(handoffId) };
+    const shown = await callRoute(() => detailLoader(routeArgs(getRequest(`/handoffs/${handoffId}`, own), params)));
+    expect((shown.body as { detail: { can: { edit: boolean } } }).detail.can.edit).toBe(true);
+    const empty = await callRoute(() => detailAction(routeArgs(postForm(`/handoffs/${handoffId}`, own, { intent: "discard", reason: "" }), params)));
+    expect(empty.status).toBe(400);
+    expect(Object.keys((empty.body as { errors: object }).errors)).toEqual(["reason"]);
+    const done = await callRoute(() => detailAction(routeArgs(postForm(`/handoffs/${handoffId}`, own, { intent: "discard", reason: "Salah tujuan provinsi" }), params)));
+    expect(done.body).toMatchObject({ ok: true, message: "discarded" });
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.status).toBe("discarded");
+    const again = await callRoute(() => prepareAction(routeArgs(postForm("/x", own, form), { pantiId: String(w.home.id), stayId: String(stay.id) })));
+    expect(again.status).toBe(302);
   });
 });
 

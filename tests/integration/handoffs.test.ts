@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { consents, familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
 import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
-import { handoffSchema, PACKET_VERSION, tracingAnswerSchema } from "~/domain/handoffs";
+import { handoffFormValues, handoffSchema, PACKET_VERSION, tracingAnswerSchema, type HandoffPacket } from "~/domain/handoffs";
 import { consentSchema } from "~/domain/safeguarding";
 import { recordConsent } from "~/services/safeguarding.server";
-import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, prepareHandoff, sendHandoff } from "~/services/handoffs.server";
+import { acceptHandoff, closeHandoff, confirmArrival, declineHandoff, discardHandoffDraft, prepareHandoff, sendHandoff, updateHandoffDraft } from "~/services/handoffs.server";
 import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
 import { receivePacket } from "~/services/packets.server";
 import { answerTracing, requestTracing } from "~/services/tracing.server";
@@ -120,6 +120,59 @@ describe("an outgoing hand-off", () => {
     // The URL's panti and the stay must agree: another panti's id in the path finds nothing.
     expect(() => prepareHandoff(other.actor, { pantiId: other.pantiId!, stayId: stay.id }, form())).toThrow(NotFound);
     expect(() => prepareHandoff(createUser("dinsos_viewer").actor, { pantiId: home.id, stayId: stay.id }, form())).toThrow(PermissionDenied);
+  });
+});
+
+describe("a draft hand-off", () => {
+  it("is edited field by field with the same schema, keeps its packet id, and is audited with what changed", () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    const before = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!;
+    // Another admin of the panti (not the preparer) edits every kind of field; Bali has no instance.
+    const colleague = createUser("panti_admin", home.id);
+    const edited = handoffSchema.parse(handoffFormFields({
+      partnerCode: "51",
+      destinationCity: "Denpasar",
+      docKtp: undefined,
+      docKk: "on",
+      medication: "Amlodipin 5 mg",
+      familyFound: "on",
+      familyName: "Made Wirawan",
+      familyRelation: "Kakak",
+      familyAddress: "Jl. Gatot Subroto, Denpasar",
+      plannedDate: "2026-12-20",
+    }));
+    updateHandoffDraft(colleague.actor, handoffId, edited);
+    const after = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!;
+    const packet = after.packet as HandoffPacket;
+    expect(after).toMatchObject({ status: "draft", partnerCode: "51", channel: "file", plannedDate: "2026-12-20", packetId: before.packetId });
+    expect(packet).toMatchObject({ to: "51", documents: ["kk"], condition: { medication: "Amlodipin 5 mg" }, family: { found: true, name: "Made Wirawan" }, travel: { destinationCity: "Denpasar" } });
+    // The form shows the draft as it is now: its values parse back to the same input.
+    expect(handoffSchema.parse(handoffFormValues(packet))).toEqual(edited);
+    const audit = db.$client.prepare("select before, after from audit_log where action = 'handoff.update' and entity_id = ? order by id desc").get(String(handoffId)) as { before: string; after: string };
+    expect(Object.keys(JSON.parse(audit.after)).sort()).toEqual(["condition", "documents", "family", "to", "travel"]);
+    expect(JSON.parse(audit.before).to).toBe("32");
+  });
+
+  it("is discarded with a reason, which frees the stay for a new hand-off; neither a sent one nor another panti's may be edited or discarded", () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    const stranger = createUser("panti_admin", createPanti().id);
+    expect(() => updateHandoffDraft(stranger.actor, handoffId, form())).toThrow(NotFound);
+    expect(() => discardHandoffDraft(stranger.actor, handoffId, "Salah orang")).toThrow(NotFound);
+    expect(() => discardHandoffDraft(createUser("dinsos_viewer").actor, handoffId, "Salah orang")).toThrow(PermissionDenied);
+    discardHandoffDraft(createUser("dinsos_admin").actor, handoffId, "Keluarga membatalkan penjemputan");
+    expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toMatchObject({ status: "discarded" });
+    expect(db.select().from(handoffEvents).where(eq(handoffEvents.handoffId, handoffId)).all().at(-1)).toMatchObject({ status: "discarded", note: "Keluarga membatalkan penjemputan" });
+    expect(auditCount("handoff.discard")).toBeGreaterThan(0);
+    // Discarded: no more edits, no sending, and a new hand-off may be prepared.
+    expect(() => updateHandoffDraft(admin.actor, handoffId, form())).toThrow(Conflict);
+    expect(() => sendHandoff(admin.actor, handoffId)).toThrow(Conflict);
+    const next = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    sendHandoff(admin.actor, next.handoffId);
+    expect(() => updateHandoffDraft(admin.actor, next.handoffId, form({ reason: "Diubah setelah dikirim" }))).toThrow(Conflict);
+    expect(() => discardHandoffDraft(admin.actor, next.handoffId, "Terlambat")).toThrow(Conflict);
+    expect((db.select().from(handoffs).where(eq(handoffs.id, next.handoffId)).get()!.packet as HandoffPacket).reason).toBe("Ingin pulang ke keluarga di Garut");
   });
 });
 
