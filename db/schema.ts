@@ -1121,7 +1121,10 @@ export const handoffs = sqliteTable(
     status: text("status", { enum: HANDOFF_STATUSES }).notNull().default("draft"),
     /** Outgoing: by the partner's API, or as a signed file and cover letter. */
     channel: text("channel", { enum: HANDOFF_CHANNELS }),
-    /** Outgoing: the stay it ends; incoming: the stay made when the referral is admitted (not tracked). */
+    /**
+     * Outgoing: the stay it ends. Incoming: the stay the referral made from it became, set when
+     * the referral is admitted (one incoming hand-off per stay at most).
+     */
     stayId: integer("stay_id").references(() => stays.id),
     personId: integer("person_id").references(() => persons.id),
     /** The panti whose staff see it: outgoing, the sending panti; incoming, the panti it was referred to. */
@@ -1151,6 +1154,7 @@ export const handoffs = sqliteTable(
     index("handoffs_status_idx").on(t.status, t.createdAt),
     index("handoffs_panti_idx").on(t.pantiId, t.status),
     index("handoffs_stay_idx").on(t.stayId),
+    uniqueIndex("handoffs_incoming_stay_uq").on(t.stayId).where(sql`direction = 'incoming' and stay_id is not null`),
     index("handoffs_person_idx").on(t.personId),
     index("handoffs_placement_idx").on(t.placementId),
     index("handoffs_created_by_idx").on(t.createdBy),

@@ -54,7 +54,7 @@ import { db } from "~/utils/db.server";
 import { personSearchWhere } from "./person-search.server";
 import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.server";
 import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
-import { handoffsOfStay, tracingOfStay } from "./handoffs.server";
+import { handoffsOfStay, incomingHandoffOfStay, tracingOfStay } from "./handoffs.server";
 import { onePantiWhere } from "./scope.server";
 import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
@@ -479,6 +479,7 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     incidents: incidentsOfStay(actor, pantiId, stayId),
     consents: consentsOfPerson(actor, pantiId, header.person.id),
     handoffs: handoffsOfStay(actor, pantiId, stayId),
+    arrivedFrom: incomingHandoffOfStay(actor, pantiId, stayId),
   };
 }
 

@@ -205,6 +205,36 @@ export function handoffsOfStay(actor: Actor, pantiId: number, stayId: number) {
     .all();
 }
 
+/**
+ * The incoming hand-off a stay came from (its referral was made from a partner's packet), with
+ * the packet (the person's history as the sender wrote it); null when the stay came from none.
+ */
+export function incomingHandoffOfStay(actor: Actor, pantiId: number, stayId: number) {
+  const row = db
+    .select({ handoff: handoffs, partnerName: partnerProvinces.name, partnerOffice: partnerProvinces.office })
+    .from(handoffs)
+    .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
+    .where(and(eq(handoffs.stayId, stayId), eq(handoffs.direction, "incoming"), onePantiWhere(actor, "handoff:read", pantiId, handoffs.pantiId)))
+    .get();
+  if (!row) return null;
+  const h = row.handoff;
+  return {
+    handoff: {
+      id: h.id,
+      packetId: h.packetId,
+      status: h.status,
+      sentAt: h.sentAt,
+      acceptedAs: h.acceptedAs,
+      declineReason: h.declineReason,
+      arrivalCondition: h.arrivalCondition,
+      arrivalNote: h.arrivalNote,
+    },
+    packet: h.packet as HandoffPacket,
+    partner: { code: h.partnerCode, name: row.partnerName, office: row.partnerOffice },
+    canConfirmArrival: h.status === "accepted" && canOnPanti(actor, "handoff:receive", pantiId),
+  };
+}
+
 /** The outbox for Dinsos: pending and rejected packets first, then the latest delivered. */
 export function outboxList(actor: Actor) {
   if (scopeFor(actor, "handoff:read").kind !== "all") return null;

@@ -487,6 +487,34 @@ export function acceptHandoff(actor: Actor, handoffId: number, input: { accepted
   });
 }
 
+/**
+ * The referral made from an incoming hand-off was redirected to another panti: the hand-off
+ * follows the new referral, and its staff (not the first panti's) see it.
+ */
+export function handoffFollowsRedirect(tx: Tx, fromPlacementId: number, to: { placementId: number; pantiId: number }): void {
+  tx.update(handoffs)
+    .set({ placementId: to.placementId, pantiId: to.pantiId })
+    .where(and(eq(handoffs.placementId, fromPlacementId), eq(handoffs.direction, "incoming")))
+    .run();
+}
+
+/**
+ * The referral made from an incoming hand-off was admitted: the hand-off records the stay it
+ * became (and the person), so that the case file shows where the person came from and the
+ * hand-off page the stay. Returns the hand-off's id, or null when the referral came from none.
+ */
+export function linkHandoffToStay(tx: Tx, actor: Actor, stay: { id: number; placementId: number; personId: number; pantiId: number }, now: Date): number | null {
+  const row = tx
+    .select({ id: handoffs.id, packetId: handoffs.packetId })
+    .from(handoffs)
+    .where(and(eq(handoffs.placementId, stay.placementId), eq(handoffs.direction, "incoming")))
+    .get();
+  if (!row) return null;
+  tx.update(handoffs).set({ stayId: stay.id, personId: stay.personId, pantiId: stay.pantiId }).where(eq(handoffs.id, row.id)).run();
+  appendAudit(tx, { actorId: actor.id, action: "handoff.link_stay", entity: "handoff", entityId: row.id, pantiId: stay.pantiId, after: { packetId: row.packetId, stayId: stay.id, personId: stay.personId, placementId: stay.placementId }, at: now });
+  return row.id;
+}
+
 export function declineHandoff(actor: Actor, handoffId: number, reason: string, now = new Date()) {
   return writeTransaction((tx) => {
     const row = loadHandoff(tx, handoffId, "incoming");

@@ -16,6 +16,7 @@ import type { PlacementSource, PlacementStatus, Sex } from "~/domain/enums";
 import { appendAudit, writeTransaction, type AuditEntry, type Tx } from "./audit.server";
 import { preparedInsert } from "./bulk.server";
 import { authorizePanti } from "./guard.server";
+import { handoffFollowsRedirect, linkHandoffToStay } from "./handoffs.server";
 
 type PlacementRow = typeof placements.$inferSelect;
 
@@ -222,6 +223,7 @@ export function redirectPlacement(actor: Actor, placementId: number, toPantiId: 
       .returning()
       .get();
     decide(tx, actor, row, "redirected", reason, now, { redirectedToId: next.id });
+    if (row.source === "handoff") handoffFollowsRedirect(tx, row.id, { placementId: next.id, pantiId: toPantiId });
     appendAudit(tx, {
       actorId: actor.id,
       action: "placement.create",
@@ -312,13 +314,15 @@ export function acceptPlacement(actor: Actor, placementId: number, input: Omit<A
       throw error;
     }
     decide(tx, actor, row, "accepted", null, now, { personId, stayId: stay.id });
+    // A referral made from a partner province's hand-off: the hand-off records the stay it became.
+    const handoffId = row.source === "handoff" ? linkHandoffToStay(tx, actor, { id: stay.id, placementId: row.id, personId, pantiId: row.targetPantiId }, now) : null;
     appendAudit(tx, {
       actorId: actor.id,
       action: "stay.admit",
       entity: "stay",
       entityId: stay.id,
       pantiId: row.targetPantiId,
-      after: { personId, placementId: row.id, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, admittedAt: admittedAt.toISOString(), returning, reentry: stay.reentry },
+      after: { personId, placementId: row.id, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, admittedAt: admittedAt.toISOString(), returning, reentry: stay.reentry, handoffId },
       at: now,
     });
     return { placementId: row.id, stayId: stay.id, personId, bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow, returning, reentry: stay.reentry };

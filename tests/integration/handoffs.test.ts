@@ -16,7 +16,10 @@ import { receivePacket } from "~/services/packets.server";
 import { answerTracing, requestTracing } from "~/services/tracing.server";
 import { db } from "~/utils/db.server";
 import { canonicalJson, instancePublicKey, verifyPacket } from "~/utils/signing.server";
-import { auditCount, createPanti, createResident, createUser } from "../factories";
+import { auditCount, createPanti, createResident, createRoom, createUser } from "../factories";
+import { acceptPlacement, redirectPlacement } from "~/services/placements.server";
+import { caseFile } from "~/queries/case-file.server";
+import { incomingHandoffOfStay } from "~/queries/handoffs.server";
 import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
 
@@ -277,6 +280,34 @@ describe("the receiving province", () => {
     declineHandoff(createUser("dinsos_admin").actor, row.id, "Keluarga tidak ditemukan di alamat itu");
     expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ status: "declined", declineReason: "Keluarga tidak ditemukan di alamat itu" });
     expect(() => confirmArrival(createUser("dinsos_admin").actor, row.id, { condition: "good" })).toThrow(Conflict);
+  });
+
+  it("links the stay its referral became: the case file shows where the person came from, the arrival is confirmed from there", () => {
+    const row = received();
+    const first = createPanti();
+    const target = createPanti();
+    const { beds: targetBeds } = createRoom(target.id, 1, { sex: "mixed" });
+    const dinsos = createUser("dinsos_admin");
+    const { placementId } = acceptHandoff(dinsos.actor, row.id, { acceptedAs: "panti", targetPantiId: first.id });
+    // The first panti redirects the referral; the hand-off follows it to the second.
+    const firstAdmin = createUser("panti_admin", first.id);
+    const { newPlacementId } = redirectPlacement(firstAdmin.actor, placementId!, target.id, "Lebih dekat ke keluarga");
+    expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ placementId: newPlacementId, pantiId: target.id });
+    const pantiAdmin = createUser("panti_admin", target.id);
+    const { stayId, personId } = acceptPlacement(pantiAdmin.actor, newPlacementId, { bed: targetBeds[0]!.id, person: "new" });
+    expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ stayId, personId, pantiId: target.id, status: "accepted" });
+    expect(auditCount("handoff.link_stay")).toBeGreaterThan(0);
+    // The case file of the stay: from which hand-off and province, with the history of the packet.
+    const file = caseFile(pantiAdmin.actor, target.id, stayId)!;
+    expect(file.arrivedFrom).toMatchObject({ handoff: { id: row.id, status: "accepted" }, partner: { code: "32", name: "Jawa Barat" }, canConfirmArrival: true });
+    expect(file.arrivedFrom!.packet.continuation.training).toBe("Las");
+    // Another panti sees nothing of it; the stay's outgoing hand-offs are not mixed with it.
+    expect(incomingHandoffOfStay(firstAdmin.actor, target.id, stayId)).toBeNull();
+    expect(file.handoffs).toEqual([]);
+    confirmArrival(pantiAdmin.actor, row.id, { condition: "good" });
+    expect(caseFile(pantiAdmin.actor, target.id, stayId)!.arrivedFrom).toMatchObject({ handoff: { status: "arrived", arrivalCondition: "good" }, canConfirmArrival: false });
+    // A stay comes from one hand-off at most.
+    expect(() => db.update(handoffs).set({ stayId }).where(eq(handoffs.id, received().id)).run()).toThrow(/UNIQUE/);
   });
 
   it("refuses a referral to a panti the decision maker may not use, or that does not exist", () => {

@@ -24,7 +24,7 @@ import { eq } from "drizzle-orm";
 import { createPanti, createResident, createRoom, createUser, referralInput } from "../factories";
 import { createPlacement } from "~/services/placements.server";
 import { handoffSchema } from "~/domain/handoffs";
-import { handoffDetail, handoffFormData, handoffList, handoffReport, handoffsOfStay, tracingFormData, tracingOfStay, tracingRequestDetail, tracingRequestList } from "~/queries/handoffs.server";
+import { handoffDetail, handoffDraftFormData, handoffFormData, handoffList, handoffReport, handoffsOfStay, tracingFormData, tracingOfStay, tracingRequestDetail, tracingRequestList } from "~/queries/handoffs.server";
 import { prepareHandoff, sendHandoff } from "~/services/handoffs.server";
 import { requestTracing } from "~/services/tracing.server";
 import { partnerProvinces } from "#db/schema";
@@ -113,6 +113,7 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
     handoffDetail: handoffDetail(actor, t.handoffId) ? [1] : [],
     stayHandoffs: handoffsOfStay(actor, id, t.open.stay.id),
     handoffForm: handoffFormData(actor, id, t.open.stay.id) ? [1] : [],
+    handoffDraftForm: handoffDraftFormData(actor, t.handoffId) ? [1] : [],
     handoffReport: handoffReport(actor).byPartner,
     tracingForm: tracingFormData(actor, id, t.open.stay.id) ? [1] : [],
     tracingList: tracingRequestList(actor, {}).filter((r) => r.id === t.requestId),

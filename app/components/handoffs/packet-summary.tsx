@@ -1,10 +1,24 @@
 import type { ReactNode } from "react";
 import { useT } from "~/utils/use-i18n";
 import { CalendarDate, Instant } from "~/components/ui/dates";
-import type { HandoffDetail } from "~/routes/_app.handoffs.$handoffId._index/route";
+import type { HandoffPacket } from "~/domain/handoffs";
+
+/** What the summary needs of a hand-off (its page and the case file of the stay it became). */
+export interface PacketSummaryData {
+  packet: HandoffPacket;
+  partner: { name: string; office: string };
+  handoff: {
+    sentAt: Date | string | null;
+    packetId: string;
+    acceptedAs: "panti" | "family" | null;
+    declineReason: string | null;
+    arrivalCondition: "good" | "with_note" | null;
+    arrivalNote: string | null;
+  };
+}
 
 /** What the packet says: the person, why, their condition, what to continue, family and travel. */
-export function PacketSummary({ detail }: { detail: HandoffDetail }) {
+export function PacketSummary({ detail, title }: { detail: PacketSummaryData; title?: string }) {
   const t = useT();
   const { packet, handoff } = detail;
   const row = (label: ReactNode, value: ReactNode) =>
@@ -16,7 +30,7 @@ export function PacketSummary({ detail }: { detail: HandoffDetail }) {
     );
   return (
     <section className="card" aria-labelledby="packet" data-testid="handoff-packet">
-      <h2 id="packet">{t("handoff.packet")}</h2>
+      <h2 id="packet">{title ?? t("handoff.packet")}</h2>
       <dl className="facts">
         {row(t("handoff.partner"), `${detail.partner.name} · ${detail.partner.office}`)}
         {row(t("handoff.sender"), [packet.sender.office, packet.sender.panti, packet.sender.contact].filter(Boolean).join(" · "))}

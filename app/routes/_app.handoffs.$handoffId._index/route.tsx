@@ -103,6 +103,13 @@ export default function HandoffPage() {
         actions={
           handoff.direction === "outgoing" && handoff.stayId && handoff.pantiId ? (
             <Link to={`/panti/${handoff.pantiId}/stays/${handoff.stayId}`}>{t("handoff.toCaseFile")}</Link>
+          ) : handoff.stayId && handoff.pantiId ? (
+            <>
+              <Link to={`/panti/${handoff.pantiId}/stays/${handoff.stayId}`} data-testid="handoff-stay">
+                {t("handoff.toStay", { panti: detail.pantiName ?? "" })}
+              </Link>
+              {handoff.placementId ? <Link to={`/placements/${handoff.placementId}`}>{t("handoff.toPlacement", { id: handoff.placementId })}</Link> : null}
+            </>
           ) : handoff.placementId ? (
             <Link to={`/placements/${handoff.placementId}`}>{t("handoff.toPlacement", { id: handoff.placementId })}</Link>
           ) : null

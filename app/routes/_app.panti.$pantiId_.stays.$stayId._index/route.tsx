@@ -13,6 +13,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { ArrivedFromSection } from "./sections/arrived-from";
 import { AssessmentSection } from "./sections/assessment";
 import { DocumentsSection } from "./sections/documents";
 import { FamilyLocated, FamilySection } from "./sections/family";
@@ -124,6 +125,7 @@ export default function CaseFilePage() {
         <IdentitySection file={file} base={base} />
         <StaySection file={file} base={base} now={now} />
       </div>
+      <ArrivedFromSection file={file} />
       <StagesSection file={file} base={base} />
       <div className="grid-2">
         <AssessmentSection file={file} base={base} />

@@ -1,12 +1,12 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link } from "@remix-run/react";
 import type * as z from "zod";
-import { acceptSchema, ARRIVAL_CONDITIONS, arrivalSchema, closeSchema, declineSchema, discardSchema, partnerAnswerSchema, REPORTED_STATUSES } from "~/domain/handoffs";
+import { acceptSchema, closeSchema, declineSchema, discardSchema, partnerAnswerSchema, REPORTED_STATUSES } from "~/domain/handoffs";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import type { HandoffDetail } from "~/routes/_app.handoffs.$handoffId._index/route";
+import { ArrivalForm, ConditionSelect, SubmitButton } from "~/components/handoffs/arrival-form";
 
 /** What the actor may do next with the hand-off, one small form per step. */
 export function HandoffActions({ detail, failed }: { detail: HandoffDetail; failed: FormFailure | null }) {
@@ -56,15 +56,6 @@ export function HandoffActions({ detail, failed }: { detail: HandoffDetail; fail
       {can.recordAnswer ? <PartnerAnswerForm failed={mine("answer")} /> : null}
       {can.close ? <NoteForm intent="close" schema={closeSchema} field="note" label={t("handoff.close.note")} submit={t("handoff.close")} failed={mine("close")} /> : null}
     </section>
-  );
-}
-
-function SubmitButton({ children, danger }: { children: ReactNode; danger?: boolean }) {
-  const navigation = useNavigation();
-  return (
-    <button type="submit" className={danger ? "danger" : undefined} disabled={navigation.state !== "idle"}>
-      {children}
-    </button>
   );
 }
 
@@ -131,38 +122,6 @@ function AcceptForm({ detail, failed }: { detail: HandoffDetail; failed: FormFai
       </Field>
       <div>
         <SubmitButton>{t("handoff.accept")}</SubmitButton>
-      </div>
-    </Form>
-  );
-}
-
-function ConditionSelect({ register, error }: { register: (name: string) => object; error?: string[] }) {
-  const t = useT();
-  return (
-    <Field id="condition" label={t("handoff.arrival.condition")} error={error}>
-      <select id="condition" {...register("condition")}>
-        {ARRIVAL_CONDITIONS.map((c) => (
-          <option key={c} value={c}>
-            {t(`handoff.condition.${c}`)}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
-function ArrivalForm({ failed }: { failed: FormFailure | null }) {
-  const t = useT();
-  const { register, errorFor, onSubmit } = useZodForm(arrivalSchema, { defaultValues: { intent: "arrival", condition: "good" }, server: failed });
-  return (
-    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("handoff.arrival")}>
-      <input type="hidden" {...register("intent")} />
-      <ConditionSelect register={register} error={errorFor("condition")} />
-      <Field id="arrival-note" label={t("handoff.arrival.note")} error={errorFor("note")}>
-        <textarea id="arrival-note" rows={2} {...register("note")} aria-invalid={errorFor("note") ? true : undefined} />
-      </Field>
-      <div>
-        <SubmitButton>{t("handoff.arrival")}</SubmitButton>
       </div>
     </Form>
   );

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `handoffs_incoming_stay_uq` ON `handoffs` (`stay_id`) WHERE direction = 'incoming' and stay_id is not null;
