@@ -71,7 +71,7 @@ export interface OpenApiDocument {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string; "x-description-id": string };
   servers: { url: string; description: string }[];
-  tags: { name: string; description: string }[];
+  tags: { name: string; description: string; "x-description-id": string }[];
   paths: Record<string, Partial<Record<"get" | "post", OperationDoc>>>;
   components: {
     securitySchemes: Record<string, { type: "http"; scheme: "bearer"; bearerFormat: string; description: string }>;
@@ -317,6 +317,23 @@ export function openApiDocument(): OpenApiDocument {
   return cached;
 }
 
+export interface DocumentedOperation {
+  path: string;
+  method: "get" | "post";
+  operation: OperationDoc;
+}
+
+/**
+ * Every operation of the document, grouped by its first tag in the order of the document's tags:
+ * what /api/docs renders, so that the page lists exactly what /api/v1/openapi.json describes.
+ */
+export function operationsByTag(document: OpenApiDocument): { tag: OpenApiDocument["tags"][number]; operations: DocumentedOperation[] }[] {
+  const all = Object.entries(document.paths).flatMap(([path, methods]) =>
+    (Object.entries(methods) as ["get" | "post", OperationDoc][]).map(([method, operation]) => ({ path, method, operation })),
+  );
+  return document.tags.map((tag) => ({ tag, operations: all.filter((o) => o.operation.tags[0] === tag.name) }));
+}
+
 function buildDocument(): OpenApiDocument {
   const maxKb = API_BODY_MAX_BYTES / 1024;
   return {
@@ -335,8 +352,14 @@ function buildDocument(): OpenApiDocument {
     },
     servers: [{ url: "/", description: "This server" }],
     tags: [
-      { name: "placements", description: "Referrals to panti" },
-      { name: "fkd-mpu", description: "Signed packets between the instances of FKD-MPU partner provinces (decision 020)" },
+      { name: "placements", description: "Referrals to panti, from outreach units' apps, with a token.", "x-description-id": "Rujukan ke panti dari aplikasi unit penjangkauan, dengan token." },
+      {
+        name: "fkd-mpu",
+        description:
+          "Hand-offs, their statuses and family tracing requests between the instances of FKD-MPU partner provinces: signed packets, no token.",
+        "x-description-id":
+          "Serah terima, statusnya dan permintaan penelusuran keluarga antara aplikasi provinsi mitra FKD-MPU: paket bertanda tangan, tanpa token.",
+      },
     ],
     paths: {
       ...packetPaths(),

@@ -1,10 +1,21 @@
 /**
- * /api/docs: the placements API for the people who build outreach units' apps, rendered from the
- * same OpenAPI document the API serves (public: it describes fields, not data). No external scripts.
+ * /api/docs: every endpoint of /api/v1/openapi.json, rendered from the same document the API
+ * serves (public: it describes fields, not data): the placements API for outreach units' apps,
+ * and the FKD-MPU packet endpoints for partner provinces' instances. No external scripts.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { EXAMPLE_REQUEST, FREE_TEXT_RULE, openApiDocument, PLACEMENT_FIELD_DOCS, type JsonSchema, type PlacementFieldName } from "~/api/openapi";
+import {
+  EXAMPLE_REQUEST,
+  FREE_TEXT_RULE,
+  openApiDocument,
+  operationsByTag,
+  PLACEMENT_FIELD_DOCS,
+  type DocumentedOperation,
+  type JsonSchema,
+  type OpenApiDocument,
+  type PlacementFieldName,
+} from "~/api/openapi";
 import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
@@ -42,6 +53,29 @@ function curlPost(origin: string): string {
   ].join("\n");
 }
 
+/** A partner instance posting a signed packet (`{ packet, signature }`, see the packet's schema). */
+function curlPacket(origin: string, path: string): string {
+  return [
+    `curl -sS -X POST '${origin}${path.replace("{id}", "3f2a91c0-5b7e-4d1a-9c3e-8a6b2d4f7e10")}' \\`,
+    `  -H 'Content-Type: application/json' \\`,
+    `  -d @signed-packet.json`,
+  ].join("\n");
+}
+
+function curlFor(origin: string, { path, method, operation }: DocumentedOperation): string {
+  if (operation.tags.includes("fkd-mpu")) return curlPacket(origin, path);
+  return method === "post" ? curlPost(origin) : curlGet(origin);
+}
+
+const anchorOf = ({ method, path }: { method: string; path: string }) => `${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`;
+
+/** The name of the component schema a request body refers to, directly or inside its envelope. */
+function requestSchemaName(operation: DocumentedOperation["operation"]): string | null {
+  const schema = operation.requestBody?.content["application/json"].schema;
+  const ref = schema?.$ref ?? schema?.properties?.packet?.$ref;
+  return typeof ref === "string" ? ref.split("/").at(-1)! : null;
+}
+
 function curlGet(origin: string): string {
   return [
     `curl -sS '${origin}/api/v1/placements/${EXAMPLE_REQUEST.externalRef}' \\`,
@@ -72,11 +106,10 @@ export default function ApiDocsPage() {
   const lang = useLang();
   const request = document.components.schemas.PlacementRequest!;
   const required = new Set(request.required ?? []);
-  // The outreach units' endpoints; the FKD-MPU packet endpoints are for partner instances (decision 020).
-  const operations = Object.entries(document.paths)
-    .flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation! })))
-    .filter(({ operation }) => operation.tags.includes("placements"));
+  const groups = operationsByTag(document);
   const pick = (en: string, id: string) => (lang === "id" ? id : en);
+  const placements = groups.find((g) => g.tag.name === "placements")?.operations ?? [];
+  const packets = groups.find((g) => g.tag.name === "fkd-mpu")?.operations ?? [];
 
   return (
     <main className="page" id="main">
@@ -98,15 +131,15 @@ export default function ApiDocsPage() {
           <li><a href="#auth">{t("apiDocs.auth.title")}</a></li>
           <li><a href="#idempotency">{t("apiDocs.idempotency.title")}</a></li>
           <li><a href="#errors">{t("apiDocs.errors.title")}</a></li>
-          {operations.map(({ path, method }) => (
-            <li key={`${method} ${path}`}>
-              <a href={`#${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`}>
-                <code className="code">{method.toUpperCase()} {path}</code>
-              </a>
-            </li>
-          ))}
+          {placements.map((o) => <OperationLink key={anchorOf(o)} operation={o} />)}
           <li><a href="#fields">{t("apiDocs.fields.title")}</a></li>
           <li><a href="#codes">{t("apiDocs.codes.title")}</a></li>
+          <li>
+            <a href="#packets">{t("apiDocs.packets.title")}</a>
+            <ul>
+              {packets.map((o) => <OperationLink key={anchorOf(o)} operation={o} />)}
+            </ul>
+          </li>
         </ul>
       </nav>
 
@@ -125,69 +158,8 @@ export default function ApiDocsPage() {
       </section>
 
       <h2>{t("apiDocs.endpoints")}</h2>
-      {operations.map(({ path, method, operation }) => (
-        <section className="card" key={`${method} ${path}`} id={`${method}-${path.replace(/[^a-z0-9]+/gi, "-")}`} data-testid="endpoint">
-          <h3>
-            <code className="code">
-              {method.toUpperCase()} {path}
-            </code>{" "}
-            — {pick(operation.summary, operation["x-summary-id"])}
-          </h3>
-          <p>
-            <Prose text={pick(operation.description, operation["x-description-id"])} />
-          </p>
-          {operation.requestBody ? (
-            <p>
-              {t("apiDocs.request")}: <a href="#fields">{t("apiDocs.fields.title")}</a>
-            </p>
-          ) : null}
-          <h4>{t("apiDocs.curl")}</h4>
-          <pre className="code-block">{method === "post" ? curlPost(origin) : curlGet(origin)}</pre>
-          <h4>{t("apiDocs.responses")}</h4>
-          <TableScroll label={`${t("apiDocs.responses")}: ${method.toUpperCase()} ${path}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th>{t("apiDocs.col.status")}</th>
-                  <th>{t("apiDocs.col.description")}</th>
-                  <th>{t("apiDocs.example")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(operation.responses).map(([status, response]) => {
-                  const examples = Object.values(response.content?.["application/json"].examples ?? {});
-                  return (
-                    <tr key={status} data-status={status}>
-                      <td>
-                        <strong>{status}</strong>
-                      </td>
-                      <td>
-                        <Prose text={pick(response.description, response["x-description-id"])} />
-                        {response.headers ? (
-                          <div className="muted small">
-                            {Object.keys(response.headers).map((h) => (
-                              <code key={h} className="code code-list">
-                                {h}
-                              </code>
-                            ))}
-                          </div>
-                        ) : null}
-                      </td>
-                      <td>
-                        {examples.map((example) => (
-                          <details key={example.summary}>
-                            <summary>{example.summary}</summary>
-                            <pre className="code-block">{JSON.stringify(example.value, null, 2)}</pre>
-                          </details>
-                        ))}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroll>
-        </section>
+      {placements.map((o) => (
+        <Endpoint key={anchorOf(o)} entry={o} origin={origin} document={document} />
       ))}
 
       <section id="fields">
@@ -249,7 +221,117 @@ export default function ApiDocsPage() {
         />
         <p className="muted">{t("apiDocs.codes.panti")}</p>
       </section>
+
+      <section id="packets" className="stack">
+        <h2>{t("apiDocs.packets.title")}</h2>
+        <div className="card">
+          {groups
+            .filter((g) => g.tag.name === "fkd-mpu")
+            .map((g) => (
+              <p key={g.tag.name}>
+                <Prose text={pick(g.tag.description, g.tag["x-description-id"])} />
+              </p>
+            ))}
+          <p>{t("apiDocs.packets.body")}</p>
+        </div>
+        {packets.map((o) => (
+          <Endpoint key={anchorOf(o)} entry={o} origin={origin} document={document} />
+        ))}
+      </section>
     </main>
+  );
+}
+
+function OperationLink({ operation }: { operation: DocumentedOperation }) {
+  return (
+    <li>
+      <a href={`#${anchorOf(operation)}`}>
+        <code className="code">
+          {operation.method.toUpperCase()} {operation.path}
+        </code>
+      </a>
+    </li>
+  );
+}
+
+/** One operation: what it does, an example call, its request body and its responses. */
+function Endpoint({ entry, origin, document }: { entry: DocumentedOperation; origin: string; document: OpenApiDocument }) {
+  const t = useT();
+  const lang = useLang();
+  const pick = (en: string, id: string) => (lang === "id" ? id : en);
+  const { path, method, operation } = entry;
+  const packet = operation.tags.includes("fkd-mpu") ? requestSchemaName(operation) : null;
+  return (
+    <section className="card" id={anchorOf(entry)} data-testid="endpoint" data-path={path} data-method={method}>
+      <h3>
+        <code className="code">
+          {method.toUpperCase()} {path}
+        </code>{" "}
+        — {pick(operation.summary, operation["x-summary-id"])}
+      </h3>
+      <p>
+        <Prose text={pick(operation.description, operation["x-description-id"])} />
+      </p>
+      {operation.requestBody && !packet ? (
+        <p>
+          {t("apiDocs.request")}: <a href="#fields">{t("apiDocs.fields.title")}</a>
+        </p>
+      ) : null}
+      {packet ? (
+        <details>
+          <summary>
+            {t("apiDocs.request")}: <code className="code">{`{ packet: ${packet}, signature }`}</code>
+          </summary>
+          <pre className="code-block">{JSON.stringify(document.components.schemas[packet], null, 2)}</pre>
+        </details>
+      ) : null}
+      <h4>{t("apiDocs.curl")}</h4>
+      <pre className="code-block">{curlFor(origin, entry)}</pre>
+      <h4>{t("apiDocs.responses")}</h4>
+      <TableScroll label={`${t("apiDocs.responses")}: ${method.toUpperCase()} ${path}`}>
+        <table>
+          <thead>
+            <tr>
+              <th>{t("apiDocs.col.status")}</th>
+              <th>{t("apiDocs.col.description")}</th>
+              <th>{t("apiDocs.example")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(operation.responses).map(([status, response]) => {
+              const examples = Object.values(response.content?.["application/json"].examples ?? {});
+              return (
+                <tr key={status} data-status={status}>
+                  <td>
+                    <strong>{status}</strong>
+                  </td>
+                  <td>
+                    <Prose text={pick(response.description, response["x-description-id"])} />
+                    {response.headers ? (
+                      <div className="muted small">
+                        {Object.keys(response.headers).map((h) => (
+                          <code key={h} className="code code-list">
+                            {h}
+                          </code>
+                        ))}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {examples.map((example) => (
+                      <details key={example.summary}>
+                        <summary>{example.summary}</summary>
+                        <pre className="code-block">{JSON.stringify(example.value, null, 2)}</pre>
+                      </details>
+                    ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
   );
 }
 

@@ -92,7 +92,12 @@ export const apiMessages = {
   "api.error.method": { id: "Metode tidak diizinkan. Pakai {allow}.", en: "Method not allowed. Use {allow}." },
 
   // --- API documentation page ------------------------------------------------------
-  "apiDocs.title": { id: "API rujukan", en: "Placements API" },
+  "apiDocs.title": { id: "API Panti: rujukan dan serah terima FKD-MPU", en: "Panti API: placements and FKD-MPU hand-offs" },
+  "apiDocs.packets.title": { id: "Serah terima antarprovinsi (FKD-MPU)", en: "Hand-offs between provinces (FKD-MPU)" },
+  "apiDocs.packets.body": {
+    id: "Endpoint ini dipanggil aplikasi provinsi mitra, bukan unit P3S. Isi permintaan berupa { packet, signature }: tanda tangan Ed25519 atas JSON kanonik paket (kunci diurutkan di setiap tingkat, tanpa spasi), diperiksa terhadap kunci publik provinsi pengirim di daftar mitra (Admin → Provinsi mitra). Paket yang sama boleh dikirim ulang: nomor paket (packetId) menjaganya agar tidak tercatat dua kali. Skema tiap paket di bawah dibuat dari skema yang dipakai penerima untuk membacanya.",
+    en: "These endpoints are called by partner provinces' instances, not by outreach units. The body is { packet, signature }: an Ed25519 signature over the packet's canonical JSON (keys sorted at every level, no spaces), checked against the sending province's public key in the partner registry (Admin → Partner provinces). The same packet may be sent again: its packetId keeps it from being recorded twice. Each packet's schema below is generated from the schema the receiver reads it with.",
+  },
   "apiDocs.openapi": { id: "Dokumen OpenAPI 3.1 (JSON)", en: "OpenAPI 3.1 document (JSON)" },
   "apiDocs.contents": { id: "Isi", en: "Contents" },
   "apiDocs.auth.title": { id: "Autentikasi", en: "Authentication" },

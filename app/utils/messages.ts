@@ -71,7 +71,7 @@ export const coreMessages = {
   "title.quarterly_report": { id: "Laporan triwulan", en: "Quarterly report" },
   "title.record_a_psychosocial_session": { id: "Catat sesi psikososial", en: "Record a psychosocial session" },
   "title.referrals": { id: "Rujukan", en: "Referrals" },
-  "title.referrals_api": { id: "API rujukan", en: "Referrals API" },
+  "title.referrals_api": { id: "API Panti", en: "Panti API" },
   "title.rehabilitation_stages": { id: "Tahap rehabilitasi", en: "Rehabilitation stages" },
   "title.shelters": { id: "Daftar panti", en: "Shelters" },
   "title.sign_in": { id: "Masuk", en: "Sign in" },

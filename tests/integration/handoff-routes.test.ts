@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
 import { handoffs, partnerProvinces, persons, tracingRequests } from "#db/schema";
-import { openApiDocument } from "~/api/openapi";
+import { openApiDocument, operationsByTag } from "~/api/openapi";
+import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json";
 import { handoffPacketSchema, handoffSchema } from "~/domain/handoffs";
 import { action as receiveAction, loader as receiveLoader } from "~/routes/api.v1.handoffs";
 import { action as statusAction } from "~/routes/api.v1.handoffs.$id.status";
@@ -104,6 +105,16 @@ function world() {
   const incoming = db.select().from(handoffs).where(eq(handoffs.packetId, envelope.packet.packetId as string)).get()!;
   return { home, other, stay, own, handoffId, incomingId: incoming.id };
 }
+
+describe("/api/docs", () => {
+  it("renders every operation of /api/v1/openapi.json, each once, from the same document", async () => {
+    const served = (await (await openApiLoader()).json()) as ReturnType<typeof openApiDocument>;
+    const described = Object.entries(served.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`));
+    const rendered = operationsByTag(openApiDocument()).flatMap((g) => g.operations.map((o) => `${o.method} ${o.path}`));
+    expect(rendered.sort()).toEqual(described.sort());
+    expect(described).toEqual(expect.arrayContaining(["post /api/v1/handoffs", "post /api/v1/handoffs/{id}/status", "post /api/v1/tracing-requests", "post /api/v1/tracing-requests/{id}/answer", "post /api/v1/placements"]));
+  });
+});
 
 describe("the hand-off pages", () => {
   it("answer each role: own panti and Dinsos see the hand-off, another panti 404, roles without hand-offs 403", async () => {
