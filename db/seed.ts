@@ -22,6 +22,8 @@ import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
 import { seedSafeguarding } from "./seed/safeguarding";
 import { DEMO_SEED_ACTION, REFERENCE_SETUP_ACTION } from "./seed/markers";
+import { JABAR_PROVINCE_CODE, planJabarDemo } from "./seed/jabar";
+import { DEFAULT_PROVINCE_CODE, ownProvinceCode } from "../app/domain/provinces";
 
 export interface SeedOptions {
   /** Years of history to generate (default 1). Fractions are allowed; 0 = today's residents only. */
@@ -229,6 +231,11 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   }
 
   const reference = loadReferenceData();
+  const province = ownProvinceCode(process.env.PANTI_PROVINCE);
+  if (province === JABAR_PROVINCE_CODE) return seedJabarDatabase(db, reference, new Date(now), options.demoPassword, log);
+  if (province !== DEFAULT_PROVINCE_CODE) {
+    throw new Error(`There is no demo registry for province ${province}: the demo data is DKI Jakarta's (31) or Jawa Barat's (32)`);
+  }
   log(`Planning ${scale} year(s) of history for ${reference.panti.length} panti`);
   const plan = planPopulation(reference.panti, { now, years: scale });
   log(`Planned ${plan.persons.length} persons and ${plan.stays.length} stays (${elapsed()})`);
@@ -368,8 +375,23 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   );
   const fkd = seedHandoffs(db, new Date(now));
   log(`Wrote ${fkd.handoffs} FKD-MPU hand-offs and ${fkd.tracingRequests} tracing requests (${elapsed()})`);
-  // The seed's audit row reports the final counts, referrals and classes included. It is
-  // written once, last: audit_log is append-only (a trigger refuses UPDATE and DELETE).
+  const counts = markDemo(db);
+  log(`Seed done in ${elapsed()}`);
+  const logins = DEMO_USERS.map((u) => ({
+    username: u.username,
+    role: u.role,
+    panti: u.panti,
+    password: options.demoPassword,
+  }));
+  return { logins, counts };
+}
+
+/**
+ * The seed's audit row, which marks the database as demo data (the banner, and production setup
+ * refusing it), with the final counts. Written once, last: audit_log is append-only (a trigger
+ * refuses UPDATE and DELETE).
+ */
+function markDemo(db: Db): Record<string, number> {
   const counts = countRows(db);
   counts.audit_log = (counts.audit_log ?? 0) + 1;
   db.insert(schema.auditLog)
@@ -385,14 +407,26 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
       after: counts,
     })
     .run();
-  log(`Seed done in ${elapsed()}`);
-  const logins = DEMO_USERS.map((u) => ({
-    username: u.username,
-    role: u.role,
-    panti: u.panti,
-    password: options.demoPassword,
-  }));
-  return { logins, counts };
+  return counts;
+}
+
+/** A Jawa Barat instance's demo (db/seed/jabar.ts): the same vocabularies, its own small registry. */
+function seedJabarDatabase(db: Db, reference: ReferenceData, now: Date, password: string, log: (message: string) => void): SeedResult {
+  const plan = planJabarDemo(now.getTime());
+  const passwordHash = hashPassword(password);
+  db.transaction(() => {
+    insertVocabularies(db, reference);
+    insertAll(db, schema.panti, plan.panti);
+    insertAll(db, schema.rooms, plan.rooms);
+    insertAll(db, schema.beds, plan.beds);
+    insertAll(db, schema.persons, plan.persons);
+    insertAll(db, schema.stays, plan.stays);
+    insertAll(db, schema.bedAssignments, plan.bedAssignments);
+    insertAll(db, schema.users, plan.users.map((u) => ({ ...u, passwordHash })));
+  });
+  log(`Wrote the Jawa Barat demo registry: ${plan.panti.length} panti, ${plan.beds.length} beds, ${plan.persons.length} residents`);
+  const counts = markDemo(db);
+  return { logins: plan.logins.map((l) => ({ ...l, password })), counts };
 }
 
 // ---------------------------------------------------------------------------

@@ -23,6 +23,12 @@ export function partnerProvinceList() {
   };
 }
 
+/** The name of the province this deployment serves (DKI Jakarta unless PANTI_PROVINCE says otherwise). */
+export function ownProvinceName(): string {
+  const own = ownProvinceCode(process.env.PANTI_PROVINCE);
+  return db.select({ name: partnerProvinces.name }).from(partnerProvinces).where(eq(partnerProvinces.code, own)).get()?.name ?? "DKI Jakarta";
+}
+
 export function partnerProvince(code: string) {
   return db.select().from(partnerProvinces).where(eq(partnerProvinces.code, code)).get() ?? null;
 }

@@ -3,6 +3,7 @@ import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useLocation
 import { useEffect, useRef } from "react";
 import { canOnPanti, hasPermission } from "~/domain/permissions";
 import { isDemoDatabase } from "~/queries/audit.server";
+import { ownProvinceName } from "~/queries/provinces.server";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
@@ -12,6 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
     demo: isDemoDatabase(),
+    province: ownProvinceName(),
     user: {
       name: user.name,
       username: user.username,
@@ -72,7 +74,7 @@ function NavGroup({ label, links }: { label: string; links: { to: string; label:
 }
 
 export default function AppLayout() {
-  const { demo, user, nav } = useLoaderData<typeof loader>();
+  const { demo, province, user, nav } = useLoaderData<typeof loader>();
   const t = useT();
   const monitoring = [
     nav.followUps ? { to: "/follow-ups", label: t("nav.followUps") } : null,
@@ -102,7 +104,7 @@ export default function AppLayout() {
           <a className="brand" href="/home">
             <img src="/favicon.svg" alt="" width="28" height="28" />
             <span>
-              {t("app.name")} <small>Dinsos DKI Jakarta</small>
+              {t("app.name")} <small data-testid="instance-province">Dinsos {province}</small>
             </span>
           </a>
           <nav className="main-nav" aria-label="Menu">

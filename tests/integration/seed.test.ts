@@ -315,3 +315,41 @@ describe("seedDatabase", () => {
     expect(same(twin)).toEqual(same(db));
   });
 });
+
+describe("seedDatabase for a Jawa Barat instance (PANTI_PROVINCE=32)", () => {
+  const seedJabar = (file: string) => {
+    const previous = process.env.PANTI_PROVINCE;
+    process.env.PANTI_PROVINCE = "32";
+    try {
+      const jabar = openDatabase(path.join(dir, file));
+      return { jabar, seeded: seedDatabase(jabar, options) };
+    } finally {
+      if (previous === undefined) delete process.env.PANTI_PROVINCE;
+      else process.env.PANTI_PROVINCE = previous;
+    }
+  };
+
+  it("gives it a small demo registry of its own, marked as demo, the same each time", () => {
+    const { jabar, seeded } = seedJabar("jabar-a.db");
+    const { jabar: again } = seedJabar("jabar-b.db");
+    const q = (d: Db, sql: string) => d.$client.prepare(sql).all();
+    try {
+      const registry = q(jabar, "select code, name, kota from panti order by id") as { code: string; name: string; kota: string }[];
+      expect(registry.map((p) => p.kota)).toEqual(["Kota Bandung", "Kota Bekasi"]);
+      for (const p of registry) expect(p.name).toMatch(/\(DEMO\)$/);
+      expect(seeded.logins.map((l) => l.username)).toEqual(["admin", "analis", "admin.bdg", "admin.bks"]);
+      expect(seeded.counts).toMatchObject({ panti: 2, persons: 5, stays: 5, partner_provinces: 10, handoffs: 0 });
+      // Each resident on a bed of a ward of their sex, in the panti of their stay.
+      expect(q(jabar, `select count(*) as n from stays s join bed_assignments a on a.stay_id = s.id join beds b on b.id = a.bed_id join rooms r on r.id = b.room_id join persons p on p.id = s.person_id where r.sex = p.sex and b.panti_id = s.panti_id`)).toEqual([{ n: 5 }]);
+      expect(q(jabar, "select count(*) as n from audit_log where action = 'seed' and entity = 'database'")).toEqual([{ n: 1 }]);
+      for (const table of ["panti", "rooms", "beds", "persons", "stays", "bed_assignments"]) {
+        expect(q(again, `select * from ${table} order by id`)).toEqual(q(jabar, `select * from ${table} order by id`));
+      }
+      const admin = jabar.$client.prepare("select password_hash as hash from users where username = 'admin.bdg'").get() as { hash: string };
+      expect(verifyPassword(PASSWORD, admin.hash)).toBe(true);
+    } finally {
+      jabar.$client.close();
+      again.$client.close();
+    }
+  });
+});
