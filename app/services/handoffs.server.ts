@@ -411,6 +411,16 @@ export function reportToSender(
 }
 
 /**
+ * When the referral made from a hand-off counts as found: when the sender sent it, to the minute
+ * (admissions are entered to the minute, so an admission in the same minute is not "before it was
+ * found"), and never later than now (the sender's clock may run ahead).
+ */
+function referralFoundAt(sentAt: string, now: Date): Date {
+  const minute = 60_000;
+  return new Date(Math.floor(Math.min(Date.parse(sentAt), now.getTime()) / minute) * minute);
+}
+
+/**
  * Accepts an incoming hand-off: as a referral to a panti (a placement made from the packet, so
  * the person's history comes with them) or straight to the family. Only Dinsos decides where.
  */
@@ -439,7 +449,7 @@ export function acceptHandoff(actor: Actor, handoffId: number, input: { accepted
           officerName: packet.travel.escort.slice(0, 120),
           source: "handoff",
           createdBy: actor.id,
-          foundAt: new Date(packet.sentAt),
+          foundAt: referralFoundAt(packet.sentAt, now),
           foundPlace: senderName,
           reachMethod: "other",
           personName: packet.person.name,

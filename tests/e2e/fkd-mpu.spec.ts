@@ -87,6 +87,11 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
   await signIn(page, "admin");
   await signIn(j, "admin");
   await expect(j.getByTestId("demo-banner")).toBeVisible();
+  // Jawa Barat's own demo registry, not DKI's.
+  await expect(j.getByTestId("instance-province")).toHaveText("Dinsos Jawa Barat");
+  await j.goto("/panti");
+  await expect(j.getByRole("link", { name: "Panti Sosial Bina Insan Bandung (DEMO)" })).toBeVisible();
+  await expect(j.getByRole("link", { name: /Bangun Daya/ })).toHaveCount(0);
   await registerPartner(j, page, "32", JABAR_URL);
   await registerPartner(page, j, "31", DKI_URL);
 
@@ -125,6 +130,18 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
   await d.getByRole("button", { name: "Simpan sebagai draf" }).click();
   await expect(d.getByTestId("handoff-status")).toHaveText("Draf");
   const handoffUrl = d.url().split("?")[0]!;
+  // The draft is edited with the same form, its values filled in.
+  await d.getByRole("link", { name: "Ubah draf" }).click();
+  await expect(d.locator("#continueTraining")).toHaveValue("Lanjutkan pelatihan menjahit");
+  await expect(d.getByLabel("KTP", { exact: true })).toBeChecked();
+  await d.locator("#escort").fill("");
+  await d.getByRole("button", { name: "Simpan perubahan" }).click();
+  await expect(d.locator("#escort ~ .error")).toBeVisible();
+  await d.locator("#escort").fill("Rina Kartika dan Yusuf (peksos)");
+  await d.getByRole("button", { name: "Simpan perubahan" }).click();
+  await expect(d.getByTestId("handoff-message")).toContainText("Perubahan draf disimpan.");
+  await expect(d.getByTestId("handoff-packet")).toContainText("Rina Kartika dan Yusuf (peksos)");
+  await expect(d.getByTestId("handoff-status")).toHaveText("Draf");
   await d.getByRole("button", { name: "Kirim serah terima" }).click();
   await expect(d.getByTestId("handoff-message")).toContainText("Provinsi mitra sudah menerimanya.");
   // Jawa Barat's instance reports the receipt back.
@@ -144,10 +161,22 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
   // The referral carries the person's history.
   await j.getByRole("link", { name: /^Rujukan #/ }).click();
   await expect(j.getByText("Serah terima FKD-MPU dari Dinas Sosial DKI Jakarta", { exact: false })).toBeVisible();
-  await j.goBack();
-  await j.locator("#condition").selectOption("good");
-  await j.getByRole("button", { name: "Konfirmasi kedatangan" }).click();
+  // The panti admits the referral into a bed: the stay it becomes shows the hand-off it came from.
+  await j.getByTestId("admission").getByRole("button", { name: "Terima" }).click();
+  await expect(j.getByTestId("decision-message")).toContainText("Diterima di tempat tidur");
+  await j.getByTestId("admission-next-steps").getByRole("link").first().click();
+  const arrivedFrom = j.getByTestId("arrived-from");
+  await expect(arrivedFrom).toContainText("Datang lewat serah terima dari DKI Jakarta");
+  await expect(arrivedFrom).toContainText("Lanjutkan pelatihan menjahit");
+  await expect(arrivedFrom.getByTestId("arrived-from-status")).toHaveText("Disetujui");
+  const stayUrl = j.url().split("?")[0]!;
+  // The arrival is confirmed from the stay; the hand-off then shows the stay it became.
+  await arrivedFrom.locator("#condition").selectOption("good");
+  await arrivedFrom.getByRole("button", { name: "Konfirmasi kedatangan" }).click();
   await expect(j.getByTestId("handoff-status")).toHaveText("Telah tiba");
+  await j.getByTestId("handoff-stay").click();
+  await expect(j).toHaveURL(stayUrl);
+  await expect(j.getByTestId("arrived-from-status")).toHaveText("Telah tiba");
 
   // 4. DKI sees the arrival on the hand-off, on the resident's case file and in the report.
   await d.goto(handoffUrl);
@@ -163,4 +192,14 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
 
   await jabarSide.context.close();
   await dki.context.close();
+});
+
+test("/api/docs shows every path of /api/v1/openapi.json", async ({ request }) => {
+  const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+  const html = await (await request.get("/api/docs")).text();
+  const paths = Object.keys(document.paths);
+  expect(paths).toEqual(expect.arrayContaining(["/api/v1/handoffs", "/api/v1/handoffs/{id}/status", "/api/v1/tracing-requests", "/api/v1/tracing-requests/{id}/answer"]));
+  for (const path of paths) {
+    for (const method of Object.keys(document.paths[path]!)) expect(html, `${method} ${path}`).toContain(`data-path="${path}" data-method="${method}"`);
+  }
 });

@@ -283,7 +283,9 @@ describe("the receiving province", () => {
   });
 
   it("links the stay its referral became: the case file shows where the person came from, the arrival is confirmed from there", () => {
-    const row = received();
+    const envelope = jabar.signed({ ...incomingHandoffPacket("32", { sentAt: "2026-11-20T02:00:37.000Z" }) });
+    receivePacket(envelope, { kind: "handoff" });
+    const row = db.select().from(handoffs).where(eq(handoffs.packetId, envelope.packet.packetId as string)).get()!;
     const first = createPanti();
     const target = createPanti();
     const { beds: targetBeds } = createRoom(target.id, 1, { sex: "mixed" });
@@ -294,7 +296,8 @@ describe("the receiving province", () => {
     const { newPlacementId } = redirectPlacement(firstAdmin.actor, placementId!, target.id, "Lebih dekat ke keluarga");
     expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ placementId: newPlacementId, pantiId: target.id });
     const pantiAdmin = createUser("panti_admin", target.id);
-    const { stayId, personId } = acceptPlacement(pantiAdmin.actor, newPlacementId, { bed: targetBeds[0]!.id, person: "new" });
+    // Admitted in the minute the packet was sent (admissions are entered to the minute): not "before it was found".
+    const { stayId, personId } = acceptPlacement(pantiAdmin.actor, newPlacementId, { bed: targetBeds[0]!.id, person: "new", admittedAt: new Date("2026-11-20T02:00:00Z") });
     expect(db.select().from(handoffs).where(eq(handoffs.id, row.id)).get()).toMatchObject({ stayId, personId, pantiId: target.id, status: "accepted" });
     expect(auditCount("handoff.link_stay")).toBeGreaterThan(0);
     // The case file of the stay: from which hand-off and province, with the history of the packet.
