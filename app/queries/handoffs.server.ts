@@ -125,6 +125,16 @@ export function handoffList(actor: Actor, filters: HandoffFilters, now = new Dat
   };
 }
 
+/** What became of a hand-off so far, as the packet summary shows it. */
+function outcomeOf(h: typeof handoffs.$inferSelect) {
+  return { sentAt: h.sentAt, acceptedAs: h.acceptedAs, declineReason: h.declineReason, arrivalCondition: h.arrivalCondition, arrivalNote: h.arrivalNote };
+}
+
+/** The packet of a hand-off and the partner province it came from or went to. */
+function packetOf(h: typeof handoffs.$inferSelect, partner: { partnerName: string; partnerOffice: string }) {
+  return { packet: h.packet as HandoffPacket, partner: { code: h.partnerCode, name: partner.partnerName, office: partner.partnerOffice } };
+}
+
 /** One hand-off with its history and deliveries, and what the actor may do with it; null when out of scope. */
 export function handoffDetail(actor: Actor, handoffId: number) {
   const row = db
@@ -165,15 +175,10 @@ export function handoffDetail(actor: Actor, handoffId: number) {
       stayId: h.stayId,
       pantiId: h.pantiId,
       placementId: h.placementId,
-      acceptedAs: h.acceptedAs,
-      declineReason: h.declineReason,
-      arrivalCondition: h.arrivalCondition,
-      arrivalNote: h.arrivalNote,
-      sentAt: h.sentAt,
       createdAt: h.createdAt,
+      ...outcomeOf(h),
     },
-    packet: h.packet as HandoffPacket,
-    partner: { code: h.partnerCode, name: row.partnerName, office: row.partnerOffice },
+    ...packetOf(h, row),
     pantiName: row.pantiName,
     events,
     deliveries,
@@ -219,18 +224,8 @@ export function incomingHandoffOfStay(actor: Actor, pantiId: number, stayId: num
   if (!row) return null;
   const h = row.handoff;
   return {
-    handoff: {
-      id: h.id,
-      packetId: h.packetId,
-      status: h.status,
-      sentAt: h.sentAt,
-      acceptedAs: h.acceptedAs,
-      declineReason: h.declineReason,
-      arrivalCondition: h.arrivalCondition,
-      arrivalNote: h.arrivalNote,
-    },
-    packet: h.packet as HandoffPacket,
-    partner: { code: h.partnerCode, name: row.partnerName, office: row.partnerOffice },
+    handoff: { id: h.id, packetId: h.packetId, status: h.status, ...outcomeOf(h) },
+    ...packetOf(h, row),
     canConfirmArrival: h.status === "accepted" && canOnPanti(actor, "handoff:receive", pantiId),
   };
 }
