@@ -185,7 +185,7 @@ export function handoffDetail(actor: Actor, handoffId: number) {
     can: {
       send: canPrepare && h.status === "draft",
       edit: canPrepare && h.status === "draft",
-      file: canPrepare && h.channel === "file" && h.status !== "draft",
+      file: canPrepare && h.channel === "file" && h.signature != null,
       recordAnswer: canPrepare && h.channel === "file" && ["sent", "received", "accepted"].includes(h.status),
       close: (canPrepare || canReceive) && (h.status === "arrived" || h.status === "declined"),
       decide: canReceive && h.status === "received",

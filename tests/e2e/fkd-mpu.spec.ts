@@ -194,6 +194,41 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
   await dki.context.close();
 });
 
+test("a draft hand-off is discarded with a reason, and the resident's case file offers a new one", async ({ page, sql }) => {
+  const pantiId = pantiIdByCode(sql, "PSBI-BD1");
+  const stay = sql
+    .prepare(
+      `select s.id from stays s join persons p on p.id = s.person_id
+       where s.panti_id = ? and s.exited_at is null and p.name is not null and p.unidentified = 0 and p.restricted = 0
+         and not exists (select 1 from handoffs h where h.stay_id = s.id)
+       order by s.id desc limit 1`,
+    )
+    .get(pantiId) as { id: number };
+  await signIn(page, "admin.bd1");
+  await page.goto(`/panti/${pantiId}/stays/${stay.id}/handoff`);
+  await page.locator("#partnerCode").selectOption("32");
+  await page.locator("#destinationCity").fill("Kota Bandung");
+  await page.locator("#reason").fill("Keluarga di Bandung bersedia menerima");
+  await page.locator("#health").fill("Sehat");
+  await page.locator("#psychosocial").fill("Stabil");
+  await page.locator("#escort").fill("Rina Kartika (peksos)");
+  await page.locator("#plannedDate").fill("2026-12-20");
+  await page.getByLabel("Warga binaan menyetujui pemulangan ini").check();
+  await page.getByRole("button", { name: "Simpan sebagai draf" }).click();
+  await expect(page.getByTestId("handoff-status")).toHaveText("Draf");
+  // A reason is required; then the draft is discarded and stays on record.
+  await page.getByRole("button", { name: "Batalkan draf" }).click();
+  await expect(page.locator("#discard-reason ~ .error")).toBeVisible();
+  await page.locator("#discard-reason").fill("Keluarga belum siap menjemput");
+  await page.getByRole("button", { name: "Batalkan draf" }).click();
+  await expect(page.getByTestId("handoff-status")).toHaveText("Dibatalkan");
+  await expect(page.getByTestId("handoff-events")).toContainText("Keluarga belum siap menjemput");
+  await expect(page.getByRole("link", { name: "Ubah draf" })).toHaveCount(0);
+  await page.goto(`/panti/${pantiId}/stays/${stay.id}`);
+  await expect(page.getByTestId("case-handoffs")).toContainText("Dibatalkan");
+  await expect(page.getByRole("link", { name: "Siapkan serah terima" })).toBeVisible();
+});
+
 test("/api/docs shows every path of /api/v1/openapi.json", async ({ request }) => {
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
   const html = await (await request.get("/api/docs")).text();

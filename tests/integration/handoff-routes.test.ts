@@ -222,6 +222,10 @@ describe("editing and discarding a draft", () => {
     const done = await callRoute(() => detailAction(routeArgs(postForm(`/handoffs/${handoffId}`, own, { intent: "discard", reason: "Salah tujuan provinsi" }), params)));
     expect(done.body).toMatchObject({ ok: true, message: "discarded" });
     expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.status).toBe("discarded");
+    // Nothing more to do with it: no edit, no sending, no signed file.
+    const after = await callRoute(() => detailLoader(routeArgs(getRequest(`/handoffs/${handoffId}`, own), params)));
+    expect((after.body as { detail: { can: Record<string, boolean> } }).detail.can).toMatchObject({ edit: false, send: false, file: false, close: false });
+    expect((await callRoute(() => fileLoader(routeArgs(getRequest(`/handoffs/${handoffId}/file.json`, own), params)))).status).toBe(409);
     const again = await callRoute(() => prepareAction(routeArgs(postForm("/x", own, form), { pantiId: String(w.home.id), stayId: String(stay.id) })));
     expect(again.status).toBe(302);
   });
