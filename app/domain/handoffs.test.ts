@@ -6,6 +6,8 @@ import {
   handoffPacketSchema,
   handoffSchema,
   HANDOFF_STATUSES,
+  handoffFormValues,
+  isOpen,
   nextAttemptDelayMs,
   pathTo,
   reportOutcome,
@@ -29,6 +31,17 @@ describe("hand-off statuses", () => {
     for (const status of HANDOFF_STATUSES) expect(canMove(status, status)).toBe(false);
   });
 
+  it("let a draft only be discarded besides being sent; a discarded draft goes nowhere and is no longer open", () => {
+    expect(canMove("draft", "discarded")).toBe(true);
+    for (const status of HANDOFF_STATUSES) {
+      expect(canMove("discarded", status)).toBe(false);
+      if (status !== "draft") expect(canMove(status, "discarded")).toBe(false);
+    }
+    expect(reportOutcome("discarded", "received")).toBe("refuse");
+    expect(isOpen("discarded")).toBe(false);
+    expect(isOpen("draft")).toBe(true);
+  });
+
   it("find the way to a reported status, and refuse one that is behind or off the path", () => {
     expect(pathTo("sent", "arrived")).toEqual(["received", "accepted", "arrived"]);
     expect(pathTo("sent", "declined")).toEqual(["received", "declined"]);
@@ -40,6 +53,23 @@ describe("hand-off statuses", () => {
 });
 
 describe("the hand-off form", () => {
+  it("is filled from a draft's packet with the values the form posts, which parse back to the same input", () => {
+    const input = handoffSchema.parse(handoffFormFields({ docKk: "on", familyFound: "on", familyName: "Euis Kurniasih", familyRelation: "Adik", familyAddress: "Garut", medication: "Metformin" }));
+    const packet = buildHandoffPacket({
+      packetId: "3f2a91c0-5b7e-4d1a-9c3e-8a6b2d4f7e10",
+      from: "31",
+      sentAt: new Date("2026-12-01T03:00:00Z"),
+      sender: { office: "Dinas Sosial Provinsi DKI Jakarta", panti: null, contact: null },
+      person: { name: "Asep", unidentified: false, description: null, sex: "male", birthDate: null, birthYear: 1980, nik: null, kk: null, originCity: null, ppksCategory: null, disabilitySubtypes: [] },
+      stage: null,
+      input,
+    });
+    const values = handoffFormValues(packet);
+    expect(values).toMatchObject({ docKtp: "on", docKk: "on", familyFound: "on", consent: "on", partnerCode: "32" });
+    expect(values).not.toHaveProperty("docBpjs");
+    expect(handoffSchema.parse(values)).toEqual(input);
+  });
+
   it("needs the person's consent, and the family's details when the family was found", () => {
     expect(handoffSchema.safeParse(formInput).success).toBe(true);
     const refused = handoffSchema.safeParse({ ...formInput, consent: undefined, familyFound: "on" });

@@ -1,10 +1,12 @@
 /**
  * Two provinces, two instances: DKI Jakarta (the app under test, E2E_PORT) and Jawa Barat
- * (a second instance started here on E2E_PORT + 10, PANTI_PROVINCE=32, its own demo database and
- * key in tests/.tmp/jabar-<port>/). The administrators exchange public keys and addresses on
- * /admin/provinces; DKI prepares and sends a hand-off from a resident's case file, Jawa Barat
- * receives it, accepts it as a referral to one of its panti and confirms the arrival, and DKI
- * sees each step on the hand-off, on the resident's case file and in the report.
+ * (a second instance started here on E2E_PORT + 10, PANTI_PROVINCE=32, with its own small demo
+ * registry and key in tests/.tmp/jabar-<port>/). The administrators exchange public keys and
+ * addresses on /admin/provinces; DKI prepares a hand-off from a resident's case file, edits the
+ * draft and sends it; Jawa Barat receives it, accepts it as a referral to one of its panti and
+ * admits it, and the stay it became shows where the person came from and confirms the arrival;
+ * DKI sees each step on the hand-off, on the resident's case file and in the report. Also: a
+ * draft discarded with a reason, and /api/docs against /api/v1/openapi.json.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -35,7 +37,7 @@ async function waitForLogin(url: string, deadline: number) {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  // A demo database of its own (demo people and users, marked as demo), for province 32.
+  // A demo database of its own (Jawa Barat's demo registry, marked as demo), for province 32.
   fs.rmSync(JABAR_DIR, { recursive: true, force: true });
   fs.mkdirSync(JABAR_DIR, { recursive: true });
   const env = { ...process.env, DATABASE_URL: JABAR_DB, DEMO_PASSWORD: E2E_PASSWORD, SEED_SCALE: "1", PANTI_PROVINCE: "32" };
