@@ -13,7 +13,7 @@ import { databaseFile, openDatabase, type Db } from "./connection";
 import * as schema from "./schema";
 import { generatePassword, hashPassword } from "../app/utils/password.server";
 import type { Role } from "../app/domain/permissions";
-import { loadReferenceData, type PantiProfile, type ReferenceData } from "./seed/reference";
+import { loadReferenceData, PROVINCE_REGISTRY_FILES, registryDir, type PantiProfile, type ReferenceData } from "./seed/reference";
 import { DAY_MS, planPopulation } from "./seed/population";
 import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
@@ -199,6 +199,13 @@ function pantiRow(id: number, p: PantiProfile, createdAt: Date): typeof schema.p
 export function seedReference(db: Db, at = new Date()): Record<string, number> {
   const filled = Object.entries(countRows(db)).filter(([, n]) => n > 0);
   if (filled.length > 0) throw new Error(`The database is not empty (${filled.map(([t, n]) => `${t}: ${n}`).join(", ")})`);
+  const province = ownProvinceCode(process.env.PANTI_PROVINCE);
+  if (province !== DEFAULT_PROVINCE_CODE && !registryDir()) {
+    throw new Error(
+      `db/reference holds DKI Jakarta's panti and outreach units, not those of province ${province}: ` +
+        `put this province's ${PROVINCE_REGISTRY_FILES.join(", ")} (same columns) in a folder and name it in PANTI_REGISTRY_DIR`,
+    );
+  }
   const reference = loadReferenceData();
   return db.transaction((tx) => {
     insertVocabularies(db, reference);

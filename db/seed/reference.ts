@@ -52,6 +52,19 @@ export function referenceDir(): string {
   return path.resolve(process.env.PANTI_ROOT ?? process.cwd(), "db/reference");
 }
 
+/**
+ * The lists that belong to one province rather than to the shared vocabulary: its panti and
+ * their profiles, and its outreach units. db/reference holds DKI Jakarta's; a deployment for
+ * another province names a folder with its own copies of these files in PANTI_REGISTRY_DIR.
+ */
+export const PROVINCE_REGISTRY_FILES = ["panti.csv", "panti-profile.csv", "outreach-units.csv"] as const;
+
+/** The folder of the province's own registry files, when PANTI_REGISTRY_DIR names one. */
+export function registryDir(): string | null {
+  const configured = process.env.PANTI_REGISTRY_DIR?.trim();
+  return configured ? path.resolve(configured) : null;
+}
+
 class CsvFile {
   readonly records: Record<string, string>[];
 
@@ -134,8 +147,9 @@ function uniqueCodes<T extends { code: string }>(file: string, rows: T[]): T[] {
   return rows;
 }
 
-export function loadReferenceData(dir = referenceDir()): ReferenceData {
-  const read = (name: string) => new CsvFile(dir, name);
+export function loadReferenceData(dir = referenceDir(), registry = registryDir()): ReferenceData {
+  const read = (name: string) =>
+    new CsvFile(registry && (PROVINCE_REGISTRY_FILES as readonly string[]).includes(name) ? registry : dir, name);
 
   const categoriesCsv = read("ppks-categories.csv");
   const ppksCategories = uniqueCodes(

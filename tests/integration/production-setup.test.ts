@@ -85,4 +85,29 @@ describe("production setup", () => {
     expect(refused.status).toBe(1);
     expect(refused.out).toContain("holds demo data");
   });
+
+  it("for another province, takes its panti and outreach units from PANTI_REGISTRY_DIR, never DKI Jakarta's", () => {
+    const jabar = path.join(dir, "jabar.db");
+    const refused = run("db/setup.ts", ["--production"], jabar, { PANTI_PROVINCE: "32" });
+    expect(refused.status, refused.out).toBe(1);
+    expect(refused.out).toContain("PANTI_REGISTRY_DIR");
+    expect(count(jabar, "select count(*) as n from panti")).toBe(0);
+
+    const registry = path.join(dir, "registry-32");
+    fs.mkdirSync(registry);
+    const reference = path.resolve("db/reference");
+    const header = (file: string) => fs.readFileSync(path.join(reference, file), "utf8").split("\n")[0];
+    fs.writeFileSync(
+      path.join(registry, "panti.csv"),
+      `${header("panti.csv")}\nPSBL-BDG,Panti Sosial Bina Laras Bandung,mental,ODGJ terlantar,Kota Bandung,"Jl. Contoh No. 1, Bandung",60,2025,,,Dinas Sosial Jawa Barat\n`,
+    );
+    fs.writeFileSync(path.join(registry, "panti-profile.csv"), `${header("panti-profile.csv")}\nPSBL-BDG,penyandang_disabilitas,any,18,,,mental,ODGJ\n`);
+    fs.writeFileSync(path.join(registry, "outreach-units.csv"), `${header("outreach-units.csv")}\nsatgas_jabar,Satgas Dinas Sosial Provinsi Jawa Barat,\n`);
+    const created = run("db/setup.ts", ["--production"], jabar, { PANTI_PROVINCE: "32", PANTI_REGISTRY_DIR: registry });
+    expect(created.status, created.out).toBe(0);
+    expect(count(jabar, "select count(*) as n from panti")).toBe(1);
+    expect(count(jabar, "select count(*) as n from panti where code = 'PSBL-BDG'")).toBe(1);
+    expect(count(jabar, "select count(*) as n from outreach_units")).toBe(1);
+    expect(count(jabar, "select count(*) as n from ppks_categories")).toBeGreaterThan(0);
+  });
 });
