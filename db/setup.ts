@@ -18,6 +18,7 @@ import { auditLog, panti, users } from "./schema";
 import { generatePassword } from "../app/utils/password.server";
 import { ensureInstanceKey, instanceKeyPath } from "../app/utils/signing.server";
 import { scaleFromArgs, seedDatabase, seedReference } from "./seed";
+import { DEFAULT_PROVINCE_CODE, ownProvinceCode } from "../app/domain/provinces";
 import { DEMO_SEED_ACTION } from "./seed/markers";
 import { demoLoginsPath, formatLogins, writeDemoLogins } from "./seed/logins";
 
@@ -77,7 +78,9 @@ function setupDemo(db: Db, file: string, scale: number): void {
     return;
   }
 
-  console.log(`Seeding ${file} with ${scale} year(s) of DEMO history (not for real records) ...`);
+  const what =
+    ownProvinceCode(process.env.PANTI_PROVINCE) === DEFAULT_PROVINCE_CODE ? `${scale} year(s) of DEMO history` : "the small DEMO registry of its province";
+  console.log(`Seeding ${file} with ${what} (not for real records) ...`);
   const started = performance.now();
   const password = process.env.DEMO_PASSWORD || generatePassword();
   const { logins, counts } = seedDatabase(db, { scale, demoPassword: password });
