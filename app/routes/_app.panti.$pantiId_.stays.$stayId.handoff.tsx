@@ -14,6 +14,7 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { TransportField } from "~/components/forms/select-field";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
+import { ConsentNotice } from "~/components/safeguarding/consent-notice";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.handoff_prepare");
@@ -43,7 +44,7 @@ const DOC_FIELDS: Record<(typeof HANDOFF_DOCUMENTS)[number], string> = {
 };
 
 export default function PrepareHandoffPage() {
-  const { stay, person, panti, partners, suggested } = useLoaderData<typeof loader>();
+  const { stay, person, panti, partners, suggested, consent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -69,6 +70,7 @@ export default function PrepareHandoffPage() {
     <>
       <PageHeader title={t("handoff.prepare.title")} crumbs={caseFileCrumbs(panti, stay, person)} intro={t("handoff.prepare.intro")} />
       <FormError message={failed?.formError} />
+      <ConsentNotice consent={consent} consentPath={`/panti/${panti.id}/stays/${stay.id}/consent`} missing={t("consent.notice.handoff")} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={t("handoff.prepare.title")}>
         <section className="card stack">
           <h2>{t("handoff.section.destination")}</h2>
