@@ -85,6 +85,7 @@ function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: nu
     .select({
       id: followUps.id,
       stayId: followUps.stayId,
+      personId: stays.personId,
       pantiId: followUps.pantiId,
       pantiName: panti.name,
       sequence: followUps.sequence,
@@ -172,6 +173,7 @@ function staleStayRows(actor: Actor, now: Date, page: { limit: number; offset: n
   const rows = db
     .select({
       stayId: stays.id,
+      personId: stays.personId,
       pantiId: stays.pantiId,
       pantiName: panti.name,
       admittedAt: stays.admittedAt,
