@@ -9,10 +9,16 @@ import type { Actor } from "~/domain/permissions";
 import { namedScope, shownIdentity } from "~/domain/safeguarding";
 import { db } from "~/utils/db.server";
 
-/** The panti of the person's open stay, or of their latest stay; null without stays. */
-export const homePantiOf = (personId: SQL | typeof persons.id = persons.id) =>
-  sql<number | null>`(select hs.panti_id from stays hs where hs.person_id = ${personId}
+/**
+ * The panti of the person's open stay, or of their latest stay; null without stays. The person's
+ * id is written with its table: in a select from `persons` alone drizzle writes a bare "id",
+ * which inside the subquery would mean the stay's own id.
+ */
+export const homePantiOf = (personId: SQL | typeof persons.id = persons.id) => {
+  const ref = personId === persons.id ? sql`${sql.identifier("persons")}.${sql.identifier("id")}` : personId;
+  return sql<number | null>`(select hs.panti_id from stays hs where hs.person_id = ${ref}
     order by (hs.exited_at is null) desc, hs.admitted_at desc, hs.id desc limit 1)`;
+};
 
 /** The columns `shownIdentity` needs, to add to a select that joins `persons`. */
 export const restrictionColumns = () => ({ restricted: persons.restricted, homePantiId: homePantiOf() });
