@@ -13,6 +13,7 @@ import { RESTRICTED_NAME, consentSchema } from "~/domain/safeguarding";
 import { tracingFormData } from "~/queries/handoffs.server";
 import { attendanceSheet, classPage, enrolmentPage, trainingHistory } from "~/queries/programmes.server";
 import { returnsPeople } from "~/queries/measures.server";
+import { personCandidates } from "~/queries/placements.server";
 import { createClass, enrolResidents } from "~/services/programmes.server";
 import { recordConsent } from "~/services/safeguarding.server";
 import { requestTracing } from "~/services/tracing.server";
@@ -228,5 +229,26 @@ describe("a restricted trainee who has left the panti of the class", () => {
     expect(names).toEqual([RESTRICTED_NAME]);
     const named = returnsPeople(createUser("dinsos_viewer").actor, { from: "2025-01-01", to: "2025-03-31" }, { show: "exits", page: 1 }, new Date("2026-03-09T03:00:00Z"));
     expect(named.all.filter((r) => r.personId === person.id).map((r) => r.displayName)).toEqual(["Rahmawati Restricted"]);
+  });
+});
+
+describe("duplicate candidates of a restricted person", () => {
+  it("name them to the staff of their own panti and only hint at them elsewhere", () => {
+    const a = createPanti();
+    const b = createPanti();
+    // Stays in another panti, and persons without a stay, so that a person's id and their stay's differ.
+    for (let i = 0; i < 3; i++) createResident(b.id, null);
+    for (let i = 0; i < 2; i++) db.insert(persons).values({ name: `Tanpa tinggal ${i}`, sex: "male" }).run();
+    const { person } = createResident(a.id, null);
+    const nik = "3173014404990099";
+    db.update(persons).set({ name: "Kartini Restricted", nik, sex: "female", birthYear: 1999 }).where(eq(persons.id, person.id)).run();
+    restrict(person.id);
+    const referral = { nik, personName: "Kartini Restricted", sex: "female" as const, birthDate: null, estimatedAge: 27, foundAt: new Date("2026-03-01T03:00:00Z") };
+    const own = personCandidates(createUser("panti_admin", a.id).actor, referral);
+    expect(own.candidates.map((c) => c.personId)).toContain(person.id);
+    const elsewhere = personCandidates(createUser("panti_admin", b.id).actor, referral);
+    expect(elsewhere.candidates.map((c) => c.personId)).not.toContain(person.id);
+    expect(elsewhere.restrictedMatch).toBe(true);
+    expect(JSON.stringify(elsewhere)).not.toContain("Kartini");
   });
 });
