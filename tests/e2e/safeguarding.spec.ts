@@ -126,6 +126,36 @@ test.describe.serial("safeguarding: restricted records", () => {
     await page.goto(caseUrl.replace(/\/stays\/\d+$/, "/consents"));
     await expect(page.getByTestId("expired-consents")).toBeVisible();
   });
+
+  test("the tracing form shows the home-province consent before anything is typed, and a consent on the person's behalf puts it in force", async ({ page, login }) => {
+    await login("admin.bm1");
+    await page.goto(`${caseUrl}/tracing-request`);
+    const notice = page.getByTestId("consent-notice");
+    await expect(notice).toContainText("Provinsi asal (FKD-MPU)");
+    if ((await notice.getAttribute("data-state")) !== "given") {
+      await expect(notice).toContainText("permintaan penelusuran tidak dapat dikirim");
+      await notice.getByRole("link", { name: "Catat persetujuan" }).click();
+      await expect(page).toHaveURL(new RegExp(`${caseUrl}/consent$`));
+      await page.locator("#purpose").selectOption("home_province");
+      await page.locator("#decision").selectOption("given");
+      await page.getByLabel("Diputuskan atas nama orang ini").check();
+      await page.locator("#decidedBy").fill("Kepala panti");
+      await page.locator("#onBehalfReason").fill("Belum dapat memutuskan sendiri (uji e2e).");
+      await Promise.all([page.waitForURL((url) => url.searchParams.get("saved") === "consent"), page.getByRole("button", { name: "Simpan persetujuan" }).click()]);
+      await page.goto(`${caseUrl}/tracing-request`);
+    }
+    await expect(page.getByTestId("consent-notice")).toHaveAttribute("data-state", /given|expiring/);
+  });
+
+  test("a download of names states its purpose", async ({ page, login }) => {
+    await login("admin.bm1");
+    await page.goto("/follow-ups");
+    const purpose = page.getByTestId("download-follow-ups-purpose");
+    await expect(purpose).toHaveValue("internal");
+    await expect(purpose.locator("option")).toHaveCount(6);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-follow-ups-csv").click()]);
+    expect(file.suggestedFilename()).toMatch(/^bimbingan-lanjut-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
 });
 
 /**
