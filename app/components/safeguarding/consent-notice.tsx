@@ -22,7 +22,7 @@ export function ConsentNotice({
   const t = useT();
   const lang = useLang();
   return (
-    <div className={consent.allowed ? "alert info" : "alert error"} data-testid="consent-notice" data-state={consent.state} role={consent.allowed ? undefined : "alert"}>
+    <div className={consent.allowed ? "alert info" : "alert warning"} data-testid="consent-notice" data-state={consent.state} role={consent.allowed ? undefined : "alert"}>
       <p>
         {t("consent.notice.label", { purpose: t(`consentPurpose.${consent.purpose}`) })}: <ConsentBadge state={consent.state} />
         {consent.allowed && consent.expiresOn ? ` ${t("consent.expiresOn")} ${formatCalendarDate(lang, consent.expiresOn)}` : null}
