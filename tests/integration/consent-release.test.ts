@@ -159,6 +159,26 @@ describe("a download that names people", () => {
   });
 });
 
+describe("a download for internal work", () => {
+  it("never names a restricted person to a panti they have left", async () => {
+    const left = createPanti();
+    const now = createPanti();
+    const { person, stay } = createResident(left.id, null, new Date("2025-06-01T03:00:00Z"));
+    db.update(persons).set({ name: "Wulandari Restricted", nik: "3173014404990055" }).where(eq(persons.id, person.id)).run();
+    db.update(stays).set({ exitedAt: new Date("2025-09-01T03:00:00Z"), exitOutcome: "transferred_panti" }).where(eq(stays.id, stay.id)).run();
+    db.insert(followUps).values({ stayId: stay.id, pantiId: left.id, sequence: 1, dueDate: "2025-10-01" }).run();
+    db.insert(stays).values({ personId: person.id, pantiId: now.id, admittedAt: new Date("2025-09-01T05:00:00Z") }).run();
+    restrict(person.id);
+    const cookie = await cookieFor(createUser("panti_admin", left.id).username);
+    const answer = await callRoute(() => exportLoader(routeArgs(getRequest("/export/follow-ups/csv?for=internal", cookie), { dataset: "follow-ups", format: "csv" })));
+    expect(answer.status).toBe(200);
+    const text = await answer.response!.text();
+    expect(text).toContain(RESTRICTED_NAME);
+    expect(text).not.toContain("Wulandari");
+    expect(text).not.toContain("3173014404990055");
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Masking in class lists and the measures' lists of people
 // ---------------------------------------------------------------------------------------------
