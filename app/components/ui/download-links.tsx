@@ -18,14 +18,14 @@ export function DownloadLinks({ dataset, search, named = false }: { dataset: str
         {params.map(([key, value], i) => (
           <input key={`${key}-${i}`} type="hidden" name={key} value={value} />
         ))}
-        <label htmlFor={`purpose-${dataset}`}>{t("dash.download")}</label>{" "}
+        <label htmlFor={`purpose-${dataset}`}>{t("dash.download")}:</label>
         <select id={`purpose-${dataset}`} name="for" defaultValue="internal" aria-describedby={`purpose-${dataset}-hint`} data-testid={`download-${dataset}-purpose`}>
           {EXPORT_PURPOSES.map((p) => (
             <option key={p} value={p}>
               {p === "internal" ? t("export.purpose.internal") : t("export.purpose.to", { purpose: t(`consentPurpose.${p}`) })}
             </option>
           ))}
-        </select>{" "}
+        </select>
         <button type="submit" className="link-button" data-testid={`download-${dataset}-csv`}>
           {t("export.csv")}
         </button>{" "}
@@ -33,7 +33,7 @@ export function DownloadLinks({ dataset, search, named = false }: { dataset: str
         <button type="submit" className="link-button" formAction={`/export/${dataset}/xlsx`} data-testid={`download-${dataset}-xlsx`}>
           {t("export.xlsx")}
         </button>
-        <small id={`purpose-${dataset}-hint`} className="muted" style={{ display: "block" }}>
+        <small id={`purpose-${dataset}-hint`} className="muted">
           {t("export.purpose.hint")}
         </small>
       </form>
