@@ -21,7 +21,7 @@ import {
 import type { AttendanceCode, ProgressStatus } from "~/domain/enums";
 import { grantFor, scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
-import { shownIdentity } from "~/domain/safeguarding";
+import { RESTRICTED_NAME, shownIdentity } from "~/domain/safeguarding";
 import {
   attendanceRow,
   checkSessionDate,
@@ -370,25 +370,27 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
     rows.map((r) => ({ id: r.id, classId: cls.id, programmeCode: cls.programmeCode, enrolledAt: r.enrolledAt, endedAt: r.endedAt, threshold: cls.attendanceThreshold })),
   );
   const sessions = (sessionsByClass.get(cls.id) ?? []).map((s) => ({ ...s, offSchedule: !cls.scheduleDays.includes(isoWeekday(s.date)) }));
-  const residents = rows.map((r) => {
-    const s = out.get(r.id)!;
-    return {
-      enrolmentId: r.id,
-      personId: r.personId,
-      name: shownIdentity(actor, r).displayName,
-      status: r.status,
-      enrolledAt: r.enrolledAt,
-      endedAt: r.endedAt,
-      outcome: r.outcome,
-      certificateNumber: r.certificateNumber,
-      letters: s.letters,
-      rate: roundedRate(s.check.tally.rate),
-      held: s.check.tally.held,
-      low: s.low,
-      progress: s.check.progress,
-      eligible: s.check.eligible,
-    };
-  });
+  const residents = rows
+    .map((r) => {
+      const s = out.get(r.id)!;
+      return {
+        enrolmentId: r.id,
+        personId: r.personId,
+        name: shownIdentity(actor, r).displayName,
+        status: r.status,
+        enrolledAt: r.enrolledAt,
+        endedAt: r.endedAt,
+        outcome: r.outcome,
+        certificateNumber: r.certificateNumber,
+        letters: s.letters,
+        rate: roundedRate(s.check.tally.rate),
+        held: s.check.tally.held,
+        low: s.low,
+        progress: s.check.progress,
+        eligible: s.check.eligible,
+      };
+    })
+    .sort(maskedLast);
   const candidates =
     can.manage && phase !== "finished"
       ? db
@@ -495,7 +497,8 @@ export function attendanceSheet(actor: Actor, classId: number, date: string | un
     .orderBy(asc(persons.name), asc(enrolments.id))
     .all()
     .filter((e) => onRoll(enrolmentWindow(e), day))
-    .map((e) => ({ enrolmentId: e.id, name: shownIdentity(actor, e).displayName, status: e.status, mark: marks.get(e.id) ?? null }));
+    .map((e) => ({ enrolmentId: e.id, name: shownIdentity(actor, e).displayName, status: e.status, mark: marks.get(e.id) ?? null }))
+    .sort(maskedLast);
   const recent = db
     .select({
       date: classSessions.date,
@@ -532,6 +535,9 @@ export function attendanceSheet(actor: Actor, classId: number, date: string | un
 // ---------------------------------------------------------------------------------------------
 // One resident in a class: progress, completion, certificate
 // ---------------------------------------------------------------------------------------------
+
+/** Masked trainees after the named ones: the order by name would otherwise hint at theirs. */
+const maskedLast = (a: { name: string }, b: { name: string }) => Number(a.name === RESTRICTED_NAME) - Number(b.name === RESTRICTED_NAME);
 
 /** The trainee as the reader may see them: masked (no name or birth date) outside their panti when restricted. */
 function personShown(actor: Actor, row: Parameters<typeof shownIdentity>[1] & { sex: "male" | "female" }) {
