@@ -26,7 +26,9 @@ describe("restricted records", () => {
     expect(nameVisible(actor("panti_admin", 3), restricted)).toBe(true);
     expect(nameVisible(actor("psychosocial", 3), restricted)).toBe(true);
     expect(nameVisible(actor("panti_admin", 4), restricted)).toBe(false);
-    expect(nameVisible(actor("instructor", 3), restricted)).toBe(false);
+    // Instructors teach the panti's residents face to face: named in their own panti only.
+    expect(nameVisible(actor("instructor", 3), restricted)).toBe(true);
+    expect(nameVisible(actor("instructor", 4), restricted)).toBe(false);
     expect(nameVisible(actor("outreach"), restricted)).toBe(false);
     expect(nameVisible(actor("panti_admin", 4), { restricted: true, homePantiId: null })).toBe(false);
   });

@@ -49,8 +49,21 @@ export interface RestrictedPerson {
  */
 export function nameVisible(actor: Actor, person: RestrictedPerson): boolean {
   if (!person.restricted) return true;
-  if (scopeFor(actor, "case:read").kind === "all") return true;
-  return person.homePantiId != null && canOnPanti(actor, "case:read", person.homePantiId);
+  const scope = namedScope(actor);
+  if (scope.kind === "all") return true;
+  return scope.kind === "panti" && person.homePantiId === scope.pantiId;
+}
+
+/**
+ * Whose restricted persons the actor sees named: every panti's (readers of every case file), one
+ * panti's (its case readers, and its instructors, who teach its residents face to face and mark
+ * their attendance by name), or nobody's.
+ */
+export function namedScope(actor: Actor): { kind: "all" } | { kind: "panti"; pantiId: number } | { kind: "none" } {
+  const read = scopeFor(actor, "case:read");
+  if (read.kind === "all" || read.kind === "panti") return read;
+  if (actor.role === "instructor" && actor.pantiId != null) return { kind: "panti", pantiId: actor.pantiId };
+  return { kind: "none" };
 }
 
 /** Who a person is, as the actor may see it: masked (no name, NIK or birth date) when restricted. */
@@ -191,6 +204,13 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 
 export const CONSENT_DECISIONS = ["given", "refused", "withdrawn"] as const;
 export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
+
+/**
+ * The consent a tracing request needs: the request sends the person's description, the names and
+ * places they mention and their photo to the partner province, which then asks around their home
+ * town; the recipient is the home province, as for a hand-off (docs/decisions/021-safeguarding.md).
+ */
+export const TRACING_CONSENT_PURPOSE: ConsentPurpose = "home_province";
 
 /** A consent ending within this many days is shown as expiring. */
 export const CONSENT_EXPIRING_DAYS = 30;

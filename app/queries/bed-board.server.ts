@@ -26,6 +26,10 @@ export interface RoomOnBoard {
   beds: BedOnBoard[];
 }
 
+/**
+ * No masking needed: the board lists open stays of the panti only, read by that panti's staff or
+ * by Dinsos (`panti:view`); an open stay's panti is the person's panti, where they are named.
+ */
 export function bedBoard(actor: Actor, pantiId: number): { rooms: RoomOnBoard[]; withoutBed: WithoutBed[] } {
   const roomRows = db
     .select({ id: rooms.id, name: rooms.name, sex: rooms.sex })
@@ -92,7 +96,7 @@ export interface WithoutBed {
   admittedAt: Date;
 }
 
-/** Open stays of the panti that hold no bed. */
+/** Open stays of the panti that hold no bed (its own residents: named to its staff, as on the board). */
 export function residentsWithoutBed(actor: Actor, pantiId: number): WithoutBed[] {
   return db
     .select({
@@ -117,7 +121,7 @@ export function residentsWithoutBed(actor: Actor, pantiId: number): WithoutBed[]
     }));
 }
 
-/** An open stay of the panti with its person and current bed, or null. */
+/** An open stay of the panti with its person and current bed, or null (the panti's own resident: named). */
 export function openStayInPanti(actor: Actor, pantiId: number, stayId: number) {
   const row = db
     .select({

@@ -837,7 +837,7 @@ export function sessionsOfPanti(actor: Actor, pantiId: number, filters: { servic
   };
 }
 
-/** The panti and all its current residents (bounded by its census), for the group-session form. */
+/** The panti and all its current residents (bounded by its census), for the group-session form: its own residents, named. */
 export function groupSessionFormData(actor: Actor, pantiId: number) {
   const profile = db.select({ id: panti.id, name: panti.name, code: panti.code }).from(panti).where(eq(panti.id, pantiId)).get();
   if (!profile) return null;

@@ -85,6 +85,7 @@ function followUpRows(actor: Actor, where: SQL | undefined, now: Date, limit: nu
     .select({
       id: followUps.id,
       stayId: followUps.stayId,
+      personId: stays.personId,
       pantiId: followUps.pantiId,
       pantiName: panti.name,
       sequence: followUps.sequence,
@@ -157,6 +158,8 @@ export function* allFollowUps(actor: Actor, now = new Date(), includeUpcoming = 
  * bed or without any recorded activity for STALE_IDLE_DAYS. `after` continues a download from the
  * last row read (admission, id).
  */
+// Open stays of the actor's panti (or of every panti, for Dinsos): the person's own panti, so
+// restricted residents are named to these readers and nothing is masked.
 function staleStayRows(actor: Actor, now: Date, page: { limit: number; offset: number; after?: { admittedAt: Date; stayId: number } }) {
   const normCutoff = new Date(now.getTime() - INTAKE_NORM_DAYS * 86_400_000);
   const idleCutoff = new Date(now.getTime() - STALE_IDLE_DAYS * 86_400_000);
@@ -170,6 +173,7 @@ function staleStayRows(actor: Actor, now: Date, page: { limit: number; offset: n
   const rows = db
     .select({
       stayId: stays.id,
+      personId: stays.personId,
       pantiId: stays.pantiId,
       pantiName: panti.name,
       admittedAt: stays.admittedAt,

@@ -101,6 +101,7 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       const page = (offset: number) => db
         .select({
           id: placements.id,
+          personId: placements.personId,
           createdAt: placements.createdAt,
           foundAt: placements.foundAt,
           unit: placements.outreachUnit,
@@ -123,28 +124,29 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
         .limit(2000)
         .offset(offset)
         .all();
+      // A list of people, held whole so that its purpose can be checked row by row and its
+      // length audited; read in pages of 2,000.
+      const read: ReturnType<typeof page> = [];
+      for (let offset = 0; ; offset += 2000) {
+        const rows = page(offset);
+        read.push(...rows);
+        if (rows.length < 2000) break;
+      }
       return {
         name: "rujukan",
         headers: ["No.", t("placement.createdAt"), t("placement.foundAt"), t("placement.outreachUnit"), t("placement.officerName"), t("placement.personName"), t("placement.sex"), t("placement.estimatedAge"), t("placement.ppksCategory"), t("placement.targetPanti"), t("placement.status"), t("placement.decidedAt"), t("placement.reason"), t("placement.source")],
-        rows: (function* () {
-          // Read in pages of 2,000 so that a long list is never held whole.
-          for (let offset = 0; ; offset += 2000) {
-            const rows = page(offset);
-            for (const r of rows) yield [r.id, r.createdAt, r.foundAt, referenceLabel(OUTREACH_UNITS, r.unit, lang), r.officer, displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }), t(`sex.${r.sex}`), r.age, referenceLabel(PPKS_CATEGORIES, r.category, lang), r.panti, t(`status.${r.status}`), r.decidedAt, r.reason, t(`source.${r.source}`)] as Cell[];
-            if (rows.length < 2000) return;
-          }
-        })(),
+        rows: read.map((r) => [r.id, r.createdAt, r.foundAt, referenceLabel(OUTREACH_UNITS, r.unit, lang), r.officer, displayName({ name: r.name, unidentified: r.unidentified, sex: r.sex }), t(`sex.${r.sex}`), r.age, referenceLabel(PPKS_CATEGORIES, r.category, lang), r.panti, t(`status.${r.status}`), r.decidedAt, r.reason, t(`source.${r.source}`)] as Cell[]),
+        personIds: read.map((r) => r.personId),
       };
     }
     case "follow-ups": {
       // Every follow-up not yet done, upcoming ones included, whatever page the list shows.
-      const rows = allFollowUps(user, new Date(), true);
+      const rows = [...allFollowUps(user, new Date(), true)];
       return {
         name: "bimbingan-lanjut",
         headers: [t("followUps.due"), t("exit.resident"), t("panti.col.name"), t("followUps.sequence", { n: "" }).trim(), t("exit.outcome"), t("followUps.exit"), t("exit.handover.receiver"), t("common.status")],
-        rows: (function* () {
-          for (const r of rows) yield [r.dueDate, r.displayName, r.pantiName, r.sequence, referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang), r.exitedAt, r.exitDestination, t(`followUp.state.${r.state}`)] as Cell[];
-        })(),
+        rows: rows.map((r) => [r.dueDate, r.displayName, r.pantiName, r.sequence, referenceLabel(EXIT_OUTCOMES, r.exitOutcome, lang), r.exitedAt, r.exitDestination, t(`followUp.state.${r.state}`)] as Cell[]),
+        personIds: rows.map((r) => r.personId),
       };
     }
     case "consent-missing": {
@@ -154,22 +156,22 @@ export function buildDataset(user: SessionUser, name: DatasetName, params: URLSe
       const rows = residentConsentStates(user, { pantiId: filter.panti }).flatMap((r) =>
         r.consents
           .filter((c) => !c.allowed && (!filter.purpose || c.purpose === filter.purpose))
-          .map((c) => [r.displayName, r.pantiName, r.admittedAt, t(`consentPurpose.${c.purpose}`), t(`consentState.${c.state}`), c.record?.expiresOn ?? null] as Cell[]),
+          .map((c) => ({ personId: r.personId, cells: [r.displayName, r.pantiName, r.admittedAt, t(`consentPurpose.${c.purpose}`), t(`consentState.${c.state}`), c.record?.expiresOn ?? null] as Cell[] })),
       );
       return {
         name: "tanpa-persetujuan",
         headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("consent.purpose"), t("common.status"), t("consent.expiresOn")],
-        rows,
+        rows: rows.map((r) => r.cells),
+        personIds: rows.map((r) => r.personId),
       };
     }
     case "stale-stays": {
-      const rows = allStaleStays(user);
+      const rows = [...allStaleStays(user)];
       return {
         name: "masa-tinggal-ditinjau",
         headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("stale.days"), t("stale.lastActivity"), t("stale.noBed")],
-        rows: (function* () {
-          for (const r of rows) yield [r.displayName, r.pantiName, r.admittedAt, r.days, r.lastActivity, r.bedId == null] as Cell[];
-        })(),
+        rows: rows.map((r) => [r.displayName, r.pantiName, r.admittedAt, r.days, r.lastActivity, r.bedId == null] as Cell[]),
+        personIds: rows.map((r) => r.personId),
       };
     }
     case "returns":

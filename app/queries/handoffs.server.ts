@@ -19,8 +19,10 @@ import {
 } from "~/domain/handoffs";
 import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
+import { TRACING_CONSENT_PURPOSE, type ConsentPurpose } from "~/domain/safeguarding";
 import { db } from "~/utils/db.server";
 import { caseHeader } from "./case-file.server";
+import { consentOfPerson } from "./safeguarding.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
 
 export const HANDOFFS_PAGE_SIZE = 50;
@@ -45,7 +47,13 @@ export function handoffFormData(actor: Actor, pantiId: number, stayId: number) {
   if (!header || !canOnPanti(actor, "handoff:prepare", pantiId)) return null;
   const partners = partnerOptions();
   const suggested = partners.find((p) => p.name === header.person.originProvince)?.code ?? "";
-  return { ...header, partners, suggested };
+  return { ...header, partners, suggested, consent: consentShown(header.person.id, "home_province") };
+}
+
+/** The person's consent for the purpose today, as the form shows it before the user submits. */
+function consentShown(personId: number, purpose: ConsentPurpose) {
+  const { state, allowed, record } = consentOfPerson(personId, purpose, new Date());
+  return { purpose, state, allowed, expiresOn: record?.expiresOn ?? null };
 }
 
 /**
@@ -84,7 +92,11 @@ export function parseHandoffFilters(params: URLSearchParams): HandoffFilters {
   };
 }
 
-/** The hand-offs the actor may see, newest status change first. */
+/**
+ * The hand-offs the actor may see, newest status change first. The name is the one the packet
+ * carried, shown to the panti that prepared or received the hand-off (and Dinsos): its own act,
+ * with the person's consent to share it; not masked.
+ */
 export function handoffList(actor: Actor, filters: HandoffFilters, now = new Date()) {
   const where = and(
     pantiWhere(scopeFor(actor, "handoff:read"), handoffs.pantiId),
@@ -309,7 +321,7 @@ export function tracingFormData(actor: Actor, pantiId: number, stayId: number) {
   if (!header || !canOnPanti(actor, "handoff:prepare", pantiId)) return null;
   const partners = partnerOptions().filter((p) => p.hasInstance);
   const suggested = partners.find((p) => p.name === header.person.originProvince)?.code ?? "";
-  return { ...header, partners, suggested };
+  return { ...header, partners, suggested, consent: consentShown(header.person.id, TRACING_CONSENT_PURPOSE) };
 }
 
 /** Tracing requests the actor may see: outgoing of their panti, incoming (Dinsos only). */

@@ -17,7 +17,10 @@ import { onePantiWhere } from "./scope.server";
 /** How many rows of a list the home shows before "see all". */
 export const HOME_LIST_SIZE = 6;
 
-/** Open stays of the panti whose psychosocial sessions the actor gave, due ones first. */
+/**
+ * Open stays of the panti whose psychosocial sessions the actor gave, due ones first. Open stays
+ * of the actor's own panti only: its residents are named to its staff, so nothing to mask.
+ */
 export function followedResidents(actor: Actor, pantiId: number, now = new Date()) {
   const lastSession = max(psychosocialSessions.sessionAt);
   const rows = db

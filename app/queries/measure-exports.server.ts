@@ -18,6 +18,11 @@ import type { Cell, Dataset } from "~/utils/export.server";
 import { translator, type Lang } from "~/utils/i18n";
 import { dataQualityPeople, dataQualityReport, lengthOfStayReport, returnsPeople, returnsReport } from "./measures.server";
 
+/** The rows of a list of people and the person of each row. */
+function people<T extends { personId: number }>(rows: T[], cells: (row: T) => Cell[]) {
+  return { rows: rows.map(cells), personIds: rows.map((r) => r.personId) };
+}
+
 /** A measure dataset, or null when the user asks for a panti that is not theirs. A bad period answers 400. */
 export function measureDataset(
   user: SessionUser,
@@ -38,7 +43,7 @@ export function measureDataset(
       return {
         name: `kembali-ke-jalan-orang-${stamp}`,
         headers: [t("exit.resident"), t("panti.col.name"), t("dash.outcome"), t("returns.col.exitedAt"), t("returns.col.returnedAt"), t("returns.col.kind"), t("returns.col.days")],
-        rows: returnsPeople(user, period, drill).all.map((r) => [r.displayName, r.pantiName, outcomeLabel(r.outcome), r.exitedAt, r.returnedAt, r.returnKind ? t(`returns.kind.${r.returnKind}`) : null, r.returnDays] as Cell[]),
+        ...people(returnsPeople(user, period, drill).all, (r) => [r.displayName, r.pantiName, outcomeLabel(r.outcome), r.exitedAt, r.returnedAt, r.returnKind ? t(`returns.kind.${r.returnKind}`) : null, r.returnDays]),
       };
     }
     const report = returnsReport(user, period);
@@ -81,7 +86,7 @@ export function measureDataset(
     return {
       name: `kualitas-data-${dq.check}-${stamp}`,
       headers: [t("exit.resident"), t("panti.col.name"), t("exit.admittedAt"), t("dq.col.event"), t("dq.col.recorded"), t("dq.col.days")],
-      rows: dataQualityPeople(user, period, { ...dq, check: dq.check }).all.map((r) => [r.displayName, r.pantiName, r.admittedAt, r.eventAt, r.recordedAt, r.days] as Cell[]),
+      ...people(dataQualityPeople(user, period, { ...dq, check: dq.check }).all, (r) => [r.displayName, r.pantiName, r.admittedAt, r.eventAt, r.recordedAt, r.days]),
     };
   }
   const report = dataQualityReport(user, period, dq);

@@ -35,6 +35,7 @@ import { jakartaDate } from "~/domain/time";
 import type { SelectedFields } from "drizzle-orm/sqlite-core";
 import { db } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
+import { maskRestricted } from "./restricted.server";
 
 export const MEASURE_PAGE_SIZE = 50;
 
@@ -44,7 +45,9 @@ const POSITIVE_OUTCOMES = EXIT_OUTCOMES.filter((o) => o.positive === "yes").map(
  * One page of a list of people (pages past the end show the last one), each with whether the
  * reader may open their case file; `all` is the whole list, for a download.
  */
-function peopleList<T extends { pantiId: number }>(actor: Actor, all: T[], page = 1) {
+function peopleList<T extends { pantiId: number; personId: number; displayName: string }>(actor: Actor, people: T[], page = 1) {
+  // A person who has left for another panti since is masked there when restricted.
+  const all = maskRestricted(actor, people);
   const pageCount = Math.max(1, Math.ceil(all.length / MEASURE_PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = all.slice((current - 1) * MEASURE_PAGE_SIZE, current * MEASURE_PAGE_SIZE).map((r) => ({ ...r, canOpen: canOnPanti(actor, "case:read", r.pantiId) }));
@@ -54,7 +57,7 @@ function peopleList<T extends { pantiId: number }>(actor: Actor, all: T[], page 
 /** Stays with their panti and the person's name columns, for the rows of a list of people. */
 function staysOfPeople<T extends SelectedFields>(columns: T) {
   return db
-    .select({ ...columns, name: persons.name, unidentified: persons.unidentified, sex: persons.sex })
+    .select({ ...columns, personId: stays.personId, name: persons.name, unidentified: persons.unidentified, sex: persons.sex })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))
     .innerJoin(persons, eq(persons.id, stays.personId));
@@ -253,12 +256,13 @@ export function dataQualityPeople(actor: Actor, period: Period, query: DataQuali
   const today = jakartaDate(now);
   const stageDays = query.days ?? DEFAULT_STAGE_DAYS;
   const check = query.check;
-  type Person = { stayId: number; pantiId: number; pantiName: string; admittedAt: Date; eventAt: Date; recordedAt: Date | null; days: number | null; displayName: string };
+  type Person = { personId: number; stayId: number; pantiId: number; pantiName: string; admittedAt: Date; eventAt: Date; recordedAt: Date | null; days: number | null; displayName: string };
   let rows: Person[];
   if ((RESIDENT_CHECKS as readonly string[]).includes(check)) {
     rows = residentFacts(actor, query.panti)
       .filter((r) => residentIssues(r, today, stageDays).includes(check as ResidentCheck))
       .map((r) => ({
+        personId: r.personId,
         stayId: r.stayId,
         pantiId: r.pantiId,
         pantiName: r.pantiName,
@@ -275,7 +279,7 @@ export function dataQualityPeople(actor: Actor, period: Period, query: DataQuali
       .map((r) => {
         const eventAt = late ? r.admittedAt : r.exitedAt!;
         const recordedAt = late ? r.createdAt : r.exitRecordedAt;
-        return { stayId: r.stayId, pantiId: r.pantiId, pantiName: r.pantiName, admittedAt: r.admittedAt, eventAt, recordedAt, days: recordedAt ? daysSince(eventAt, jakartaDayOf(recordedAt)) : null, displayName: personName(r) };
+        return { personId: r.personId, stayId: r.stayId, pantiId: r.pantiId, pantiName: r.pantiName, admittedAt: r.admittedAt, eventAt, recordedAt, days: recordedAt ? daysSince(eventAt, jakartaDayOf(recordedAt)) : null, displayName: personName(r) };
       });
   }
   return peopleList(actor, rows, query.page);

@@ -21,6 +21,7 @@ import {
 import type { AttendanceCode, ProgressStatus } from "~/domain/enums";
 import { grantFor, scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
+import { RESTRICTED_NAME, shownIdentity } from "~/domain/safeguarding";
 import {
   attendanceRow,
   checkSessionDate,
@@ -41,6 +42,7 @@ import { snippet } from "~/domain/text";
 import { jakartaDate } from "~/domain/time";
 import { db } from "~/utils/db.server";
 import { personSearchWhere } from "./person-search.server";
+import { restrictionColumns } from "./restricted.server";
 
 export const CLASS_PAGE_SIZE = 50;
 
@@ -356,6 +358,8 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
+      // A trainee who has since moved to another panti is masked there when restricted.
+      ...restrictionColumns(),
     })
     .from(enrolments)
     .innerJoin(persons, eq(persons.id, enrolments.personId))
@@ -366,28 +370,32 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
     rows.map((r) => ({ id: r.id, classId: cls.id, programmeCode: cls.programmeCode, enrolledAt: r.enrolledAt, endedAt: r.endedAt, threshold: cls.attendanceThreshold })),
   );
   const sessions = (sessionsByClass.get(cls.id) ?? []).map((s) => ({ ...s, offSchedule: !cls.scheduleDays.includes(isoWeekday(s.date)) }));
-  const residents = rows.map((r) => {
-    const s = out.get(r.id)!;
-    return {
-      enrolmentId: r.id,
-      personId: r.personId,
-      name: displayName(r),
-      status: r.status,
-      enrolledAt: r.enrolledAt,
-      endedAt: r.endedAt,
-      outcome: r.outcome,
-      certificateNumber: r.certificateNumber,
-      letters: s.letters,
-      rate: roundedRate(s.check.tally.rate),
-      held: s.check.tally.held,
-      low: s.low,
-      progress: s.check.progress,
-      eligible: s.check.eligible,
-    };
-  });
+  const residents = rows
+    .map((r) => {
+      const s = out.get(r.id)!;
+      return {
+        enrolmentId: r.id,
+        personId: r.personId,
+        name: shownIdentity(actor, r).displayName,
+        status: r.status,
+        enrolledAt: r.enrolledAt,
+        endedAt: r.endedAt,
+        outcome: r.outcome,
+        certificateNumber: r.certificateNumber,
+        letters: s.letters,
+        rate: roundedRate(s.check.tally.rate),
+        held: s.check.tally.held,
+        low: s.low,
+        progress: s.check.progress,
+        eligible: s.check.eligible,
+      };
+    })
+    .sort(maskedLast);
   const candidates =
     can.manage && phase !== "finished"
       ? db
+          // Open stays of the class's panti, for its managers (that panti's admin, Dinsos): the
+          // panti of each candidate, so no restricted name to mask.
           .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, description: persons.description })
           .from(stays)
           .innerJoin(persons, eq(persons.id, stays.personId))
@@ -481,6 +489,7 @@ export function attendanceSheet(actor: Actor, classId: number, date: string | un
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
+      ...restrictionColumns(),
     })
     .from(enrolments)
     .innerJoin(persons, eq(persons.id, enrolments.personId))
@@ -488,7 +497,8 @@ export function attendanceSheet(actor: Actor, classId: number, date: string | un
     .orderBy(asc(persons.name), asc(enrolments.id))
     .all()
     .filter((e) => onRoll(enrolmentWindow(e), day))
-    .map((e) => ({ enrolmentId: e.id, name: displayName(e), status: e.status, mark: marks.get(e.id) ?? null }));
+    .map((e) => ({ enrolmentId: e.id, name: shownIdentity(actor, e).displayName, status: e.status, mark: marks.get(e.id) ?? null }))
+    .sort(maskedLast);
   const recent = db
     .select({
       date: classSessions.date,
@@ -526,6 +536,15 @@ export function attendanceSheet(actor: Actor, classId: number, date: string | un
 // One resident in a class: progress, completion, certificate
 // ---------------------------------------------------------------------------------------------
 
+/** Masked trainees after the named ones: the order by name would otherwise hint at theirs. */
+const maskedLast = (a: { name: string }, b: { name: string }) => Number(a.name === RESTRICTED_NAME) - Number(b.name === RESTRICTED_NAME);
+
+/** The trainee as the reader may see them: masked (no name or birth date) outside their panti when restricted. */
+function personShown(actor: Actor, row: Parameters<typeof shownIdentity>[1] & { sex: "male" | "female" }) {
+  const shown = shownIdentity(actor, row);
+  return { name: shown.displayName, sex: row.sex, birthDate: shown.birthDate, birthYear: shown.birthYear, masked: shown.masked };
+}
+
 /** A resident's page in a class. Null when the class is not in scope or the enrolment not in it. */
 export function enrolmentPage(actor: Actor, classId: number, enrolmentId: number, now = new Date()) {
   const head = classHead(actor, classId, "class:read");
@@ -541,6 +560,7 @@ export function enrolmentPage(actor: Actor, classId: number, enrolmentId: number
       birthYear: persons.birthYear,
       stayPantiId: stays.pantiId,
       stayExitedAt: stays.exitedAt,
+      ...restrictionColumns(),
     })
     .from(enrolments)
     .innerJoin(persons, eq(persons.id, enrolments.personId))
@@ -598,7 +618,7 @@ export function enrolmentPage(actor: Actor, classId: number, enrolmentId: number
       outcomeNotes: e.outcomeNotes,
       certificateNumber: e.certificateNumber,
     },
-    person: { name: displayName(row), sex: row.sex, birthDate: row.birthDate, birthYear: row.birthYear },
+    person: personShown(actor, row),
     modules: modules.map((m) => ({
       id: m.id,
       code: m.code,
@@ -628,7 +648,11 @@ export function enrolmentPage(actor: Actor, classId: number, enrolmentId: number
  * their panti, and instructors see only their classes' residents.
  */
 export function trainingHistory(actor: Actor, personId: number, now = new Date()) {
-  const person = db.select().from(persons).where(eq(persons.id, personId)).get();
+  const person = db
+    .select({ id: persons.id, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, ...restrictionColumns() })
+    .from(persons)
+    .where(eq(persons.id, personId))
+    .get();
   if (!person) return null;
   const rows = db
     .select({
@@ -674,7 +698,7 @@ export function trainingHistory(actor: Actor, personId: number, now = new Date()
   const { out } = summarise(rows.map((r) => ({ id: r.id, classId: r.classId, programmeCode: r.programmeCode, enrolledAt: r.enrolledAt, endedAt: r.endedAt, threshold: r.threshold })));
   const today = jakartaDate(now);
   return {
-    person: { id: person.id, name: displayName(person), sex: person.sex },
+    person: { id: person.id, name: shownIdentity(actor, person).displayName, sex: person.sex, masked: shownIdentity(actor, person).masked },
     entries: rows.map((r) => {
       const s = out.get(r.id)!;
       return {

@@ -3,7 +3,7 @@
  * incidents on the home page, the incident list and its counts per panti and type, and consents.
  * Scope is in every `where`; restricted persons are masked with `shownIdentity`.
  */
-import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { caseFileReads, consents, incidents, panti, persons, stays, users } from "#db/schema";
 import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import {
@@ -17,7 +17,7 @@ import {
   type IncidentListFilter,
 } from "~/domain/safeguarding";
 import { jakartaDate, parseJakartaDateTime } from "~/domain/time";
-import { db } from "~/utils/db.server";
+import { db, type Db } from "~/utils/db.server";
 import { restrictionColumns } from "./restricted.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
 
@@ -282,4 +282,30 @@ export function expiredConsents(actor: Actor, pantiId: number, today = jakartaDa
       .filter((c) => c.state === "expired")
       .map((c) => ({ stayId: r.stayId, displayName: r.displayName, purpose: c.purpose, expiresOn: c.record!.expiresOn, decidedOn: c.record!.decidedOn })),
   );
+}
+
+type ConsentOutcome = ReturnType<typeof consentFor>;
+
+/**
+ * The consent of each person for a purpose on a day (`consentFor` over their recorded decisions),
+ * for the services that let data leave the panti: inside their transaction (`handle`), or for a
+ * form that shows the state before the user submits.
+ */
+export function consentOfPersons(personIds: readonly number[], purpose: ConsentPurpose, date: Date, handle: Pick<Db, "select"> = db): Map<number, ConsentOutcome> {
+  const ids = [...new Set(personIds)];
+  const byPerson = new Map<number, ConsentRecord[]>(ids.map((id) => [id, []]));
+  for (let i = 0; i < ids.length; i += 500) {
+    handle
+      .select({ id: consents.id, personId: consents.personId, purpose: consents.purpose, decision: consents.decision, decidedOn: consents.decidedOn, expiresOn: consents.expiresOn })
+      .from(consents)
+      .where(and(inArray(consents.personId, ids.slice(i, i + 500)), eq(consents.purpose, purpose)))
+      .all()
+      .forEach(({ personId, ...record }) => byPerson.get(personId)?.push(record));
+  }
+  return new Map(ids.map((id) => [id, consentFor({ consents: byPerson.get(id) ?? [] }, purpose, date)]));
+}
+
+/** The consent of one person for a purpose on a day. */
+export function consentOfPerson(personId: number, purpose: ConsentPurpose, date: Date, handle: Pick<Db, "select"> = db): ConsentOutcome {
+  return consentOfPersons([personId], purpose, date, handle).get(personId)!;
 }

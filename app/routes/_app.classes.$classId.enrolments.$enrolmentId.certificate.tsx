@@ -22,6 +22,14 @@ export default function CertificatePage() {
       </div>
     );
   }
+  if (page.person.masked) {
+    // A restricted trainee's certificate is printed by their own panti or by Dinsos.
+    return (
+      <div className="alert info" data-testid="certificate-masked">
+        {t("certificate.masked")} <Link to={`/classes/${cls.id}/enrolments/${enrolment.id}`}>{page.person.name}</Link>
+      </div>
+    );
+  }
   const competent = page.modules.filter((m) => m.progress?.status === "competent");
   const programme = lang === "en" ? cls.programmeNameEn : cls.programmeNameId;
   return (

@@ -58,7 +58,7 @@ export default function FollowUpsPage() {
   return (
     <>
       <PageHeader title={t("followUps.title")} intro={t("followUps.intro")}>
-        <DownloadLinks dataset="follow-ups" />
+        <DownloadLinks dataset="follow-ups" named />
       </PageHeader>
       <FilterBar>
         <label className="checkbox">

@@ -34,7 +34,7 @@ export default function ExpiredConsentsPage() {
           { to: `/panti/${panti.id}/residents`, label: t("caseFile.residents") },
         ]}
       >
-        <DownloadLinks dataset="consent-missing" search={`?panti=${panti.id}`} />
+        <DownloadLinks dataset="consent-missing" search={`?panti=${panti.id}`} named />
       </PageHeader>
       <TableScroll label={t("consent.expiredList.title")}>
         <table data-testid="expired-consents">

@@ -11,6 +11,7 @@ import { useT } from "~/utils/use-i18n";
 import { HandoffForm } from "~/components/handoffs/handoff-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
+import { ConsentNotice } from "~/components/safeguarding/consent-notice";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.handoff_prepare");
@@ -32,12 +33,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PrepareHandoffPage() {
-  const { stay, person, panti, partners, suggested } = useLoaderData<typeof loader>();
+  const { stay, person, panti, partners, suggested, consent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
     <>
       <PageHeader title={t("handoff.prepare.title")} crumbs={caseFileCrumbs(panti, stay, person)} intro={t("handoff.prepare.intro")} />
+      <ConsentNotice consent={consent} consentPath={`/panti/${panti.id}/stays/${stay.id}/consent`} missing={t("consent.notice.handoff")} />
       <HandoffForm
         person={person}
         currentStage={stay.currentStage}

@@ -17,6 +17,7 @@ import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
+import { ConsentNotice } from "~/components/safeguarding/consent-notice";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.tracing_request");
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function TracingRequestPage() {
-  const { stay, person, panti, partners, suggested } = useLoaderData<typeof loader>();
+  const { stay, person, panti, partners, suggested, consent } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
@@ -61,6 +62,7 @@ export default function TracingRequestPage() {
     <>
       <PageHeader title={t("tracing.request.title")} crumbs={caseFileCrumbs(panti, stay, person)} intro={t("tracing.request.intro")} />
       <FormError message={failed?.formError} />
+      <ConsentNotice consent={consent} consentPath={`/panti/${panti.id}/stays/${stay.id}/consent`} missing={t("consent.notice.tracing")} />
       {partners.length === 0 ? <div className="alert info">{t("tracing.request.noPartner")}</div> : null}
       <Form method="post" encType="multipart/form-data" className="card stack" onSubmit={onSubmit} noValidate aria-label={t("tracing.request.title")}>
         <Field id="partnerCode" label={t("handoff.field.partnerCode")} error={errorFor("partnerCode")}>

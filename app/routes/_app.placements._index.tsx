@@ -65,7 +65,7 @@ export default function PlacementsPage() {
           ) : null
         }
       >
-        <DownloadLinks dataset="placements" />
+        <DownloadLinks dataset="placements" named />
       </PageHeader>
 
       <FilterBar>

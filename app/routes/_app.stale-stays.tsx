@@ -30,7 +30,7 @@ export default function StaleStaysPage() {
       <PageHeader
         title={t("stale.title")}
         intro={t("stale.intro", { days: STALE_IDLE_DAYS })}
-        actions={<DownloadLinks dataset="stale-stays" />}
+        actions={<DownloadLinks dataset="stale-stays" named />}
       />
       <p className="muted small" data-testid="stale-stays-total">
         {t("common.showing", { shown: formatNumber(lang, rows.length), total: formatNumber(lang, total) })}

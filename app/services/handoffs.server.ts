@@ -25,7 +25,7 @@ import {
   UNDER_WAY,
 } from "~/domain/handoffs";
 import { displayName } from "~/domain/persons";
-import { consentFor } from "~/domain/safeguarding";
+import { consentOfPerson } from "~/queries/safeguarding.server";
 import { jakartaDate } from "~/domain/time";
 import { canOnPanti, PermissionDenied, scopeFor, type Actor, type Permission } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
@@ -54,12 +54,7 @@ export function activePartner(tx: Tx, code: string) {
  * a hand-off leaves the panti only with it (docs/decisions/021-safeguarding.md).
  */
 function homeProvinceConsent(tx: Tx, personId: number, now: Date) {
-  const records = tx
-    .select({ id: consents.id, purpose: consents.purpose, decision: consents.decision, decidedOn: consents.decidedOn, expiresOn: consents.expiresOn })
-    .from(consents)
-    .where(and(eq(consents.personId, personId), eq(consents.purpose, "home_province")))
-    .all();
-  return consentFor({ consents: records }, "home_province", now);
+  return consentOfPerson(personId, "home_province", now, tx);
 }
 
 function requireHomeProvinceConsent(tx: Tx, personId: number | null, now: Date): void {

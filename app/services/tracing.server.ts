@@ -10,6 +10,8 @@ import { tracingRequests } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { PACKET_VERSION, type TracingAnswerInput, type TracingAnswerPacket, type TracingRequestInput, type TracingRequestPacket } from "~/domain/handoffs";
 import { PermissionDenied, scopeFor, type Actor } from "~/domain/permissions";
+import { TRACING_CONSENT_PURPOSE } from "~/domain/safeguarding";
+import { consentOfPerson } from "~/queries/safeguarding.server";
 import { ageOn, toJakartaParts } from "~/domain/time";
 import { appendAudit, writeTransaction } from "./audit.server";
 import { activePartner, openStayToHandOff, ownProvince } from "./handoffs.server";
@@ -22,6 +24,9 @@ export function requestTracing(actor: Actor, where: { pantiId: number; stayId: n
     const partner = activePartner(tx, input.partnerCode);
     if (!partner || !partner.baseUrl) throw new InvalidInput({ partnerCode: ["tracing.error.partner"] });
     const { person } = row;
+    // What the request carries leaves the province: only with the person's consent in force,
+    // given by them or on their behalf (docs/decisions/021-safeguarding.md).
+    if (!consentOfPerson(person.id, TRACING_CONSENT_PURPOSE, now, tx).allowed) throw new Conflict("tracing.error.noConsent");
     const age = person.birthDate ? ageOn(person.birthDate, now) : person.birthYear != null ? toJakartaParts(now).year - person.birthYear : null;
     const packet: TracingRequestPacket = {
       version: PACKET_VERSION,
@@ -49,7 +54,7 @@ export function requestTracing(actor: Actor, where: { pantiId: number; stayId: n
       entity: "tracing_request",
       entityId: request.id,
       pantiId: row.stay.pantiId,
-      after: { packetId: packet.packetId, partner: partner.code, stayId: row.stay.id, photo: packet.photo != null, outboxId },
+      after: { packetId: packet.packetId, partner: partner.code, stayId: row.stay.id, photo: packet.photo != null, outboxId, consent: TRACING_CONSENT_PURPOSE },
       at: now,
     });
     return { requestId: request.id, outboxId };

@@ -17,6 +17,12 @@ export interface Dataset {
   /** Column headers, in the user's language. */
   headers: string[];
   rows: Iterable<Cell[]>;
+  /**
+   * A list of people: the person of each row, in the order of `rows` (null: a row with no person
+   * record, such as a referral not yet linked). Such a download states its purpose and is
+   * audited (app/services/exports.server.ts).
+   */
+  personIds?: readonly (number | null)[];
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

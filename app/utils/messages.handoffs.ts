@@ -237,6 +237,10 @@ export const handoffMessages = {
   "tracing.done.answered": { id: "Jawaban dikirim ke provinsi mitra.", en: "The answer was sent to the partner." },
   "tracing.done.queued": { id: "Jawaban disimpan dan menunggu di kotak keluar.", en: "The answer is saved and waits in the outbox." },
   "tracing.error.partner": { id: "Pilih provinsi mitra yang terhubung dengan aplikasi.", en: "Choose a partner province connected by its instance." },
+  "tracing.error.noConsent": {
+    id: "Permintaan tidak dapat dikirim: persetujuan berbagi data dengan provinsi asal belum ada, ditolak, dicabut atau kedaluwarsa. Catat persetujuan di berkas kasus (oleh warga binaan, atau atas namanya bila ia tidak dapat memutuskan).",
+    en: "The request cannot be sent: consent to share with the home province is missing, refused, withdrawn or expired. Record the consent in the case file (by the person, or on their behalf when they cannot decide).",
+  },
   "tracing.error.answered": { id: "Permintaan ini sudah dijawab.", en: "This request has already been answered." },
   "tracing.field.photo": { id: "Foto (tidak wajib)", en: "Photo (optional)" },
   "tracing.field.photo.hint": { id: "JPEG atau PNG, paling besar {max} KB.", en: "JPEG or PNG, at most {max} KB." },

@@ -296,6 +296,10 @@ export const programmeMessages = {
   "certificate.place": { id: "Jakarta, {date}", en: "Jakarta, {date}" },
   "certificate.head": { id: "Kepala {panti}", en: "Head of {panti}" },
   "certificate.instructor": { id: "Instruktur", en: "Instructor" },
+  "certificate.masked": {
+    id: "Catatan peserta ini terbatas: sertifikatnya dicetak oleh panti tempat ia tinggal atau oleh Dinsos.",
+    en: "This trainee's record is restricted: the certificate is printed by the panti where they stay or by Dinsos.",
+  },
   "certificate.notYet": {
     id: "Sertifikat hanya ada untuk peserta yang sudah lulus.",
     en: "A certificate exists only for trainees who completed.",

@@ -171,6 +171,15 @@ export const safeguardingMessages = {
   "consent.submit": { id: "Simpan persetujuan", en: "Save the consent" },
   "consent.none": { id: "Belum ada persetujuan yang dicatat.", en: "No consent recorded yet." },
   "consent.manage": { id: "Catat persetujuan", en: "Record consent" },
+  "consent.notice.label": { id: "Persetujuan berbagi data ({purpose})", en: "Consent to share ({purpose})" },
+  "consent.notice.tracing": {
+    id: "Tanpa persetujuan yang berlaku, permintaan penelusuran tidak dapat dikirim.",
+    en: "Without a consent in force the tracing request cannot be sent.",
+  },
+  "consent.notice.handoff": {
+    id: "Tanpa persetujuan yang berlaku, centang persetujuan di bawah mencatatnya; pengiriman menolak bila persetujuan dicabut.",
+    en: "Without a consent in force, ticking the consent below records it; sending refuses when it is withdrawn.",
+  },
   "consent.expiredList.title": { id: "Persetujuan kedaluwarsa", en: "Expired consents" },
   "consent.expiredList.intro": {
     id: "Penghuni yang persetujuan terakhirnya untuk suatu tujuan sudah lewat masa berlakunya.",

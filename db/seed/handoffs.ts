@@ -61,7 +61,17 @@ export function seedHandoffs(db: Db, now: Date): HandoffSeedCounts {
       .limit(1)
       .all();
 
+    // What leaves for the home province (a hand-off, a tracing request) leaves with the person's
+    // consent to share with it, recorded the day before (docs/decisions/021-safeguarding.md).
+    const consentToShare = (row: (typeof residents)[number], at: number) => {
+      const decided = new Date(at - DAY);
+      tx.insert(schema.consents)
+        .values({ personId: row.person.id, pantiId: row.stay.pantiId, purpose: "home_province", decision: "given", decidedOn: decided.toISOString().slice(0, 10), createdAt: decided })
+        .run();
+    };
+
     const outgoing = (row: (typeof residents)[number], status: HandoffStatus, at: number) => {
+      consentToShare(row, at);
       const partner = byName.get(row.person.originProvince ?? (row.stay.exitDetails?.province as string))!;
       const input = handoffSchema.parse({
         partnerCode: partner.code,
@@ -197,6 +207,7 @@ export function seedHandoffs(db: Db, now: Date): HandoffSeedCounts {
 
     // A tracing request each way, both open.
     if (tracingFor) {
+      consentToShare(tracingFor, now.getTime() - 5 * DAY);
       const partner = byName.get(tracingFor.person.originProvince!)!;
       const packet = {
         version: PACKET_VERSION, kind: "tracing_request" as const, packetId: uuid(), from: OWN, to: partner.code, sentAt: new Date(now.getTime() - 5 * DAY).toISOString(),

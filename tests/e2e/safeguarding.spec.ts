@@ -5,7 +5,8 @@
  * the resident's name, NIK and birth date nowhere on the page. The Dinsos admin sees who opened
  * the file.
  */
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
+import { E2E_DB } from "./e2e-env.js";
 import { expect, pantiIdByCode, test } from "./fixtures";
 
 /** The resident the seed's near-match referral (external ref SG-NEAR-MATCH) resembles. */
@@ -124,5 +125,93 @@ test.describe.serial("safeguarding: restricted records", () => {
 
     await page.goto(caseUrl.replace(/\/stays\/\d+$/, "/consents"));
     await expect(page.getByTestId("expired-consents")).toBeVisible();
+  });
+
+  test("the tracing form shows the home-province consent before anything is typed, and a consent on the person's behalf puts it in force", async ({ page, login }) => {
+    await login("admin.bm1");
+    await page.goto(`${caseUrl}/tracing-request`);
+    const notice = page.getByTestId("consent-notice");
+    await expect(notice).toContainText("Provinsi asal (FKD-MPU)");
+    if ((await notice.getAttribute("data-state")) !== "given") {
+      await expect(notice).toContainText("permintaan penelusuran tidak dapat dikirim");
+      await notice.getByRole("link", { name: "Catat persetujuan" }).click();
+      await expect(page).toHaveURL(new RegExp(`${caseUrl}/consent$`));
+      await page.locator("#purpose").selectOption("home_province");
+      await page.locator("#decision").selectOption("given");
+      await page.getByLabel("Diputuskan atas nama orang ini").check();
+      await page.locator("#decidedBy").fill("Kepala panti");
+      await page.locator("#onBehalfReason").fill("Belum dapat memutuskan sendiri (uji e2e).");
+      await Promise.all([page.waitForURL((url) => url.searchParams.get("saved") === "consent"), page.getByRole("button", { name: "Simpan persetujuan" }).click()]);
+      await page.goto(`${caseUrl}/tracing-request`);
+    }
+    await expect(page.getByTestId("consent-notice")).toHaveAttribute("data-state", /given|expiring/);
+  });
+
+  test("a download of names states its purpose", async ({ page, login }) => {
+    await login("admin.bm1");
+    await page.goto("/follow-ups");
+    const purpose = page.getByTestId("download-follow-ups-purpose");
+    await expect(purpose).toHaveValue("internal");
+    await expect(purpose.locator("option")).toHaveCount(6);
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-follow-ups-csv").click()]);
+    expect(file.suggestedFilename()).toMatch(/^bimbingan-lanjut-\d{4}-\d{2}-\d{2}\.csv$/);
+  });
+});
+
+/**
+ * A restricted trainee who has left the panti of their class: the class's instructor there sees
+ * the masked label on the class page and the attendance sheet, never the name or NIK; Dinsos sees
+ * the name. The move is written to the e2e database directly (a transfer through the pages is
+ * tested elsewhere).
+ */
+test.describe.serial("safeguarding: a restricted trainee in another panti's class", () => {
+  let trainee: { classId: number; personId: number; name: string; nik: string | null };
+
+  test.beforeAll(() => {
+    const write = new Database(E2E_DB);
+    write.pragma("busy_timeout = 5000");
+    try {
+      const row = write
+        .prepare(
+          `select e.class_id as classId, per.id as personId, per.name, per.nik, s.id as stayId from enrolments e
+             join class_instructors ci on ci.class_id = e.class_id join users u on u.id = ci.user_id and u.username = 'instruktur.tj1'
+             join persons per on per.id = e.person_id join stays s on s.person_id = per.id and s.exited_at is null
+             join panti p on p.id = s.panti_id and p.code = 'PSBR-TJ1'
+            where e.status = 'active' and per.name is not null and per.restricted = 0
+              and (select count(*) from persons same where same.name = per.name) = 1
+            order by e.id limit 1`,
+        )
+        .get() as { classId: number; personId: number; name: string; nik: string | null; stayId: number } | undefined;
+      if (!row) throw new Error("the e2e database has no active trainee in a class of instruktur.tj1");
+      const now = Date.now();
+      const other = write.prepare(`select id from panti where code <> 'PSBR-TJ1' and active = 1 order by id limit 1`).get() as { id: number };
+      write.transaction(() => {
+        write.prepare(`update persons set restricted = 1, restriction_category = 'child_at_risk', restriction_reason = 'uji e2e', restricted_at = ? where id = ?`).run(now, row.personId);
+        write.prepare(`update bed_assignments set to_at = ? where stay_id = ? and to_at is null`).run(now - 60_000, row.stayId);
+        write.prepare(`update stays set exited_at = ?, exit_outcome = 'transferred_panti', exit_recorded_at = ? where id = ?`).run(now - 60_000, now - 60_000, row.stayId);
+        write.prepare(`insert into stays (person_id, panti_id, admitted_at, created_at) values (?, ?, ?, ?)`).run(row.personId, other.id, now - 30_000, now - 30_000);
+      })();
+      trainee = row;
+    } finally {
+      write.close();
+    }
+  });
+
+  test("the class's instructor sees the masked label, never the name or NIK", async ({ page, login }) => {
+    await login("instruktur.tj1");
+    for (const path of [`/classes/${trainee.classId}`, `/classes/${trainee.classId}/attendance`]) {
+      await page.goto(path);
+      const main = page.locator("main");
+      await expect(main).toContainText("Catatan terbatas");
+      const text = await main.innerText();
+      expect(text).not.toContain(trainee.name);
+      if (trainee.nik) expect(text).not.toContain(trainee.nik);
+    }
+  });
+
+  test("Dinsos sees the trainee named", async ({ page, login }) => {
+    await login("admin");
+    await page.goto(`/classes/${trainee.classId}`);
+    await expect(page.locator("main")).toContainText(trainee.name);
   });
 });

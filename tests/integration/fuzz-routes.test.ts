@@ -16,13 +16,10 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadReferenceData } from "#db/seed/reference";
-import { seedProgrammeModules } from "#db/seed/programmes";
-import { attendanceStatuses, programmes, psychosocialServices } from "#db/schema";
+import { psychosocialServices } from "#db/schema";
 import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
 import * as enums from "~/domain/enums";
 import { ROLES } from "~/domain/permissions";
-import { classSchema } from "~/domain/programmes";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES } from "~/domain/reference";
 import { createApiToken } from "~/services/api-tokens.server";
 import { previewBatch } from "~/services/placement-import.server";
@@ -59,7 +56,8 @@ import { action as pantiPantiIdStaysStayIdPlanAction } from "~/routes/_app.panti
 import { action as pantiPantiIdStaysStayIdSessionsNewAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.sessions.new";
 import { action as pantiPantiIdStaysStayIdStageAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.stage";
 import { db } from "~/utils/db.server";
-import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference, referralInput, TEST_PASSWORD, individualSessionInput } from "../factories";
+import { cookieFor, createPanti, createResident, createRoom, createUser, referralInput, TEST_PASSWORD, individualSessionInput } from "../factories";
+import { classInput, ensureProgrammeReference } from "../factories/programmes";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 /** Bodies per form route; the API gets three times as many. */
@@ -647,12 +645,8 @@ async function fire(route: RouteCase, action: Action, who: Who, params: Record<s
 // ---------------------------------------------------------------------------------------------
 
 beforeAll(async () => {
-  ensureReference();
-  const ref = loadReferenceData();
-  db.insert(programmes).values(ref.programmes).onConflictDoNothing().run();
-  db.insert(attendanceStatuses).values(ref.attendanceStatuses).onConflictDoNothing().run();
+  ensureProgrammeReference();
   db.insert(psychosocialServices).values(PSYCHOSOCIAL_SERVICES.map((s) => ({ ...s }))).onConflictDoNothing().run();
-  seedProgrammeModules(db);
 
   const p = createPanti({ type: "youth" });
   const other = createPanti();
@@ -669,18 +663,7 @@ beforeAll(async () => {
 
   const cls = createClass(
     admin.actor,
-    classSchema.parse({
-      pantiId: String(p.id),
-      programmeCode: "komputer",
-      name: "Komputer Angkatan Uji",
-      instructorIds: [String(instructor.id)],
-      scheduleDays: ["1", "3", "5"],
-      startTime: "08:00",
-      endTime: "11:00",
-      startDate: "2026-03-02",
-      endDate: "2026-06-26",
-      capacity: "10",
-    }),
+    classInput([instructor.id], { pantiId: String(p.id), name: "Komputer Angkatan Uji" }),
     new Date("2026-03-01T03:00:00Z"),
   );
   const { enrolmentIds } = enrolResidents(admin.actor, cls.id, residents.slice(0, 2).map((r) => r.stay.id), new Date("2026-03-01T03:00:00Z"));

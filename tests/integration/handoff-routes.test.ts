@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { eq } from "drizzle-orm";
-import { handoffs, partnerProvinces, persons, tracingRequests } from "#db/schema";
+import { consents, handoffs, partnerProvinces, persons, tracingRequests } from "#db/schema";
 import { openApiDocument, operationsByTag } from "~/api/openapi";
 import { loader as openApiLoader } from "~/routes/api.v1.openapi[.]json";
 import { handoffPacketSchema, handoffSchema } from "~/domain/handoffs";
@@ -256,7 +256,8 @@ describe("a tracing request from the family page", () => {
     // Tracing requests go to a partner that runs an instance (this one answers nothing: the packet waits).
     db.update(partnerProvinces).set({ baseUrl: "http://127.0.0.1:9" }).where(eq(partnerProvinces.code, "32")).run();
     const home = createPanti();
-    const { stay } = createResident(home.id, null);
+    const { stay, person } = createResident(home.id, null);
+    db.insert(consents).values({ personId: person.id, pantiId: home.id, purpose: "home_province", decision: "given", decidedOn: "2026-01-10" }).run();
     const cookie = await cookieFor(createUser("panti_admin", home.id).username);
     const params = { pantiId: String(home.id), stayId: String(stay.id) };
     const post = (photo: Blob | null) => {

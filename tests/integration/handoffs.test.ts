@@ -322,6 +322,8 @@ describe("the receiving province", () => {
 describe("tracing requests", () => {
   it("go to the partner signed; the partner's answer lands in the resident's family-tracing log, once", async () => {
     const { home, stay, person, admin } = resident();
+    // The request leaves the province: only with the person's consent to share with it.
+    recordConsent(admin.actor, { pantiId: home.id, stayId: stay.id }, consentSchema.parse({ purpose: "home_province", decision: "given", decidedOn: "2026-11-01" }), new Date("2026-11-01T03:00:00Z"));
     const { requestId, outboxId } = requestTracing(admin.actor, { pantiId: home.id, stayId: stay.id }, {
       partnerCode: "32",
       description: "Perempuan, sekitar 60 tahun, menyebut pasar dan masjid besar",

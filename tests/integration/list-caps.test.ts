@@ -44,7 +44,7 @@ async function allPages<T extends { rows: unknown[]; total: number; page: number
 }
 
 async function csvOf(cookie: string, dataset: string) {
-  const response = (await exportLoader(routeArgs(getRequest(`/export/${dataset}/csv`, cookie), { dataset, format: "csv" }))) as Response;
+  const response = (await exportLoader(routeArgs(getRequest(`/export/${dataset}/csv?for=internal`, cookie), { dataset, format: "csv" }))) as Response;
   expect(response.status).toBe(200);
   return parseCsv((await response.text()).replace(/^\uFEFF/, "")).filter((r) => r.some((c) => c !== ""));
 }

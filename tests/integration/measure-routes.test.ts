@@ -42,7 +42,7 @@ describe("the measure pages", () => {
 
     const tampered = await callRoute(() => dataQualityLoader(routeArgs(getRequest(`/reports/data-quality?check=missing_nik&panti=${theirs.id}`, cookie))));
     expect(tampered.status).toBe(404);
-    const download = await callRoute(() => exportLoader(routeArgs(getRequest(`/export/data-quality/csv?check=missing_nik&panti=${theirs.id}`, cookie), { dataset: "data-quality", format: "csv" })));
+    const download = await callRoute(() => exportLoader(routeArgs(getRequest(`/export/data-quality/csv?check=missing_nik&panti=${theirs.id}&for=internal`, cookie), { dataset: "data-quality", format: "csv" })));
     expect(download.status).toBe(403);
   });
 
@@ -51,7 +51,7 @@ describe("the measure pages", () => {
     const cookie = await cookieFor(createUser("dinsos_viewer").username);
     const people = await callRoute(() => dataQualityLoader(routeArgs(getRequest(`/reports/data-quality?check=no_bed&panti=${theirs.id}`, cookie))));
     expect((people.body as Body).people!.rows.map((r) => r.displayName)).toEqual(["Dewi Lestari"]);
-    const download = await callRoute(() => exportLoader(routeArgs(getRequest(`/export/data-quality/csv?check=no_bed&panti=${theirs.id}`, cookie), { dataset: "data-quality", format: "csv" })));
+    const download = await callRoute(() => exportLoader(routeArgs(getRequest(`/export/data-quality/csv?check=no_bed&panti=${theirs.id}&for=internal`, cookie), { dataset: "data-quality", format: "csv" })));
     expect(download.status).toBe(200);
     const csv = parseCsv((await download.response!.text()).replace(/^\uFEFF/, ""));
     expect(csv.slice(1).map((r) => r[0])).toEqual(["Dewi Lestari"]);

@@ -7,12 +7,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
-import { attendance, attendanceStatuses, auditLog, classSessions, enrolments, moduleProgress, persons, programmeModules, programmes, stays } from "#db/schema";
+import { attendance, auditLog, classSessions, enrolments, moduleProgress, persons, programmeModules, stays } from "#db/schema";
 import { loadReferenceData } from "#db/seed/reference";
-import { loadProgrammeModules, seedProgrammeModules, seedProgrammes } from "#db/seed/programmes";
+import { loadProgrammeModules, seedProgrammes } from "#db/seed/programmes";
 import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
 import { exitSchema } from "~/domain/exits";
-import { addDays, ATTENDANCE_STATUSES, attendanceSheetSchema, classSchema, type ClassInput } from "~/domain/programmes";
+import { addDays, ATTENDANCE_STATUSES, attendanceSheetSchema } from "~/domain/programmes";
 import { jakartaDate } from "~/domain/time";
 import { attendanceSheet, classPage, enrolmentPage, listClasses, programmeCatalogue, trainingHistory } from "~/queries/programmes.server";
 import { recordExit } from "~/services/exits.server";
@@ -41,7 +41,8 @@ import { action as programmesAction, loader as programmesLoader } from "~/routes
 import { loader as trainingLoader } from "~/routes/_app.residents.$personId.training";
 import { db } from "~/utils/db.server";
 import { parseCsvRecords } from "~/utils/csv";
-import { cookieFor, createPanti, createResident, createRoom, createUser, ensureReference } from "../factories";
+import { cookieFor, createPanti, createResident, createRoom, createUser } from "../factories";
+import { classInput, ensureProgrammeReference } from "../factories/programmes";
 import { callRoute as call, postForm as post, routeArgs as args } from "../routes";
 
 // ---------------------------------------------------------------------------------------------
@@ -50,35 +51,6 @@ import { callRoute as call, postForm as post, routeArgs as args } from "../route
 
 /** Monday 9 March 2026, 10:00 in Jakarta. */
 const NOW = new Date("2026-03-09T03:00:00Z");
-let n = 0;
-let programmeReference = false;
-
-/** Programmes, attendance statuses and the module catalogue (the factories load the rest). */
-function ensureProgrammeReference() {
-  ensureReference();
-  if (programmeReference) return;
-  programmeReference = true;
-  const ref = loadReferenceData();
-  db.insert(programmes).values(ref.programmes).onConflictDoNothing().run();
-  db.insert(attendanceStatuses).values(ref.attendanceStatuses).onConflictDoNothing().run();
-  seedProgrammeModules(db);
-}
-
-function classInput(instructorIds: number[], overrides: Record<string, unknown> = {}): ClassInput {
-  return classSchema.parse({
-    programmeCode: "komputer",
-    name: `Komputer Angkatan ${++n}`,
-    instructorIds: instructorIds.map(String),
-    scheduleDays: ["1", "3", "5"],
-    startTime: "08:00",
-    endTime: "11:00",
-    startDate: "2026-03-02",
-    endDate: "2026-06-26",
-    capacity: "10",
-    ...overrides,
-  });
-}
-
 /** A youth panti with an admin, an instructor, residents and a computer class they are enrolled in. */
 function setup(options: { residents?: number; enrol?: number; overrides?: Record<string, unknown>; now?: Date } = {}) {
   ensureProgrammeReference();

@@ -168,6 +168,9 @@ describe("the scope contract", () => {
       // The referral list's ORDER BY: reads nothing.
       "placementListOrder",
       "newUserForm",
+      // The consent of persons already read through a scoped query (a stay, a list's rows).
+      "consentOfPersons",
+      "consentOfPerson",
       // Parses a list's query string; reads nothing.
       "parseHandoffFilters",
       // Aggregate, non-personal figures: a plain panti filter built by resolveFilter from the scope.

@@ -35,6 +35,9 @@ export function MeasureHeader({
   crumbs?: readonly Crumb[];
 }) {
   const t = useT();
+  // A drill-down lists the people behind a figure: its download names them.
+  const params = new URLSearchParams(useLocation().search);
+  const named = params.has("show") || params.has("check");
   return (
     <PageHeader
       title={title}
@@ -42,7 +45,7 @@ export function MeasureHeader({
       crumbs={[{ to: "/reports", label: t("nav.reports") }, ...crumbs]}
       actions={
         <div className="no-print" style={{ display: "flex", gap: "0.75rem", alignItems: "center" }}>
-          {dataset ? <DownloadLinks dataset={dataset} /> : null}
+          {dataset ? <DownloadLinks dataset={dataset} named={named} /> : null}
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t("common.print")}
           </button>
