@@ -28,6 +28,7 @@ import { consentFor } from "~/domain/safeguarding";
 import { jakartaDate } from "~/domain/time";
 import { canOnPanti, PermissionDenied, scopeFor, type Actor, type Permission } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
+import { requestHandoffApproval, requireHandoffApproved } from "./approvals.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 import { enqueuePacket, packetHash, signedEnvelope } from "./outbox.server";
@@ -169,6 +170,8 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       .returning({ id: handoffs.id })
       .get();
     tx.insert(handoffEvents).values({ handoffId: handoff.id, at: now, status: "draft", actorId: actor.id }).run();
+    // A draft is sent only once a second person approved it (docs/decisions/022-approvals.md).
+    const approvalId = requestHandoffApproval(tx, actor, handoff.id, now);
     // The consent ticked on the form is the person's consent to share with their home province,
     // recorded where every consent is, so that a later withdrawal stops the sending.
     if (!homeProvinceConsent(tx, person.id, now).allowed) {
@@ -188,7 +191,7 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       after: { packetId: packet.packetId, partner: partner.code, stayId: row.stay.id, plannedDate: input.plannedDate },
       at: now,
     });
-    return { handoffId: handoff.id };
+    return { handoffId: handoff.id, approvalId };
   });
 }
 
@@ -201,6 +204,7 @@ export function sendHandoff(actor: Actor, handoffId: number, now = new Date()) {
   return writeTransaction((tx) => {
     const row = loadHandoff(tx, handoffId, "outgoing");
     authorizeHandoff(actor, "handoff:prepare", row);
+    requireHandoffApproved(tx, row);
     requireHomeProvinceConsent(tx, row.personId, now);
     const partner = activePartner(tx, row.partnerCode);
     if (!partner) throw new Conflict("handoff.error.partnerInactive");
