@@ -19,6 +19,7 @@ import {
 import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
 import { db } from "~/utils/db.server";
+import { approvalStates } from "./approvals.server";
 import { caseHeader } from "./case-file.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
 
@@ -137,7 +138,10 @@ export function handoffDetail(actor: Actor, handoffId: number) {
   const outgoing = h.direction === "outgoing";
   const canPrepare = outgoing && scopeOk("handoff:prepare");
   const canReceive = !outgoing && scopeOk("handoff:receive");
+  // An outgoing draft is sent only once approved (docs/decisions/022-approvals.md).
+  const approval = outgoing ? (approvalStates(actor, "handoff", [h.id]).get(h.id) ?? null) : null;
   return {
+    approval,
     handoff: {
       id: h.id,
       packetId: h.packetId,
@@ -161,7 +165,7 @@ export function handoffDetail(actor: Actor, handoffId: number) {
     events,
     deliveries,
     can: {
-      send: canPrepare && h.status === "draft",
+      send: canPrepare && h.status === "draft" && approval?.status === "approved",
       file: canPrepare && h.channel === "file" && h.status !== "draft",
       recordAnswer: canPrepare && h.channel === "file" && ["sent", "received", "accepted"].includes(h.status),
       close: (canPrepare || canReceive) && (h.status === "arrived" || h.status === "declined"),
