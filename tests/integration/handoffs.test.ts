@@ -19,6 +19,7 @@ import { canonicalJson, instancePublicKey, verifyPacket } from "~/utils/signing.
 import { auditCount, createPanti, createResident, createUser } from "../factories";
 import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
+import { approvePending } from "../factories/approvals";
 
 const form = (overrides: Record<string, string> = {}) => handoffSchema.parse(handoffFormFields(overrides));
 
@@ -40,6 +41,7 @@ describe("an outgoing hand-off", () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form(), new Date("2026-12-01T02:59:00Z"));
     expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toMatchObject({ status: "draft", channel: "api" });
+    approvePending("handoff", handoffId);
     const sent = sendHandoff(admin.actor, handoffId, new Date("2026-12-01T03:00:00Z"));
     expect(sent.channel).toBe("api");
 
@@ -71,6 +73,7 @@ describe("an outgoing hand-off", () => {
   it("gives up on a packet the partner refuses, keeps it visible, and sends it again when Dinsos queues it again", async () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    approvePending("handoff", handoffId);
     const { outboxId } = sendHandoff(admin.actor, handoffId);
     const at = new Date("2026-12-05T03:00:00Z");
     jabar.answers.push(422);
@@ -88,6 +91,7 @@ describe("an outgoing hand-off", () => {
   it("moves with the partner's signed status reports; a repeated report changes nothing, one that goes back is a conflict", () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    approvePending("handoff", handoffId);
     sendHandoff(admin.actor, handoffId);
     const packetId = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.packetId;
     const report = (status: string, extra: Record<string, unknown> = {}) =>
@@ -137,6 +141,7 @@ describe("consent to share with the home province", () => {
     const before = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
     let refusal: unknown;
     try {
+      approvePending("handoff", handoffId);
       sendHandoff(admin.actor, handoffId, new Date("2026-11-23T03:00:00Z"));
     } catch (error) {
       refusal = error;
