@@ -17,6 +17,7 @@ import { loadReferenceData, type PantiProfile, type ReferenceData } from "./seed
 import { DAY_MS, planPopulation } from "./seed/population";
 import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
+import { seedApprovals } from "./seed/approvals";
 import { seedHandoffs } from "./seed/handoffs";
 import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
@@ -84,6 +85,7 @@ const SEEDED_TABLES = [
   "handoffs",
   "handoff_events",
   "tracing_requests",
+  "approvals",
   "audit_log",
 ] as const;
 
@@ -368,6 +370,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   );
   const fkd = seedHandoffs(db, new Date(now));
   log(`Wrote ${fkd.handoffs} FKD-MPU hand-offs and ${fkd.tracingRequests} tracing requests (${elapsed()})`);
+  const waiting = seedApprovals(db, new Date(now));
+  log(`Wrote ${waiting.approvals} requests waiting for approval (${elapsed()})`);
   // The seed's audit row reports the final counts, referrals and classes included. It is
   // written once, last: audit_log is append-only (a trigger refuses UPDATE and DELETE).
   const counts = countRows(db);
