@@ -125,6 +125,16 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
   await d.getByRole("button", { name: "Simpan sebagai draf" }).click();
   await expect(d.getByTestId("handoff-status")).toHaveText("Draf");
   const handoffUrl = d.url().split("?")[0]!;
+  // A draft is sent once a second person approved it: here Dinsos, from its queue.
+  await expect(d.getByTestId("handoff-approval").getByTestId("approval-status")).toHaveText("Menunggu persetujuan");
+  await expect(d.getByRole("button", { name: "Kirim serah terima" })).toHaveCount(0);
+  const dinsos = await contextFor(browser, DKI_URL);
+  await signIn(dinsos.page, "admin");
+  await dinsos.page.goto("/approvals?kind=handoff");
+  await dinsos.page.getByTestId("approval-row").filter({ hasText: stay.name }).getByTestId("approval-open").click();
+  await dinsos.page.getByTestId("approval-approve").click();
+  await expect(dinsos.page.getByTestId("approval-message")).toHaveText("Disetujui.");
+  await d.goto(handoffUrl);
   await d.getByRole("button", { name: "Kirim serah terima" }).click();
   await expect(d.getByTestId("handoff-message")).toContainText("Provinsi mitra sudah menerimanya.");
   // Jawa Barat's instance reports the receipt back.
@@ -163,4 +173,5 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
 
   await jabarSide.context.close();
   await dki.context.close();
+  await dinsos.context.close();
 });

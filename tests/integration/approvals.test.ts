@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { approvals, auditLog, bedAssignments, handoffs, interventionPlans, persons, stays } from "#db/schema";
 import { planSchema } from "~/domain/case-file";
-import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
+import { type Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
 import { handoffSchema } from "~/domain/handoffs";
 import { decideApproval, requestHandoffApproval } from "~/services/approvals.server";
 import { writeTransaction } from "~/services/audit.server";
