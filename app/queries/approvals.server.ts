@@ -103,7 +103,7 @@ export function approvalPage(actor: Actor, approvalId: number, now = new Date())
     row.kind === "handoff"
       ? (db.select({ id: handoffs.id, status: handoffs.status, partnerCode: handoffs.partnerCode, plannedDate: handoffs.plannedDate }).from(handoffs).where(eq(handoffs.id, row.subjectId)).get() ?? null)
       : null;
-  return { approval: rest, plan, exit: exit ? { ...exit, exitedAt: exit.exitedAt } : null, handoff, subjectHref: subjectHref(row) };
+  return { approval: rest, plan, exit, handoff, subjectHref: subjectHref(row) };
 }
 
 /** The page of what a request is about. */
