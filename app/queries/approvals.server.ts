@@ -19,6 +19,22 @@ export const APPROVALS_PAGE_SIZE = 50;
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
 
+/** The columns of a request's state, with who asked and who decided (joins `requester` and `decider`). */
+const stateColumns = () => ({
+  id: approvals.id,
+  subjectId: approvals.subjectId,
+  pantiId: approvals.pantiId,
+  status: approvals.status,
+  level: approvals.level,
+  reason: approvals.reason,
+  requestedBy: approvals.requestedBy,
+  requestedByName: requester.name,
+  requestedAt: approvals.requestedAt,
+  decidedByName: decider.name,
+  decidedAt: approvals.decidedAt,
+  decisionReason: approvals.decisionReason,
+});
+
 /** Pending requests in the actor's scope (`approval:decide`), optionally of one kind. */
 function pendingWhere(actor: Actor, kind?: ApprovalKind): SQL | undefined {
   return and(pantiWhere(scopeFor(actor, "approval:decide"), approvals.pantiId), eq(approvals.status, "pending"), kind ? eq(approvals.kind, kind) : undefined);
@@ -27,21 +43,10 @@ function pendingWhere(actor: Actor, kind?: ApprovalKind): SQL | undefined {
 function approvalRows(actor: Actor, where: SQL | undefined, options: { limit: number; offset?: number }, now: Date) {
   const rows = db
     .select({
-      id: approvals.id,
+      ...stateColumns(),
       kind: approvals.kind,
-      subjectId: approvals.subjectId,
-      status: approvals.status,
-      level: approvals.level,
-      reason: approvals.reason,
-      pantiId: approvals.pantiId,
       pantiName: panti.name,
       stayId: approvals.stayId,
-      requestedBy: approvals.requestedBy,
-      requestedByName: requester.name,
-      requestedAt: approvals.requestedAt,
-      decidedByName: decider.name,
-      decidedAt: approvals.decidedAt,
-      decisionReason: approvals.decisionReason,
       payload: approvals.payload,
       name: persons.name,
       unidentified: persons.unidentified,
@@ -132,20 +137,7 @@ export function approvalStates(actor: Actor, kind: ApprovalKind, subjectIds: rea
   const states = new Map<number, ApprovalState>();
   if (subjectIds.length === 0) return states;
   const rows = db
-    .select({
-      id: approvals.id,
-      subjectId: approvals.subjectId,
-      pantiId: approvals.pantiId,
-      status: approvals.status,
-      level: approvals.level,
-      reason: approvals.reason,
-      requestedBy: approvals.requestedBy,
-      requestedByName: requester.name,
-      requestedAt: approvals.requestedAt,
-      decidedByName: decider.name,
-      decidedAt: approvals.decidedAt,
-      decisionReason: approvals.decisionReason,
-    })
+    .select(stateColumns())
     .from(approvals)
     .innerJoin(requester, eq(requester.id, approvals.requestedBy))
     .leftJoin(decider, eq(decider.id, approvals.decidedBy))
