@@ -46,3 +46,28 @@ test("a plan written by the psychologist is a draft until the panti admin approv
   await page.goto("/approvals");
   await expect(page.getByTestId("approval-row").filter({ hasText: stay.name })).toHaveCount(0);
 });
+
+test("a child's exit waits with the bed held until Dinsos approves it from the queue", async ({ page, sql }) => {
+  const request = sql
+    .prepare(
+      `select a.id, a.stay_id as stayId, a.panti_id as pantiId, p.name from approvals a join persons p on p.id = a.person_id
+       where a.kind = 'exit' and a.status = 'pending' order by a.id limit 1`,
+    )
+    .get() as { id: number; stayId: number; pantiId: number; name: string };
+
+  await signIn(page, "admin.tj1");
+  await page.goto(`/panti/${request.pantiId}`);
+  await expect(page.getByTestId("bed-exit-pending").first()).toBeVisible();
+  await page.goto(`/panti/${request.pantiId}/stays/${request.stayId}/exit`);
+  await expect(page.getByTestId("pending-exit")).toContainText("tempat tidur tetap terisi");
+  await expect(page.getByRole("button", { name: "Simpan terminasi" })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signIn(page, "admin");
+  await page.goto("/approvals?kind=exit");
+  await page.getByTestId("approval-row").filter({ hasText: request.name }).getByTestId("approval-open").click();
+  await page.getByTestId("approval-approve").click();
+  await expect(page.getByTestId("approval-message")).toHaveText("Disetujui: terminasi dicatat.");
+  await page.goto(`/panti/${request.pantiId}/stays/${request.stayId}`);
+  await expect(page.getByTestId("exit-summary")).toContainText("Dikembalikan ke keluarga");
+});

@@ -9,6 +9,8 @@ import { approvals, auditLog, bedAssignments, handoffs, interventionPlans, perso
 import { planSchema } from "~/domain/case-file";
 import { type Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
 import { handoffSchema } from "~/domain/handoffs";
+import { bedBoard } from "~/queries/bed-board.server";
+import { caseFile } from "~/queries/case-file.server";
 import { decideApproval, requestHandoffApproval } from "~/services/approvals.server";
 import { writeTransaction } from "~/services/audit.server";
 import { recordPlan } from "~/services/case-file.server";
@@ -117,6 +119,11 @@ describe("the exit of a child or of a restricted person", () => {
     expect(stayRow(w.stay.id).exitedAt).toBeNull();
     expect(openBed(w.stay.id)?.bedId).toBe(w.bedId);
     expect(approvalRow(requested.approvalId!)).toMatchObject({ kind: "exit", subjectId: w.stay.id, reason: "child", level: "panti", status: "pending" });
+    // The bed board and the case file show the exit waiting.
+    const occupant = bedBoard(w.admin.actor, w.home.id).rooms.flatMap((r) => r.beds).find((b) => b.id === w.bedId)!.occupant;
+    expect(occupant).toMatchObject({ stayId: w.stay.id, exitPending: true });
+    expect(caseFile(w.admin.actor, w.home.id, w.stay.id)!.pendingExit).toMatchObject({ status: "pending", reason: "child", canDecide: false });
+    expect(caseFile(w.secondAdmin.actor, w.home.id, w.stay.id)!.pendingExit).toMatchObject({ canDecide: true });
     // One request at a time; the requester does not approve it.
     expect((refusal(() => recordExit(w.admin.actor, w.stay.id, familyExitInput("2026-02-01T10:00"))) as Conflict).messageKey).toBe("approval.error.exitWaiting");
     expect((refusal(() => decideApproval(w.admin.actor, requested.approvalId!, { intent: "approve" })) as Conflict).messageKey).toBe("approval.error.ownRequest");
@@ -125,6 +132,7 @@ describe("the exit of a child or of a restricted person", () => {
     expect(decided.exit).toMatchObject({ stayId: w.stay.id, outcome: "returned_family" });
     expect(stayRow(w.stay.id)).toMatchObject({ exitOutcome: "returned_family", exitedAt: new Date("2026-02-01T03:00:00Z") });
     expect(openBed(w.stay.id)).toBeUndefined();
+    expect(caseFile(w.admin.actor, w.home.id, w.stay.id)!.pendingExit).toBeNull();
     const exitAudit = db.select().from(auditLog).where(and(eq(auditLog.action, "stay.exit"), eq(auditLog.entityId, String(w.stay.id)))).get()!;
     expect(exitAudit.after).toMatchObject({ approvalId: requested.approvalId, requestedBy: w.admin.id });
   });
