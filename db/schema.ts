@@ -37,6 +37,7 @@ import {
   TRACING_RESULTS,
 } from "../app/domain/enums";
 import { ROLES } from "../app/domain/permissions";
+import { APPROVAL_KINDS, APPROVAL_STATUSES, APPROVER_LEVELS } from "../app/domain/approvals";
 import { FOLLOW_UP_CHANNELS, FOLLOW_UP_RESULTS } from "../app/domain/exits";
 import {
   CASE_FILE_PAGES,
@@ -1246,5 +1247,61 @@ export const tracingRequests = sqliteTable(
     index("tracing_requests_stay_idx").on(t.stayId),
     index("tracing_requests_panti_idx").on(t.pantiId),
     index("tracing_requests_created_by_idx").on(t.createdBy),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// Approvals: what waits for a second person (docs/decisions/022-approvals.md)
+// ---------------------------------------------------------------------------
+
+/**
+ * A request for approval of a case plan, an exit or a hand-off draft, and its decision. The
+ * subject is the plan, the stay (an exit) or the hand-off; `version` is what was asked about (the
+ * plan's goals, the draft's packet hash), so that a changed subject is not approved unseen. An
+ * exit waits here with its form (`payload`) and is recorded only when approved.
+ */
+export const approvals = sqliteTable(
+  "approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: APPROVAL_KINDS }).notNull(),
+    /** The plan's, the stay's (exit) or the hand-off's id. */
+    subjectId: integer("subject_id").notNull(),
+    pantiId: integer("panti_id")
+      .notNull()
+      .references(() => panti.id),
+    stayId: integer("stay_id")
+      .notNull()
+      .references(() => stays.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => persons.id),
+    status: text("status", { enum: APPROVAL_STATUSES }).notNull().default("pending"),
+    /** Who may decide: a panti admin of the panti or Dinsos, or only Dinsos. */
+    level: text("level", { enum: APPROVER_LEVELS }).notNull(),
+    /** Why it waits (an exit: child or restricted). */
+    reason: text("reason"),
+    version: text("version").notNull(),
+    /** An exit's form, recorded as it was asked for once approved. */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>(),
+    requestedBy: integer("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    decidedBy: integer("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    /** Why it was rejected. */
+    decisionReason: text("decision_reason"),
+  },
+  (t) => [
+    index("approvals_subject_idx").on(t.kind, t.subjectId, t.requestedAt),
+    index("approvals_panti_status_idx").on(t.pantiId, t.status, t.requestedAt),
+    index("approvals_status_idx").on(t.status, t.requestedAt),
+    index("approvals_stay_idx").on(t.stayId),
+    index("approvals_person_idx").on(t.personId),
+    index("approvals_requested_by_idx").on(t.requestedBy),
+    index("approvals_decided_by_idx").on(t.decidedBy),
+    // One request waits at a time for each subject.
+    uniqueIndex("approvals_one_pending_uq").on(t.kind, t.subjectId).where(sql`status = 'pending'`),
   ],
 );

@@ -17,6 +17,7 @@ import { loadReferenceData, PROVINCE_REGISTRY_FILES, registryDir, type PantiProf
 import { DAY_MS, planPopulation } from "./seed/population";
 import { STAFF_NAMES } from "./seed/names";
 import { demoLoginsPath, formatLogins, writeDemoLogins, type DemoLogin } from "./seed/logins";
+import { seedApprovals } from "./seed/approvals";
 import { seedHandoffs } from "./seed/handoffs";
 import { seedPlacements } from "./seed/placements";
 import { seedProgrammes } from "./seed/programmes";
@@ -86,6 +87,7 @@ const SEEDED_TABLES = [
   "handoffs",
   "handoff_events",
   "tracing_requests",
+  "approvals",
   "audit_log",
 ] as const;
 
@@ -382,6 +384,8 @@ export function seedDatabase(db: Db, options: SeedOptions): SeedResult {
   );
   const fkd = seedHandoffs(db, new Date(now));
   log(`Wrote ${fkd.handoffs} FKD-MPU hand-offs and ${fkd.tracingRequests} tracing requests (${elapsed()})`);
+  const waiting = seedApprovals(db, new Date(now));
+  log(`Wrote ${waiting.approvals} requests waiting for approval (${elapsed()})`);
   const counts = markDemo(db);
   log(`Seed done in ${elapsed()}`);
   const logins = DEMO_USERS.map((u) => ({

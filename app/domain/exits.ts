@@ -124,6 +124,16 @@ export const exitSchema = z
   });
 export type ExitInput = z.output<typeof exitSchema>;
 
+/** An exit's form as it waits for approval (JSON: the date as an ISO instant). */
+export function exitRequestPayload(input: ExitInput): Record<string, unknown> {
+  return { ...input, exitedAt: input.exitedAt.toISOString() };
+}
+
+/** The exit a request asked for, to record once it is approved. */
+export function exitFromRequest(payload: Record<string, unknown>): ExitInput {
+  return { ...(payload as unknown as ExitInput), exitedAt: new Date(String(payload.exitedAt)) };
+}
+
 /** The outcome-specific details kept with the stay (only the fields that fit the outcome). */
 export function exitDetails(input: ExitInput): Record<string, unknown> {
   switch (input.outcome) {

@@ -9,6 +9,8 @@ export const HOME_SECTIONS = [
   "referrals",
   /** The panti's referrals waiting for a decision. */
   "queue",
+  /** What waits for the actor's approval (plans, exits, hand-offs): a count and the queue. */
+  "approvals",
   /** Open stays of the panti that hold no bed. */
   "withoutBed",
   /** Follow-ups after exits due within a week. */
@@ -30,6 +32,7 @@ export function homeSections(actor: Actor): HomeSection[] {
   const sections: HomeSection[] = [];
   if (scopeFor(actor, "placement:create").kind === "unit") sections.push("referrals");
   if (own("placement:decide")) sections.push("queue");
+  if (scopeFor(actor, "approval:decide").kind !== "none") sections.push("approvals");
   if (own("resident:move")) sections.push("withoutBed");
   if (own("class:teach")) sections.push("todayClasses");
   if (own("psychosocial:write")) sections.push("followedResidents");

@@ -47,6 +47,15 @@ describe("permissions", () => {
     expect(allowed.sort()).toEqual(["dinsos_admin", "panti_admin"]);
   });
 
+  it("lets only panti admins (own panti) and dinsos_admin (every panti) approve; requesting stays with who writes", () => {
+    expect(ROLES.filter((role) => canOnPanti(actor(role, 1), "approval:decide", 1)).sort()).toEqual(["dinsos_admin", "panti_admin"]);
+    expect(ROLES.filter((role) => canOnPanti(actor(role, 1), "approval:decide", 2)).sort()).toEqual(["dinsos_admin"]);
+    // Who may ask: who writes a plan, records an exit, prepares a hand-off.
+    expect(ROLES.filter((role) => canOnPanti(actor(role, 1), "case:write", 1)).sort()).toEqual(["dinsos_admin", "panti_admin", "psychosocial"]);
+    expect(ROLES.filter((role) => canOnPanti(actor(role, 1), "stay:exit", 1)).sort()).toEqual(["dinsos_admin", "panti_admin"]);
+    expect(ROLES.filter((role) => canOnPanti(actor(role, 1), "handoff:prepare", 1)).sort()).toEqual(["dinsos_admin", "panti_admin"]);
+  });
+
   it("builds every scope from the grant, never 'all' for an 'own' grant", () => {
     for (const role of ROLES) {
       for (const pantiId of [null, 5]) {

@@ -84,6 +84,12 @@ export const PERMISSIONS = [
   "handoff:prepare",
   /** Take in hand-offs from partner provinces: accept, decline, confirm arrival; answer tracing requests. */
   "handoff:receive",
+  /**
+   * Approve or reject what waits for a second person: case plans, the exit of a child or of a
+   * restricted person, repatriation hand-offs (panti admins: their own panti's, never their own
+   * requests; some only Dinsos decides: app/domain/approvals.ts).
+   */
+  "approval:decide",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -122,6 +128,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "handoff:read": "any",
     "handoff:prepare": "any",
     "handoff:receive": "any",
+    "approval:decide": "any",
   },
   dinsos_viewer: {
     "report:read": "any",
@@ -154,6 +161,7 @@ const GRANTS: Record<Role, Partial<Record<Permission, Grant>>> = {
     "handoff:read": "own",
     "handoff:prepare": "own",
     "handoff:receive": "own",
+    "approval:decide": "own",
   },
   // Instructors: "own" means the classes they teach, in their panti.
   instructor: { "panti:list": "own", "class:read": "own", "class:teach": "own" },

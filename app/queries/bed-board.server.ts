@@ -16,7 +16,8 @@ export interface BedOnBoard {
   status: "available" | "out_of_service";
   overflow: boolean;
   statusReason: string | null;
-  occupant: { stayId: number; personId: number; name: string; unidentified: boolean; since: Date } | null;
+  /** `exitPending`: an exit of the resident waits for approval (the bed stays theirs until then). */
+  occupant: { stayId: number; personId: number; name: string; unidentified: boolean; since: Date; exitPending: boolean } | null;
 }
 
 export interface RoomOnBoard {
@@ -51,6 +52,7 @@ export function bedBoard(actor: Actor, pantiId: number): { rooms: RoomOnBoard[];
       unidentified: persons.unidentified,
       sex: persons.sex,
       since: bedAssignments.fromAt,
+      exitPending: sql<number>`exists (select 1 from approvals ap where ap.kind = 'exit' and ap.subject_id = ${stays.id} and ap.status = 'pending')`,
     })
     .from(beds)
     .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), isNull(bedAssignments.toAt)))
@@ -76,6 +78,7 @@ export function bedBoard(actor: Actor, pantiId: number): { rooms: RoomOnBoard[];
               name: displayName({ name: b.name, unidentified: Boolean(b.unidentified), sex: b.sex }),
               unidentified: Boolean(b.unidentified),
               since: b.since,
+              exitPending: Boolean(b.exitPending),
             }
           : null,
     });

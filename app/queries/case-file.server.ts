@@ -51,6 +51,7 @@ import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { snippet } from "~/domain/text";
 import { ageOn, jakartaDate, toJakartaParts } from "~/domain/time";
 import { db } from "~/utils/db.server";
+import { approvalStates, pendingExitOf } from "./approvals.server";
 import { personSearchWhere } from "./person-search.server";
 import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.server";
 import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
@@ -292,7 +293,8 @@ function assessmentsOf(stayId: number) {
     .all();
 }
 
-function plansOf(stayId: number) {
+/** The stay's plans, newest first, each with its reviews and where it stands with its approval. */
+function plansOf(actor: Actor, stayId: number) {
   const plans = db
     .select({
       id: interventionPlans.id,
@@ -320,7 +322,8 @@ function plansOf(stayId: number) {
         .orderBy(desc(planReviews.reviewedOn), desc(planReviews.id))
         .all()
     : [];
-  return plans.map((p) => ({ ...p, reviews: reviews.filter((r) => r.planId === p.id) }));
+  const approvalOf = approvalStates(actor, "plan", plans.map((p) => p.id));
+  return plans.map((p) => ({ ...p, reviews: reviews.filter((r) => r.planId === p.id), approval: approvalOf.get(p.id) ?? null }));
 }
 
 /** The sessions a stay took part in: what took place, never the confidential note. */
@@ -469,8 +472,9 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     timeline,
     stayHistory: stayHistoryOf(actor, header.person.id, header.person.masked),
     bed: currentBedOf(stayId),
+    pendingExit: pendingExitOf(actor, stayId),
     assessments: assessmentsOf(stayId),
-    plans: plansOf(stayId),
+    plans: plansOf(actor, stayId),
     sessions: sessionsOf(stayId),
     enrolments: enrolmentsOf(stayId),
     family: familyOf(header.person.id, stayId, header.person.masked),
@@ -506,7 +510,7 @@ export function assessmentFormData(actor: Actor, pantiId: number, stayId: number
 export function planFormData(actor: Actor, pantiId: number, stayId: number) {
   const header = openCase(actor, pantiId, stayId, "plan");
   if (!header) return null;
-  return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), plans: plansOf(stayId) };
+  return { ...header, can: caseAbilities(actor, pantiId, header.stay.open), plans: plansOf(actor, stayId) };
 }
 
 export function familyFormData(actor: Actor, pantiId: number, stayId: number) {
@@ -582,7 +586,7 @@ export function personSummary(actor: Actor, pantiId: number, stayId: number) {
         records: {
           timeline: timelineOf({ stay: { ...st, followUps: followUpRows.length } }),
           assessments: assessmentsOf(st.id),
-          plans: plansOf(st.id),
+          plans: plansOf(actor, st.id),
           sessions: sessionsOf(st.id),
           tracing: familyOf(header.person.id, st.id).attempts,
           followUps: followUpRows,

@@ -21,6 +21,7 @@ import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
 import { TRACING_CONSENT_PURPOSE, type ConsentPurpose } from "~/domain/safeguarding";
 import { db } from "~/utils/db.server";
+import { approvalStates } from "./approvals.server";
 import { caseHeader } from "./case-file.server";
 import { consentOfPerson } from "./safeguarding.server";
 import { onePantiWhere, pantiWhere } from "./scope.server";
@@ -176,7 +177,10 @@ export function handoffDetail(actor: Actor, handoffId: number) {
   const outgoing = h.direction === "outgoing";
   const canPrepare = outgoing && scopeOk("handoff:prepare");
   const canReceive = !outgoing && scopeOk("handoff:receive");
+  // An outgoing draft is sent only once approved (docs/decisions/022-approvals.md).
+  const approval = outgoing ? (approvalStates(actor, "handoff", [h.id]).get(h.id) ?? null) : null;
   return {
+    approval,
     handoff: {
       id: h.id,
       packetId: h.packetId,
@@ -195,7 +199,7 @@ export function handoffDetail(actor: Actor, handoffId: number) {
     events,
     deliveries,
     can: {
-      send: canPrepare && h.status === "draft",
+      send: canPrepare && h.status === "draft" && approval?.status === "approved",
       edit: canPrepare && h.status === "draft",
       file: canPrepare && h.channel === "file" && h.signature != null,
       recordAnswer: canPrepare && h.channel === "file" && ["sent", "received", "accepted"].includes(h.status),

@@ -8,6 +8,7 @@ import { homeSections, sessionDue } from "~/domain/home";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { db } from "~/utils/db.server";
+import { pendingApprovalCount } from "./approvals.server";
 import { residentsWithoutBed } from "./bed-board.server";
 import { followUpList, staleStays } from "./exits.server";
 import { listPlacements, pendingCount } from "./placements.server";
@@ -71,6 +72,7 @@ export function homeWork(actor: Actor, now = new Date()) {
     pantiId,
     referrals: referrals ? { total: referrals.total, rows: referrals.rows.slice(0, HOME_LIST_SIZE) } : undefined,
     waiting: has("queue") || has("review") ? pendingCount(actor) : undefined,
+    approvals: has("approvals") ? (pendingApprovalCount(actor, now) ?? undefined) : undefined,
     withoutBed: withoutBed ? { total: withoutBed.length, rows: withoutBed.slice(0, HOME_LIST_SIZE) } : undefined,
     followUps: followUps ? { total: followUps.total, rows: followUps.rows.slice(0, HOME_LIST_SIZE) } : undefined,
     staleStays: stale ? { total: stale.total, rows: stale.rows.slice(0, HOME_LIST_SIZE) } : undefined,

@@ -5,6 +5,7 @@ import { canUndoExit, exitSchema, isPartnerProvince, PROVINCES, undoExitSchema }
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { jakartaDateTimeInput } from "~/domain/time";
 import { exitPage, stayForExit } from "~/queries/exits.server";
+import { approvalStates } from "~/queries/approvals.server";
 import { handoffsOfStay } from "~/queries/handoffs.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { recordExit, undoExit } from "~/services/exits.server";
@@ -18,6 +19,7 @@ import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { TransportField } from "~/components/forms/select-field";
+import { ApprovalState } from "~/components/approvals/approval-state";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: jakartaDateTimeInput(new Date()),
     pantiOptions: closed ? [] : occupancyByPanti({ pantiId: null }).filter((p) => p.id !== pantiId).map((p) => ({ id: p.id, name: p.name })),
     handoffs: handoffsOfStay(user, pantiId, stayId),
+    exitApproval: approvalStates(user, "exit", [stayId]).get(stayId) ?? null,
   };
 }
 
@@ -60,7 +63,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!submitted.ok) return submitted.response;
   return data({
     ok: true as const,
-    message: t("exit.done", { outcome: referenceLabel(EXIT_OUTCOMES, submitted.result.outcome, lang) }),
+    message: submitted.result.approvalId
+      ? t("approval.exit.requested")
+      : t("exit.done", { outcome: referenceLabel(EXIT_OUTCOMES, submitted.result.outcome, lang) }),
     placementId: submitted.result.placementId,
   });
 }
@@ -77,7 +82,8 @@ const SECTION_FOR: Record<string, string> = {
 };
 
 export default function ExitPage() {
-  const { stay, closed, canUndo, now, pantiOptions, handoffs } = useLoaderData<typeof loader>();
+  const { stay, closed, canUndo, now, pantiOptions, handoffs, exitApproval } = useLoaderData<typeof loader>();
+  const pendingExit = !closed && exitApproval?.status === "pending" ? exitApproval : null;
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
@@ -104,10 +110,22 @@ export default function ExitPage() {
         {actionData?.ok && actionData.placementId ? <Link to={`/placements/${actionData.placementId}`}>#{actionData.placementId}</Link> : null}
       </Flash>
       <FormError message={failed?.formError} />
-      {closed ? (
-        <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
+      {pendingExit ? (
+        <section className="card" data-testid="pending-exit">
+          <h2>{t("approval.exit.badge")}</h2>
+          <p>{t("approval.exit.waiting", { reason: t.dynamic(`approval.reason.${pendingExit.reason}`) })}</p>
+          <ApprovalState state={pendingExit} />
+        </section>
+      ) : closed ? (
+        <>
+          {exitApproval?.status === "approved" ? <ApprovalState state={exitApproval} /> : null}
+          <ClosedStay stay={stay} canUndo={canUndo} failed={failed} busy={navigation.state !== "idle"} />
+        </>
       ) : (
-        <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} incidents={stay.incidents} handoffs={handoffs} failed={failed} busy={navigation.state !== "idle"} />
+        <>
+          {exitApproval?.status === "rejected" ? <ApprovalState state={exitApproval} /> : null}
+          <ExitForm now={now} pantiOptions={pantiOptions} openEnrolments={stay.openEnrolments} incidents={stay.incidents} handoffs={handoffs} failed={failed} busy={navigation.state !== "idle"} />
+        </>
       )}
     </>
   );

@@ -19,6 +19,7 @@ import { Field, FieldError, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
+import { ApprovalBadge, ApprovalState } from "~/components/approvals/approval-state";
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
@@ -81,6 +82,7 @@ export default function PlanPage() {
       {current ? (
         <section className="card">
           <h2>{t("caseFile.plan.current", { date: formatCalendarDate(lang, current.createdOn) })}</h2>
+          <ApprovalState state={current.approval} />
           {stay.open ? (
             <ReviewForm
               plan={current}
@@ -103,6 +105,12 @@ export default function PlanPage() {
             <details key={p.id}>
               <summary>
                 <CalendarDate value={p.createdOn} />
+                {p.approval ? (
+                  <>
+                    {" "}
+                    <ApprovalBadge status={p.approval.status} />
+                  </>
+                ) : null}
               </summary>
               <ul>
                 {p.goals.map((g, i) => (

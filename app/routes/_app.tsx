@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       apiTokens: hasPermission(user, "api_token:manage"),
       provinces: hasPermission(user, "province:manage"),
       handoffs: hasPermission(user, "handoff:read"),
+      approvals: hasPermission(user, "approval:decide"),
     },
   };
 }
@@ -81,6 +82,7 @@ export default function AppLayout() {
     nav.staleStays ? { to: "/stale-stays", label: t("nav.staleStays") } : null,
     nav.incidents ? { to: "/incidents", label: t("nav.incidents") } : null,
     nav.handoffs ? { to: "/handoffs", label: t("nav.handoffs") } : null,
+    nav.approvals ? { to: "/approvals", label: t("nav.approvals") } : null,
   ].filter((link) => link != null);
   const admin = [
     nav.staysImport ? { to: "/stays/import", label: t("stays.import.link") } : null,

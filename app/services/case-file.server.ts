@@ -31,9 +31,11 @@ import {
   type StageRecords,
   type TracingAttemptInput,
 } from "~/domain/case-file";
+import { PLAN_APPROVER_LEVEL, planVersion } from "~/domain/approvals";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import type { Actor, Permission } from "~/domain/permissions";
 import { jakartaDate } from "~/domain/time";
+import { requestApproval, supersedeEarlierPlans } from "./approvals.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 
@@ -157,6 +159,15 @@ export function recordPlan(actor: Actor, ref: StayRef, input: PlanInput, now = n
       .values({ stayId: stay.id, createdOn: input.createdOn, goals: input.goals, recordedBy: actor.id })
       .returning({ id: interventionPlans.id })
       .get();
+    // A plan is a draft until a second person approves it (docs/decisions/022-approvals.md); a
+    // newer plan replaces the earlier drafts still waiting.
+    supersedeEarlierPlans(tx, actor, stay.id, now);
+    const approvalId = requestApproval(
+      tx,
+      actor,
+      { kind: "plan", subjectId: row.id, pantiId: stay.pantiId, stayId: stay.id, personId: stay.personId, level: PLAN_APPROVER_LEVEL, version: planVersion(input) },
+      now,
+    );
     appendAudit(tx, {
       actorId: actor.id,
       action: "plan.create",
@@ -166,7 +177,7 @@ export function recordPlan(actor: Actor, ref: StayRef, input: PlanInput, now = n
       after: { stayId: stay.id, ...input },
       at: now,
     });
-    return { planId: row.id };
+    return { planId: row.id, approvalId };
   });
 }
 

@@ -1,12 +1,14 @@
 /** Ending stays (terminasi), undoing a mistaken exit, and follow-up contacts after exit. */
 import { and, desc, eq, gt, isNull, ne, or } from "drizzle-orm";
-import { bedAssignments, beds, followUps, handoffs, incidents, partnerProvinces, placements, stays } from "#db/schema";
+import { bedAssignments, beds, followUps, handoffs, incidents, partnerProvinces, persons, placements, stays } from "#db/schema";
+import { exitApproval } from "~/domain/approvals";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
   canUndoExit,
   checkExitDate,
   exitDestinationText,
   exitDetails,
+  exitRequestPayload,
   followUpsToSchedule,
   isPositiveOutcome,
   type ExitInput,
@@ -16,6 +18,7 @@ import { incidentTypeForExit } from "~/domain/safeguarding";
 import { jakartaDate } from "~/domain/time";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
+import { pendingExitRequest, requestApproval } from "./approvals.server";
 import { closeStay, openStay, transferInTx } from "./residents.server";
 
 export interface ExitResult {
@@ -23,13 +26,10 @@ export interface ExitResult {
   outcome: string;
   followUps: number;
   placementId: number | null;
+  /** The request that waits for approval, when the exit needs one (nothing recorded yet). */
+  approvalId: number | null;
 }
 
-/**
- * Records the end of a stay in one transaction: the stay closes with its outcome and details,
- * the bed frees, follow-ups are scheduled for positive exits, and a transfer creates the
- * receiving panti's referral. An exit on a stay that is already closed is a conflict.
- */
 /**
  * An exit as absconded or deceased refers to its incident: the one chosen must be of this stay and
  * of the matching type. Returns the linked incident's id (null when none was chosen or needed).
@@ -47,87 +47,149 @@ function linkExitIncident(tx: Tx, stayId: number, input: ExitInput): number | nu
   return input.incidentId;
 }
 
+/**
+ * Records the end of a stay in one transaction, or asks for its approval: the exit of a child or
+ * of a restricted person (`exitApproval`) waits for a second person (app/services/approvals.server.ts)
+ * and nothing changes until then, the bed included; the request is checked now against every rule
+ * the exit will meet. A second exit while one waits is a conflict.
+ */
 export function recordExit(actor: Actor & { name?: string }, stayId: number, input: ExitInput, now = new Date()): ExitResult {
   return writeTransaction((tx) => {
     const existing = tx.select().from(stays).where(eq(stays.id, stayId)).get();
     if (!existing) throw new NotFound("stay");
     authorizePanti(actor, "stay:exit", existing.pantiId);
     if (existing.exitedAt) throw new Conflict("exit.error.alreadyClosed");
-    const { stay } = openStay(tx, actor, stayId, "stay:exit");
+    if (pendingExitRequest(tx, stayId)) throw new Conflict("approval.error.exitWaiting");
+    const person = tx.select().from(persons).where(eq(persons.id, existing.personId)).get()!;
+    const approval = exitApproval(person, input.exitedAt);
+    if (!approval.needed) return { ...exitInTx(tx, actor, stayId, input, now), approvalId: null };
+    rehearse(tx, () => exitInTx(tx, actor, stayId, input, now));
+    const approvalId = requestApproval(
+      tx,
+      actor,
+      {
+        kind: "exit",
+        subjectId: stayId,
+        pantiId: existing.pantiId,
+        stayId,
+        personId: person.id,
+        level: approval.level,
+        reason: approval.reason,
+        version: String(stayId),
+        payload: exitRequestPayload(input),
+      },
+      now,
+    );
+    return { stayId, outcome: input.outcome, followUps: 0, placementId: null, approvalId };
+  });
+}
 
-    const dateCheck = checkExitDate(stay.admittedAt, input.exitedAt, now);
-    if (!dateCheck.ok) throw new InvalidInput({ exitedAt: [dateCheck.messageKey] });
-    const bed = tx
-      .select({ fromAt: bedAssignments.fromAt })
-      .from(bedAssignments)
-      .where(and(eq(bedAssignments.stayId, stay.id), isNull(bedAssignments.toAt)))
+class Rehearsal extends Error {}
+
+/** Runs a write inside a savepoint and rolls it back: its checks, without its changes. */
+function rehearse(tx: Tx, write: () => unknown): void {
+  try {
+    tx.transaction(() => {
+      write();
+      throw new Rehearsal();
+    });
+  } catch (error) {
+    if (!(error instanceof Rehearsal)) throw error;
+  }
+}
+
+/**
+ * The exit itself, inside a transaction: the stay closes with its outcome and details, the bed
+ * frees, follow-ups are scheduled for positive exits, and a transfer creates the receiving
+ * panti's referral. An approved request passes its id and who asked, for the audit row.
+ */
+export function exitInTx(
+  tx: Tx,
+  actor: Actor & { name?: string },
+  stayId: number,
+  input: ExitInput,
+  now: Date,
+  approval?: { approvalId: number; requestedBy: number },
+): Omit<ExitResult, "approvalId"> {
+  const existing = tx.select().from(stays).where(eq(stays.id, stayId)).get();
+  if (!existing) throw new NotFound("stay");
+  authorizePanti(actor, "stay:exit", existing.pantiId);
+  if (existing.exitedAt) throw new Conflict("exit.error.alreadyClosed");
+  const { stay } = openStay(tx, actor, stayId, "stay:exit");
+
+  const dateCheck = checkExitDate(stay.admittedAt, input.exitedAt, now);
+  if (!dateCheck.ok) throw new InvalidInput({ exitedAt: [dateCheck.messageKey] });
+  const bed = tx
+    .select({ fromAt: bedAssignments.fromAt })
+    .from(bedAssignments)
+    .where(and(eq(bedAssignments.stayId, stay.id), isNull(bedAssignments.toAt)))
+    .get();
+  if (bed && input.exitedAt.getTime() < bed.fromAt.getTime()) throw new InvalidInput({ exitedAt: ["exit.error.beforeBedMove"] });
+
+  if (input.outcome === "repatriated_home_region" && input.handoffId !== undefined) {
+    const handoff = tx
+      .select({ id: handoffs.id, partnerName: partnerProvinces.name })
+      .from(handoffs)
+      .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
+      .where(and(eq(handoffs.id, input.handoffId), eq(handoffs.stayId, stay.id), eq(handoffs.direction, "outgoing"), ne(handoffs.status, "discarded")))
       .get();
-    if (bed && input.exitedAt.getTime() < bed.fromAt.getTime()) throw new InvalidInput({ exitedAt: ["exit.error.beforeBedMove"] });
+    if (!handoff || handoff.partnerName !== input.province) throw new InvalidInput({ handoffId: ["handoff.exit.error.handoff"] });
+  }
 
-    if (input.outcome === "repatriated_home_region" && input.handoffId !== undefined) {
-      const handoff = tx
-        .select({ id: handoffs.id, partnerName: partnerProvinces.name })
-        .from(handoffs)
-        .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
-        .where(and(eq(handoffs.id, input.handoffId), eq(handoffs.stayId, stay.id), eq(handoffs.direction, "outgoing"), ne(handoffs.status, "discarded")))
-        .get();
-      if (!handoff || handoff.partnerName !== input.province) throw new InvalidInput({ handoffId: ["handoff.exit.error.handoff"] });
-    }
+  let placementId: number | null = null;
+  let destination: string | null;
+  if (input.outcome === "transferred_panti") {
+    const transfer = transferInTx(tx, actor, stay, {
+      toPantiId: input.toPantiId!,
+      summary: input.notes ?? "",
+      at: input.exitedAt,
+      details: exitDetails(input),
+      notes: input.notes ?? null,
+      recordedAt: now,
+    });
+    placementId = transfer.placementId;
+    destination = transfer.toPanti;
+  } else {
+    destination = exitDestinationText(input);
+    closeStay(tx, stay.id, input.exitedAt, input.outcome, destination);
+    tx.update(stays)
+      .set({ exitDetails: exitDetails(input), exitNotes: input.notes ?? null, exitRecordedAt: now, exitRecordedBy: actor.id })
+      .where(eq(stays.id, stay.id))
+      .run();
+  }
 
-    let placementId: number | null = null;
-    let destination: string | null;
-    if (input.outcome === "transferred_panti") {
-      const transfer = transferInTx(tx, actor, stay, {
-        toPantiId: input.toPantiId!,
-        summary: input.notes ?? "",
-        at: input.exitedAt,
-        details: exitDetails(input),
-        notes: input.notes ?? null,
-        recordedAt: now,
-      });
-      placementId = transfer.placementId;
-      destination = transfer.toPanti;
-    } else {
-      destination = exitDestinationText(input);
-      closeStay(tx, stay.id, input.exitedAt, input.outcome, destination);
-      tx.update(stays)
-        .set({ exitDetails: exitDetails(input), exitNotes: input.notes ?? null, exitRecordedAt: now, exitRecordedBy: actor.id })
-        .where(eq(stays.id, stay.id))
+  const exitIncidentId = linkExitIncident(tx, stay.id, input);
+
+  let scheduled = 0;
+  if (isPositiveOutcome(input.outcome)) {
+    const due = followUpsToSchedule(input.exitedAt, jakartaDate(now));
+    if (due.length > 0) {
+      tx.insert(followUps)
+        .values(due.map((d) => ({ stayId: stay.id, pantiId: stay.pantiId, sequence: d.sequence, dueDate: d.dueDate })))
         .run();
     }
-
-    const exitIncidentId = linkExitIncident(tx, stay.id, input);
-
-    let scheduled = 0;
-    if (isPositiveOutcome(input.outcome)) {
-      const due = followUpsToSchedule(input.exitedAt, jakartaDate(now));
-      if (due.length > 0) {
-        tx.insert(followUps)
-          .values(due.map((d) => ({ stayId: stay.id, pantiId: stay.pantiId, sequence: d.sequence, dueDate: d.dueDate })))
-          .run();
-      }
-      scheduled = due.length;
-    }
-    appendAudit(tx, {
-      actorId: actor.id,
-      action: "stay.exit",
-      entity: "stay",
-      entityId: stay.id,
-      pantiId: stay.pantiId,
-      before: { exitedAt: null },
-      after: {
-        outcome: input.outcome,
-        exitedAt: input.exitedAt.toISOString(),
-        destination,
-        incidentId: exitIncidentId,
-        details: exitDetails(input),
-        followUps: scheduled,
-        placementId,
-      },
-      at: now,
-    });
-    return { stayId: stay.id, outcome: input.outcome, followUps: scheduled, placementId };
+    scheduled = due.length;
+  }
+  appendAudit(tx, {
+    actorId: actor.id,
+    action: "stay.exit",
+    entity: "stay",
+    entityId: stay.id,
+    pantiId: stay.pantiId,
+    before: { exitedAt: null },
+    after: {
+      outcome: input.outcome,
+      exitedAt: input.exitedAt.toISOString(),
+      destination,
+      incidentId: exitIncidentId,
+      details: exitDetails(input),
+      followUps: scheduled,
+      placementId,
+      ...(approval ?? {}),
+    },
+    at: now,
   });
+  return { stayId: stay.id, outcome: input.outcome, followUps: scheduled, placementId };
 }
 
 /**

@@ -29,6 +29,7 @@ import { consentOfPerson } from "~/queries/safeguarding.server";
 import { jakartaDate } from "~/domain/time";
 import { canOnPanti, PermissionDenied, scopeFor, type Actor, type Permission } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
+import { requestHandoffApproval, requireHandoffApproved, withdrawHandoffApproval } from "./approvals.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 import { enqueuePacket, packetHash, signedEnvelope } from "./outbox.server";
@@ -201,6 +202,8 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       .get();
     tx.insert(handoffEvents).values({ handoffId: handoff.id, at: now, status: "draft", actorId: actor.id }).run();
     recordTickedConsent(tx, actor, row, now);
+    // A draft is sent only once a second person approved it (docs/decisions/022-approvals.md).
+    const approvalId = requestHandoffApproval(tx, actor, handoff.id, now);
     appendAudit(tx, {
       actorId: actor.id,
       action: "handoff.prepare",
@@ -210,7 +213,7 @@ export function prepareHandoff(actor: Actor & { name?: string }, where: { pantiI
       after: { packetId: packet.packetId, partner: partner.code, stayId: row.stay.id, plannedDate: input.plannedDate },
       at: now,
     });
-    return { handoffId: handoff.id };
+    return { handoffId: handoff.id, approvalId };
   });
 }
 
@@ -244,6 +247,8 @@ export function updateHandoffDraft(actor: Actor, handoffId: number, input: Hando
       .where(and(eq(handoffs.id, row.id), eq(handoffs.status, "draft")))
       .run();
     recordTickedConsent(tx, actor, stay, now);
+    // The edited draft loses its approval: a new request waits for it as it is now.
+    requestHandoffApproval(tx, actor, row.id, now);
     appendAudit(tx, {
       actorId: actor.id,
       action: "handoff.update",
@@ -272,6 +277,7 @@ export function discardHandoffDraft(actor: Actor, handoffId: number, reason: str
   return writeTransaction((tx) => {
     const row = draftToChange(tx, actor, handoffId);
     moveTo(tx, row, "discarded", {}, { actorId: actor.id, note: reason }, now);
+    withdrawHandoffApproval(tx, actor, row.id, now);
     appendAudit(tx, { actorId: actor.id, action: "handoff.discard", entity: "handoff", entityId: row.id, pantiId: row.pantiId, before: { status: "draft" }, after: { status: "discarded", reason }, at: now });
     return { handoffId: row.id, outboxId: null };
   });
@@ -286,6 +292,7 @@ export function sendHandoff(actor: Actor, handoffId: number, now = new Date()) {
   return writeTransaction((tx) => {
     const row = loadHandoff(tx, handoffId, "outgoing");
     authorizeHandoff(actor, "handoff:prepare", row);
+    requireHandoffApproved(tx, row);
     requireHomeProvinceConsent(tx, row.personId, now);
     const partner = activePartner(tx, row.partnerCode);
     if (!partner) throw new Conflict("handoff.error.partnerInactive");

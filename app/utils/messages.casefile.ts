@@ -30,7 +30,7 @@ export const caseFileMessages = {
   "caseFile.saved.enrolment": { id: "Terdaftar di kelas.", en: "Enrolled in the class." },
   "caseFile.saved.stage": { id: "Tahap diubah: {stage}.", en: "Stage changed: {stage}." },
   "caseFile.saved.assessment": { id: "Asesmen tersimpan.", en: "Assessment saved." },
-  "caseFile.saved.plan": { id: "Rencana intervensi tersimpan.", en: "Intervention plan saved." },
+  "caseFile.saved.plan": { id: "Rencana intervensi tersimpan sebagai draf: menunggu persetujuan admin panti.", en: "Intervention plan saved as a draft: it waits for the panti admin's approval." },
   "caseFile.saved.review": { id: "Tinjauan rencana tersimpan.", en: "Plan review saved." },
   "caseFile.saved.session": { id: "Sesi psikososial tersimpan.", en: "Psychosocial session saved." },
   "caseFile.saved.contact": { id: "Kontak keluarga tersimpan.", en: "Family contact saved." },

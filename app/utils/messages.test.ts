@@ -16,6 +16,7 @@ import { handoffMessages } from "./messages.handoffs";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
+import { approvalMessages } from "./messages.approvals";
 import { coreMessages, messages } from "./messages";
 
 const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
@@ -37,6 +38,7 @@ const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
   "messages.users.ts": userMessages,
   "messages.home.ts": homeMessages,
   "messages.audit.ts": auditMessages,
+  "messages.approvals.ts": approvalMessages,
 };
 
 describe("messages", () => {

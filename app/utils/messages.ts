@@ -19,6 +19,7 @@ import { handoffMessages } from "./messages.handoffs";
 import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
+import { approvalMessages } from "./messages.approvals";
 
 type Messages = Record<string, { id: string; en: string }>;
 
@@ -336,6 +337,7 @@ export const messages = {
   ...auditMessages,
   ...safeguardingMessages,
   ...handoffMessages,
+  ...approvalMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;

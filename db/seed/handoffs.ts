@@ -48,7 +48,8 @@ export function seedHandoffs(db: Db, now: Date): HandoffSeedCounts {
           inArray(schema.persons.originProvince, [...byName.keys()]),
         ),
       )
-      .orderBy(asc(schema.stays.id))
+      // Residents of a panti with a demo panti admin first: the draft's approval is theirs to ask for.
+      .orderBy(sql`exists (select 1 from users u where u.role = 'panti_admin' and u.panti_id = ${schema.stays.pantiId}) desc`, asc(schema.stays.id))
       .limit(4)
       .all();
     const repatriated = tx

@@ -144,6 +144,16 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
   await expect(d.getByTestId("handoff-message")).toContainText("Perubahan draf disimpan.");
   await expect(d.getByTestId("handoff-packet")).toContainText("Rina Kartika dan Yusuf (peksos)");
   await expect(d.getByTestId("handoff-status")).toHaveText("Draf");
+  // A draft is sent once a second person approved it: here Dinsos, from its queue.
+  await expect(d.getByTestId("handoff-approval").getByTestId("approval-status")).toHaveText("Menunggu persetujuan");
+  await expect(d.getByRole("button", { name: "Kirim serah terima" })).toHaveCount(0);
+  const dinsos = await contextFor(browser, DKI_URL);
+  await signIn(dinsos.page, "admin");
+  await dinsos.page.goto("/approvals?kind=handoff");
+  await dinsos.page.getByTestId("approval-row").filter({ hasText: stay.name }).getByTestId("approval-open").click();
+  await dinsos.page.getByTestId("approval-approve").click();
+  await expect(dinsos.page.getByTestId("approval-message")).toHaveText("Disetujui.");
+  await d.goto(handoffUrl);
   await d.getByRole("button", { name: "Kirim serah terima" }).click();
   await expect(d.getByTestId("handoff-message")).toContainText("Provinsi mitra sudah menerimanya.");
   // Jawa Barat's instance reports the receipt back.
@@ -194,6 +204,7 @@ test("DKI Jakarta hands a resident over to Jawa Barat, which accepts and confirm
 
   await jabarSide.context.close();
   await dki.context.close();
+  await dinsos.context.close();
 });
 
 test("a draft hand-off is discarded with a reason, and the resident's case file offers a new one", async ({ page, sql }) => {

@@ -17,7 +17,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { psychosocialServices } from "#db/schema";
-import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
+import { planSchema, PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
+import { recordPlan } from "~/services/case-file.server";
 import * as enums from "~/domain/enums";
 import { ROLES } from "~/domain/permissions";
 import { EXIT_OUTCOMES, OUTREACH_UNITS, PPKS_CATEGORIES, REHABILITATION_STAGES } from "~/domain/reference";
@@ -39,6 +40,7 @@ import { action as classesClassIdIndexAction } from "~/routes/_app.classes.$clas
 import { action as classesClassIdAttendanceAction } from "~/routes/_app.classes.$classId.attendance";
 import { action as classesClassIdEnrolmentsEnrolmentIdIndexAction } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { action as followUpsAction } from "~/routes/_app.follow-ups";
+import { action as approvalsApprovalIdAction } from "~/routes/_app.approvals.$approvalId";
 import { action as programmesAction } from "~/routes/_app.programmes";
 import { action as pantiPantiIdAction } from "~/routes/_app.panti.$pantiId/route";
 import { action as pantiPantiIdSessionsNewAction } from "~/routes/_app.panti.$pantiId_.sessions.new";
@@ -81,6 +83,7 @@ interface World {
   userId: number;
   instructorId: number;
   batchId: number;
+  approvalId: number;
   apiToken: string;
   cookies: Record<Who, string>;
 }
@@ -115,6 +118,7 @@ const ROUTES: RouteCase[] = [
     path: (p) => `/classes/${p.classId}/enrolments/${p.enrolmentId}`,
   },
   { file: "_app.follow-ups.tsx", params: () => ({}), path: () => "/follow-ups" },
+  { file: "_app.approvals.$approvalId.tsx", params: (w) => ({ approvalId: String(w.approvalId) }), path: (p) => `/approvals/${p.approvalId}` },
   { file: "_app.programmes.tsx", params: () => ({}), path: () => "/programmes" },
   { file: "_app.panti.$pantiId/route.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}` },
   { file: "_app.panti.$pantiId_.sessions.new.tsx", params: (w) => ({ pantiId: String(w.pantiId) }), path: (p) => `/panti/${p.pantiId}/sessions/new` },
@@ -144,6 +148,7 @@ const ACTIONS: Record<string, Action> = {
   "_app.classes.$classId.attendance.tsx": classesClassIdAttendanceAction,
   "_app.classes.$classId.enrolments.$enrolmentId._index/route.tsx": classesClassIdEnrolmentsEnrolmentIdIndexAction,
   "_app.follow-ups.tsx": followUpsAction,
+  "_app.approvals.$approvalId.tsx": approvalsApprovalIdAction,
   "_app.programmes.tsx": programmesAction,
   "_app.panti.$pantiId/route.tsx": pantiPantiIdAction,
   "_app.panti.$pantiId_.sessions.new.tsx": pantiPantiIdSessionsNewAction,
@@ -234,6 +239,7 @@ function goodBodies(w: World, file: string): Fields[] {
       [["intent", "outcome"], ["outcome", "working"], ["outcomeNotes", "Bengkel komputer"]],
       [["intent", "withdraw"], ["reason", "Pindah ke panti lain"]],
     ],
+    "_app.approvals.$approvalId.tsx": [[["intent", "approve"]], [["intent", "reject"], ["reason", "Tujuan belum jelas"]]],
     "_app.follow-ups.tsx": [[["intent", "follow-up"], ["followUpId", "1"], ["contactedAt", at], ["channel", "phone"], ["result", "stable"]]],
     "_app.programmes.tsx": [
       [["intent", "add-module"], ["programmeCode", "las"], ["code", "las_pipa"], ["nameId", "Las pipa"], ["nameEn", "Pipe welding"]],
@@ -676,6 +682,11 @@ beforeAll(async () => {
   const template = (await csvTemplateLoader({ request: new Request(`${base}/placements/import/template.csv`, { headers: { Cookie: await cookieFor(outreach.username) } }), params: {}, context: {} })) as Response;
   const batch = await previewBatch(outreach.actor, { fileName: "template.csv", bytes: new Uint8Array(await template.arrayBuffer()) });
   const { secret } = createApiToken(admin.actor, { outreachUnit: "sudin_jakbar", name: "Aplikasi Uji" });
+  const { approvalId } = recordPlan(
+    psych.actor,
+    { pantiId: p.id, stayId: residents[0]!.stay.id },
+    planSchema.parse({ createdOn: "2026-01-20", "goals.0.goal": "Mandiri", "goals.0.intervention": "Bimbingan", "goals.0.targetDate": "2026-06-01" }),
+  );
 
   world = {
     pantiId: p.id,
@@ -691,6 +702,7 @@ beforeAll(async () => {
     userId: editable.id,
     instructorId: instructor.id,
     batchId: batch.batchId,
+    approvalId,
     apiToken: secret,
     cookies: {
       self: await cookieFor(self.username),

@@ -27,6 +27,7 @@ import { cookieFor, createPanti, createResident, createUser } from "../factories
 import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
 import { BASE, callRoute, getRequest, postForm, routeArgs } from "../routes";
+import { approvePending } from "../factories/approvals";
 
 let jabar: FakePartner;
 let bali: FakePartner;
@@ -99,6 +100,7 @@ function world() {
   db.update(persons).set({ ppksCategory: "gelandangan" }).where(eq(persons.id, person.id)).run();
   const own = createUser("panti_admin", home.id);
   const { handoffId } = prepareHandoff(own.actor, { pantiId: home.id, stayId: stay.id }, handoffSchema.parse(form));
+  approvePending("handoff", handoffId);
   sendHandoff(own.actor, handoffId);
   const envelope = jabar.signed({ ...incomingHandoffPacket() });
   receivePacket(envelope, { kind: "handoff" });

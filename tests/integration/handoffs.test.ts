@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { consents, familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
+import { approvals, consents, familyContacts, handoffEvents, handoffs, outbox, persons, placements, tracingAttempts, tracingRequests } from "#db/schema";
 import { Conflict, InvalidInput, NotFound, PermissionDenied } from "~/domain/errors";
 import { handoffFormValues, handoffSchema, PACKET_VERSION, tracingAnswerSchema, type HandoffPacket } from "~/domain/handoffs";
 import { consentSchema } from "~/domain/safeguarding";
@@ -22,6 +22,7 @@ import { caseFile } from "~/queries/case-file.server";
 import { incomingHandoffOfStay } from "~/queries/handoffs.server";
 import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
+import { approvePending, pendingApproval } from "../factories/approvals";
 
 const form = (overrides: Record<string, string> = {}) => handoffSchema.parse(handoffFormFields(overrides));
 
@@ -43,6 +44,7 @@ describe("an outgoing hand-off", () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form(), new Date("2026-12-01T02:59:00Z"));
     expect(db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()).toMatchObject({ status: "draft", channel: "api" });
+    approvePending("handoff", handoffId);
     const sent = sendHandoff(admin.actor, handoffId, new Date("2026-12-01T03:00:00Z"));
     expect(sent.channel).toBe("api");
 
@@ -74,6 +76,7 @@ describe("an outgoing hand-off", () => {
   it("gives up on a packet the partner refuses, keeps it visible, and sends it again when Dinsos queues it again", async () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    approvePending("handoff", handoffId);
     const { outboxId } = sendHandoff(admin.actor, handoffId);
     const at = new Date("2026-12-05T03:00:00Z");
     jabar.answers.push(422);
@@ -91,6 +94,7 @@ describe("an outgoing hand-off", () => {
   it("moves with the partner's signed status reports; a repeated report changes nothing, one that goes back is a conflict", () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    approvePending("handoff", handoffId);
     sendHandoff(admin.actor, handoffId);
     const packetId = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!.packetId;
     const report = (status: string, extra: Record<string, unknown> = {}) =>
@@ -131,6 +135,7 @@ describe("a draft hand-off", () => {
     const { home, stay, admin } = resident();
     const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
     const before = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get()!;
+    const granted = approvePending("handoff", handoffId);
     // Another admin of the panti (not the preparer) edits every kind of field; Bali has no instance.
     const colleague = createUser("panti_admin", home.id);
     const edited = handoffSchema.parse(handoffFormFields({
@@ -155,6 +160,10 @@ describe("a draft hand-off", () => {
     const audit = db.$client.prepare("select before, after from audit_log where action = 'handoff.update' and entity_id = ? order by id desc").get(String(handoffId)) as { before: string; after: string };
     expect(Object.keys(JSON.parse(audit.after)).sort()).toEqual(["condition", "documents", "family", "to", "travel"]);
     expect(JSON.parse(audit.before).to).toBe("32");
+    // The approval was for the draft as it was: it is superseded and the edited draft waits again.
+    expect(db.select().from(approvals).where(eq(approvals.id, granted.approvalId)).get()).toMatchObject({ status: "superseded" });
+    expect(pendingApproval("handoff", handoffId)).toMatchObject({ requestedBy: colleague.id });
+    expect(() => sendHandoff(admin.actor, handoffId)).toThrow(Conflict);
   });
 
   it("is discarded with a reason, which frees the stay for a new hand-off; neither a sent one nor another panti's may be edited or discarded", () => {
@@ -171,7 +180,9 @@ describe("a draft hand-off", () => {
     // Discarded: no more edits, no sending, and a new hand-off may be prepared.
     expect(() => updateHandoffDraft(admin.actor, handoffId, form())).toThrow(Conflict);
     expect(() => sendHandoff(admin.actor, handoffId)).toThrow(Conflict);
+    expect(pendingApproval("handoff", handoffId)).toBeUndefined();
     const next = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    approvePending("handoff", next.handoffId);
     sendHandoff(admin.actor, next.handoffId);
     expect(() => updateHandoffDraft(admin.actor, next.handoffId, form({ reason: "Diubah setelah dikirim" }))).toThrow(Conflict);
     expect(() => discardHandoffDraft(admin.actor, next.handoffId, "Terlambat")).toThrow(Conflict);
@@ -193,6 +204,7 @@ describe("consent to share with the home province", () => {
     const before = db.select().from(handoffs).where(eq(handoffs.id, handoffId)).get();
     let refusal: unknown;
     try {
+      approvePending("handoff", handoffId);
       sendHandoff(admin.actor, handoffId, new Date("2026-11-23T03:00:00Z"));
     } catch (error) {
       refusal = error;

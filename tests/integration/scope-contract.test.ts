@@ -30,6 +30,7 @@ import { requestTracing } from "~/services/tracing.server";
 import { partnerProvinces } from "#db/schema";
 import { ensurePartnerRegistry } from "../factories/handoffs";
 import { handoffFormFields } from "../factories/handoff-form";
+import { approvePending } from "../factories/approvals";
 
 const NOW = new Date("2026-06-01T03:00:00Z");
 
@@ -65,6 +66,7 @@ function theirPanti() {
   db.update(partnerProvinces).set({ baseUrl: null }).where(eq(partnerProvinces.code, "32")).run();
   const dinsos = createUser("dinsos_admin").actor;
   const { handoffId } = prepareHandoff(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, handoffSchema.parse(handoffFormFields()));
+  approvePending("handoff", handoffId);
   sendHandoff(dinsos, handoffId);
   db.update(partnerProvinces).set({ baseUrl: "http://127.0.0.1:9" }).where(eq(partnerProvinces.code, "33")).run();
   const { requestId } = requestTracing(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, { partnerCode: "33", description: "Laki-laki, sekitar 40 tahun, logat Tegal" });

@@ -246,6 +246,19 @@ describe("seedDatabase", () => {
     expect(JSON.parse(audit.after)).toEqual(result.counts);
   });
 
+  it("adds requests waiting for approval: a draft plan, a child's exit and the draft hand-off, each for someone else to decide", () => {
+    const rows = all<{ kind: string; reason: string | null; requester: string; panti: string }>(
+      "select a.kind, a.reason, u.username as requester, p.code as panti from approvals a join users u on u.id = a.requested_by join panti p on p.id = a.panti_id where a.status = 'pending' order by a.id",
+    );
+    expect(rows).toEqual([
+      { kind: "plan", reason: null, requester: "psikolog.hs2", panti: "PSBL-HS2" },
+      { kind: "exit", reason: "child", requester: "admin.tj1", panti: "PSBR-TJ1" },
+      { kind: "handoff", reason: null, requester: expect.stringMatching(/^admin\./), panti: expect.any(String) },
+    ]);
+    // The child's exit has not happened: the stay is open and keeps its bed.
+    expect(count("select count(*) as n from approvals a join stays s on s.id = a.stay_id where a.kind = 'exit' and s.exited_at is null")).toBe(1);
+  });
+
   it("adds FKD-MPU hand-offs in several statuses, each with its history, and a tracing request each way", () => {
     const statuses = all<{ direction: string; status: string }>("select direction, status from handoffs order by id");
     expect(statuses).toEqual([

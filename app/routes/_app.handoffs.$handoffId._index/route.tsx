@@ -12,6 +12,7 @@ import { translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useT } from "~/utils/use-i18n";
 import { formValues } from "~/utils/validation";
+import { ApprovalState } from "~/components/approvals/approval-state";
 import { FormError } from "~/components/forms/field";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -117,6 +118,13 @@ export default function HandoffPage() {
       />
       <Flash message={message} testId="handoff-message" />
       <FormError message={failed?.formError} />
+      {detail.approval ? (
+        <section className="card" data-testid="handoff-approval">
+          {handoff.status === "draft" && detail.approval.status === "pending" ? <p>{t("approval.handoff.waiting")}</p> : null}
+          {handoff.status === "draft" && detail.approval.status === "rejected" ? <p>{t("approval.handoff.rejected")}</p> : null}
+          <ApprovalState state={detail.approval} />
+        </section>
+      ) : null}
       <HandoffActions detail={detail} failed={failed} />
       <div className="grid-2">
         <PacketSummary detail={detail} />

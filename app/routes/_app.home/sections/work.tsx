@@ -71,6 +71,20 @@ function Queue({ waiting }: { waiting: number }) {
   );
 }
 
+function Approvals({ data }: { data: NonNullable<Work["approvals"]> }) {
+  const t = useT();
+  return (
+    <WorkCard title={t("approval.home.title")} testId="home-approvals">
+      <Count text={t("approval.home.count", { n: data.total, mine: data.mine })} />
+      <p>
+        <Link className={data.mine > 0 ? "button" : undefined} to="/approvals">
+          {t("title.approvals")}
+        </Link>
+      </p>
+    </WorkCard>
+  );
+}
+
 /** A card that lists the first rows of a list, or says there is nothing, and leads to the rest. */
 function WorkList<Row extends object>({
   title,
@@ -276,6 +290,8 @@ export function HomeWorkCards({ work }: { work: Work }) {
             return work.referrals ? <Referrals key={section} data={work.referrals} /> : null;
           case "queue":
             return <Queue key={section} waiting={work.waiting ?? 0} />;
+          case "approvals":
+            return work.approvals ? <Approvals key={section} data={work.approvals} /> : null;
           case "withoutBed":
             return work.withoutBed && pantiId != null ? <WithoutBed key={section} data={work.withoutBed} pantiId={pantiId} /> : null;
           case "followUps":

@@ -140,6 +140,11 @@ function BedCard({
             )}
           </div>
           <div className="muted small">{t("panti.bed.since", { date: formatDate(lang, bed.occupant.since) })}</div>
+          {bed.occupant.exitPending ? (
+            <span className="badge full" data-testid="bed-exit-pending">
+              {t("approval.exit.badge")}
+            </span>
+          ) : null}
           {moveUrl ? (
             <Link className="small no-print" to={moveUrl} discover="none">
               {t("resident.actions")}

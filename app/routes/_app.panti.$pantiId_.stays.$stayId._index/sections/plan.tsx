@@ -2,6 +2,7 @@ import { formatCalendarDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PlanGoalsTable, PlanReviews } from "~/components/case-file/plan-goals";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
+import { ApprovalState } from "~/components/approvals/approval-state";
 import { CardHeading } from "./card-heading";
 
 /** The current intervention plan: its goals with their status, and its reviews. */
@@ -18,6 +19,7 @@ export function PlanSection({ file, base }: { file: CaseFile; base: string }) {
             {t("caseFile.plan.current", { date: formatCalendarDate(lang, plan.createdOn) })}
             {plan.recordedByName ? ` · ${t("caseFile.by", { name: plan.recordedByName })}` : ""}
           </p>
+          <ApprovalState state={plan.approval} />
           <PlanGoalsTable
             goals={plan.goals}
             label={t("caseFile.plan")}

@@ -3,6 +3,7 @@ import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { daysBetween } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { Instant } from "~/components/ui/dates";
+import { ApprovalState } from "~/components/approvals/approval-state";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 
 /** The stay itself: panti, admission, length, bed, referral and exit. */
@@ -49,6 +50,11 @@ export function StaySection({ file, base, now }: { file: CaseFile; base: string;
                   {t("caseFile.exit.destination")}: {stay.exitDestination}
                 </>
               ) : null}
+            </>
+          ) : file.pendingExit ? (
+            <>
+              {t("approval.exit.waiting", { reason: t.dynamic(`approval.reason.${file.pendingExit.reason}`) })}
+              <ApprovalState state={file.pendingExit} />
             </>
           ) : (
             t("caseFile.exit.ongoing")
