@@ -179,23 +179,25 @@ function UploadForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const unitErrors = failed?.errors.outreachUnit;
+  const server = failed ? { values: failed.values, errors: { file: refusal?.errors.file, outreachUnit: failed.errors.outreachUnit } } : null;
   return (
-    <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
-      {units ? (
-        <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
-          <select id="import-unit" name="outreachUnit" defaultValue={failed?.values.outreachUnit ?? ""}>
-            <option value="">{t("import.unit.fromFile")}</option>
-            {units.map((code) => (
-              <option key={code} value={code}>
-                {referenceLabel(OUTREACH_UNITS, code, lang)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ) : ownUnit ? (
-        <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
-      ) : null}
+    <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} schema={importUploadSchema} server={server}>
+      {({ register, errorFor }) =>
+        units ? (
+          <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={errorFor("outreachUnit")}>
+            <select id="import-unit" {...register("outreachUnit")}>
+              <option value="">{t("import.unit.fromFile")}</option>
+              {units.map((code) => (
+                <option key={code} value={code}>
+                  {referenceLabel(OUTREACH_UNITS, code, lang)}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : ownUnit ? (
+          <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
+        ) : null
+      }
     </UploadCard>
   );
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { CATEGORY_SPELLINGS, importUploadSchema } from "~/domain/placement-import";
+import { CATEGORY_SPELLINGS } from "~/domain/placement-import";
 import { EXIT_OUTCOMES, PPKS_CATEGORIES, REHABILITATION_STAGES, referenceLabel } from "~/domain/reference";
-import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, type StayField } from "~/domain/stay-import";
+import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, stayUploadSchema, type StayField } from "~/domain/stay-import";
 import { discardStays, importStays, previewStays, stayBatchSummary, type StayBatchPreview } from "~/services/stay-import.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
@@ -36,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:decide");
   const lang = await getLang(request);
   if (!isUpload(request)) return decideBatch(request, lang, PAGE, (intent, id) => (intent === "import" ? importStays(user, id) : discardStays(user, id)));
-  return uploadAndPreview(request, lang, importUploadSchema.pick({ file: true }), ({ file }, bytes) => previewStays(user, { fileName: file.name, bytes, lang }));
+  return uploadAndPreview(request, lang, stayUploadSchema, ({ file }, bytes) => previewStays(user, { fileName: file.name, bytes, lang }));
 }
 
 const PERSON_LABELS: Partial<Record<StayField, string>> = {
@@ -119,10 +119,12 @@ function UploadForm({ refusal }: { refusal: FormFailure | null }) {
   const t = useT();
   const lang = useLang();
   return (
-    <UploadCard page={PAGE} limits={t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
-      <p className="small">
-        <Link to="/placements/import">{t("title.upload_referrals")}</Link>
-      </p>
+    <UploadCard page={PAGE} limits={t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })} schema={stayUploadSchema} server={refusal}>
+      {() => (
+        <p className="small">
+          <Link to="/placements/import">{t("title.upload_referrals")}</Link>
+        </p>
+      )}
     </UploadCard>
   );
 }

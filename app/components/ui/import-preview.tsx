@@ -5,7 +5,11 @@
  */
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import type { FieldValues } from "react-hook-form";
+import type * as z from "zod";
 import { Field } from "~/components/forms/field";
+import { useZodForm, type ServerFormState } from "~/components/forms/use-zod-form";
+import { UPLOAD_ACCEPT } from "~/domain/placement-import";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { TableScroll } from "./data-table";
@@ -258,36 +262,42 @@ export function BatchDecision({ page, batchId, ready, importLabel }: { page: str
   );
 }
 
-/** The file field of an upload form (CSV or XLSX), with its errors. */
-export function UploadFileField({ errors }: { errors: readonly string[] | undefined }) {
-  const t = useT();
-  return (
-    <Field id="import-file" label={t("import.file")} error={errors ? [...errors] : undefined}>
-      <input
-        id="import-file"
-        name="file"
-        type="file"
-        required
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? "import-file-error" : undefined}
-      />
-    </Field>
-  );
-}
+/** The form helpers an upload page's own fields use (the referral upload's unit). */
+export type UploadFields = Pick<ReturnType<typeof useZodForm>, "register" | "errorFor">;
 
-/** The upload form of an upload page: the limits, the file, the page's own fields, the submit button. */
-export function UploadCard({ page, limits, fileErrors, children }: { page: string; limits: string; fileErrors: readonly string[] | undefined; children?: ReactNode }) {
+/**
+ * The upload form of an upload page: the limits, the file, the page's own fields, the submit
+ * button. The page's upload schema checks the form in the browser before it posts (a missing,
+ * too large or plainly wrong file is refused without a round trip) and on the server again.
+ */
+export function UploadCard({
+  page,
+  limits,
+  schema,
+  server,
+  children,
+}: {
+  page: string;
+  limits: string;
+  schema: z.ZodType<{ file: File }, FieldValues>;
+  /** What the server refused of the last upload (not the row errors, which its preview lists). */
+  server: ServerFormState | null;
+  children?: (fields: UploadFields) => ReactNode;
+}) {
   const t = useT();
   const navigation = useNavigation();
   const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  const { register, errorFor, formProps } = useZodForm(schema, { defaultValues: {}, server, readForm: true });
+  const fileErrors = errorFor("file");
   return (
-    <Form method="post" action={page} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
+    <Form method="post" action={page} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }} {...formProps}>
       <h2 id="upload-title">{t("import.upload.title")}</h2>
       <p className="muted small">{limits}</p>
       <input type="hidden" name="intent" value="upload" />
-      <UploadFileField errors={fileErrors} />
-      {children}
+      <Field id="import-file" label={t("import.file")} error={fileErrors}>
+        <input id="import-file" type="file" accept={UPLOAD_ACCEPT} {...register("file")} aria-describedby={fileErrors ? "import-file-error" : undefined} />
+      </Field>
+      {children?.({ register, errorFor })}
       <div>
         <button type="submit" disabled={uploading}>
           {uploading ? t("import.upload.busy") : t("import.upload.submit")}
