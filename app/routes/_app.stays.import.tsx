@@ -11,10 +11,8 @@ import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
 import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
 import type { FormFailure } from "~/utils/validation";
-import { Flash } from "~/components/ui/flash";
-import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
+import { BatchPreviewCard, TemplateSection, templateColumns, UploadCard, UploadMessages, uploadOutcome } from "~/components/ui/import-preview";
 import { PageHeader } from "~/components/ui/page-header";
-import { FormError } from "~/components/forms/field";
 
 export const meta = pageTitle("title.upload_stays");
 
@@ -69,22 +67,13 @@ const FORMAT_HINTS: Partial<Record<StayField, string>> = {
 
 export default function StayImportPage() {
   const { batch } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
-  const uploaded = actionData && "preview" in actionData ? actionData.preview : null;
-  const preview = uploaded ?? batch ?? null;
-  const failed = actionData && !actionData.ok ? actionData : null;
-  const refusal = failed && !("preview" in failed) ? failed : null;
+  const { preview, refusal } = uploadOutcome(useActionData<typeof action>(), batch);
   return (
     <>
       <PageHeader title={t("stays.import.title")} crumbs={[{ to: "/placements/import", label: t("title.upload_referrals") }]} intro={t("stays.import.intro")} />
-      <Flash
-        testId="import-done"
-        message={preview?.status === "imported" ? t("stays.import.done", { n: formatNumber(lang, preview.validCount), file: preview.fileName }) : null}
-      />
-      <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
-      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
+      <UploadMessages batch={preview} refusal={refusal} done={preview ? t("stays.import.done", { n: formatNumber(lang, preview.validCount), file: preview.fileName }) : ""} />
       {preview?.status === "previewed" ? <StayPreview preview={preview} /> : null}
       <UploadForm refusal={refusal} />
       <StayTemplate />
@@ -92,26 +81,19 @@ export default function StayImportPage() {
   );
 }
 
-function StayPreview({ preview }: { preview: StayBatchPreview | (Omit<StayBatchPreview, "createdAt" | "importedAt"> & { createdAt: string; importedAt: string | null }) }) {
+/** The preview, with the people found again and the exits the file records. */
+function StayPreview({ preview }: { preview: Omit<StayBatchPreview, "createdAt" | "importedAt"> }) {
   const t = useT();
   const lang = useLang();
   const n = (v: number) => formatNumber(lang, v);
   return (
-    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
-      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
-      <ImportCounts preview={preview} />
+    <BatchPreviewCard page={PAGE} preview={preview} ready={t("stays.import.ready", { n: n(preview.validCount) })} importLabel={t("stays.import.import", { n: n(preview.validCount) })}>
       {preview.people ? (
         <div className="alert info" role="status" data-testid="import-people">
           {t("stays.import.people", { nik: n(preview.people.foundByNik), name: n(preview.people.foundByName), new: n(preview.people.new), exits: n(preview.exits) })}
         </div>
       ) : null}
-      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
-      {preview.errors.length > 0 ? (
-        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
-      ) : (
-        <BatchDecision page={PAGE} batchId={preview.batchId} ready={t("stays.import.ready", { n: n(preview.validCount) })} importLabel={t("stays.import.import", { n: n(preview.validCount) })} />
-      )}
-    </section>
+    </BatchPreviewCard>
   );
 }
 

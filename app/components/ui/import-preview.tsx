@@ -7,11 +7,12 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import type * as z from "zod";
-import { Field } from "~/components/forms/field";
+import { Field, FormError } from "~/components/forms/field";
 import { useZodForm, type ServerFormState } from "~/components/forms/use-zod-form";
 import { UPLOAD_ACCEPT } from "~/domain/placement-import";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
+import type { FormFailure } from "~/utils/validation";
 import { TableScroll } from "./data-table";
 import { Flash } from "./flash";
 import { Stat } from "./stat";
@@ -39,7 +40,7 @@ export interface ImportErrorRow {
 }
 
 /** The counts of a checked file, and the columns it has that the upload does not use. */
-export function ImportCounts({ preview }: { preview: PreviewCounts }) {
+function ImportCounts({ preview }: { preview: PreviewCounts }) {
   const t = useT();
   const lang = useLang();
   const n = (v: number) => formatNumber(lang, v);
@@ -61,7 +62,7 @@ export function ImportCounts({ preview }: { preview: PreviewCounts }) {
 }
 
 /** Every row error of a refused file: row, column as named in the file, the problem. */
-export function ImportErrors({ errors, invalidRowCount }: { errors: readonly ImportErrorRow[]; invalidRowCount: number }) {
+function ImportErrors({ errors, invalidRowCount }: { errors: readonly ImportErrorRow[]; invalidRowCount: number }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -99,7 +100,7 @@ export function ImportErrors({ errors, invalidRowCount }: { errors: readonly Imp
 }
 
 /** Per column, each value of the file that was read as something else, and what it became. */
-export function MappingsTable({ mappings }: { mappings: readonly MappingRow[] }) {
+function MappingsTable({ mappings }: { mappings: readonly MappingRow[] }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -235,8 +236,75 @@ export function TemplateSection({ base, body, columns, spellings }: { base: stri
   );
 }
 
+/** The batch an upload page shows: the one just uploaded, or the one named in the address. */
+export interface BatchView extends PreviewCounts {
+  batchId: number;
+  fileName: string;
+  status: "previewed" | "imported" | "discarded";
+  errors: readonly ImportErrorRow[];
+  mappings: readonly MappingRow[];
+}
+
+/**
+ * What an upload page's action answered: the preview of the file just uploaded (or else the
+ * batch of `?batch=`), any refusal, and the refusal that is not the file's row errors (those the
+ * preview lists itself).
+ */
+export function uploadOutcome<P, B>(answer: { ok: true; preview: P } | (FormFailure & { preview?: P }) | undefined, batch: B | null) {
+  const uploaded = answer && "preview" in answer ? (answer.preview ?? null) : null;
+  const failed = answer && !answer.ok ? answer : null;
+  return { preview: uploaded ?? batch ?? null, failed, refusal: failed && !("preview" in failed) ? failed : null };
+}
+
+/** The messages of an upload page: the batch imported (with the page's link), or discarded, or the upload refused. */
+export function UploadMessages({ batch, done, refusal, children }: { batch: BatchView | null; done: string; refusal: FormFailure | null; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <Flash testId="import-done" message={batch?.status === "imported" ? done : null}>
+        {children}
+      </Flash>
+      <Flash tone="info" message={batch?.status === "discarded" ? t("import.discarded", { file: batch.fileName }) : null} />
+      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
+    </>
+  );
+}
+
+/**
+ * The preview of a checked file: its counts, what the page says of its rows (`children`), the
+ * values mapped, then the row errors, or the buttons to import or discard it.
+ */
+export function BatchPreviewCard({
+  page,
+  preview,
+  ready,
+  importLabel,
+  children,
+}: {
+  page: string;
+  preview: BatchView;
+  ready: string;
+  importLabel: string;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
+      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
+      <ImportCounts preview={preview} />
+      {children}
+      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
+      {preview.errors.length > 0 ? (
+        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
+      ) : (
+        <BatchDecision page={page} batchId={preview.batchId} ready={ready} importLabel={importLabel} />
+      )}
+    </section>
+  );
+}
+
 /** Import or discard a previewed batch whose rows are all valid (plain forms to the upload page). */
-export function BatchDecision({ page, batchId, ready, importLabel }: { page: string; batchId: number; ready: string; importLabel: string }) {
+function BatchDecision({ page, batchId, ready, importLabel }: { page: string; batchId: number; ready: string; importLabel: string }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
   return (
