@@ -13,7 +13,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -118,18 +118,7 @@ export default function ApiTokensPage() {
       ) : (
         <TableScroll label={t("apiTokens.list.title")}>
           <table data-testid="api-tokens">
-            <thead>
-              <tr>
-                <th>{t("apiTokens.unit")}</th>
-                <th>{t("apiTokens.name")}</th>
-                <th>{t("apiTokens.col.prefix")}</th>
-                <th>{t("apiTokens.col.created")}</th>
-                <th>{t("apiTokens.col.lastUsed")}</th>
-                <th>{t("apiTokens.col.expires")}</th>
-                <th>{t("apiTokens.col.status")}</th>
-                <th>{t("common.actions")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t("apiTokens.unit"), t("apiTokens.name"), t("apiTokens.col.prefix"), t("apiTokens.col.created"), t("apiTokens.col.lastUsed"), t("apiTokens.col.expires"), t("apiTokens.col.status"), t("common.actions")]} />
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id} data-testid="api-token" data-prefix={token.tokenPrefix}>

@@ -9,7 +9,7 @@ import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
 
@@ -146,13 +146,7 @@ export default function ApiDocsPage() {
           <h4>{t("apiDocs.responses")}</h4>
           <TableScroll label={`${t("apiDocs.responses")}: ${method.toUpperCase()} ${path}`}>
             <table>
-              <thead>
-                <tr>
-                  <th>{t("apiDocs.col.status")}</th>
-                  <th>{t("apiDocs.col.description")}</th>
-                  <th>{t("apiDocs.example")}</th>
-                </tr>
-              </thead>
+              <ColumnHeads labels={[t("apiDocs.col.status"), t("apiDocs.col.description"), t("apiDocs.example")]} />
               <tbody>
                 {Object.entries(operation.responses).map(([status, response]) => {
                   const examples = Object.values(response.content?.["application/json"].examples ?? {});
@@ -197,15 +191,7 @@ export default function ApiDocsPage() {
         </p>
         <TableScroll label={t("apiDocs.fields.title")}>
           <table data-testid="api-fields">
-            <thead>
-              <tr>
-                <th>{t("apiDocs.col.field")}</th>
-                <th>{t("apiDocs.col.type")}</th>
-                <th>{t("apiDocs.col.required")}</th>
-                <th lang="id">{t("apiDocs.col.meaningId")}</th>
-                <th lang="en">{t("apiDocs.col.meaningEn")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads labels={[t("apiDocs.col.field"), t("apiDocs.col.type"), t("apiDocs.col.required"), { label: t("apiDocs.col.meaningId"), lang: "id" }, { label: t("apiDocs.col.meaningEn"), lang: "en" }]} />
             <tbody>
               {Object.entries(request.properties ?? {}).map(([name, schema]) => {
                 const doc = PLACEMENT_FIELD_DOCS[name as PlacementFieldName];
@@ -259,12 +245,7 @@ function CodeTable({ title, rows }: { title: string; rows: [string, string][] })
     <div className="card">
       <h3>{title}</h3>
       <table>
-        <thead>
-          <tr>
-            <th>{t("apiDocs.col.code")}</th>
-            <th>{t("apiDocs.col.label")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("apiDocs.col.code"), t("apiDocs.col.label")]} />
         <tbody>
           {rows.map(([value, label]) => (
             <tr key={value}>

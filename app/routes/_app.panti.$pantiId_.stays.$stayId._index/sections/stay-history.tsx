@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 
@@ -15,14 +15,7 @@ export function StayHistorySection({ file }: { file: CaseFile }) {
       <h2 id="history">{t("caseFile.history")}</h2>
       <TableScroll label={t("caseFile.history")}>
         <table data-testid="stay-history">
-          <thead>
-            <tr>
-              <th>{t("caseFile.stay.panti")}</th>
-              <th>{t("caseFile.history.admitted")}</th>
-              <th>{t("caseFile.history.exited")}</th>
-              <th>{t("caseFile.history.outcome")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={[t("caseFile.stay.panti"), t("caseFile.history.admitted"), t("caseFile.history.exited"), t("caseFile.history.outcome")]} />
           <tbody>
             {file.stayHistory.map((h) => (
               <tr key={h.id} className={h.id === stay.id ? "highlight" : undefined}>
