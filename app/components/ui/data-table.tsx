@@ -59,3 +59,25 @@ export function ColumnHeads({ labels }: { labels: readonly (string | ColumnHead)
     </thead>
   );
 }
+
+/** A data table: its column heads and rows, in a scroll region named after it that a keyboard can reach. */
+export function DataTable({
+  label,
+  heads,
+  testId,
+  children,
+}: {
+  label: string;
+  heads: readonly (string | ColumnHead)[];
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <TableScroll label={label}>
+      <table data-testid={testId}>
+        <ColumnHeads labels={heads} />
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -13,7 +13,7 @@ import { UPLOAD_ACCEPT } from "~/domain/placement-import";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { TableScroll } from "./data-table";
+import { DataTable } from "./data-table";
 import { Flash } from "./flash";
 import { Stat } from "./stat";
 
@@ -71,30 +71,17 @@ function ImportErrors({ errors, invalidRowCount }: { errors: readonly ImportErro
         {t("import.rejected", { rows: formatNumber(lang, invalidRowCount) })}
       </div>
       <h3>{t("import.errors.title")}</h3>
-      <TableScroll label={t("import.errors.title")}>
-        <table data-testid="import-error-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("import.errors.row")}
-              </th>
-              <th scope="col">{t("import.errors.column")}</th>
-              <th scope="col">{t("import.errors.message")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={i}>
-                <td className="num">{e.row}</td>
-                <td>
-                  <code>{e.field}</code>
-                </td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label={t("import.errors.title")} heads={[{ label: t("import.errors.row"), className: "num" }, t("import.errors.column"), t("import.errors.message")]} testId="import-error-table">
+        {errors.map((e, i) => (
+          <tr key={i}>
+            <td className="num">{e.row}</td>
+            <td>
+              <code>{e.field}</code>
+            </td>
+            <td>{e.message}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -107,32 +94,18 @@ function MappingsTable({ mappings }: { mappings: readonly MappingRow[] }) {
     <>
       <h3>{t("import.mapped.title")}</h3>
       <p className="muted small">{t("import.mapped.intro")}</p>
-      <TableScroll label={t("import.mapped.title")}>
-        <table data-testid="import-mappings">
-          <thead>
-            <tr>
-              <th scope="col">{t("import.errors.column")}</th>
-              <th scope="col">{t("import.mapped.from")}</th>
-              <th scope="col">{t("import.mapped.to")}</th>
-              <th scope="col" className="num">
-                {t("import.mapped.rows")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.map((m) => (
-              <tr key={`${m.column}\u0000${m.from}`}>
-                <td>
-                  <code>{m.column}</code>
-                </td>
-                <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
-                <td>→ {m.to}</td>
-                <td className="num">{formatNumber(lang, m.rows)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label={t("import.mapped.title")} heads={[t("import.errors.column"), t("import.mapped.from"), t("import.mapped.to"), { label: t("import.mapped.rows"), className: "num" }]} testId="import-mappings">
+        {mappings.map((m) => (
+          <tr key={`${m.column}\u0000${m.from}`}>
+            <td>
+              <code>{m.column}</code>
+            </td>
+            <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
+            <td>→ {m.to}</td>
+            <td className="num">{formatNumber(lang, m.rows)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -178,59 +151,35 @@ export function TemplateSection({ base, body, columns, spellings }: { base: stri
       </div>
       <details>
         <summary>{t("import.columns.title")}</summary>
-        <TableScroll label={t("import.columns.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.columns.english")}</th>
-                <th scope="col">{t("import.columns.meaning")}</th>
-                <th scope="col">{t("import.columns.required")}</th>
-                <th scope="col">{t("import.columns.format")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {columns.map((c) => (
-                <tr key={c.header}>
-                  <td>
-                    <code>{c.header}</code>
-                  </td>
-                  <td>
-                    <code>{c.english}</code>
-                  </td>
-                  <td>{c.meaning}</td>
-                  <td>{c.required ? t("common.yes") : ""}</td>
-                  <td className="small">{c.format}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t("import.columns.title")} heads={[t("import.columns.name"), t("import.columns.english"), t("import.columns.meaning"), t("import.columns.required"), t("import.columns.format")]}>
+          {columns.map((c) => (
+            <tr key={c.header}>
+              <td>
+                <code>{c.header}</code>
+              </td>
+              <td>
+                <code>{c.english}</code>
+              </td>
+              <td>{c.meaning}</td>
+              <td>{c.required ? t("common.yes") : ""}</td>
+              <td className="small">{c.format}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
       <details>
         <summary>{t("import.spellings.title")}</summary>
-        <TableScroll label={t("import.spellings.title")}>
-          <table data-testid="import-spellings">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.spellings.name")}</th>
-                <th scope="col">{t("import.spellings.becomes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {spellings.map((r) => (
-                <tr key={`${r.column}\u0000${r.name}`}>
-                  <td>
-                    <code>{r.column}</code>
-                  </td>
-                  <td>{r.name}</td>
-                  <td>{r.becomes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t("import.spellings.title")} heads={[t("import.columns.name"), t("import.spellings.name"), t("import.spellings.becomes")]} testId="import-spellings">
+          {spellings.map((r) => (
+            <tr key={`${r.column}\u0000${r.name}`}>
+              <td>
+                <code>{r.column}</code>
+              </td>
+              <td>{r.name}</td>
+              <td>{r.becomes}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </section>
   );

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/utils/use-i18n";
-import { ColumnHeads, TableScroll, type ColumnHead } from "~/components/ui/data-table";
+import { DataTable, type ColumnHead } from "~/components/ui/data-table";
 
 /** A card of the home page that lists some panti (the most crowded, those with free beds), with the way to all of them. */
 export function PantiTableCard({ title, heads, children }: { title: string; heads: readonly (string | ColumnHead)[]; children: ReactNode }) {
@@ -9,12 +9,9 @@ export function PantiTableCard({ title, heads, children }: { title: string; head
   return (
     <section className="card">
       <h2>{title}</h2>
-      <TableScroll label={title}>
-        <table>
-          <ColumnHeads labels={heads} />
-          <tbody>{children}</tbody>
-        </table>
-      </TableScroll>
+      <DataTable label={title} heads={heads}>
+        {children}
+      </DataTable>
       <p style={{ marginTop: "0.75rem" }}>
         <Link to="/panti">{t("home.seeAll")} →</Link>
       </p>
