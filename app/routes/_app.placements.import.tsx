@@ -25,7 +25,7 @@ import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
 import type { FormFailure } from "~/utils/validation";
-import { Field } from "~/components/forms/field";
+import { SelectField } from "~/components/forms/select-field";
 import { PageHeader } from "~/components/ui/page-header";
 import { BatchPreviewCard, TemplateSection, templateColumns, UploadCard, UploadMessages, uploadOutcome } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
@@ -143,16 +143,15 @@ function UploadForm({
     <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} schema={importUploadSchema} server={server}>
       {({ register, errorFor }) =>
         units ? (
-          <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={errorFor("outreachUnit")}>
-            <select id="import-unit" {...register("outreachUnit")}>
-              <option value="">{t("import.unit.fromFile")}</option>
-              {units.map((code) => (
-                <option key={code} value={code}>
-                  {referenceLabel(OUTREACH_UNITS, code, lang)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <SelectField
+            id="import-unit"
+            label={t("import.unit")}
+            hint={t("import.unit.hint")}
+            error={errorFor("outreachUnit")}
+            control={register("outreachUnit")}
+            choose={t("import.unit.fromFile")}
+            options={units.map((code) => ({ value: code, label: referenceLabel(OUTREACH_UNITS, code, lang) }))}
+          />
         ) : ownUnit ? (
           <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
         ) : null
