@@ -82,21 +82,19 @@ export default function HomePage() {
           </div>
           <PantiTableCard
             title={t("home.mostCrowded")}
-            heads={[t("panti.col.name"), { label: t("occ.capacity"), className: "num" }, { label: t("occ.census"), className: "num" }, t("occ.occupancy")]}
-          >
-            {data.crowded.map((row) => (
-              <tr key={row.id} className={row.occupancy.overCapacity ? "over-capacity" : undefined}>
+            heads={[t("panti.col.name"), { label: t("occ.capacity"), className: "num" }, { label: t("occ.census"), className: "num" }]}
+            rows={data.crowded}
+            rowClass={(row) => (row.occupancy.overCapacity ? "over-capacity" : undefined)}
+            cells={(row) => (
+              <>
                 <td>
                   <Link to={`/panti/${row.id}`}>{row.name}</Link>
                 </td>
                 <td className="num">{n(row.occupancy.capacity)}</td>
                 <td className="num">{n(row.occupancy.census)}</td>
-                <td>
-                  <OccupancyMeter value={row.occupancy} />
-                </td>
-              </tr>
-            ))}
-          </PantiTableCard>
+              </>
+            )}
+          />
         </>
       ) : null}
 
@@ -129,19 +127,16 @@ export default function HomePage() {
       {data.kind === "outreach" ? (
         <PantiTableCard
           title={t("home.freeBeds")}
-          heads={[t("panti.col.name"), { label: t("panti.col.type"), className: "hide-sm" }, { label: t("occ.available"), className: "num" }, t("occ.occupancy")]}
-        >
-          {data.free.map((row) => (
-            <tr key={row.id}>
+          heads={[t("panti.col.name"), { label: t("panti.col.type"), className: "hide-sm" }, { label: t("occ.available"), className: "num" }]}
+          rows={data.free}
+          cells={(row) => (
+            <>
               <td>{row.name}</td>
               <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
               <td className="num">{n(row.occupancy.available)}</td>
-              <td>
-                <OccupancyMeter value={row.occupancy} />
-              </td>
-            </tr>
-          ))}
-        </PantiTableCard>
+            </>
+          )}
+        />
       ) : null}
     </>
   );
