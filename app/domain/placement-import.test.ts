@@ -7,7 +7,9 @@ import {
   columnLetter,
   fieldForHeader,
   IMPORT_COLUMNS,
+  importUploadSchema,
   mapHeader,
+  MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
   normaliseAge,
   pantiCodeKey,
@@ -28,6 +30,7 @@ import {
   type SheetRow,
 } from "./placement-import";
 import { placementInputSchema } from "./placements";
+import { stayUploadSchema } from "./stay-import";
 
 /** Messages as their keys (with parameters), so that tests read what was said. */
 const t = (key: string, params?: Record<string, string | number>) => (params ? `${key} ${JSON.stringify(params)}` : key);
@@ -540,5 +543,38 @@ describe("historical decisions", () => {
     expect(of(3)).toEqual(["tempat_tidur import.error.bedOnlyAccepted", "alasan_keputusan import.error.reasonRequired", "dialihkan_ke placement.error.samePanti"]);
     expect(of(4)).toEqual(["tanggal_keputusan import.error.decidedBeforeFound"]);
     expect(of(5)).toEqual(["alasan_keputusan import.error.decisionMissing"]);
+  });
+});
+
+describe("the upload form", () => {
+  const csv = (name = "rujukan.csv", type = "text/csv", size = 10) => new File([new Uint8Array(size).fill(65)], name, { type });
+  const messages = (schema: z.ZodType, input: unknown) => schema.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
+
+  it("takes a CSV or XLSX file of at most 5 MB, and the unit when one is chosen", () => {
+    expect(importUploadSchema.parse({ intent: "upload", file: csv(), outreachUnit: "sudin_jakbar" })).toMatchObject({ outreachUnit: "sudin_jakbar" });
+    const xlsx = csv("rujukan.XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MAX_IMPORT_BYTES);
+    expect(importUploadSchema.parse({ file: xlsx }).file).toBe(xlsx);
+    // CSV files often come without a type, or with Excel's: the server reads the content.
+    expect(importUploadSchema.safeParse({ file: csv("rujukan.csv", "") }).success).toBe(true);
+    expect(importUploadSchema.safeParse({ file: csv("rujukan.csv", "application/vnd.ms-excel") }).success).toBe(true);
+  });
+
+  it("refuses, in one round, a missing or empty file, one over 5 MB, an old .xls, a picture or a PDF, and an unknown unit", () => {
+    expect(messages(importUploadSchema, {})).toEqual([["file", "import.error.noFile"]]);
+    // What a browser sends for a file input left empty.
+    expect(messages(importUploadSchema, { file: new File([], "", { type: "application/octet-stream" }) })).toEqual([["file", "import.error.noFile"]]);
+    expect(messages(importUploadSchema, { file: "rujukan.csv" })).toEqual([["file", "import.error.noFile"]]);
+    expect(messages(importUploadSchema, { file: csv("besar.csv", "text/csv", MAX_IMPORT_BYTES + 1) })).toEqual([["file", "import.error.tooLarge"]]);
+    expect(messages(importUploadSchema, { file: csv("lama.xls", "application/vnd.ms-excel") })).toEqual([["file", "import.error.xls"]]);
+    expect(messages(importUploadSchema, { file: csv("foto.jpg", "image/jpeg"), outreachUnit: "sudin_x" })).toEqual([
+      ["file", "import.error.format"],
+      ["outreachUnit", expect.any(String)],
+    ]);
+    expect(messages(importUploadSchema, { file: csv("surat.pdf", "application/pdf") })).toEqual([["file", "import.error.format"]]);
+  });
+
+  it("checks the past stays' upload file the same way, and nothing else", () => {
+    expect(messages(stayUploadSchema, { file: csv("riwayat.xls") })).toEqual([["file", "import.error.xls"]]);
+    expect(stayUploadSchema.parse({ intent: "upload", file: csv("riwayat.csv"), outreachUnit: "x" })).toEqual({ file: expect.any(File) });
   });
 });

@@ -850,13 +850,29 @@ export function templateRows(pantiCode: string): string[][] {
 // Forms of the upload page
 // ---------------------------------------------------------------------------
 
+/** What the file picker offers: CSV and XLSX, by name and by type. */
+export const UPLOAD_ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Types a browser gives to files that are plainly no spreadsheet (CSV is often given no type, or Excel's). */
+const NOT_A_SHEET = /^(image|audio|video)\/|^application\/pdf$/;
+
+/**
+ * The file of a batch upload (referrals, past stays): given, at most 5 MB, not an old .xls
+ * workbook, not a picture or PDF. The browser checks it before posting and the server again; the
+ * server then reads the content, which decides between CSV and XLSX whatever the name says.
+ */
+export const uploadFileField = () =>
+  z
+    .file({ error: "import.error.noFile" })
+    .min(1, { error: "import.error.noFile" })
+    .max(MAX_IMPORT_BYTES, { error: "import.error.tooLarge" })
+    .refine((file) => !/\.xls$/i.test(file.name), { error: "import.error.xls" })
+    .refine((file) => !NOT_A_SHEET.test(file.type), { error: "import.error.format" });
+
 /** The upload form: the file, and the unit of rows that leave it empty. */
 export const importUploadSchema = z.object({
   intent: z.literal("upload").optional(),
-  file: z
-    .file({ error: "import.error.noFile" })
-    .min(1, { error: "import.error.noFile" })
-    .max(MAX_IMPORT_BYTES, { error: "import.error.tooLarge" }),
+  file: uploadFileField(),
   outreachUnit: z.enum(OUTREACH_UNIT_CODES).optional(),
 });
 

@@ -8,6 +8,7 @@ import {
   certificatePrefix,
   checkSessionDate,
   classAccess,
+  firstSessionSheetSchema,
   classPhase,
   classSchema,
   completionCheck,
@@ -219,6 +220,22 @@ describe("form schemas", () => {
     const bad = attendanceSheetSchema.safeParse({ date: "2026-03-04", "mark.12": "sakit" });
     expect(bad.error!.issues[0]!.path).toEqual(["mark.12"]);
     expect(attendanceSheetSchema.safeParse({ date: "2026-02-30" }).success).toBe(false);
+  });
+
+  it("names every bad row of the sheet at once, and a session not held yet needs one mark", () => {
+    const bad = attendanceSheetSchema.safeParse({ date: "2026-03-04", "mark.12": "sakit", "mark.13": "hadir", "mark.14": "", "mark.x": "hadir" });
+    expect(bad.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["mark.12", "error.choose_option"],
+      ["mark.14", "error.choose_option"],
+      ["mark.x", "error.choose_option"],
+    ]);
+    // A held session may be posted with no mark (its marks stay); a new one may not.
+    expect(attendanceSheetSchema.parse({ date: "2026-03-04" })).toEqual({ date: "2026-03-04", marks: [] });
+    const empty = firstSessionSheetSchema.safeParse({ date: "2026-03-04" });
+    expect(empty.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["marks", "attendance.error.noMarks"]]);
+    expect(firstSessionSheetSchema.parse({ date: "2026-03-04", "mark.12": "alpa" })).toEqual({ date: "2026-03-04", marks: [{ enrolmentId: 12, status: "alpa" }] });
+    // Bad rows are named, not hidden behind "no mark".
+    expect(firstSessionSheetSchema.safeParse({ date: "2026-03-04", "mark.12": "sakit" }).error!.issues.map((i) => i.path.join("."))).toEqual(["mark.12"]);
   });
 
   it("needs a score or a note to call a module competent", () => {

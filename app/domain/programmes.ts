@@ -394,6 +394,16 @@ export const attendanceSheetSchema = z.looseObject({ date: calendarDate() }).tra
 });
 export type AttendanceSheetInput = z.output<typeof attendanceSheetSchema>;
 
+/**
+ * The sheet of a session not held yet: the service refuses it without a single mark
+ * (attendance.error.noMarks), which the server's schema cannot know before it looks the session
+ * up. The page knows, and checks it in the browser with this schema.
+ */
+export const firstSessionSheetSchema = attendanceSheetSchema.refine((sheet) => sheet.marks.length > 0, {
+  path: ["marks"],
+  error: "attendance.error.noMarks",
+});
+
 export const progressSchema = z
   .object({
     moduleId: idField(),

@@ -10,7 +10,7 @@
 import * as z from "zod";
 import { checkExitDate, exitDestinationText, exitDetails, exitSchema, type FAMILY_DOCUMENTS, PROVINCES, TRANSPORT_MODES, type ExitInput } from "./exits";
 import { idField } from "./fields";
-import { mergeCategoryDisability, readCommonCell, type CommonMappedValue } from "./placement-import";
+import { importUploadSchema, mergeCategoryDisability, readCommonCell, type CommonMappedValue } from "./placement-import";
 import { checkPerson, placementFields } from "./placements";
 import { EXIT_OUTCOMES, REHABILITATION_STAGE_CODES, REHABILITATION_STAGES, type ExitOutcome, type RehabilitationStage } from "./reference";
 import {
@@ -30,6 +30,9 @@ import {
 
 /** A year of one unit fits in one file. */
 export const MAX_STAY_IMPORT_ROWS = 8_000;
+
+/** The upload form of past stays: the file alone (the same checks as the referral upload's). */
+export const stayUploadSchema = importUploadSchema.pick({ file: true });
 
 export const STAY_FIELDS = [
   "personName", "nik", "unidentified", "description", "sex", "birthDate", "estimatedAge", "originProvince", "originCity",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { changePasswordSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
 import { changeOwnPassword } from "~/services/users.server";
@@ -9,7 +9,9 @@ import { submitForm } from "~/utils/http.server";
 import { sessionCookie } from "~/utils/session.server";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
-import { Field, FormError } from "~/components/forms/field";
+import { FormError } from "~/components/forms/field";
+import { PasswordField } from "~/components/forms/password-field";
+import { SubmitButton } from "~/components/forms/submit-button";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -79,7 +81,6 @@ function ChangePasswordForm({
   server: FormFailure | null;
 }) {
   const t = useT();
-  const navigation = useNavigation();
   const schema = useMemo(() => changePasswordSchema(username), [username]);
   const { register, errorFor, onSubmit } = useZodForm(schema, {
     defaultValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
@@ -90,41 +91,19 @@ function ChangePasswordForm({
       <FormError message={server?.formError} />
       {/* For password managers: which account this password belongs to. */}
       <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
-      <Field id="currentPassword" label={t("password.current")} error={errorFor("currentPassword")}>
-        <input
-          id="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          {...register("currentPassword")}
-        />
-      </Field>
-      <Field
+      <PasswordField id="currentPassword" label={t("password.current")} error={errorFor("currentPassword")} autoComplete="current-password" control={register("currentPassword")} />
+      <PasswordField
         id="newPassword"
         label={t("password.new")}
         hint={t("password.rules", { min: PASSWORD_MIN_LENGTH })}
         error={errorFor("newPassword")}
-      >
-        <input
-          id="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          aria-describedby="newPassword-hint newPassword-error"
-          {...register("newPassword")}
-        />
-      </Field>
-      <Field id="confirmPassword" label={t("password.confirm")} error={errorFor("confirmPassword")}>
-        <input
-          id="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          {...register("confirmPassword")}
-        />
-      </Field>
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+        control={register("newPassword")}
+      />
+      <PasswordField id="confirmPassword" label={t("password.confirm")} error={errorFor("confirmPassword")} autoComplete="new-password" control={register("confirmPassword")} />
       <div>
-        <button type="submit" disabled={navigation.state === "submitting"}>
-          {t("password.submit")}
-        </button>
+        <SubmitButton>{t("password.submit")}</SubmitButton>
       </div>
     </Form>
   );

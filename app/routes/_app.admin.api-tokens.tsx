@@ -13,7 +13,7 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { formValues, type FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
-import { TableScroll } from "~/components/ui/data-table";
+import { DataTable } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -116,69 +116,53 @@ export default function ApiTokensPage() {
       {tokens.length === 0 ? (
         <p className="muted">{t("apiTokens.list.empty")}</p>
       ) : (
-        <TableScroll label={t("apiTokens.list.title")}>
-          <table data-testid="api-tokens">
-            <thead>
-              <tr>
-                <th>{t("apiTokens.unit")}</th>
-                <th>{t("apiTokens.name")}</th>
-                <th>{t("apiTokens.col.prefix")}</th>
-                <th>{t("apiTokens.col.created")}</th>
-                <th>{t("apiTokens.col.lastUsed")}</th>
-                <th>{t("apiTokens.col.expires")}</th>
-                <th>{t("apiTokens.col.status")}</th>
-                <th>{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} data-testid="api-token" data-prefix={token.tokenPrefix}>
-                  <td>{token.outreachUnitName}</td>
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{token.tokenPrefix}…</code>
-                  </td>
-                  <td>
-                    <Instant value={token.createdAt} withTime />
-                    {token.createdBy ? <div className="muted small">{token.createdBy}</div> : null}
-                  </td>
-                  <td>{token.lastUsedAt ? <Instant value={token.lastUsedAt} withTime /> : <span className="muted">{t("apiTokens.never")}</span>}</td>
-                  <td data-testid="token-expires">
-                    {token.expiresAt ? (
-                      <Instant value={tokenValidThrough(new Date(token.expiresAt))} />
-                    ) : (
-                      <span className="muted">{t("apiTokens.noExpiry")}</span>
-                    )}
-                  </td>
-                  <td>
-                    {token.revokedAt ? (
-                      <span className="badge muted">{t("apiTokens.revokedAt", { date: formatDateTime(lang, token.revokedAt) })}</span>
-                    ) : token.expired ? (
-                      <span className="badge muted">{t("apiTokens.expired")}</span>
-                    ) : (
-                      <span className="badge ok">{t("apiTokens.active")}</span>
-                    )}
-                  </td>
-                  <td>
-                    {token.revokedAt ? null : (
-                      <details>
-                        <summary>{t("apiTokens.revoke")}</summary>
-                        <Form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="tokenId" value={token.id} />
-                          <p className="small">{t("apiTokens.revoke.confirm", { prefix: token.tokenPrefix })}</p>
-                          <button type="submit" className="small danger" disabled={busy}>
-                            {t("apiTokens.revoke.submit")}
-                          </button>
-                        </Form>
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t("apiTokens.list.title")} heads={[t("apiTokens.unit"), t("apiTokens.name"), t("apiTokens.col.prefix"), t("apiTokens.col.created"), t("apiTokens.col.lastUsed"), t("apiTokens.col.expires"), t("apiTokens.col.status"), t("common.actions")]} testId="api-tokens">
+          {tokens.map((token) => (
+            <tr key={token.id} data-testid="api-token" data-prefix={token.tokenPrefix}>
+              <td>{token.outreachUnitName}</td>
+              <td>{token.name}</td>
+              <td>
+                <code>{token.tokenPrefix}…</code>
+              </td>
+              <td>
+                <Instant value={token.createdAt} withTime />
+                {token.createdBy ? <div className="muted small">{token.createdBy}</div> : null}
+              </td>
+              <td>{token.lastUsedAt ? <Instant value={token.lastUsedAt} withTime /> : <span className="muted">{t("apiTokens.never")}</span>}</td>
+              <td data-testid="token-expires">
+                {token.expiresAt ? (
+                  <Instant value={tokenValidThrough(new Date(token.expiresAt))} />
+                ) : (
+                  <span className="muted">{t("apiTokens.noExpiry")}</span>
+                )}
+              </td>
+              <td>
+                {token.revokedAt ? (
+                  <span className="badge muted">{t("apiTokens.revokedAt", { date: formatDateTime(lang, token.revokedAt) })}</span>
+                ) : token.expired ? (
+                  <span className="badge muted">{t("apiTokens.expired")}</span>
+                ) : (
+                  <span className="badge ok">{t("apiTokens.active")}</span>
+                )}
+              </td>
+              <td>
+                {token.revokedAt ? null : (
+                  <details>
+                    <summary>{t("apiTokens.revoke")}</summary>
+                    <Form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
+                      <input type="hidden" name="intent" value="revoke" />
+                      <input type="hidden" name="tokenId" value={token.id} />
+                      <p className="small">{t("apiTokens.revoke.confirm", { prefix: token.tokenPrefix })}</p>
+                      <button type="submit" className="small danger" disabled={busy}>
+                        {t("apiTokens.revoke.submit")}
+                      </button>
+                    </Form>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createUserSchema, PASSWORD_MIN_LENGTH } from "~/domain/users";
 import { newUserForm } from "~/queries/users.server";
 import { createUser } from "~/services/users.server";
@@ -9,6 +9,8 @@ import { submitForm } from "~/utils/http.server";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { Field, FormError } from "~/components/forms/field";
+import { PasswordField } from "~/components/forms/password-field";
+import { SubmitButton } from "~/components/forms/submit-button";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
@@ -86,7 +88,6 @@ function Created({ result }: { result: CreatedUser }) {
 function NewUserForm({ server }: { server: FormFailure | null }) {
   const t = useT();
   const { pantiOptions, unitOptions } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
   const defaults = { username: "", name: "", role: "panti_admin", pantiId: "", outreachUnit: "", password: "" };
   const zodForm = useZodForm(createUserSchema, { defaultValues: defaults, server });
   const { register, errorFor, onSubmit } = zodForm;
@@ -110,20 +111,17 @@ function NewUserForm({ server }: { server: FormFailure | null }) {
         <input id="name" type="text" maxLength={100} {...register("name")} />
       </Field>
       <RoleScopeFields zodForm={zodForm} pantiOptions={pantiOptions} unitOptions={unitOptions} />
-      <Field id="password" label={t("users.password")} hint={t("users.passwordHint")} error={errorFor("password")}>
-        <input
-          id="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          aria-describedby="password-hint password-error"
-          {...register("password")}
-        />
-      </Field>
+      <PasswordField
+        id="password"
+        label={t("users.password")}
+        hint={t("users.passwordHint")}
+        error={errorFor("password")}
+        autoComplete="new-password"
+        minLength={PASSWORD_MIN_LENGTH}
+        control={register("password")}
+      />
       <div>
-        <button type="submit" disabled={navigation.state === "submitting"}>
-          {t("users.create")}
-        </button>
+        <SubmitButton>{t("users.create")}</SubmitButton>
       </div>
     </Form>
   );

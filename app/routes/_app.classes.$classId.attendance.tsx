@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { ATTENDANCE_STATUSES, attendanceSheetSchema, sessionDateQuerySchema } from "~/domain/programmes";
+import { ATTENDANCE_STATUSES, attendanceSheetSchema, firstSessionSheetSchema, sessionDateQuerySchema } from "~/domain/programmes";
 import { attendanceSheet } from "~/queries/programmes.server";
 import { recordAttendance } from "~/services/programmes.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -9,7 +9,9 @@ import { submitForm } from "~/utils/http.server";
 import { formatCalendarDate, translator } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
+import type { FormFailure } from "~/utils/validation";
 import { Field, FieldError, FormError } from "~/components/forms/field";
+import { useZodForm } from "~/components/forms/use-zod-form";
 import { CalendarDate } from "~/components/ui/dates";
 import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
@@ -49,12 +51,8 @@ export default function AttendanceSheetPage() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
-  const busy = useNavigation().state !== "idle";
   const failed = actionData && !actionData.ok ? actionData : null;
   const { cls, check } = sheet;
-  // After a refused post, show what the user chose; otherwise what is recorded.
-  const chosen = (enrolmentId: number, recorded: string | null) => (failed?.values ? (failed.values[`mark.${enrolmentId}`] ?? null) : recorded);
-  const unmarked = sheet.rows.filter((r) => !r.mark).length;
 
   return (
     <div className="sheet">
@@ -92,49 +90,7 @@ export default function AttendanceSheetPage() {
           {sheet.rows.length === 0 ? (
             <p className="card muted">{t("attendance.noneOnRoll")}</p>
           ) : (
-            <Form method="post" className="stack" key={sheet.date} aria-label={t("attendance.title")} preventScrollReset>
-              <input type="hidden" name="date" value={sheet.date} />
-              <FieldError messages={failed?.errors?.date ?? failed?.errors?.marks} />
-              {sheet.sessionExists && unmarked > 0 ? (
-                <p className="alert warning small">{t("attendance.unmarked", { n: unmarked })}</p>
-              ) : null}
-              <ul className="sheet-rows" data-testid="attendance-sheet">
-                {sheet.rows.map((row) => {
-                  const name = `mark.${row.enrolmentId}`;
-                  const value = chosen(row.enrolmentId, row.mark);
-                  const error = failed?.errors?.[name];
-                  return (
-                    <li key={row.enrolmentId} className="sheet-row" data-testid="sheet-row" data-enrolment={row.enrolmentId}>
-                      <fieldset aria-invalid={error ? true : undefined}>
-                        <legend>{row.name}</legend>
-                        <div className="segmented">
-                          {ATTENDANCE_STATUSES.map((s) => {
-                            const id = `m-${row.enrolmentId}-${s.code}`;
-                            return (
-                              <span key={s.code} className={`seg seg-${s.code}`}>
-                                <input type="radio" id={id} name={name} value={s.code} defaultChecked={value === s.code} />
-                                <label htmlFor={id}>
-                                  <strong aria-hidden="true">{s.letter}</strong>
-                                  <span>{lang === "en" ? s.nameEn : s.nameId}</span>
-                                </label>
-                              </span>
-                            );
-                          })}
-                        </div>
-                        <FieldError messages={error} />
-                      </fieldset>
-                    </li>
-                  );
-                })}
-              </ul>
-              <div className="sheet-actions">
-                {/* Beside the save button, which stays in view on a phone: the confirmation is where the user is. */}
-                <Flash message={actionData?.ok ? actionData.message : null} testId="attendance-message" />
-                <button type="submit" className="big" disabled={busy}>
-                  {t("attendance.save")}
-                </button>
-              </div>
-            </Form>
+            <SheetForm key={sheet.date} sheet={sheet} failed={failed} saved={actionData?.ok ? actionData.message : null} />
           )}
         </>
       )}
@@ -157,6 +113,69 @@ export default function AttendanceSheetPage() {
         <Link to={`/classes/${cls.id}`}>← {cls.name}</Link>
       </p>
     </div>
+  );
+}
+
+/**
+ * The rows of the sheet, one radio group per trainee, checked in the browser with the server's
+ * schema (every row's status, all errors at once; a session not held yet needs one mark) before
+ * it posts. Without JavaScript it posts as it is and the server answers the same errors.
+ */
+function SheetForm({ sheet, failed, saved }: { sheet: SerializeFrom<typeof loader>; failed: FormFailure | null; saved: string | null }) {
+  const t = useT();
+  const lang = useLang();
+  const busy = useNavigation().state !== "idle";
+  const { errorFor, formProps } = useZodForm(sheet.sessionExists ? attendanceSheetSchema : firstSessionSheetSchema, {
+    defaultValues: {},
+    server: failed,
+    readForm: true,
+  });
+  // After a refused post, show what the user chose; otherwise what is recorded.
+  const chosen = (enrolmentId: number, recorded: string | null) => (failed?.values ? (failed.values[`mark.${enrolmentId}`] ?? null) : recorded);
+  const unmarked = sheet.rows.filter((r) => !r.mark).length;
+  return (
+    <Form method="post" className="stack" aria-label={t("attendance.title")} preventScrollReset {...formProps}>
+      <input type="hidden" name="date" value={sheet.date} />
+      <FieldError messages={errorFor("date")} />
+      {sheet.sessionExists && unmarked > 0 ? <p className="alert warning small">{t("attendance.unmarked", { n: unmarked })}</p> : null}
+      <ul className="sheet-rows" data-testid="attendance-sheet">
+        {sheet.rows.map((row) => {
+          const name = `mark.${row.enrolmentId}`;
+          const value = chosen(row.enrolmentId, row.mark);
+          const error = errorFor(name);
+          return (
+            <li key={row.enrolmentId} className="sheet-row" data-testid="sheet-row" data-enrolment={row.enrolmentId}>
+              <fieldset aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+                <legend>{row.name}</legend>
+                <div className="segmented">
+                  {ATTENDANCE_STATUSES.map((s) => {
+                    const id = `m-${row.enrolmentId}-${s.code}`;
+                    return (
+                      <span key={s.code} className={`seg seg-${s.code}`}>
+                        <input type="radio" id={id} name={name} value={s.code} defaultChecked={value === s.code} />
+                        <label htmlFor={id}>
+                          <strong aria-hidden="true">{s.letter}</strong>
+                          <span>{lang === "en" ? s.nameEn : s.nameId}</span>
+                        </label>
+                      </span>
+                    );
+                  })}
+                </div>
+                <FieldError id={`${name}-error`} messages={error} />
+              </fieldset>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="sheet-actions">
+        {/* Beside the save button, which stays in view on a phone: the confirmation, and what keeps the sheet from saving, are where the user is. */}
+        <FieldError id="marks-error" messages={errorFor("marks")} />
+        <Flash message={saved} testId="attendance-message" />
+        <button type="submit" className="big" disabled={busy} aria-describedby={errorFor("marks") ? "marks-error" : undefined}>
+          {t("attendance.save")}
+        </button>
+      </div>
+    </Form>
   );
 }
 

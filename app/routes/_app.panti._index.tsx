@@ -18,6 +18,9 @@ import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.shelters");
 
+/** The figures of each panti's row, in the order of the columns. */
+const FIGURES = ["capacity", "occupied", "available", "overflow", "census"] as const;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "panti:list");
   const url = new URL(request.url);
@@ -91,11 +94,11 @@ export default function PantiListPage() {
               <th scope="col">{t("panti.col.name")}</th>
               <th scope="col" className="hide-sm">{t("panti.col.type")}</th>
               <th scope="col" className="hide-sm">{t("panti.col.kota")}</th>
-              <th scope="col" className="num">{t("occ.capacity")}</th>
-              <th scope="col" className="num">{t("occ.occupied")}</th>
-              <th scope="col" className="num">{t("occ.available")}</th>
-              <th scope="col" className="num">{t("occ.overflow")}</th>
-              <th scope="col" className="num">{t("occ.census")}</th>
+              {FIGURES.map((figure) => (
+                <th scope="col" className="num" key={figure}>
+                  {t(`occ.${figure}`)}
+                </th>
+              ))}
               <th scope="col">{t("occ.occupancy")}</th>
             </tr>
           </thead>
@@ -116,21 +119,11 @@ export default function PantiListPage() {
                 </td>
                 <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
                 <td className="hide-sm">{row.kota ?? t("kota.outside")}</td>
-                <td className="num" data-col="capacity">
-                  {n(row.occupancy.capacity)}
-                </td>
-                <td className="num" data-col="occupied">
-                  {n(row.occupancy.occupied)}
-                </td>
-                <td className="num" data-col="available">
-                  {n(row.occupancy.available)}
-                </td>
-                <td className="num" data-col="overflow">
-                  {n(row.occupancy.overflow)}
-                </td>
-                <td className="num" data-col="census">
-                  {n(row.occupancy.census)}
-                </td>
+                {FIGURES.map((figure) => (
+                  <td className="num" data-col={figure} key={figure}>
+                    {n(row.occupancy[figure])}
+                  </td>
+                ))}
                 <td>
                   <OccupancyMeter value={row.occupancy} />
                 </td>

@@ -11,7 +11,6 @@ import {
   MAX_IMPORT_ROWS,
   REACH_SPELLINGS,
   type ImportField,
-  type RowError,
 } from "~/domain/placement-import";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
 import {
@@ -20,18 +19,15 @@ import {
   importBatch,
   previewBatch,
   type BatchPreview,
-  type DecisionCounts,
-  type MappingView,
 } from "~/services/placement-import.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
 import type { FormFailure } from "~/utils/validation";
-import { Field, FormError } from "~/components/forms/field";
-import { Flash } from "~/components/ui/flash";
+import { SelectField } from "~/components/forms/select-field";
 import { PageHeader } from "~/components/ui/page-header";
-import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
+import { BatchPreviewCard, TemplateSection, templateColumns, UploadCard, UploadMessages, uploadOutcome } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.upload_referrals");
@@ -64,20 +60,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return uploadAndPreview(request, lang, importUploadSchema, ({ file, outreachUnit }, bytes) => previewBatch(user, { fileName: file.name, bytes, outreachUnit, lang }));
 }
 
-interface PreviewView {
-  batchId: number;
-  fileName: string;
-  status: "previewed" | "imported" | "discarded";
-  rowCount: number;
-  validCount: number;
-  invalidRowCount: number;
-  errors: RowError[];
-  unknownColumns: string[];
-  mappings: MappingView[];
-  decisions: DecisionCounts | null;
-  importedCount: number;
-}
-
 /** What a column takes, when the name alone does not say it. */
 const FORMAT_HINTS: Partial<Record<ImportField, string>> = {
   outreachUnit: "import.format.unit",
@@ -103,30 +85,16 @@ const fieldLabel = (field: ImportField) =>
 
 export default function PlacementImportPage() {
   const { batch, units, ownUnit, staysImport } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
-  const uploaded = actionData && "preview" in actionData ? actionData.preview : null;
-  const preview: PreviewView | null = uploaded ?? batch ?? null;
-  // A refusal of the file or of the import (a refused preview says why in its own section).
-  const failed = actionData && !actionData.ok ? actionData : null;
-  const refusal = failed && !("preview" in failed) ? failed : null;
-
+  const { preview, failed, refusal } = uploadOutcome(useActionData<typeof action>(), batch);
   return (
     <>
       <PageHeader title={t("import.title")} crumbs={[{ to: "/placements", label: t("nav.placements") }]} intro={t("import.intro")} />
-
-      <Flash
-        testId="import-done"
-        message={preview?.status === "imported" ? t("import.done", { n: formatNumber(lang, preview.importedCount), file: preview.fileName }) : null}
-      >
+      <UploadMessages batch={preview} refusal={refusal} done={preview ? t("import.done", { n: formatNumber(lang, preview.importedCount), file: preview.fileName }) : ""}>
         <Link to="/placements">{t("import.done.link")}</Link>
-      </Flash>
-      <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
-      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
-
-      {preview?.status === "previewed" ? <BatchPreviewSection preview={preview} /> : null}
-
+      </UploadMessages>
+      {preview?.status === "previewed" ? <ReferralPreview preview={preview} /> : null}
       <UploadForm failed={failed} refusal={refusal} units={units} ownUnit={ownUnit} />
       <ReferralTemplate />
       {staysImport ? (
@@ -138,30 +106,21 @@ export default function PlacementImportPage() {
   );
 }
 
-function BatchPreviewSection({ preview }: { preview: PreviewView }) {
+/** The preview, with the decisions the file carries and the people of accepted rows found again. */
+function ReferralPreview({ preview }: { preview: Omit<BatchPreview, "createdAt" | "importedAt"> }) {
   const t = useT();
   const lang = useLang();
   const n = (v: number) => formatNumber(lang, v);
+  const { decisions } = preview;
   return (
-    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
-      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
-      <ImportCounts preview={preview} />
-      {preview.decisions ? (
+    <BatchPreviewCard page={PAGE} preview={preview} ready={t("import.ready", { n: n(preview.validCount) })} importLabel={t("import.import", { n: n(preview.validCount) })}>
+      {decisions ? (
         <div className="alert info" role="status" data-testid="import-decisions">
-          <p>{t("import.decisions", { accepted: n(preview.decisions.accepted), declined: n(preview.decisions.declined), redirected: n(preview.decisions.redirected) })}</p>
-          {preview.decisions.accepted > 0 ? (
-            <p>{t("import.decisions.people", { nik: n(preview.decisions.foundByNik), name: n(preview.decisions.foundByName) })}</p>
-          ) : null}
+          <p>{t("import.decisions", { accepted: n(decisions.accepted), declined: n(decisions.declined), redirected: n(decisions.redirected) })}</p>
+          {decisions.accepted > 0 ? <p>{t("import.decisions.people", { nik: n(decisions.foundByNik), name: n(decisions.foundByName) })}</p> : null}
         </div>
       ) : null}
-      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
-
-      {preview.errors.length > 0 ? (
-        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
-      ) : (
-        <BatchDecision page={PAGE} batchId={preview.batchId} ready={t("import.ready", { n: n(preview.validCount) })} importLabel={t("import.import", { n: n(preview.validCount) })} />
-      )}
-    </section>
+    </BatchPreviewCard>
   );
 }
 
@@ -179,23 +138,24 @@ function UploadForm({
 }) {
   const t = useT();
   const lang = useLang();
-  const unitErrors = failed?.errors.outreachUnit;
+  const server = failed ? { values: failed.values, errors: { file: refusal?.errors.file, outreachUnit: failed.errors.outreachUnit } } : null;
   return (
-    <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
-      {units ? (
-        <Field id="import-unit" label={t("import.unit")} hint={t("import.unit.hint")} error={unitErrors}>
-          <select id="import-unit" name="outreachUnit" defaultValue={failed?.values.outreachUnit ?? ""}>
-            <option value="">{t("import.unit.fromFile")}</option>
-            {units.map((code) => (
-              <option key={code} value={code}>
-                {referenceLabel(OUTREACH_UNITS, code, lang)}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ) : ownUnit ? (
-        <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
-      ) : null}
+    <UploadCard page={PAGE} limits={t("import.limits", { rows: formatNumber(lang, MAX_IMPORT_ROWS) })} schema={importUploadSchema} server={server}>
+      {({ register, errorFor }) =>
+        units ? (
+          <SelectField
+            id="import-unit"
+            label={t("import.unit")}
+            hint={t("import.unit.hint")}
+            error={errorFor("outreachUnit")}
+            control={register("outreachUnit")}
+            choose={t("import.unit.fromFile")}
+            options={units.map((code) => ({ value: code, label: referenceLabel(OUTREACH_UNITS, code, lang) }))}
+          />
+        ) : ownUnit ? (
+          <p className="small">{t("import.unit.own", { unit: referenceLabel(OUTREACH_UNITS, ownUnit, lang) })}</p>
+        ) : null
+      }
     </UploadCard>
   );
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import * as z from "zod";
-import { CATEGORY_SPELLINGS, importUploadSchema } from "~/domain/placement-import";
+import { CATEGORY_SPELLINGS } from "~/domain/placement-import";
 import { EXIT_OUTCOMES, PPKS_CATEGORIES, REHABILITATION_STAGES, referenceLabel } from "~/domain/reference";
-import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, type StayField } from "~/domain/stay-import";
+import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, stayUploadSchema, type StayField } from "~/domain/stay-import";
 import { discardStays, importStays, previewStays, stayBatchSummary, type StayBatchPreview } from "~/services/stay-import.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/i18n";
@@ -11,10 +11,8 @@ import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
 import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
 import type { FormFailure } from "~/utils/validation";
-import { Flash } from "~/components/ui/flash";
-import { BatchDecision, ImportCounts, ImportErrors, MappingsTable, TemplateSection, templateColumns, UploadCard } from "~/components/ui/import-preview";
+import { BatchPreviewCard, TemplateSection, templateColumns, UploadCard, UploadMessages, uploadOutcome } from "~/components/ui/import-preview";
 import { PageHeader } from "~/components/ui/page-header";
-import { FormError } from "~/components/forms/field";
 
 export const meta = pageTitle("title.upload_stays");
 
@@ -36,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "placement:decide");
   const lang = await getLang(request);
   if (!isUpload(request)) return decideBatch(request, lang, PAGE, (intent, id) => (intent === "import" ? importStays(user, id) : discardStays(user, id)));
-  return uploadAndPreview(request, lang, importUploadSchema.pick({ file: true }), ({ file }, bytes) => previewStays(user, { fileName: file.name, bytes, lang }));
+  return uploadAndPreview(request, lang, stayUploadSchema, ({ file }, bytes) => previewStays(user, { fileName: file.name, bytes, lang }));
 }
 
 const PERSON_LABELS: Partial<Record<StayField, string>> = {
@@ -69,22 +67,13 @@ const FORMAT_HINTS: Partial<Record<StayField, string>> = {
 
 export default function StayImportPage() {
   const { batch } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const t = useT();
   const lang = useLang();
-  const uploaded = actionData && "preview" in actionData ? actionData.preview : null;
-  const preview = uploaded ?? batch ?? null;
-  const failed = actionData && !actionData.ok ? actionData : null;
-  const refusal = failed && !("preview" in failed) ? failed : null;
+  const { preview, refusal } = uploadOutcome(useActionData<typeof action>(), batch);
   return (
     <>
       <PageHeader title={t("stays.import.title")} crumbs={[{ to: "/placements/import", label: t("title.upload_referrals") }]} intro={t("stays.import.intro")} />
-      <Flash
-        testId="import-done"
-        message={preview?.status === "imported" ? t("stays.import.done", { n: formatNumber(lang, preview.validCount), file: preview.fileName }) : null}
-      />
-      <Flash tone="info" message={preview?.status === "discarded" ? t("import.discarded", { file: preview.fileName }) : null} />
-      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
+      <UploadMessages batch={preview} refusal={refusal} done={preview ? t("stays.import.done", { n: formatNumber(lang, preview.validCount), file: preview.fileName }) : ""} />
       {preview?.status === "previewed" ? <StayPreview preview={preview} /> : null}
       <UploadForm refusal={refusal} />
       <StayTemplate />
@@ -92,26 +81,19 @@ export default function StayImportPage() {
   );
 }
 
-function StayPreview({ preview }: { preview: StayBatchPreview | (Omit<StayBatchPreview, "createdAt" | "importedAt"> & { createdAt: string; importedAt: string | null }) }) {
+/** The preview, with the people found again and the exits the file records. */
+function StayPreview({ preview }: { preview: Omit<StayBatchPreview, "createdAt" | "importedAt"> }) {
   const t = useT();
   const lang = useLang();
   const n = (v: number) => formatNumber(lang, v);
   return (
-    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
-      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
-      <ImportCounts preview={preview} />
+    <BatchPreviewCard page={PAGE} preview={preview} ready={t("stays.import.ready", { n: n(preview.validCount) })} importLabel={t("stays.import.import", { n: n(preview.validCount) })}>
       {preview.people ? (
         <div className="alert info" role="status" data-testid="import-people">
           {t("stays.import.people", { nik: n(preview.people.foundByNik), name: n(preview.people.foundByName), new: n(preview.people.new), exits: n(preview.exits) })}
         </div>
       ) : null}
-      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
-      {preview.errors.length > 0 ? (
-        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
-      ) : (
-        <BatchDecision page={PAGE} batchId={preview.batchId} ready={t("stays.import.ready", { n: n(preview.validCount) })} importLabel={t("stays.import.import", { n: n(preview.validCount) })} />
-      )}
-    </section>
+    </BatchPreviewCard>
   );
 }
 
@@ -119,10 +101,12 @@ function UploadForm({ refusal }: { refusal: FormFailure | null }) {
   const t = useT();
   const lang = useLang();
   return (
-    <UploadCard page={PAGE} limits={t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })} fileErrors={refusal?.errors.file}>
-      <p className="small">
-        <Link to="/placements/import">{t("title.upload_referrals")}</Link>
-      </p>
+    <UploadCard page={PAGE} limits={t("stays.import.limits", { rows: formatNumber(lang, MAX_STAY_IMPORT_ROWS) })} schema={stayUploadSchema} server={refusal}>
+      {() => (
+        <p className="small">
+          <Link to="/placements/import">{t("title.upload_referrals")}</Link>
+        </p>
+      )}
     </UploadCard>
   );
 }

@@ -20,7 +20,7 @@ import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
-import { TableScroll } from "~/components/ui/data-table";
+import { ColumnHeads, DataTable } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
 
@@ -167,41 +167,28 @@ export default function ApiDocsPage() {
         <p className="muted small">
           {FREE_TEXT_RULE.id} / {FREE_TEXT_RULE.en}
         </p>
-        <TableScroll label={t("apiDocs.fields.title")}>
-          <table data-testid="api-fields">
-            <thead>
-              <tr>
-                <th>{t("apiDocs.col.field")}</th>
-                <th>{t("apiDocs.col.type")}</th>
-                <th>{t("apiDocs.col.required")}</th>
-                <th lang="id">{t("apiDocs.col.meaningId")}</th>
-                <th lang="en">{t("apiDocs.col.meaningEn")}</th>
+        <DataTable label={t("apiDocs.fields.title")} heads={[t("apiDocs.col.field"), t("apiDocs.col.type"), t("apiDocs.col.required"), { label: t("apiDocs.col.meaningId"), lang: "id" }, { label: t("apiDocs.col.meaningEn"), lang: "en" }]} testId="api-fields">
+          {Object.entries(request.properties ?? {}).map(([name, schema]) => {
+            const doc = PLACEMENT_FIELD_DOCS[name as PlacementFieldName];
+            return (
+              <tr key={name} data-field={name}>
+                <td>
+                  <code className="code">{name}</code>
+                </td>
+                <td className="small">{typeOf(schema)}</td>
+                <td>
+                  {required.has(name) ? t("common.yes") : CONDITIONAL.includes(name) ? t("apiDocs.required.conditional") : t("common.no")}
+                </td>
+                <td lang="id">
+                  <Prose text={doc?.id ?? ""} />
+                </td>
+                <td lang="en">
+                  <Prose text={doc?.en ?? ""} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {Object.entries(request.properties ?? {}).map(([name, schema]) => {
-                const doc = PLACEMENT_FIELD_DOCS[name as PlacementFieldName];
-                return (
-                  <tr key={name} data-field={name}>
-                    <td>
-                      <code className="code">{name}</code>
-                    </td>
-                    <td className="small">{typeOf(schema)}</td>
-                    <td>
-                      {required.has(name) ? t("common.yes") : CONDITIONAL.includes(name) ? t("apiDocs.required.conditional") : t("common.no")}
-                    </td>
-                    <td lang="id">
-                      <Prose text={doc?.id ?? ""} />
-                    </td>
-                    <td lang="en">
-                      <Prose text={doc?.en ?? ""} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </DataTable>
       </section>
 
       <section id="codes">
@@ -288,49 +275,41 @@ function Endpoint({ entry, origin, document }: { entry: DocumentedOperation; ori
       <h4>{t("apiDocs.curl")}</h4>
       <pre className="code-block">{curlFor(origin, entry)}</pre>
       <h4>{t("apiDocs.responses")}</h4>
-      <TableScroll label={`${t("apiDocs.responses")}: ${method.toUpperCase()} ${path}`}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t("apiDocs.col.status")}</th>
-              <th>{t("apiDocs.col.description")}</th>
-              <th>{t("apiDocs.example")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(operation.responses).map(([status, response]) => {
-              const examples = Object.values(response.content?.["application/json"].examples ?? {});
-              return (
-                <tr key={status} data-status={status}>
-                  <td>
-                    <strong>{status}</strong>
-                  </td>
-                  <td>
-                    <Prose text={pick(response.description, response["x-description-id"])} />
-                    {response.headers ? (
-                      <div className="muted small">
-                        {Object.keys(response.headers).map((h) => (
-                          <code key={h} className="code code-list">
-                            {h}
-                          </code>
-                        ))}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>
-                    {examples.map((example) => (
-                      <details key={example.summary}>
-                        <summary>{example.summary}</summary>
-                        <pre className="code-block">{JSON.stringify(example.value, null, 2)}</pre>
-                      </details>
+      <DataTable
+        label={`${t("apiDocs.responses")}: ${method.toUpperCase()} ${path}`}
+        heads={[t("apiDocs.col.status"), t("apiDocs.col.description"), t("apiDocs.example")]}
+      >
+        {Object.entries(operation.responses).map(([status, response]) => {
+          const examples = Object.values(response.content?.["application/json"].examples ?? {});
+          return (
+            <tr key={status} data-status={status}>
+              <td>
+                <strong>{status}</strong>
+              </td>
+              <td>
+                <Prose text={pick(response.description, response["x-description-id"])} />
+                {response.headers ? (
+                  <div className="muted small">
+                    {Object.keys(response.headers).map((h) => (
+                      <code key={h} className="code code-list">
+                        {h}
+                      </code>
                     ))}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableScroll>
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                {examples.map((example) => (
+                  <details key={example.summary}>
+                    <summary>{example.summary}</summary>
+                    <pre className="code-block">{JSON.stringify(example.value, null, 2)}</pre>
+                  </details>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </section>
   );
 }
@@ -341,12 +320,7 @@ function CodeTable({ title, rows }: { title: string; rows: [string, string][] })
     <div className="card">
       <h3>{title}</h3>
       <table>
-        <thead>
-          <tr>
-            <th>{t("apiDocs.col.code")}</th>
-            <th>{t("apiDocs.col.label")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={[t("apiDocs.col.code"), t("apiDocs.col.label")]} />
         <tbody>
           {rows.map(([value, label]) => (
             <tr key={value}>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { signInSchema } from "~/domain/auth";
 import { signIn } from "~/services/auth.server";
 import { createUserSession, getLang, getUser, safeRedirect } from "~/utils/auth.server";
@@ -10,6 +10,8 @@ import { useT } from "~/utils/use-i18n";
 import { parseForm } from "~/utils/validation";
 import { LanguageSwitch } from "~/components/ui/language-switch";
 import { Field, FormError } from "~/components/forms/field";
+import { PasswordField } from "~/components/forms/password-field";
+import { SubmitButton } from "~/components/forms/submit-button";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { readForm } from "~/utils/body.server";
 import { pageTitle } from "~/utils/meta";
@@ -44,7 +46,6 @@ export default function LoginPage() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const { register, errorFor, onSubmit } = useZodForm(signInSchema, {
     defaultValues: { username: "", password: "", redirectTo: searchParams.get("redirectTo") ?? "" },
     server: actionData,
@@ -74,17 +75,8 @@ export default function LoginPage() {
               {...register("username")}
             />
           </Field>
-          <Field id="password" label={t("login.password")} error={errorFor("password")}>
-            <input
-              id="password"
-              type="password"
-              autoComplete="current-password"
-              {...register("password")}
-            />
-          </Field>
-          <button type="submit" disabled={navigation.state === "submitting"}>
-            {t("login.submit")}
-          </button>
+          <PasswordField id="password" label={t("login.password")} error={errorFor("password")} autoComplete="current-password" control={register("password")} />
+          <SubmitButton>{t("login.submit")}</SubmitButton>
         </Form>
         <div className="login-footer">
           <span>{t("login.confidential")}</span>

@@ -9,7 +9,7 @@ import { batchDecisionSchema } from "~/domain/placement-import";
 import { readUploadForm } from "./body.server";
 import { badRequest, failureResponse, submitForm } from "./http.server";
 import { translator, type Lang } from "./i18n";
-import { formDataToObject, formValues, parseJson, type FormFailure } from "./validation";
+import { formDataWithFiles, formValues, parseJson, type FormFailure } from "./validation";
 
 /** Whether the request is an upload (multipart) rather than a decision on a batch. */
 export function isUpload(request: Request): boolean {
@@ -38,7 +38,7 @@ export async function uploadAndPreview<S extends z.ZodType<{ file: File }>, P ex
   if (!upload.ok) return data<FormFailure>(upload.tooLarge, { status: 413 });
   const { formData } = upload;
   const values = formValues(formData);
-  const parsed = parseJson(schema, { ...formDataToObject(formData), file: formData.get("file") ?? undefined }, lang);
+  const parsed = parseJson(schema, formDataWithFiles(formData), lang);
   if (!parsed.ok) return badRequest({ errors: parsed.errors, values, formError: t("error.form") });
   try {
     const result = await preview(parsed.data, new Uint8Array(await parsed.data.file.arrayBuffer()));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { sessionSchema } from "~/domain/case-file";
-import { formDataToObject, parseForm, requiredFields } from "./validation";
+import { formDataToObject, formDataWithFiles, parseForm, requiredFields } from "./validation";
 
 const schema = z.object({
   name: z.string().trim().min(2).max(5),
@@ -53,6 +53,17 @@ describe("formDataToObject", () => {
     const started = performance.now();
     expect(Object.keys(formDataToObject(many))).toHaveLength(50_000);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("formDataWithFiles", () => {
+  it("reads the text fields as formDataToObject does and each file as the File itself", () => {
+    const fd = form([["intent", "upload"], ["outreachUnit", ""]]);
+    const file = new File(["a,b"], "rujukan.csv", { type: "text/csv" });
+    fd.append("file", file);
+    const out = formDataWithFiles(fd);
+    expect(out).toEqual({ intent: "upload", outreachUnit: undefined, file });
+    expect(out.file).toBe(file);
   });
 });
 

@@ -107,6 +107,19 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A multipart form as the upload schemas read it: the text fields as `formDataToObject` reads
+ * them, and each file as the File itself. The server parses an upload with it, and the browser
+ * checks the same object, read from the form, before posting.
+ */
+export function formDataWithFiles(formData: FormData): Record<string, unknown> {
+  const out = formDataToObject(formData);
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,

@@ -496,6 +496,19 @@ describe("the import page", () => {
     expect((empty.body as Body).errors).toEqual({ file: [t("import.error.noFile")] });
   });
 
+  it("refuses an old .xls, a picture or a PDF by the same schema the browser checks, before reading it", async () => {
+    const { outreach } = setup();
+    const cookie = await cookieFor(outreach.username);
+    const xls = await call(() => importAction(args(upload(cookie, new File(["nama\nBudi\n"], "rujukan.xls", { type: "application/vnd.ms-excel" })))));
+    expect(xls.status).toBe(400);
+    expect((xls.body as Body).errors).toEqual({ file: [t("import.error.xls")] });
+    const photo = await call(() => importAction(args(upload(cookie, new File(["x"], "foto.jpg", { type: "image/jpeg" })))));
+    expect(photo.status).toBe(400);
+    expect((photo.body as Body).errors).toEqual({ file: [t("import.error.format")] });
+    const pdf = await call(() => importAction(args(upload(cookie, new File(["%PDF-1.4"], "surat.pdf", { type: "application/pdf" })))));
+    expect((pdf.body as Body).errors).toEqual({ file: [t("import.error.format")] });
+  });
+
   it("answers a file over 5 MB with a clear 413, not a 500", async () => {
     const { outreach } = setup();
     const cookie = await cookieFor(outreach.username);

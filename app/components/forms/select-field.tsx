@@ -3,10 +3,11 @@ import { TRANSPORT_MODES } from "~/domain/exits";
 import { useT } from "~/utils/use-i18n";
 import { Field } from "./field";
 
-/** A labelled select of a form: the options, an optional empty "choose" first, and its error. */
+/** A labelled select of a form: the options, an optional empty "choose" first, a hint and its error. */
 export function SelectField({
   id,
   label,
+  hint,
   error,
   control,
   options,
@@ -14,6 +15,7 @@ export function SelectField({
 }: {
   id: string;
   label: string;
+  hint?: string;
   error?: readonly string[];
   /** What `register(name)` gives. */
   control: object;
@@ -22,8 +24,8 @@ export function SelectField({
   choose?: string;
 }) {
   return (
-    <Field id={id} label={label} error={error}>
-      <select id={id} {...control} aria-invalid={error ? true : undefined}>
+    <Field id={id} label={label} hint={hint} error={error}>
+      <select id={id} {...control} aria-invalid={error ? true : undefined} aria-describedby={hint ? `${id}-hint` : undefined}>
         {choose !== undefined ? <option value="">{choose}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

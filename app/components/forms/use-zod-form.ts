@@ -2,13 +2,17 @@
  * react-hook-form on top of a Remix <Form>: the same zod schema validates on submit and then as the user types;
  * a valid form is submitted the normal way (and without JavaScript the form still posts, with
  * the server's answer shown by the same field components).
+ *
+ * A form whose input is not a set of plain named fields (a file, one `mark.<id>` radio group per
+ * row) is read as the server reads it: `readForm` validates the form's own FormData, through the
+ * same conversion the server uses, and `formProps` goes on the <Form>.
  */
-import { useMemo, type FormEvent } from "react";
+import { useMemo, useRef, type FormEvent } from "react";
 import { useSubmit } from "@remix-run/react";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { get, useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type * as z from "zod";
-import { errorMap, requiredFields } from "~/utils/validation";
+import { errorMap, formDataWithFiles, requiredFields } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
 
 /** Empty strings and unticked checkboxes read as "not given", as FormData does on the server. */
@@ -29,23 +33,32 @@ export interface ServerFormState {
 
 export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   schema: S,
-  options: { defaultValues: Record<string, string | boolean>; server?: ServerFormState | null },
+  options: {
+    defaultValues: Record<string, string | boolean>;
+    server?: ServerFormState | null;
+    /** Validate the form's FormData (files included) rather than the registered fields' values. */
+    readForm?: boolean;
+  },
 ) {
   const lang = useLang();
   const submit = useSubmit();
+  const element = useRef<HTMLFormElement>(null);
+  const readForm = options.readForm === true;
   const base = zodResolver(schema as never, { error: errorMap(lang) as never }) as unknown as Resolver<FieldValues>;
-  const resolver: Resolver<FieldValues> = (values, context, opts) => base(normalize(values), context, opts);
+  const resolver: Resolver<FieldValues> = (values, context, opts) =>
+    base(readForm && element.current ? formDataWithFiles(new FormData(element.current)) : normalize(values), context, opts);
   const initial: Record<string, string | boolean> = { ...options.defaultValues, ...(options.server?.values ?? {}) };
   const required = useMemo(() => requiredFields(schema as unknown as z.ZodType), [schema]);
   // Errors appear on submit, then follow typing. Not on blur: an error appearing when a field
   // loses focus to the submit button moves the button away under the pointer, and the click
   // that should submit lands beside it.
-  const form = useForm<FieldValues>({ resolver, mode: "onSubmit", reValidateMode: "onChange", defaultValues: initial });
+  const form = useForm<FieldValues>({ resolver, mode: "onSubmit", reValidateMode: "onChange", defaultValues: initial, shouldFocusError: !readForm });
   const t = useT();
 
   /** Client errors first (they follow typing; custom messages are keys), else what the server said. */
   const errorFor = (name: string): string[] | undefined => {
-    const client = form.formState.errors[name]?.message;
+    // `get` reads a dotted name ("mark.12") where react-hook-form nests it.
+    const client = (get(form.formState.errors, name) as FieldErrors[string] | undefined)?.message;
     if (typeof client === "string" && client) return [t.keyOrText(client)];
     return options.server?.errors?.[name];
   };
@@ -76,10 +89,37 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const element = event.currentTarget;
+    const target = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? element))(event);
+    void form.handleSubmit(
+      () => submit(submitter ?? target),
+      (errors) => (readForm ? focusFirstError(target, errors) : undefined),
+    )(event);
   };
 
-  return { form, errorFor, onSubmit, register, checkbox };
+  /**
+   * For `readForm`: the form's own props. After a refused submit, any change checks the whole
+   * form again, so that an error that is no one field's (at least one mark) follows too.
+   */
+  const formProps = {
+    ref: element,
+    onSubmit,
+    onChange: () => {
+      if (form.formState.isSubmitted) void form.trigger();
+    },
+    noValidate: true,
+  };
+
+  return { form, errorFor, onSubmit, register, checkbox, formProps };
+}
+
+/** Moves the focus (and a phone's view) to the first control of the form that has an error. */
+function focusFirstError(target: HTMLFormElement, errors: FieldErrors) {
+  for (const control of Array.from(target.elements)) {
+    const name = control.getAttribute("name");
+    if (name && get(errors, name) && control instanceof HTMLElement) {
+      control.focus();
+      return;
+    }
+  }
 }

@@ -35,17 +35,49 @@ export function EmptyRow({ when = true, colSpan, children }: { when?: boolean; c
   );
 }
 
+/** A column heading with more than its label: the language it is in, its classes ("num" for figures, "hide-sm"). */
+export interface ColumnHead {
+  label: string;
+  lang?: string;
+  className?: string;
+}
+
 /** The header row of a table: one column heading per label. */
-export function ColumnHeads({ labels }: { labels: readonly string[] }) {
+export function ColumnHeads({ labels }: { labels: readonly (string | ColumnHead)[] }) {
   return (
     <thead>
       <tr>
-        {labels.map((label) => (
-          <th scope="col" key={label}>
-            {label}
-          </th>
-        ))}
+        {labels.map((head) => {
+          const { label, lang, className } = typeof head === "string" ? { label: head } : head;
+          return (
+            <th scope="col" key={label} lang={lang} className={className}>
+              {label}
+            </th>
+          );
+        })}
       </tr>
     </thead>
+  );
+}
+
+/** A data table: its column heads and rows, in a scroll region named after it that a keyboard can reach. */
+export function DataTable({
+  label,
+  heads,
+  testId,
+  children,
+}: {
+  label: string;
+  heads: readonly (string | ColumnHead)[];
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <TableScroll label={label}>
+      <table data-testid={testId}>
+        <ColumnHeads labels={heads} />
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
   );
 }

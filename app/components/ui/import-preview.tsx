@@ -5,10 +5,15 @@
  */
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Field } from "~/components/forms/field";
+import type { FieldValues } from "react-hook-form";
+import type * as z from "zod";
+import { Field, FormError } from "~/components/forms/field";
+import { useZodForm, type ServerFormState } from "~/components/forms/use-zod-form";
+import { UPLOAD_ACCEPT } from "~/domain/placement-import";
 import { formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "./data-table";
+import type { FormFailure } from "~/utils/validation";
+import { DataTable } from "./data-table";
 import { Flash } from "./flash";
 import { Stat } from "./stat";
 
@@ -35,7 +40,7 @@ export interface ImportErrorRow {
 }
 
 /** The counts of a checked file, and the columns it has that the upload does not use. */
-export function ImportCounts({ preview }: { preview: PreviewCounts }) {
+function ImportCounts({ preview }: { preview: PreviewCounts }) {
   const t = useT();
   const lang = useLang();
   const n = (v: number) => formatNumber(lang, v);
@@ -57,7 +62,7 @@ export function ImportCounts({ preview }: { preview: PreviewCounts }) {
 }
 
 /** Every row error of a refused file: row, column as named in the file, the problem. */
-export function ImportErrors({ errors, invalidRowCount }: { errors: readonly ImportErrorRow[]; invalidRowCount: number }) {
+function ImportErrors({ errors, invalidRowCount }: { errors: readonly ImportErrorRow[]; invalidRowCount: number }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -66,68 +71,41 @@ export function ImportErrors({ errors, invalidRowCount }: { errors: readonly Imp
         {t("import.rejected", { rows: formatNumber(lang, invalidRowCount) })}
       </div>
       <h3>{t("import.errors.title")}</h3>
-      <TableScroll label={t("import.errors.title")}>
-        <table data-testid="import-error-table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("import.errors.row")}
-              </th>
-              <th scope="col">{t("import.errors.column")}</th>
-              <th scope="col">{t("import.errors.message")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {errors.map((e, i) => (
-              <tr key={i}>
-                <td className="num">{e.row}</td>
-                <td>
-                  <code>{e.field}</code>
-                </td>
-                <td>{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label={t("import.errors.title")} heads={[{ label: t("import.errors.row"), className: "num" }, t("import.errors.column"), t("import.errors.message")]} testId="import-error-table">
+        {errors.map((e, i) => (
+          <tr key={i}>
+            <td className="num">{e.row}</td>
+            <td>
+              <code>{e.field}</code>
+            </td>
+            <td>{e.message}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
 
 /** Per column, each value of the file that was read as something else, and what it became. */
-export function MappingsTable({ mappings }: { mappings: readonly MappingRow[] }) {
+function MappingsTable({ mappings }: { mappings: readonly MappingRow[] }) {
   const t = useT();
   const lang = useLang();
   return (
     <>
       <h3>{t("import.mapped.title")}</h3>
       <p className="muted small">{t("import.mapped.intro")}</p>
-      <TableScroll label={t("import.mapped.title")}>
-        <table data-testid="import-mappings">
-          <thead>
-            <tr>
-              <th scope="col">{t("import.errors.column")}</th>
-              <th scope="col">{t("import.mapped.from")}</th>
-              <th scope="col">{t("import.mapped.to")}</th>
-              <th scope="col" className="num">
-                {t("import.mapped.rows")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {mappings.map((m) => (
-              <tr key={`${m.column}\u0000${m.from}`}>
-                <td>
-                  <code>{m.column}</code>
-                </td>
-                <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
-                <td>→ {m.to}</td>
-                <td className="num">{formatNumber(lang, m.rows)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label={t("import.mapped.title")} heads={[t("import.errors.column"), t("import.mapped.from"), t("import.mapped.to"), { label: t("import.mapped.rows"), className: "num" }]} testId="import-mappings">
+        {mappings.map((m) => (
+          <tr key={`${m.column}\u0000${m.from}`}>
+            <td>
+              <code>{m.column}</code>
+            </td>
+            <td>{m.example ? t("import.mapped.example", { value: `"${m.from}"` }) : `"${m.from}"`}</td>
+            <td>→ {m.to}</td>
+            <td className="num">{formatNumber(lang, m.rows)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -173,66 +151,109 @@ export function TemplateSection({ base, body, columns, spellings }: { base: stri
       </div>
       <details>
         <summary>{t("import.columns.title")}</summary>
-        <TableScroll label={t("import.columns.title")}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.columns.english")}</th>
-                <th scope="col">{t("import.columns.meaning")}</th>
-                <th scope="col">{t("import.columns.required")}</th>
-                <th scope="col">{t("import.columns.format")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {columns.map((c) => (
-                <tr key={c.header}>
-                  <td>
-                    <code>{c.header}</code>
-                  </td>
-                  <td>
-                    <code>{c.english}</code>
-                  </td>
-                  <td>{c.meaning}</td>
-                  <td>{c.required ? t("common.yes") : ""}</td>
-                  <td className="small">{c.format}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t("import.columns.title")} heads={[t("import.columns.name"), t("import.columns.english"), t("import.columns.meaning"), t("import.columns.required"), t("import.columns.format")]}>
+          {columns.map((c) => (
+            <tr key={c.header}>
+              <td>
+                <code>{c.header}</code>
+              </td>
+              <td>
+                <code>{c.english}</code>
+              </td>
+              <td>{c.meaning}</td>
+              <td>{c.required ? t("common.yes") : ""}</td>
+              <td className="small">{c.format}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
       <details>
         <summary>{t("import.spellings.title")}</summary>
-        <TableScroll label={t("import.spellings.title")}>
-          <table data-testid="import-spellings">
-            <thead>
-              <tr>
-                <th scope="col">{t("import.columns.name")}</th>
-                <th scope="col">{t("import.spellings.name")}</th>
-                <th scope="col">{t("import.spellings.becomes")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {spellings.map((r) => (
-                <tr key={`${r.column}\u0000${r.name}`}>
-                  <td>
-                    <code>{r.column}</code>
-                  </td>
-                  <td>{r.name}</td>
-                  <td>{r.becomes}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t("import.spellings.title")} heads={[t("import.columns.name"), t("import.spellings.name"), t("import.spellings.becomes")]} testId="import-spellings">
+          {spellings.map((r) => (
+            <tr key={`${r.column}\u0000${r.name}`}>
+              <td>
+                <code>{r.column}</code>
+              </td>
+              <td>{r.name}</td>
+              <td>{r.becomes}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </section>
   );
 }
 
+/** The batch an upload page shows: the one just uploaded, or the one named in the address. */
+export interface BatchView extends PreviewCounts {
+  batchId: number;
+  fileName: string;
+  status: "previewed" | "imported" | "discarded";
+  errors: readonly ImportErrorRow[];
+  mappings: readonly MappingRow[];
+}
+
+/**
+ * What an upload page's action answered: the preview of the file just uploaded (or else the
+ * batch of `?batch=`), any refusal, and the refusal that is not the file's row errors (those the
+ * preview lists itself).
+ */
+export function uploadOutcome<P, B>(answer: { ok: true; preview: P } | (FormFailure & { preview?: P }) | undefined, batch: B | null) {
+  const uploaded = answer && "preview" in answer ? (answer.preview ?? null) : null;
+  const failed = answer && !answer.ok ? answer : null;
+  return { preview: uploaded ?? batch ?? null, failed, refusal: failed && !("preview" in failed) ? failed : null };
+}
+
+/** The messages of an upload page: the batch imported (with the page's link), or discarded, or the upload refused. */
+export function UploadMessages({ batch, done, refusal, children }: { batch: BatchView | null; done: string; refusal: FormFailure | null; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <>
+      <Flash testId="import-done" message={batch?.status === "imported" ? done : null}>
+        {children}
+      </Flash>
+      <Flash tone="info" message={batch?.status === "discarded" ? t("import.discarded", { file: batch.fileName }) : null} />
+      <FormError message={refusal ? (refusal.formError ?? t("error.invalid")) : null} />
+    </>
+  );
+}
+
+/**
+ * The preview of a checked file: its counts, what the page says of its rows (`children`), the
+ * values mapped, then the row errors, or the buttons to import or discard it.
+ */
+export function BatchPreviewCard({
+  page,
+  preview,
+  ready,
+  importLabel,
+  children,
+}: {
+  page: string;
+  preview: BatchView;
+  ready: string;
+  importLabel: string;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="card stack" aria-labelledby="preview-title" data-testid="import-preview">
+      <h2 id="preview-title">{t("import.preview.title", { file: preview.fileName })}</h2>
+      <ImportCounts preview={preview} />
+      {children}
+      {preview.mappings.length > 0 ? <MappingsTable mappings={preview.mappings} /> : null}
+      {preview.errors.length > 0 ? (
+        <ImportErrors errors={preview.errors} invalidRowCount={preview.invalidRowCount} />
+      ) : (
+        <BatchDecision page={page} batchId={preview.batchId} ready={ready} importLabel={importLabel} />
+      )}
+    </section>
+  );
+}
+
 /** Import or discard a previewed batch whose rows are all valid (plain forms to the upload page). */
-export function BatchDecision({ page, batchId, ready, importLabel }: { page: string; batchId: number; ready: string; importLabel: string }) {
+function BatchDecision({ page, batchId, ready, importLabel }: { page: string; batchId: number; ready: string; importLabel: string }) {
   const t = useT();
   const busy = useNavigation().state !== "idle";
   return (
@@ -258,36 +279,42 @@ export function BatchDecision({ page, batchId, ready, importLabel }: { page: str
   );
 }
 
-/** The file field of an upload form (CSV or XLSX), with its errors. */
-export function UploadFileField({ errors }: { errors: readonly string[] | undefined }) {
-  const t = useT();
-  return (
-    <Field id="import-file" label={t("import.file")} error={errors ? [...errors] : undefined}>
-      <input
-        id="import-file"
-        name="file"
-        type="file"
-        required
-        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? "import-file-error" : undefined}
-      />
-    </Field>
-  );
-}
+/** The form helpers an upload page's own fields use (the referral upload's unit). */
+export type UploadFields = Pick<ReturnType<typeof useZodForm>, "register" | "errorFor">;
 
-/** The upload form of an upload page: the limits, the file, the page's own fields, the submit button. */
-export function UploadCard({ page, limits, fileErrors, children }: { page: string; limits: string; fileErrors: readonly string[] | undefined; children?: ReactNode }) {
+/**
+ * The upload form of an upload page: the limits, the file, the page's own fields, the submit
+ * button. The page's upload schema checks the form in the browser before it posts (a missing,
+ * too large or plainly wrong file is refused without a round trip) and on the server again.
+ */
+export function UploadCard({
+  page,
+  limits,
+  schema,
+  server,
+  children,
+}: {
+  page: string;
+  limits: string;
+  schema: z.ZodType<{ file: File }, FieldValues>;
+  /** What the server refused of the last upload (not the row errors, which its preview lists). */
+  server: ServerFormState | null;
+  children?: (fields: UploadFields) => ReactNode;
+}) {
   const t = useT();
   const navigation = useNavigation();
   const uploading = navigation.state === "submitting" && navigation.formEncType === "multipart/form-data";
+  const { register, errorFor, formProps } = useZodForm(schema, { defaultValues: {}, server, readForm: true });
+  const fileErrors = errorFor("file");
   return (
-    <Form method="post" action={page} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }}>
+    <Form method="post" action={page} encType="multipart/form-data" className="card stack" aria-labelledby="upload-title" style={{ marginTop: "1.5rem" }} {...formProps}>
       <h2 id="upload-title">{t("import.upload.title")}</h2>
       <p className="muted small">{limits}</p>
       <input type="hidden" name="intent" value="upload" />
-      <UploadFileField errors={fileErrors} />
-      {children}
+      <Field id="import-file" label={t("import.file")} error={fileErrors}>
+        <input id="import-file" type="file" accept={UPLOAD_ACCEPT} {...register("file")} aria-describedby={fileErrors ? "import-file-error" : undefined} />
+      </Field>
+      {children?.({ register, errorFor })}
       <div>
         <button type="submit" disabled={uploading}>
           {uploading ? t("import.upload.busy") : t("import.upload.submit")}

@@ -8,12 +8,12 @@ import { occupancyByPanti } from "~/queries/occupancy.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
-import { TableScroll } from "~/components/ui/data-table";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 import { SeriousIncidents } from "~/components/safeguarding/serious-incidents";
 import { pageTitle } from "~/utils/meta";
+import { PantiTableCard } from "./sections/panti-table";
 import { HomeWorkCards } from "./sections/work";
 
 export const meta = pageTitle("title.home");
@@ -80,38 +80,21 @@ export default function HomePage() {
             <Stat label={t("occ.overflow")} value={n(data.total.overflow)} over={data.total.overflow > 0} />
             <Stat label={t("home.overCapacityCount")} value={n(data.overCount)} over={data.overCount > 0} />
           </div>
-          <section className="card">
-            <h2>{t("home.mostCrowded")}</h2>
-            <TableScroll label={t("home.mostCrowded")}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("panti.col.name")}</th>
-                    <th scope="col" className="num">{t("occ.capacity")}</th>
-                    <th scope="col" className="num">{t("occ.census")}</th>
-                    <th scope="col">{t("occ.occupancy")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.crowded.map((row) => (
-                    <tr key={row.id} className={row.occupancy.overCapacity ? "over-capacity" : undefined}>
-                      <td>
-                        <Link to={`/panti/${row.id}`}>{row.name}</Link>
-                      </td>
-                      <td className="num">{n(row.occupancy.capacity)}</td>
-                      <td className="num">{n(row.occupancy.census)}</td>
-                      <td>
-                        <OccupancyMeter value={row.occupancy} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-            <p style={{ marginTop: "0.75rem" }}>
-              <Link to="/panti">{t("home.seeAll")} →</Link>
-            </p>
-          </section>
+          <PantiTableCard
+            title={t("home.mostCrowded")}
+            heads={[t("panti.col.name"), { label: t("occ.capacity"), className: "num" }, { label: t("occ.census"), className: "num" }]}
+            rows={data.crowded}
+            rowClass={(row) => (row.occupancy.overCapacity ? "over-capacity" : undefined)}
+            cells={(row) => (
+              <>
+                <td>
+                  <Link to={`/panti/${row.id}`}>{row.name}</Link>
+                </td>
+                <td className="num">{n(row.occupancy.capacity)}</td>
+                <td className="num">{n(row.occupancy.census)}</td>
+              </>
+            )}
+          />
         </>
       ) : null}
 
@@ -142,38 +125,18 @@ export default function HomePage() {
       ) : null}
 
       {data.kind === "outreach" ? (
-        <section className="card">
-          <h2>{t("home.freeBeds")}</h2>
-          <TableScroll label={t("home.freeBeds")}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("panti.col.name")}</th>
-                  <th scope="col" className="hide-sm">
-                    {t("panti.col.type")}
-                  </th>
-                  <th scope="col" className="num">{t("occ.available")}</th>
-                  <th scope="col">{t("occ.occupancy")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.free.map((row) => (
-                  <tr key={row.id}>
-                    <td>{row.name}</td>
-                    <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
-                    <td className="num">{n(row.occupancy.available)}</td>
-                    <td>
-                      <OccupancyMeter value={row.occupancy} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <p style={{ marginTop: "0.75rem" }}>
-            <Link to="/panti">{t("home.seeAll")} →</Link>
-          </p>
-        </section>
+        <PantiTableCard
+          title={t("home.freeBeds")}
+          heads={[t("panti.col.name"), { label: t("panti.col.type"), className: "hide-sm" }, { label: t("occ.available"), className: "num" }]}
+          rows={data.free}
+          cells={(row) => (
+            <>
+              <td>{row.name}</td>
+              <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>
+              <td className="num">{n(row.occupancy.available)}</td>
+            </>
+          )}
+        />
       ) : null}
     </>
   );

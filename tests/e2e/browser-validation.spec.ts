@@ -1,0 +1,125 @@
+/**
+ * The forms that are not plain fields check themselves in the browser with the server's schema,
+ * before anything is posted: the two upload forms (a missing, too large or old .xls file) and
+ * the attendance sheet on a phone (a session not held yet without a mark; every bad row at once).
+ */
+import type { Page } from "@playwright/test";
+import type Database from "better-sqlite3";
+import { E2E_PASSWORD, expect, test } from "./fixtures";
+
+/** Every POST the page sends from now on (a form that refuses itself in the browser sends none). */
+function postsOf(page: Page): string[] {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  return posts;
+}
+
+/** YYYY-MM-DD in Jakarta. */
+const jakartaDay = (at: Date) => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+test("an upload form left empty, or given a file it would refuse, says so without posting", async ({ page, login }) => {
+  await login("p3s.jakbar");
+  await page.goto("/placements/import");
+  const posts = postsOf(page);
+  const fileError = page.locator("#import-file-error");
+
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(fileError).toHaveText("Pilih berkas CSV atau XLSX.");
+  await expect(page.locator("#import-file")).toBeFocused();
+  await expect(page.locator("#import-file")).toHaveAttribute("aria-invalid", "true");
+
+  // The error follows the file chosen.
+  await page.locator("#import-file").setInputFiles({ name: "rujukan-lama.xls", mimeType: "application/vnd.ms-excel", buffer: Buffer.from("x") });
+  await expect(fileError).toHaveText("Format .xls lama tidak didukung. Simpan sebagai .xlsx atau CSV.");
+  await page.locator("#import-file").setInputFiles({ name: "besar.csv", mimeType: "text/csv", buffer: Buffer.alloc(5_000_001, 65) });
+  await expect(fileError).toHaveText("Berkas lebih besar dari 5 MB. Bagi menjadi beberapa berkas.");
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(fileError).toHaveText("Berkas lebih besar dari 5 MB. Bagi menjadi beberapa berkas.");
+  await page.locator("#import-file").setInputFiles({ name: "rujukan.csv", mimeType: "text/csv", buffer: Buffer.from("nama\nBudi\n") });
+  await expect(fileError).toHaveCount(0);
+  expect(posts).toEqual([]);
+});
+
+test("the past stays' upload checks its file the same way", async ({ page, login }) => {
+  await login("admin.bm1");
+  await page.goto("/stays/import");
+  const posts = postsOf(page);
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(page.locator("#import-file-error")).toHaveText("Pilih berkas CSV atau XLSX.");
+  expect(posts).toEqual([]);
+});
+
+/** A class of instruktur.tj1 and a past date of it with no session yet, with trainees on the roll. */
+function unheldSession(sql: Database.Database): { classId: number; date: string } {
+  const today = jakartaDay(new Date());
+  const classes = sql
+    .prepare(
+      `select c.id, c.start_date as startDate, c.end_date as endDate from classes c
+       join class_instructors ci on ci.class_id = c.id join users u on u.id = ci.user_id
+       where u.username = 'instruktur.tj1' and c.status = 'active' order by c.id`,
+    )
+    .all() as { id: number; startDate: string; endDate: string }[];
+  for (const cls of classes) {
+    const held = new Set((sql.prepare("select date from class_sessions where class_id = ?").all(cls.id) as { date: string }[]).map((s) => s.date));
+    const windows = (sql.prepare("select enrolled_at as enrolledAt, ended_at as endedAt from enrolments where class_id = ?").all(cls.id) as { enrolledAt: number; endedAt: number | null }[]).map(
+      (e) => ({ from: jakartaDay(new Date(e.enrolledAt)), to: e.endedAt ? jakartaDay(new Date(e.endedAt)) : null }),
+    );
+    const last = cls.endDate < today ? cls.endDate : today;
+    for (let at = new Date(`${last}T00:00:00Z`); jakartaDay(at) >= cls.startDate; at = new Date(at.getTime() - 86_400_000)) {
+      const date = at.toISOString().slice(0, 10);
+      const onRoll = windows.filter((w) => date >= w.from && (w.to === null || date <= w.to)).length;
+      if (!held.has(date) && onRoll >= 2) return { classId: cls.id, date };
+    }
+  }
+  throw new Error("the demo seed has no active class of instruktur.tj1 with a date not held yet and two trainees on the roll");
+}
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+  test("the attendance sheet shows its errors inline, every row at once, before posting", async ({ page, sql }) => {
+    const { classId, date } = unheldSession(sql);
+    // Signed in through the form (the header that the login fixture waits for is hidden on a phone).
+    await page.goto("/login");
+    await page.locator("#username").fill("instruktur.tj1");
+    await page.locator("#password").fill(E2E_PASSWORD);
+    await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Masuk" }).click()]);
+    await page.goto(`/classes/${classId}/attendance?date=${date}`);
+    const rows = page.getByTestId("sheet-row");
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    const posts = postsOf(page);
+
+    // A session not held yet, nothing marked: the reason is beside the save button.
+    const save = page.getByRole("button", { name: "Simpan absensi" });
+    await save.tap();
+    const marksError = page.locator("#marks-error");
+    await expect(marksError).toHaveText("Tandai paling sedikit satu peserta.");
+    await expect(marksError).toBeInViewport();
+
+    // Two rows whose status is not one of the four (as an altered page would post): each says so
+    // in its own row, both at once, and "at least one" gives way to them.
+    const [first, second] = [rows.nth(0), rows.nth(1)];
+    for (const row of [first, second]) {
+      await row.locator(".segmented").evaluate((group) => {
+        const name = group.querySelector("input")!.name;
+        group.insertAdjacentHTML("beforeend", `<input type="radio" name="${name}" value="sakit" checked hidden>`);
+      });
+    }
+    await save.tap();
+    for (const row of [first, second]) {
+      await expect(row.getByRole("alert")).toHaveText("Pilih salah satu pilihan.");
+      await expect(row.locator("fieldset")).toHaveAttribute("aria-invalid", "true");
+    }
+    await expect(marksError).toHaveCount(0);
+    // The sheet still fits the phone, errors and all.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // Choosing a real status clears that row's error as it is tapped.
+    await first.locator("label", { hasText: "Izin" }).tap();
+    await expect(first.getByRole("alert")).toHaveCount(0);
+    await expect(second.getByRole("alert")).toHaveText("Pilih salah satu pilihan.");
+    expect(posts).toEqual([]);
+  });
+});
