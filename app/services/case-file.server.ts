@@ -3,8 +3,9 @@
  * reviews, family tracing and identity documents. Each use case runs in one transaction, checks
  * permission and scope again (another panti's stay is not found), and appends to the audit log.
  */
-import { and, count, eq, inArray, ne } from "drizzle-orm";
+import { and, count, eq, inArray, ne, notExists } from "drizzle-orm";
 import {
+  approvals,
   assessments,
   familyContacts,
   identitySteps,
@@ -69,7 +70,25 @@ export function stageRecords(tx: Tx, stayId: number): StageRecords {
   const n = (value: { n: number } | undefined) => value?.n ?? 0;
   return {
     assessments: n(tx.select({ n: count() }).from(assessments).where(eq(assessments.stayId, stayId)).get()),
-    plans: n(tx.select({ n: count() }).from(interventionPlans).where(eq(interventionPlans.stayId, stayId)).get()),
+    // A plan counts once approved (a draft is not yet the plan); plans from before approvals
+    // existed have no request and count as they did.
+    plans: n(
+      tx
+        .select({ n: count() })
+        .from(interventionPlans)
+        .where(
+          and(
+            eq(interventionPlans.stayId, stayId),
+            notExists(
+              tx
+                .select({ id: approvals.id })
+                .from(approvals)
+                .where(and(eq(approvals.kind, "plan"), eq(approvals.subjectId, interventionPlans.id), ne(approvals.status, "approved"))),
+            ),
+          ),
+        )
+        .get(),
+    ),
     planReviews: n(
       tx
         .select({ n: count() })

@@ -173,8 +173,8 @@ export const caseFileMessages = {
     en: "An assessment must be recorded before intervention planning.",
   },
   "caseFile.stage.needs.plan": {
-    id: "Perlu rencana intervensi sebelum pelaksanaan intervensi.",
-    en: "An intervention plan is needed before the intervention.",
+    id: "Perlu rencana intervensi yang sudah disetujui sebelum pelaksanaan intervensi.",
+    en: "An approved intervention plan is needed before the intervention.",
   },
   "caseFile.stage.needs.reviewOrSession": {
     id: "Perlu paling sedikit satu tinjauan rencana atau sesi psikososial sebelum resosialisasi.",

@@ -55,6 +55,7 @@ import { parseCsvRecords } from "~/utils/csv";
 import { db } from "~/utils/db.server";
 import { cookieFor, createPanti, createResident, createRoom, createUser } from "../factories";
 import { callRoute as call } from "../routes";
+import { approvePending } from "../factories/approvals";
 
 const NOTE = "Catatan rahasia: riwayat kekerasan dalam keluarga, trauma berat";
 
@@ -139,6 +140,9 @@ describe("rehabilitation stages", () => {
     move("asesmen", "rencana_intervensi");
     expect(() => move("rencana_intervensi", "intervensi")).toThrow(InvalidInput);
     const { planId } = recordPlan(admin.actor, ref, plan);
+    // A draft plan is not yet the plan: it counts once a second person approved it.
+    expect(() => move("rencana_intervensi", "intervensi")).toThrow(InvalidInput);
+    approvePending("plan", planId);
     move("rencana_intervensi", "intervensi");
     try {
       move("intervensi", "resosialisasi");
