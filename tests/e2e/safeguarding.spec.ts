@@ -155,6 +155,12 @@ test.describe.serial("safeguarding: restricted records", () => {
     await expect(purpose.locator("option")).toHaveCount(6);
     const [file] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-follow-ups-csv").click()]);
     expect(file.suggestedFilename()).toMatch(/^bimbingan-lanjut-\d{4}-\d{2}-\d{2}\.csv$/);
+    // No one who left this panti consented to share with a hospital: the refusal is shown on the
+    // page, which stays where it is.
+    await purpose.selectOption("hospital");
+    await page.getByTestId("download-follow-ups-xlsx").click();
+    await expect(page.getByTestId("download-follow-ups-refused")).toContainText("Rumah sakit");
+    expect(new URL(page.url()).pathname).toBe("/follow-ups");
   });
 });
 
