@@ -548,8 +548,8 @@ export function incidentFormData(actor: Actor, pantiId: number, stayId: number) 
 /**
  * What the app holds about the person of this stay, for their right to know: identity, every
  * stay with its stages, assessments, plans, sessions (never the confidential note), family
- * tracing, exit, follow-ups and incidents; family contacts, identity documents, consents and who
- * opened the file. For Dinsos administrators and the admin of the person's panti (where they
+ * tracing, exit, follow-ups, incidents, and what was shared with partner provinces (hand-offs,
+ * tracing requests); family contacts, identity documents, consents and who opened the file. For Dinsos administrators and the admin of the person's panti (where they
  * stay now or stayed last); the opening is logged.
  */
 export function personSummary(actor: Actor, pantiId: number, stayId: number) {
@@ -591,6 +591,9 @@ export function personSummary(actor: Actor, pantiId: number, stayId: number) {
           tracing: familyOf(header.person.id, st.id).attempts,
           followUps: followUpRows,
           incidents: incidentsOfStay(actor, st.pantiId, st.id),
+          // What left (or was prepared to leave) for a partner province.
+          handoffs: handoffsOfStay(actor, st.pantiId, st.id),
+          tracingRequests: tracingOfStay(actor, st.pantiId, st.id),
         },
       };
     }),

@@ -18,7 +18,7 @@ import { db } from "~/utils/db.server";
 import { canonicalJson, instancePublicKey, verifyPacket } from "~/utils/signing.server";
 import { auditCount, createPanti, createResident, createRoom, createUser } from "../factories";
 import { acceptPlacement, redirectPlacement } from "~/services/placements.server";
-import { caseFile } from "~/queries/case-file.server";
+import { caseFile, personSummary } from "~/queries/case-file.server";
 import { incomingHandoffOfStay } from "~/queries/handoffs.server";
 import { handoffFormFields } from "../factories/handoff-form";
 import { fakePartner, incomingHandoffPacket, type FakePartner } from "../factories/handoffs";
@@ -328,6 +328,25 @@ describe("the receiving province", () => {
   it("refuses a referral to a panti the decision maker may not use, or that does not exist", () => {
     const row = received();
     expect(() => acceptHandoff(createUser("dinsos_admin").actor, row.id, { acceptedAs: "panti", targetPantiId: 999_999 })).toThrow(InvalidInput);
+  });
+});
+
+describe("the person's right-to-know summary", () => {
+  it("lists what was shared with partner provinces: hand-offs and tracing requests, with their status", () => {
+    const { home, stay, admin } = resident();
+    const { handoffId } = prepareHandoff(admin.actor, { pantiId: home.id, stayId: stay.id }, form());
+    const { requestId } = requestTracing(admin.actor, { pantiId: home.id, stayId: stay.id }, {
+      partnerCode: "32",
+      description: "Laki-laki, sekitar 40 tahun",
+      names: "Ujang",
+      places: "Garut",
+      language: "Sunda",
+    });
+    const summary = personSummary(createUser("dinsos_admin").actor, home.id, stay.id)!;
+    expect(summary.stays[0]!.records).toMatchObject({
+      handoffs: [{ id: handoffId, status: "draft", partnerName: "Jawa Barat" }],
+      tracingRequests: [{ id: requestId, status: "open", partnerName: "Jawa Barat" }],
+    });
   });
 });
 

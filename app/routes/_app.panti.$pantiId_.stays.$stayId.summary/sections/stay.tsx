@@ -99,6 +99,27 @@ export function StayPart({ stay }: { stay: SummaryStay }) {
               ))}
             </ul>
           )}
+          <h4>{t("summary.shared")}</h4>
+          {r.handoffs.length + r.tracingRequests.length === 0 ? none : (
+            <ul className="small" data-testid="summary-shared">
+              {r.handoffs.map((h) => (
+                <li key={`h${h.id}`}>
+                  {t("summary.handoff")} #{h.id} · {h.partnerName} · {t(`handoff.status.${h.status}`)}
+                  {h.plannedDate ? (
+                    <>
+                      {" "}
+                      · <CalendarDate value={h.plannedDate} />
+                    </>
+                  ) : null}
+                </li>
+              ))}
+              {r.tracingRequests.map((q) => (
+                <li key={`q${q.id}`}>
+                  {t("summary.tracingRequest")} #{q.id} · {q.partnerName} · {t(`tracing.status.${q.status}`)} · <Instant value={q.createdAt} />
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       ) : null}
     </div>
