@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import styles from "~/styles/app.css";
 import { getLang } from "~/utils/auth.server";
+import { dictionaryUrl } from "~/utils/dictionary.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
@@ -32,19 +33,24 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Panti — Dinas Sosial DKI Jakarta" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLang(request) };
+  const lang = await getLang(request);
+  return { lang, dictionary: dictionaryUrl(lang) };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const lang = data?.lang ?? DEFAULT_LANG;
   return (
-    <html lang={data?.lang ?? DEFAULT_LANG}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* The messages of this language (app/utils/dictionary.server.ts): a deferred script runs
+            before the module scripts of <Scripts>, so the app has them when it hydrates. */}
+        <script defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
       </head>
       <body>
         {children}
