@@ -48,13 +48,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
-        {/* The messages of this language (app/utils/dictionary.server.ts): a deferred script runs
-            before the module scripts of <Scripts>, so the app has them when it hydrates. */}
-        <script defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
       </head>
       <body>
         {children}
         <ScrollRestoration nonce={nonce} />
+        {/* The messages of this language (app/utils/dictionary.server.ts), with the app's scripts
+            rather than in the head, where it would compete with the stylesheet: a deferred script
+            runs before the module scripts of <Scripts>, so the app has them when it hydrates. */}
+        <script defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>

@@ -7,8 +7,12 @@
  * - one request at a time, interleaved: the page (HTML document), its single-fetch `.data`
  *   (every loader of the page, as a client navigation fetches it) and the floor, medians;
  * - 10 connections (autocannon) for a bounded time: page, `.data` and floor requests/s.
- * The sign-in page comes first, signed out, as a reference: it runs no SQL, so its time is what
- * Remix, React and Express cost for a small page on this machine.
+ * Two references come first, signed out: the minimal page (app/routes/bench.minimal-page.tsx,
+ * served with PANTI_BENCH_PAGE=1: an empty loader and a one-line component through the same
+ * server, root and entry), whose time is what Express, Remix and React cost for any page here,
+ * and the sign-in page (no SQL either, a real form). Each page is then shown against two floors:
+ * the bare node:http one, and the *stack floor*: the minimal page's time plus what the page's bare
+ * floor costs beyond the minimal page's (its SQL, its larger body).
  * With `--compare DIR` (run.ts) another checkout's build is served beside this one on the same
  * database and measured in the same loops, requests interleaved: a before/after at one moment.
  * Then the placements API over HTTP (new referrals with distinct references, 10 connections), and
@@ -32,6 +36,8 @@ interface Page {
   loaders: Loader[];
   /** Requested without the session (the sign-in page, the framework's own cost on a page without SQL). */
   signedOut?: boolean;
+  /** The stack's floor (app/routes/bench.minimal-page.tsx): skipped for a checkout that has no such page. */
+  minimal?: boolean;
 }
 
 function median(xs: number[]): number {
@@ -117,6 +123,7 @@ export async function httpSection({
   const appLoader = (await import("~/routes/_app")).loader as Loader;
   const chain = (loader: unknown): Loader[] => [rootLoader, appLoader, loader as Loader];
   const pages: Page[] = [
+    { label: "minimal Remix page (reference)", path: "/bench/minimal-page", params: {}, loaders: [rootLoader], signedOut: true, minimal: true },
     {
       label: "sign-in (reference)",
       path: "/login",
@@ -170,10 +177,10 @@ export async function httpSection({
 
   try {
     for (const { label, root } of roots) {
-      const server = await startServer({ root, databaseUrl });
+      const server = await startServer({ root, databaseUrl, env: { PANTI_BENCH_PAGE: "1" } });
       apps.push({ label, server, headers: { cookie: await signInOverHttp(server.origin, "admin", password) }, peakKb: 0 });
     }
-    type Row = { label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: { page: number; data: number; floor: number } };
+    type Row = { app: string; minimal: boolean; label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: { page: number; data: number; floor: number } };
     const rows: Row[] = [];
     for (const page of pages) {
       const args = (): LoaderFunctionArgs => ({
@@ -186,6 +193,7 @@ export async function httpSection({
       for (const [i, app] of apps.entries()) {
         const headers = page.signedOut ? {} : app.headers;
         const first = await get(app.server.origin + page.path, headers);
+        if (page.minimal && first.status === 404) continue;
         if (first.status !== 200 || first.headers["content-encoding"] !== "gzip") throw new Error(`${page.path}: ${first.status} ${first.headers["content-encoding"]}`);
         const floorPath = `/${i}${page.path}`;
         floors.set(floorPath, {
@@ -227,6 +235,8 @@ export async function httpSection({
         };
         const rps = { page: await load(target.pageUrl, target.headers), data: await load(target.dataUrl, target.headers), floor: await load(target.floorUrl, {}) };
         rows.push({
+          app: target.app.label,
+          minimal: Boolean(page.minimal),
           label: apps.length > 1 ? `${page.label} [${target.app.label}]` : page.label,
           kb: target.kb,
           sql: median(target.times.sql),
@@ -240,13 +250,25 @@ export async function httpSection({
 
     const ms = (v: number) => v.toFixed(2).padStart(8);
     const n = (v: number) => v.toFixed(0).padStart(7);
-    console.log(`\n${"page".padEnd(34)} ${"KiB gz".padStart(7)} ${"SQL ms".padStart(8)} ${"floor ms".padStart(8)} ${"page ms".padStart(8)}  ratio ${".data ms".padStart(8)}  ratio`);
+    // The stack floor of a page: the minimal page's time, plus what its bare floor costs beyond the minimal page's.
+    const stackFloor = (r: Row) => {
+      const minimal = rows.find((m) => m.minimal && m.app === r.app);
+      return minimal ? minimal.page + Math.max(0, r.floor - minimal.floor) : NaN;
+    };
+    const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : "-").padStart(6);
+    console.log(
+      `\n${"page".padEnd(34)} ${"KiB gz".padStart(7)} ${"SQL ms".padStart(8)} ${"floor ms".padStart(8)} ${"stack ms".padStart(8)} ${"page ms".padStart(8)} ${"/floor".padStart(6)} ${"/stack".padStart(6)} ${".data ms".padStart(8)} ${"/floor".padStart(6)}`,
+    );
     for (const r of rows) {
+      const stack = stackFloor(r);
       console.log(
-        `${r.label.padEnd(34)} ${r.kb.toFixed(1).padStart(7)} ${ms(r.sql)} ${ms(r.floor)} ${ms(r.page)} ${(r.page / r.floor).toFixed(2).padStart(5)}x ${ms(r.data)} ${(r.data / r.floor).toFixed(2).padStart(5)}x`,
+        `${r.label.padEnd(34)} ${r.kb.toFixed(1).padStart(7)} ${ms(r.sql)} ${ms(r.floor)} ${Number.isFinite(stack) ? ms(stack) : "-".padStart(8)} ${ms(r.page)} ${x(r.page, r.floor)} ${x(r.page, stack)} ${ms(r.data)} ${x(r.data, r.floor)}`,
       );
     }
-    console.log(`(one request at a time, medians of ${runs}, page / .data / floor interleaved; floor = a bare node:http server replaying the page's SQL and sending its gzipped bytes)`);
+    console.log(
+      `(one request at a time, medians of ${runs}, page / .data / floor interleaved; floor = a bare node:http server replaying the page's SQL and sending its gzipped bytes; ` +
+        `stack = the minimal Remix page's time plus the page's floor beyond the minimal page's floor)`,
+    );
     console.log(`\n${"10 connections, req/s".padEnd(34)} ${"page".padStart(7)} ${".data".padStart(7)} ${"floor".padStart(7)}  floor/page`);
     for (const r of rows) console.log(`${r.label.padEnd(34)} ${n(r.rps.page)} ${n(r.rps.data)} ${n(r.rps.floor)} ${(r.rps.floor / r.rps.page).toFixed(2).padStart(6)}x`);
     console.log(`(autocannon, ${seconds} s each)`);
@@ -259,6 +281,7 @@ export async function httpSection({
     const foundAt = new Date(Date.now() - 3_600_000).toISOString();
     let next = 0;
     for (const app of apps) {
+      const cpuBefore = app.server.cpuMs();
       const api = await autocannon({
         url: `${app.server.origin}/api/v1/placements`,
         connections: 10,
@@ -273,7 +296,8 @@ export async function httpSection({
       });
       const name = apps.length > 1 ? ` [${app.label}]` : "";
       console.log(
-        `\nAPI over HTTP${name}, 10 connections: ${(api["2xx"] / api.duration).toFixed(0)} posts/s (median ${api.latency.p50} ms, p99 ${api.latency.p99} ms; ${api["2xx"]} created, ${api.non2xx} refused)`,
+        `\nAPI over HTTP${name}, 10 connections: ${(api["2xx"] / api.duration).toFixed(0)} posts/s (median ${api.latency.p50} ms, p99 ${api.latency.p99} ms; ${api["2xx"]} created, ${api.non2xx} refused); ` +
+          `server CPU ${((app.server.cpuMs() - cpuBefore) / Math.max(1, api["2xx"])).toFixed(2)} ms a post`,
       );
     }
     const created = one<{ n: number }>("select count(*) as n from placements where external_ref like 'BENCH-HTTP-%'").n;
