@@ -16,6 +16,7 @@ import type { PlacementSource, PlacementStatus, Sex } from "~/domain/enums";
 import { appendAudit, writeTransaction, type AuditEntry, type Tx } from "./audit.server";
 import { preparedInsert } from "./bulk.server";
 import { authorizePanti } from "./guard.server";
+import { perConnection } from "~/utils/db.server";
 
 type PlacementRow = typeof placements.$inferSelect;
 
@@ -32,8 +33,22 @@ function assertCanCreateFor(actor: Actor, unit: string) {
   }
 }
 
-function activePanti(tx: Tx, pantiId: number) {
-  const row = tx.select().from(panti).where(and(eq(panti.id, pantiId), eq(panti.active, true))).get();
+// The statements of every new referral (a form, the API), prepared once per connection; they run
+// on the one connection, inside the caller's transaction.
+const activePantiById = perConnection((connection) =>
+  connection
+    .select()
+    .from(panti)
+    .where(and(eq(panti.id, sql.placeholder("id")), eq(panti.active, true)))
+    .prepare(),
+);
+const placementById = perConnection((connection) => connection.select().from(placements).where(eq(placements.id, sql.placeholder("id"))).prepare());
+/** The columns of a new referral: placementValues gives all of them, each time. */
+let placementColumns: (keyof PlacementValues)[] = [];
+const placementInsert = perConnection((connection) => preparedInsert(connection, placements, placementColumns));
+
+function activePanti(_tx: Tx, pantiId: number) {
+  const row = activePantiById().get({ id: pantiId });
   if (!row) throw new InvalidInput({ targetPantiId: ["placement.error.unknownPanti"] });
   return row;
 }
@@ -121,9 +136,10 @@ function creationAudit(actor: Actor | null, id: number, values: PlacementValues)
 export function insertPlacement(tx: Tx, actor: Actor | null, input: PlacementInput, options: InsertOptions): PlacementRow {
   activePanti(tx, input.targetPantiId);
   const values = placementValues(actor, input, options);
-  const row = tx.insert(placements).values(values).returning().get();
-  appendAudit(tx, creationAudit(actor, row.id, values));
-  return row;
+  if (placementColumns.length === 0) placementColumns = Object.keys(values) as (keyof PlacementValues)[];
+  const id = placementInsert()(values);
+  appendAudit(tx, creationAudit(actor, id, values));
+  return placementById().get({ id })!;
 }
 
 /**
