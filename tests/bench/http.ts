@@ -2,7 +2,7 @@
  * The HTTP section of `npm run bench` (BENCH_HTTP=0 skips it): the built server (server.js) on
  * the bench's database, signed in as Dinsos, next to its floor. For each main page:
  * - its bare SQL: the statements of the root, layout and page loaders, replayed on the driver;
- * - its floor: a bare node:http server in this process that replays that SQL and sends the same
+ * - its floor: a bare node:http server in a process of its own (floor-server.ts) that replays that SQL and sends the same
  *   gzipped bytes the app sent for the page (and headers saying so);
  * - one request at a time, interleaved: the page (HTML document), its single-fetch `.data`
  *   (every loader of the page, as a client navigation fetches it) and the floor, medians;
@@ -18,7 +18,8 @@
  * Then the placements API over HTTP (new referrals with distinct references, 10 connections), and
  * the server's resident memory: the most it reached through the run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -155,16 +156,31 @@ export async function httpSection({
   ];
 
   const apps = [] as { label: string; server: Awaited<ReturnType<typeof startServer>>; headers: Record<string, string>; peakKb: number }[];
-  const floors = new Map<string, { body: Buffer; headers: http.OutgoingHttpHeaders; bare: () => unknown }>();
-  const floorServer = http.createServer((req, res) => {
-    const floor = floors.get(req.url ?? "");
-    if (!floor) return void res.writeHead(404).end();
-    floor.bare();
-    res.writeHead(200, floor.headers);
-    res.end(floor.body);
+  // The floor runs in a process of its own (tests/bench/floor-server.ts) so that its CPU time per
+  // request can be read beside the app's: on a shared machine wall-clock times mostly measure the wait.
+  const floorServer = spawn(process.execPath, ["--import", "tsx", "tests/bench/floor-server.ts", databaseUrl], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    serialization: "advanced",
   });
-  await new Promise<void>((resolve) => floorServer.listen(0, "127.0.0.1", resolve));
-  const floorOrigin = `http://127.0.0.1:${(floorServer.address() as { port: number }).port}`;
+  const floorPort = await new Promise<number>((resolve, reject) => {
+    floorServer.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    floorServer.once("exit", () => reject(new Error("the floor server did not start")));
+  });
+  const floorOrigin = `http://127.0.0.1:${floorPort}`;
+  const floorCpuMs = () => {
+    const fields = fs.readFileSync(`/proc/${floorServer.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  const setFloor = (floor: { path: string; statements: unknown[]; body: Buffer; headers: http.OutgoingHttpHeaders }) =>
+    new Promise<void>((resolve) => {
+      const ready = (message: { ready?: string }) => {
+        if (message.ready !== floor.path) return;
+        floorServer.off("message", ready);
+        resolve();
+      };
+      floorServer.on("message", ready);
+      floorServer.send(floor);
+    });
   const sampler = setInterval(() => {
     for (const app of apps) {
       try {
@@ -180,7 +196,8 @@ export async function httpSection({
       const server = await startServer({ root, databaseUrl, env: { PANTI_BENCH_PAGE: "1" } });
       apps.push({ label, server, headers: { cookie: await signInOverHttp(server.origin, "admin", password) }, peakKb: 0 });
     }
-    type Row = { app: string; minimal: boolean; label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: { page: number; data: number; floor: number } };
+    type Rates = { page: number; data: number; floor: number };
+    type Row = { app: string; minimal: boolean; label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: Rates; cpu: Rates };
     const rows: Row[] = [];
     for (const page of pages) {
       const args = (): LoaderFunctionArgs => ({
@@ -188,7 +205,7 @@ export async function httpSection({
         params: page.params,
         context: { clientAddress: "bench" },
       });
-      const { bare } = await recorder.record(() => Promise.all(page.loaders.map((loader) => loader(args()))));
+      const { bare, statements } = await recorder.record(() => Promise.all(page.loaders.map((loader) => loader(args()))));
       const targets = [];
       for (const [i, app] of apps.entries()) {
         const headers = page.signedOut ? {} : app.headers;
@@ -196,10 +213,11 @@ export async function httpSection({
         if (page.minimal && first.status === 404) continue;
         if (first.status !== 200 || first.headers["content-encoding"] !== "gzip") throw new Error(`${page.path}: ${first.status} ${first.headers["content-encoding"]}`);
         const floorPath = `/${i}${page.path}`;
-        floors.set(floorPath, {
+        await setFloor({
+          path: floorPath,
+          statements,
           body: first.body,
           headers: { "content-type": first.headers["content-type"], "content-encoding": "gzip", "content-length": first.body.length },
-          bare,
         });
         targets.push({
           app,
@@ -211,6 +229,8 @@ export async function httpSection({
           times: { sql: [] as number[], page: [] as number[], data: [] as number[], floor: [] as number[] },
         });
       }
+      // Warm-up: the server's code for this page compiled and optimised before anything is timed.
+      for (let i = 0; i < 30; i++) for (const target of targets) await Promise.all([get(target.pageUrl, target.headers), get(target.dataUrl, target.headers)]);
       for (let i = 0; i < runs + 3; i++) {
         for (const target of targets) {
           const t = performance.now();
@@ -228,12 +248,18 @@ export async function httpSection({
         }
       }
       for (const target of targets) {
-        const load = async (url: string, headers: Record<string, string>) => {
+        /** Requests/s, and the CPU time the serving process spent per request (ms). */
+        const load = async (url: string, headers: Record<string, string>, cpuMs: () => number) => {
+          const before = cpuMs();
           const result = await autocannon({ url, connections: 10, duration: seconds, headers: { ...headers, "accept-encoding": "gzip" } });
           if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
-          return result.requests.total / result.duration;
+          return { rps: result.requests.total / result.duration, cpu: (cpuMs() - before) / Math.max(1, result.requests.total) };
         };
-        const rps = { page: await load(target.pageUrl, target.headers), data: await load(target.dataUrl, target.headers), floor: await load(target.floorUrl, {}) };
+        const onPage = await load(target.pageUrl, target.headers, target.app.server.cpuMs);
+        const onData = await load(target.dataUrl, target.headers, target.app.server.cpuMs);
+        const onFloor = await load(target.floorUrl, {}, floorCpuMs);
+        const rps = { page: onPage.rps, data: onData.rps, floor: onFloor.rps };
+        const cpu = { page: onPage.cpu, data: onData.cpu, floor: onFloor.cpu };
         rows.push({
           app: target.app.label,
           minimal: Boolean(page.minimal),
@@ -244,6 +270,7 @@ export async function httpSection({
           page: median(target.times.page),
           data: median(target.times.data),
           rps,
+          cpu,
         });
       }
     }
@@ -272,6 +299,24 @@ export async function httpSection({
     console.log(`\n${"10 connections, req/s".padEnd(34)} ${"page".padStart(7)} ${".data".padStart(7)} ${"floor".padStart(7)}  floor/page`);
     for (const r of rows) console.log(`${r.label.padEnd(34)} ${n(r.rps.page)} ${n(r.rps.data)} ${n(r.rps.floor)} ${(r.rps.floor / r.rps.page).toFixed(2).padStart(6)}x`);
     console.log(`(autocannon, ${seconds} s each)`);
+
+    // CPU time per request of the serving process under that load: what the machine's other work
+    // does not change much, unlike the wall-clock figures above. Stack floor: the minimal page's
+    // CPU per request plus what the page's floor costs beyond the minimal page's floor.
+    const stackCpu = (r: Row) => {
+      const minimal = rows.find((m) => m.minimal && m.app === r.app);
+      return minimal ? minimal.cpu.page + Math.max(0, r.cpu.floor - minimal.cpu.floor) : NaN;
+    };
+    console.log(
+      `\n${"CPU ms a request, 10 connections".padEnd(34)} ${"floor".padStart(7)} ${"stack".padStart(7)} ${"page".padStart(7)} ${"/floor".padStart(6)} ${"/stack".padStart(6)} ${".data".padStart(7)} ${"/floor".padStart(6)}`,
+    );
+    for (const r of rows) {
+      const stack = stackCpu(r);
+      console.log(
+        `${r.label.padEnd(34)} ${r.cpu.floor.toFixed(2).padStart(7)} ${Number.isFinite(stack) ? stack.toFixed(2).padStart(7) : "-".padStart(7)} ${r.cpu.page.toFixed(2).padStart(7)} ${x(r.cpu.page, r.cpu.floor)} ${x(r.cpu.page, stack)} ${r.cpu.data.toFixed(2).padStart(7)} ${x(r.cpu.data, r.cpu.floor)}`,
+      );
+    }
+    console.log("(user + system time of the server process and of the floor process over each load run, from /proc, divided by the requests served; 10 ms ticks)");
 
     // --- the placements API over HTTP -------------------------------------------------------------
     const { createApiToken } = await import("~/services/api-tokens.server");
@@ -310,7 +355,7 @@ export async function httpSection({
   } finally {
     clearInterval(sampler);
     agent.destroy();
-    floorServer.close();
+    floorServer.kill();
     for (const app of apps) app.server.stop();
   }
 }
