@@ -12,7 +12,7 @@ import {
 import styles from "~/styles/app.css";
 import { getLang } from "~/utils/auth.server";
 import { dictionaryUrl } from "~/utils/dictionary.server";
-import { DEFAULT_LANG, translator } from "~/utils/i18n";
+import { DEFAULT_LANG, DICTIONARY_SCRIPT_ID, translator } from "~/utils/i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
 
@@ -53,9 +53,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {children}
         <ScrollRestoration nonce={nonce} />
         {/* The messages of this language (app/utils/dictionary.server.ts), with the app's scripts
-            rather than in the head, where it would compete with the stylesheet: a deferred script
-            runs before the module scripts of <Scripts>, so the app has them when it hydrates. */}
-        <script defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
+            rather than in the head, where it would compete with the stylesheet; entry.client.tsx
+            hydrates once it has run. */}
+        <script id={DICTIONARY_SCRIPT_ID} defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>

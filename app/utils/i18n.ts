@@ -33,6 +33,9 @@ export type T = ((key: MessageKey, params?: TParams) => string) & {
   keyOrText: (value: string, params?: TParams) => string;
 };
 
+/** The id of the page's dictionary script (root.tsx; entry.client.tsx waits for it before hydrating). */
+export const DICTIONARY_SCRIPT_ID = "panti-messages";
+
 /** The texts of one language by key (the English one has the Indonesian text where English has none). */
 export type Dictionary = Readonly<Record<string, string>>;
 
