@@ -2,8 +2,9 @@
  * npx tsx tests/bench/bundle.ts [--dir CHECKOUT] [--all]   (after npm run build)
  *
  * The JavaScript a page makes the browser download, from the build output: the files of its
- * modulepreload list (what Remix's <Scripts> writes for the page's routes: the manifest, the
- * entry, each matched route's module and the chunks it imports) plus the message dictionary of
+ * modulepreload list (what Remix's <Scripts> writes for the page's routes: the entry, each
+ * matched route's module and the chunks it imports, and the manifest file unless lazy route
+ * discovery puts the page's part of it inline) plus the message dictionary of
  * the page's language (app/utils/dictionary.server.ts), each gzipped at level 9 as a static
  * server would send it. Lazy chunks (recharts) are not counted: they load when a chart is about
  * to be seen. The share of zod, React, Remix and the app in each page is estimated from the
@@ -59,11 +60,15 @@ function parts(url: string): Map<string, number> {
   return out;
 }
 
+// With lazy route discovery the page carries its part of the manifest inline, not the manifest file.
+const config = (await import(path.join(root, "remix.config.js"))) as { default: { future?: { v3_lazyRouteDiscovery?: boolean } } };
+const manifestFileLoaded = !config.default.future?.v3_lazyRouteDiscovery;
+
 /** The modulepreload list of a page whose deepest route is `routeId` (as Remix's <Scripts> builds it). */
 function preloads(routeId: string): string[] {
   const chain: string[] = [];
   for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
-  const urls = [manifest.url, manifest.entry.module, ...manifest.entry.imports];
+  const urls = [...(manifestFileLoaded ? [manifest.url] : []), manifest.entry.module, ...manifest.entry.imports];
   for (const id of chain) urls.push(manifest.routes[id]!.module, ...(manifest.routes[id]!.imports ?? []));
   return [...new Set(urls)];
 }
