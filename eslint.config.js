@@ -67,6 +67,26 @@ export default tseslint.config(
     },
   },
   {
+    // The browser gets one language's messages as a script of its own (docs/decisions/018): code
+    // that runs in the browser may import the messages' types, never the messages themselves.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/**/*.server.ts", "app/**/*.test.ts", "app/utils/messages*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/utils/messages", "~/utils/messages.*", "./messages", "./messages.*"],
+              allowTypeImports: true,
+              message: "Browser code reads messages through useT()/translator(); the server provides them from ~/utils/dictionary.server.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Scripts, fixtures and tests may import their neighbours (factories, fixtures) by relative path.
     files: ["db/**/*.ts", "tests/**/*.ts"],
     rules: { "no-restricted-imports": "off" },

@@ -47,14 +47,43 @@ if (process.env.LOG_REQUESTS !== "false") {
 app.use(limitRequestBodies());
 // --- end of request body limits -------------------------------------------------------------
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: "production",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? "unknown" }),
+const getLoadContext = (req) => ({ clientAddress: req.ip ?? "unknown" });
+const fullHandler = createRequestHandler({ build, mode: "production", getLoadContext });
+
+// Remix matches a request against the whole route tree several times (the server's match, the
+// loaders', the render's, and once per parent path for the routes the page tells the browser
+// about), flattening and ranking every route of the app each time: for a small page that was a
+// third of its CPU, for a call of the partner API a tenth. Every route's path starts with a fixed
+// segment, so a request whose first segment is one of them is handled with the routes under that
+// segment only, with the root and the pathless layout above them; everything else (the site root,
+// /__manifest, /_root.data, unknown paths) with all of them. Routes, modules and answers are the
+// same (docs/decisions/018-page-speed.md).
+const routePath = (id) => {
+  const route = build.routes[id];
+  const parent = route.parentId ? routePath(route.parentId) : "";
+  return route.path ? (parent ? `${parent}/${route.path}` : route.path) : parent;
+};
+const routesBySegment = new Map();
+for (const id of Object.keys(build.routes)) {
+  const segment = routePath(id).split("/")[0];
+  if (segment) routesBySegment.set(segment, [...(routesBySegment.get(segment) ?? []), id]);
+}
+// A first segment that is a parameter or a splat could match any request: then no split at all.
+if ([...routesBySegment.keys()].some((segment) => segment.startsWith(":") || segment.startsWith("*"))) routesBySegment.clear();
+const pathless = Object.keys(build.routes).filter((id) => !build.routes[id].path && !build.routes[id].index);
+const handlerBySegment = new Map(
+  [...routesBySegment].map(([segment, ids]) => {
+    const kept = [...pathless, ...ids];
+    const routes = Object.fromEntries(kept.map((id) => [id, build.routes[id]]));
+    const assets = { ...build.assets, routes: Object.fromEntries(kept.map((id) => [id, build.assets.routes[id]])) };
+    return [segment, createRequestHandler({ build: { ...build, routes, assets }, mode: "production", getLoadContext })];
   }),
 );
+app.all("*", (req, res, next) => {
+  // The first segment of the path, without the ".data" of a single-fetch request for a one-segment page.
+  const segment = req.path.split("/")[1]?.replace(/\.data$/, "") ?? "";
+  return (handlerBySegment.get(segment) ?? fullHandler)(req, res, next);
+});
 
 // A second answer attempted after a body was refused is expected: see app/utils/body-limits.server.js.
 app.use(ignoreRefusedBodies);

@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["app/**/*.test.{ts,tsx}", "tests/integration/**/*.test.ts", "db/**/*.test.ts"],
-    setupFiles: ["tests/setup-db.ts"],
+    setupFiles: ["tests/setup-db.ts", "tests/setup-messages.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -11,7 +11,8 @@ import {
 } from "@remix-run/react";
 import styles from "~/styles/app.css";
 import { getLang } from "~/utils/auth.server";
-import { DEFAULT_LANG, translator } from "~/utils/i18n";
+import { dictionaryUrl } from "~/utils/dictionary.server";
+import { DEFAULT_LANG, DICTIONARY_SCRIPT_ID, translator } from "~/utils/i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
 
@@ -32,14 +33,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Panti — Dinas Sosial DKI Jakarta" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLang(request) };
+  const lang = await getLang(request);
+  return { lang, dictionary: dictionaryUrl(lang) };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const lang = data?.lang ?? DEFAULT_LANG;
   return (
-    <html lang={data?.lang ?? DEFAULT_LANG}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -49,6 +52,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         {children}
         <ScrollRestoration nonce={nonce} />
+        {/* The messages of this language (app/utils/dictionary.server.ts), with the app's scripts
+            rather than in the head, where it would compete with the stylesheet; entry.client.tsx
+            hydrates once it has run. */}
+        <script id={DICTIONARY_SCRIPT_ID} defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
     </html>

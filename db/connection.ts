@@ -43,6 +43,37 @@ export function quickCheck(sqlite: Database.Database): string[] {
   return rows.map((r) => r.quick_check).filter((line) => line !== "ok");
 }
 
+/** How many distinct statements a connection keeps prepared (the app runs a few hundred). */
+const PREPARED_STATEMENTS = 1_000;
+
+/**
+ * Keeps the statements of a connection prepared, by their SQL text. drizzle prepares every query
+ * again each time it runs, and preparing costs more than running for most of the app's queries
+ * (for the insert of a referral, with its indexes and foreign keys, several times more). A
+ * statement taken from the cache has its result modes reset (drizzle switches `raw` on for the
+ * queries with selected fields); one that is still being iterated is not shared. The least
+ * recently used statement makes room beyond PREPARED_STATEMENTS (SQL with inlined lists differs
+ * by length). SQLite re-prepares a statement by itself after a schema change.
+ */
+export function reuseStatements(sqlite: Database.Database, capacity = PREPARED_STATEMENTS): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const prepared = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = prepared.get(source);
+    if (cached && !cached.busy) {
+      prepared.delete(source);
+      prepared.set(source, cached);
+      if (cached.reader) cached.raw(false).pluck(false).expand(false);
+      return cached;
+    }
+    const stmt = prepare(source);
+    if (cached) return stmt;
+    prepared.set(source, stmt);
+    if (prepared.size > capacity) prepared.delete(prepared.keys().next().value!);
+    return stmt;
+  }) as typeof sqlite.prepare;
+}
+
 /**
  * Opens the database with the settings the app relies on (WAL, foreign keys, busy timeout),
  * refuses a damaged file (PRAGMA quick_check) or one built by since-edited migrations, and
@@ -71,6 +102,7 @@ export function openDatabase(url?: string): Db {
     }
     throw error;
   }
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   const folder = migrationsFolder();
   const changed = changedAppliedMigrations(sqlite, folder);

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { InvalidInput } from "~/domain/errors";
 import { createAdministratorFromConsole } from "~/services/administrators.server";
 import { closeDb } from "~/utils/db.server";
+import "~/utils/dictionary.server";
 import { translator } from "~/utils/i18n";
 import { databaseFile } from "./connection";
 

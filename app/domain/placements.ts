@@ -203,10 +203,6 @@ export const placementListFilterSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
-/** How long a referral has waited, in whole hours (for the queue). */
-export function waitingHours(createdAt: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / 3_600_000));
-}
 
 export const moveBedSchema = z.object({
   intent: z.literal("move"),

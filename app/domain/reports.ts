@@ -3,6 +3,7 @@ import * as z from "zod";
 import { PANTI_TYPES } from "./enums";
 import { isCalendarDate, jakartaDate } from "./time";
 import { aggregatePantiFilter, type Scope } from "./permissions";
+import { LOS_BUCKETS, WAIT_BUCKETS } from "./buckets";
 
 const JAKARTA_OFFSET_MS = 7 * 3_600_000;
 
@@ -127,23 +128,8 @@ export function median(values: readonly number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Length-of-stay buckets, in days (upper bounds inclusive; the last is open). */
-export const LOS_BUCKETS = [
-  { key: "le7", max: 7 },
-  { key: "le30", max: 30 },
-  { key: "le90", max: 90 },
-  { key: "le180", max: 180 },
-  { key: "le365", max: 365 },
-  { key: "gt365", max: Infinity },
-] as const;
-
-/** Waiting-time buckets for pending referrals, in hours. */
-export const WAIT_BUCKETS = [
-  { key: "lt24h", max: 24 },
-  { key: "lt3d", max: 72 },
-  { key: "lt7d", max: 168 },
-  { key: "ge7d", max: Infinity },
-] as const;
+// The buckets are in a module without zod: the dashboard's components use them in the browser.
+export { LOS_BUCKETS, WAIT_BUCKETS };
 
 export function percent(part: number, whole: number): number | null {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;

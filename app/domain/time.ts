@@ -72,3 +72,8 @@ export function ageOn(birthDate: string, on: Date): number {
   if (p.month < m || (p.month === m && p.day < d)) age -= 1;
   return age;
 }
+
+/** How long a referral has waited, in whole hours (for the queue). */
+export function waitingHours(createdAt: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / 3_600_000));
+}

@@ -8,7 +8,7 @@ import { DEMO_SEED_ACTION } from "#db/seed/markers";
 import { scopeFor, type Actor } from "~/domain/permissions";
 import { parseJakartaDateTime } from "~/domain/time";
 import { auditChanges, parseAuditCursor, type AuditFilter } from "~/domain/users";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
 import { pantiWhere } from "./scope.server";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -119,17 +119,20 @@ function auditFilterOptions() {
   };
 }
 
+// Asked by the layout of every page: prepared once.
+const demoSeedEntry = perConnection((connection) =>
+  connection
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.entity, "database"), eq(auditLog.action, DEMO_SEED_ACTION)))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * Whether this database was filled by the demo seed. Its audit row (entity "database", found
  * through the entity index) cannot be removed: the log is append-only.
  */
 export function isDemoDatabase(): boolean {
-  return (
-    db
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, "database"), eq(auditLog.action, DEMO_SEED_ACTION)))
-      .limit(1)
-      .get() != null
-  );
+  return demoSeedEntry().get() != null;
 }

@@ -4,7 +4,7 @@
  * expiring on a date. The placements API finds a token by the hash of what the client sends.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { apiTokens, outreachUnits, users } from "#db/schema";
 import {
   formatToken,
@@ -18,7 +18,7 @@ import {
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import { hasPermission, PermissionDenied, type Actor } from "~/domain/permissions";
 import type { OutreachUnit } from "~/domain/reference";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
 import { appendAudit, writeTransaction } from "./audit.server";
 
 /** The token a request was authenticated with: what the API needs to know about its caller. */
@@ -157,6 +157,14 @@ export function listApiTokens(actor: Actor): ApiTokenListRow[] {
     .all();
 }
 
+const tokenByHash = perConnection((connection) =>
+  connection
+    .select({ tokenId: apiTokens.id, outreachUnit: apiTokens.outreachUnit, name: apiTokens.name, expiresAt: apiTokens.expiresAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt)))
+    .prepare(),
+);
+
 export type ApiTokenCheck = { ok: true; caller: ApiCaller } | { ok: false; reason: "unknown" | "expired" };
 
 /**
@@ -166,11 +174,8 @@ export type ApiTokenCheck = { ok: true; caller: ApiCaller } | { ok: false; reaso
  */
 export function checkApiToken(token: string | null, now = new Date()): ApiTokenCheck {
   if (!token || !isTokenFormat(token)) return { ok: false, reason: "unknown" };
-  const row = db
-    .select({ tokenId: apiTokens.id, outreachUnit: apiTokens.outreachUnit, name: apiTokens.name, expiresAt: apiTokens.expiresAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashApiToken(token)), isNull(apiTokens.revokedAt)))
-    .get();
+  // Read on every request (prepared once): a revocation counts from the next request on.
+  const row = tokenByHash().get({ tokenHash: hashApiToken(token) });
   if (!row) return { ok: false, reason: "unknown" };
   if (isTokenExpired(row.expiresAt, now)) return { ok: false, reason: "expired" };
   // The foreign key keeps the unit one of outreach_units, whose codes are OUTREACH_UNITS'.

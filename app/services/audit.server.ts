@@ -1,6 +1,7 @@
-import { auditLog } from "#db/schema";
+import type { auditLog } from "#db/schema";
 import type { Db } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
+import { auditAppender } from "./bulk.server";
 
 /** A transaction handle (or the database itself). */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -30,9 +31,14 @@ export function auditRow(entry: AuditEntry) {
   } satisfies typeof auditLog.$inferInsert;
 }
 
-/** Appends one row to the audit log. Call it inside the transaction of the write it records. */
-export function appendAudit(tx: Tx | Db, entry: AuditEntry): void {
-  tx.insert(auditLog).values(auditRow(entry)).run();
+const auditInsert = perConnection((connection) => auditAppender(connection));
+
+/**
+ * Appends one row to the audit log. Call it inside the transaction of the write it records (the
+ * prepared insert runs on the one connection, so inside whatever transaction is open on it).
+ */
+export function appendAudit(_tx: Tx | Db, entry: AuditEntry): void {
+  auditInsert()(entry);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { auditLog } from "#db/schema";
+import type { Db } from "~/utils/db.server";
 import { auditRow, type AuditEntry, type Tx } from "./audit.server";
 
 type Values = Record<string, unknown>;
@@ -15,7 +16,7 @@ type Values = Record<string, unknown>;
  * An insert of `table` prepared for the columns named in `columns`; every call gives a value (or
  * null) for each of them and gets the new row's id.
  */
-export function preparedInsert<T extends SQLiteTable & { id: unknown }, V extends Partial<T["$inferInsert"]>>(tx: Tx, table: T, columns: readonly (keyof V & string)[]): (values: V) => number {
+export function preparedInsert<T extends SQLiteTable & { id: unknown }, V extends Partial<T["$inferInsert"]>>(tx: Tx | Db, table: T, columns: readonly (keyof V & string)[]): (values: V) => number {
   // Placeholders inside sql``: drizzle passes their values through as they are, so each value is
   // mapped here by its column (a null stays null, which the columns' own mappers do not accept).
   const shape = Object.fromEntries(columns.map((column) => [column, sql`${sql.placeholder(column)}`]));
@@ -38,7 +39,7 @@ export function preparedInsert<T extends SQLiteTable & { id: unknown }, V extend
 }
 
 /** `appendAudit` for many rows: one prepared statement, one call per entry. */
-export function auditAppender(tx: Tx): (entry: AuditEntry) => void {
+export function auditAppender(tx: Tx | Db): (entry: AuditEntry) => void {
   const insert = preparedInsert(tx, auditLog, ["at", "userId", "action", "entity", "entityId", "pantiId", "before", "after"]);
   return (entry) => {
     insert(auditRow(entry));

@@ -6,7 +6,7 @@
  * Also here, for the /api/v1 routes: the guard (bearer token → 401), reading a bounded JSON
  * body (415, 413, 400) and the JSON error shape `{ error, message, ... }`.
  */
-import { and, eq, gt, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql, type SQL } from "drizzle-orm";
 import { apiTokens, panti, placements } from "#db/schema";
 import {
   API_BODY_MAX_BYTES,
@@ -19,7 +19,7 @@ import {
 import type { PlacementStatus } from "~/domain/enums";
 import { InvalidInput, NotFound } from "~/domain/errors";
 import { placementApiSchema, type PlacementInput } from "~/domain/placements";
-import { db, type Db } from "~/utils/db.server";
+import { db, perConnection, type Db } from "~/utils/db.server";
 import { translator } from "~/utils/i18n";
 import { errorMap, type FieldErrors } from "~/utils/validation";
 import { checkApiToken, touchApiToken, type ApiCaller } from "./api-tokens.server";
@@ -82,6 +82,38 @@ function placementRow(tx: Tx | Db, where: SQL | undefined) {
 
 type ViewRow = NonNullable<ReturnType<typeof placementRow>>;
 
+// The statements of every POST, prepared once (db/connection.ts keeps the SQLite statements;
+// this saves drizzle building them). Their placeholders take the driver's values: a
+// timestamp_ms column's are milliseconds.
+const placementRowById = perConnection((connection) =>
+  connection
+    .select(viewColumns)
+    .from(placements)
+    .innerJoin(panti, eq(panti.id, placements.targetPantiId))
+    .where(eq(placements.id, sql.placeholder("id")))
+    .prepare(),
+);
+const touchTokenInForce = perConnection((connection) =>
+  connection
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`${sql.placeholder("nowMs")}` })
+    .where(
+      and(
+        eq(apiTokens.id, sql.placeholder("tokenId")),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder("nowMs"))),
+      ),
+    )
+    .prepare(),
+);
+const referralByRef = perConnection((connection) =>
+  connection
+    .select({ id: placements.id, status: placements.status, payloadHash: placements.payloadHash })
+    .from(placements)
+    .where(and(eq(placements.outreachUnit, sql.placeholder("unit")), eq(placements.externalRef, sql.placeholder("ref"))))
+    .prepare(),
+);
+
 function apiPlacement(row: ViewRow, externalRef: string): ApiPlacement {
   return {
     id: row.id,
@@ -105,34 +137,21 @@ export function submitPlacementViaApi(caller: ApiCaller, input: PlacementInput, 
   const externalRef = input.externalRef;
   if (!externalRef) throw new InvalidInput({ externalRef: ["api.error.externalRefRequired"] });
   const hash = placementPayloadHash(input);
+  // The prepared statements run on the one connection, inside the transaction open on it.
   return writeTransaction((tx): SubmitOutcome => {
     // Revoked (or expired) while the body was on its way: the token no longer counts.
-    const touched = tx
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(
-        and(
-          eq(apiTokens.id, caller.tokenId),
-          isNull(apiTokens.revokedAt),
-          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
-        ),
-      )
-      .run();
+    const touched = touchTokenInForce().run({ tokenId: caller.tokenId, nowMs: now.getTime() });
     if (touched.changes !== 1) throw new NotFound("api_token");
 
-    const existing = tx
-      .select({ id: placements.id, status: placements.status, payloadHash: placements.payloadHash })
-      .from(placements)
-      .where(and(eq(placements.outreachUnit, caller.outreachUnit), eq(placements.externalRef, externalRef)))
-      .get();
+    const existing = referralByRef().get({ unit: caller.outreachUnit, ref: externalRef });
     if (existing) {
       if (existing.payloadHash !== hash) {
         return { outcome: "conflict", placement: { id: existing.id, status: existing.status } };
       }
-      return { outcome: "replayed", placement: apiPlacement(placementRow(tx, eq(placements.id, existing.id))!, externalRef) };
+      return { outcome: "replayed", placement: apiPlacement(placementRowById().get({ id: existing.id })!, externalRef) };
     }
     const row = insertPlacement(tx, null, input, { source: "api", apiTokenId: caller.tokenId });
-    return { outcome: "created", placement: apiPlacement(placementRow(tx, eq(placements.id, row.id))!, externalRef) };
+    return { outcome: "created", placement: apiPlacement(placementRowById().get({ id: row.id })!, externalRef) };
   });
 }
 

@@ -17,6 +17,7 @@ import { appendAudit, writeTransaction, type AuditEntry, type Tx } from "./audit
 import { preparedInsert } from "./bulk.server";
 import { authorizePanti } from "./guard.server";
 import { handoffFollowsRedirect, linkHandoffToStay } from "./handoffs.server";
+import { perConnection } from "~/utils/db.server";
 
 type PlacementRow = typeof placements.$inferSelect;
 
@@ -33,8 +34,22 @@ function assertCanCreateFor(actor: Actor, unit: string) {
   }
 }
 
-function activePanti(tx: Tx, pantiId: number) {
-  const row = tx.select().from(panti).where(and(eq(panti.id, pantiId), eq(panti.active, true))).get();
+// The statements of every new referral (a form, the API), prepared once per connection; they run
+// on the one connection, inside the caller's transaction.
+const activePantiById = perConnection((connection) =>
+  connection
+    .select()
+    .from(panti)
+    .where(and(eq(panti.id, sql.placeholder("id")), eq(panti.active, true)))
+    .prepare(),
+);
+const placementById = perConnection((connection) => connection.select().from(placements).where(eq(placements.id, sql.placeholder("id"))).prepare());
+/** The columns of a new referral: placementValues gives all of them, each time. */
+let placementColumns: (keyof PlacementValues)[] = [];
+const placementInsert = perConnection((connection) => preparedInsert(connection, placements, placementColumns));
+
+function activePanti(_tx: Tx, pantiId: number) {
+  const row = activePantiById().get({ id: pantiId });
   if (!row) throw new InvalidInput({ targetPantiId: ["placement.error.unknownPanti"] });
   return row;
 }
@@ -122,9 +137,10 @@ function creationAudit(actor: Actor | null, id: number, values: PlacementValues)
 export function insertPlacement(tx: Tx, actor: Actor | null, input: PlacementInput, options: InsertOptions): PlacementRow {
   activePanti(tx, input.targetPantiId);
   const values = placementValues(actor, input, options);
-  const row = tx.insert(placements).values(values).returning().get();
-  appendAudit(tx, creationAudit(actor, row.id, values));
-  return row;
+  if (placementColumns.length === 0) placementColumns = Object.keys(values) as (keyof PlacementValues)[];
+  const id = placementInsert()(values);
+  appendAudit(tx, creationAudit(actor, id, values));
+  return placementById().get({ id })!;
 }
 
 /**

@@ -4,7 +4,7 @@
  * path of a route reads straight down.
  */
 import { redirect } from "@remix-run/node";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import { panti, sessions, users } from "#db/schema";
 import {
   checkPanti,
@@ -14,7 +14,7 @@ import {
   type Role,
 } from "~/domain/permissions";
 import { extendSession } from "~/services/sessions.server";
-import { db } from "./db.server";
+import { perConnection } from "./db.server";
 import { languageCookie, sessionCookie } from "./session.server";
 import { DEFAULT_LANG, isLang, type Lang } from "./i18n";
 
@@ -41,11 +41,19 @@ export async function getSessionId(request: Request): Promise<string | null> {
  * The user of a live session (not expired, user active), or null. Each request moves the
  * session's idle expiry forward (written at most once a minute).
  */
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await getSessionId(request);
-  if (!sessionId) return null;
-  const now = new Date();
-  const row = db
+export function getUser(request: Request): Promise<SessionUser | null> {
+  // The layout's loader and the page's both ask, for the same request: one lookup answers both.
+  // Kept for that request only, so an ended session or a deactivated user counts from the next one.
+  let user = usersOfRequests.get(request);
+  if (!user) usersOfRequests.set(request, (user = sessionUser(request)));
+  return user;
+}
+
+const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
+
+// Prepared once (the lookup of every page and data request); its placeholders take driver values.
+const userBySession = perConnection((connection) =>
+  connection
     .select({
       createdAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
@@ -61,8 +69,15 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(panti, eq(panti.id, users.pantiId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .get();
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), gt(sessions.expiresAt, sql.placeholder("nowMs")), eq(users.active, true)))
+    .prepare(),
+);
+
+async function sessionUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await getSessionId(request);
+  if (!sessionId) return null;
+  const now = new Date();
+  const row = userBySession().get({ sessionId, nowMs: now.getTime() });
   if (!row) return null;
   const { createdAt, expiresAt, ...user } = row;
   extendSession({ id: sessionId, createdAt, expiresAt }, now);

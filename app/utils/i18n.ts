@@ -1,8 +1,15 @@
 /**
  * Translations: Bahasa Indonesia by default, English second.
  * Messages live in ./messages; a missing English message falls back to Indonesian.
+ *
+ * This module does not import the messages: it reads them from one dictionary per language
+ * (key → text) that something else provides. On the server (and in tests and scripts),
+ * ./dictionary.server.ts provides both languages when it is loaded; in the browser, the page loads
+ * the dictionary of its language only, as a script of its own that runs before the app
+ * (root.tsx), so that the messages of the other language never reach the browser
+ * (docs/decisions/018-page-speed.md). Keys stay typed: MessageKey is a type-only import.
  */
-import { messages, type MessageKey } from "./messages";
+import type { MessageKey } from "./messages";
 
 export const LANGS = ["id", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -26,8 +33,35 @@ export type T = ((key: MessageKey, params?: TParams) => string) & {
   keyOrText: (value: string, params?: TParams) => string;
 };
 
+/** The id of the page's dictionary script (root.tsx; entry.client.tsx waits for it before hydrating). */
+export const DICTIONARY_SCRIPT_ID = "panti-messages";
+
+/** The texts of one language by key (the English one has the Indonesian text where English has none). */
+export type Dictionary = Readonly<Record<string, string>>;
+
+declare global {
+  /** The dictionaries this process or page has, by language (set by provideMessages, or by the page's dictionary script). */
+  var __pantiMessages: Partial<Record<Lang, Dictionary>> | undefined;
+}
+
+/** Makes dictionaries available to every translator (the server provides both languages at start). */
+export function provideMessages(dictionaries: Partial<Record<Lang, Dictionary>>): void {
+  globalThis.__pantiMessages = { ...globalThis.__pantiMessages, ...dictionaries };
+}
+
+const NO_MESSAGES: Dictionary = {};
+
+function dictionary(lang: Lang): Dictionary {
+  const provided = globalThis.__pantiMessages;
+  const found = provided?.[lang] ?? provided?.[DEFAULT_LANG];
+  if (found) return found;
+  // Server code that translates without ./dictionary.server.ts loaded is a bug that tests must see.
+  if (typeof process !== "undefined" && process.env?.VITEST) throw new Error("No messages: import ~/utils/dictionary.server first");
+  return NO_MESSAGES;
+}
+
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(messages, key);
+  return Object.prototype.hasOwnProperty.call(dictionary(DEFAULT_LANG), key);
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
@@ -54,10 +88,7 @@ function format(text: string, params: TParams | undefined, lang: Lang): string {
 }
 
 export function translator(lang: Lang): T {
-  const t = (key: MessageKey, params?: TParams) => {
-    const entry = messages[key];
-    return format(entry[lang as keyof typeof entry] ?? entry.id, params, lang);
-  };
+  const t = (key: MessageKey, params?: TParams) => format(dictionary(lang)[key] ?? key, params, lang);
   const dynamic = (key: string, params?: TParams) => {
     if (isMessageKey(key)) return t(key, params);
     // A run-time key without a message is a bug that tests must see; users see the key.

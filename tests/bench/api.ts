@@ -80,6 +80,7 @@ async function seed() {
 
 const seededWith = await seed();
 
+await import("~/utils/dictionary.server");
 const { eq, sql } = await import("drizzle-orm");
 const { db } = await import("~/utils/db.server");
 const { createApiToken } = await import("~/services/api-tokens.server");

@@ -46,6 +46,7 @@ const { classSchema, attendanceSheetSchema, scheduleDates, addDays } = await imp
 const { jakartaDate, parseJakartaDateTime } = await import("~/domain/time");
 const services = await import("~/services/programmes.server");
 const route = await import("~/routes/_app.classes.$classId._index");
+await import("~/utils/dictionary.server");
 const { translator } = await import("~/utils/i18n");
 
 function median(xs: number[]): number {

@@ -2,19 +2,24 @@
  * The HTTP section of `npm run bench` (BENCH_HTTP=0 skips it): the built server (server.js) on
  * the bench's database, signed in as Dinsos, next to its floor. For each main page:
  * - its bare SQL: the statements of the root, layout and page loaders, replayed on the driver;
- * - its floor: a bare node:http server in this process that replays that SQL and sends the same
+ * - its floor: a bare node:http server in a process of its own (floor-server.ts) that replays that SQL and sends the same
  *   gzipped bytes the app sent for the page (and headers saying so);
  * - one request at a time, interleaved: the page (HTML document), its single-fetch `.data`
  *   (every loader of the page, as a client navigation fetches it) and the floor, medians;
  * - 10 connections (autocannon) for a bounded time: page, `.data` and floor requests/s.
- * The sign-in page comes first, signed out, as a reference: it runs no SQL, so its time is what
- * Remix, React and Express cost for a small page on this machine.
+ * Two references come first, signed out: the minimal page (app/routes/bench.minimal-page.tsx,
+ * served with PANTI_BENCH_PAGE=1: an empty loader and a one-line component through the same
+ * server, root and entry), whose time is what Express, Remix and React cost for any page here,
+ * and the sign-in page (no SQL either, a real form). Each page is then shown against two floors:
+ * the bare node:http one, and the *stack floor*: the minimal page's time plus what the page's bare
+ * floor costs beyond the minimal page's (its SQL, its larger body).
  * With `--compare DIR` (run.ts) another checkout's build is served beside this one on the same
  * database and measured in the same loops, requests interleaved: a before/after at one moment.
  * Then the placements API over HTTP (new referrals with distinct references, 10 connections), and
  * the server's resident memory: the most it reached through the run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import type { LoaderFunctionArgs } from "@remix-run/node";
@@ -32,6 +37,8 @@ interface Page {
   loaders: Loader[];
   /** Requested without the session (the sign-in page, the framework's own cost on a page without SQL). */
   signedOut?: boolean;
+  /** The stack's floor (app/routes/bench.minimal-page.tsx): skipped for a checkout that has no such page. */
+  minimal?: boolean;
 }
 
 function median(xs: number[]): number {
@@ -107,12 +114,17 @@ export async function httpSection({
   const stay = one<{ id: number }>("select id from stays where panti_id = ? and exited_at is null order by admitted_at desc, id desc limit 1", largest.pantiId);
   const klass = one<{ id: number }>("select class_id as id from enrolments group by class_id order by count(*) desc, class_id limit 1");
 
-  // The root loader (app/root.tsx, which tsx cannot import for its stylesheet) is the user's language.
+  // The root loader (app/root.tsx, which tsx cannot import for its stylesheet): the user's language and its dictionary.
   const { getLang } = await import("~/utils/auth.server");
-  const rootLoader: Loader = async ({ request }) => ({ lang: await getLang(request) });
+  const { dictionaryUrl } = await import("~/utils/dictionary.server");
+  const rootLoader: Loader = async ({ request }) => {
+    const lang = await getLang(request);
+    return { lang, dictionary: dictionaryUrl(lang) };
+  };
   const appLoader = (await import("~/routes/_app")).loader as Loader;
   const chain = (loader: unknown): Loader[] => [rootLoader, appLoader, loader as Loader];
   const pages: Page[] = [
+    { label: "minimal Remix page (reference)", path: "/bench/minimal-page", params: {}, loaders: [rootLoader], signedOut: true, minimal: true },
     {
       label: "sign-in (reference)",
       path: "/login",
@@ -144,16 +156,31 @@ export async function httpSection({
   ];
 
   const apps = [] as { label: string; server: Awaited<ReturnType<typeof startServer>>; headers: Record<string, string>; peakKb: number }[];
-  const floors = new Map<string, { body: Buffer; headers: http.OutgoingHttpHeaders; bare: () => unknown }>();
-  const floorServer = http.createServer((req, res) => {
-    const floor = floors.get(req.url ?? "");
-    if (!floor) return void res.writeHead(404).end();
-    floor.bare();
-    res.writeHead(200, floor.headers);
-    res.end(floor.body);
+  // The floor runs in a process of its own (tests/bench/floor-server.ts) so that its CPU time per
+  // request can be read beside the app's: on a shared machine wall-clock times mostly measure the wait.
+  const floorServer = spawn(process.execPath, ["--import", "tsx", "tests/bench/floor-server.ts", databaseUrl], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    serialization: "advanced",
   });
-  await new Promise<void>((resolve) => floorServer.listen(0, "127.0.0.1", resolve));
-  const floorOrigin = `http://127.0.0.1:${(floorServer.address() as { port: number }).port}`;
+  const floorPort = await new Promise<number>((resolve, reject) => {
+    floorServer.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    floorServer.once("exit", () => reject(new Error("the floor server did not start")));
+  });
+  const floorOrigin = `http://127.0.0.1:${floorPort}`;
+  const floorCpuMs = () => {
+    const fields = fs.readFileSync(`/proc/${floorServer.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  const setFloor = (floor: { path: string; statements: unknown[]; body: Buffer; headers: http.OutgoingHttpHeaders }) =>
+    new Promise<void>((resolve) => {
+      const ready = (message: { ready?: string }) => {
+        if (message.ready !== floor.path) return;
+        floorServer.off("message", ready);
+        resolve();
+      };
+      floorServer.on("message", ready);
+      floorServer.send(floor);
+    });
   const sampler = setInterval(() => {
     for (const app of apps) {
       try {
@@ -166,10 +193,11 @@ export async function httpSection({
 
   try {
     for (const { label, root } of roots) {
-      const server = await startServer({ root, databaseUrl });
+      const server = await startServer({ root, databaseUrl, env: { PANTI_BENCH_PAGE: "1" } });
       apps.push({ label, server, headers: { cookie: await signInOverHttp(server.origin, "admin", password) }, peakKb: 0 });
     }
-    type Row = { label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: { page: number; data: number; floor: number } };
+    type Rates = { page: number; data: number; floor: number };
+    type Row = { app: string; minimal: boolean; label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: Rates; cpu: Rates };
     const rows: Row[] = [];
     for (const page of pages) {
       const args = (): LoaderFunctionArgs => ({
@@ -177,17 +205,19 @@ export async function httpSection({
         params: page.params,
         context: { clientAddress: "bench" },
       });
-      const { bare } = await recorder.record(() => Promise.all(page.loaders.map((loader) => loader(args()))));
+      const { bare, statements } = await recorder.record(() => Promise.all(page.loaders.map((loader) => loader(args()))));
       const targets = [];
       for (const [i, app] of apps.entries()) {
         const headers = page.signedOut ? {} : app.headers;
         const first = await get(app.server.origin + page.path, headers);
+        if (page.minimal && first.status === 404) continue;
         if (first.status !== 200 || first.headers["content-encoding"] !== "gzip") throw new Error(`${page.path}: ${first.status} ${first.headers["content-encoding"]}`);
         const floorPath = `/${i}${page.path}`;
-        floors.set(floorPath, {
+        await setFloor({
+          path: floorPath,
+          statements,
           body: first.body,
           headers: { "content-type": first.headers["content-type"], "content-encoding": "gzip", "content-length": first.body.length },
-          bare,
         });
         targets.push({
           app,
@@ -199,6 +229,8 @@ export async function httpSection({
           times: { sql: [] as number[], page: [] as number[], data: [] as number[], floor: [] as number[] },
         });
       }
+      // Warm-up: the server's code for this page compiled and optimised before anything is timed.
+      for (let i = 0; i < 30; i++) for (const target of targets) await Promise.all([get(target.pageUrl, target.headers), get(target.dataUrl, target.headers)]);
       for (let i = 0; i < runs + 3; i++) {
         for (const target of targets) {
           const t = performance.now();
@@ -216,13 +248,21 @@ export async function httpSection({
         }
       }
       for (const target of targets) {
-        const load = async (url: string, headers: Record<string, string>) => {
+        /** Requests/s, and the CPU time the serving process spent per request (ms). */
+        const load = async (url: string, headers: Record<string, string>, cpuMs: () => number) => {
+          const before = cpuMs();
           const result = await autocannon({ url, connections: 10, duration: seconds, headers: { ...headers, "accept-encoding": "gzip" } });
           if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors under load`);
-          return result.requests.total / result.duration;
+          return { rps: result.requests.total / result.duration, cpu: (cpuMs() - before) / Math.max(1, result.requests.total) };
         };
-        const rps = { page: await load(target.pageUrl, target.headers), data: await load(target.dataUrl, target.headers), floor: await load(target.floorUrl, {}) };
+        const onPage = await load(target.pageUrl, target.headers, target.app.server.cpuMs);
+        const onData = await load(target.dataUrl, target.headers, target.app.server.cpuMs);
+        const onFloor = await load(target.floorUrl, {}, floorCpuMs);
+        const rps = { page: onPage.rps, data: onData.rps, floor: onFloor.rps };
+        const cpu = { page: onPage.cpu, data: onData.cpu, floor: onFloor.cpu };
         rows.push({
+          app: target.app.label,
+          minimal: Boolean(page.minimal),
           label: apps.length > 1 ? `${page.label} [${target.app.label}]` : page.label,
           kb: target.kb,
           sql: median(target.times.sql),
@@ -230,22 +270,53 @@ export async function httpSection({
           page: median(target.times.page),
           data: median(target.times.data),
           rps,
+          cpu,
         });
       }
     }
 
     const ms = (v: number) => v.toFixed(2).padStart(8);
     const n = (v: number) => v.toFixed(0).padStart(7);
-    console.log(`\n${"page".padEnd(34)} ${"KiB gz".padStart(7)} ${"SQL ms".padStart(8)} ${"floor ms".padStart(8)} ${"page ms".padStart(8)}  ratio ${".data ms".padStart(8)}  ratio`);
+    // The stack floor of a page: the minimal page's time, plus what its bare floor costs beyond the minimal page's.
+    const stackFloor = (r: Row) => {
+      const minimal = rows.find((m) => m.minimal && m.app === r.app);
+      return minimal ? minimal.page + Math.max(0, r.floor - minimal.floor) : NaN;
+    };
+    const x = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : "-").padStart(6);
+    console.log(
+      `\n${"page".padEnd(34)} ${"KiB gz".padStart(7)} ${"SQL ms".padStart(8)} ${"floor ms".padStart(8)} ${"stack ms".padStart(8)} ${"page ms".padStart(8)} ${"/floor".padStart(6)} ${"/stack".padStart(6)} ${".data ms".padStart(8)} ${"/floor".padStart(6)}`,
+    );
     for (const r of rows) {
+      const stack = stackFloor(r);
       console.log(
-        `${r.label.padEnd(34)} ${r.kb.toFixed(1).padStart(7)} ${ms(r.sql)} ${ms(r.floor)} ${ms(r.page)} ${(r.page / r.floor).toFixed(2).padStart(5)}x ${ms(r.data)} ${(r.data / r.floor).toFixed(2).padStart(5)}x`,
+        `${r.label.padEnd(34)} ${r.kb.toFixed(1).padStart(7)} ${ms(r.sql)} ${ms(r.floor)} ${Number.isFinite(stack) ? ms(stack) : "-".padStart(8)} ${ms(r.page)} ${x(r.page, r.floor)} ${x(r.page, stack)} ${ms(r.data)} ${x(r.data, r.floor)}`,
       );
     }
-    console.log(`(one request at a time, medians of ${runs}, page / .data / floor interleaved; floor = a bare node:http server replaying the page's SQL and sending its gzipped bytes)`);
+    console.log(
+      `(one request at a time, medians of ${runs}, page / .data / floor interleaved; floor = a bare node:http server replaying the page's SQL and sending its gzipped bytes; ` +
+        `stack = the minimal Remix page's time plus the page's floor beyond the minimal page's floor)`,
+    );
     console.log(`\n${"10 connections, req/s".padEnd(34)} ${"page".padStart(7)} ${".data".padStart(7)} ${"floor".padStart(7)}  floor/page`);
     for (const r of rows) console.log(`${r.label.padEnd(34)} ${n(r.rps.page)} ${n(r.rps.data)} ${n(r.rps.floor)} ${(r.rps.floor / r.rps.page).toFixed(2).padStart(6)}x`);
     console.log(`(autocannon, ${seconds} s each)`);
+
+    // CPU time per request of the serving process under that load: what the machine's other work
+    // does not change much, unlike the wall-clock figures above. Stack floor: the minimal page's
+    // CPU per request plus what the page's floor costs beyond the minimal page's floor.
+    const stackCpu = (r: Row) => {
+      const minimal = rows.find((m) => m.minimal && m.app === r.app);
+      return minimal ? minimal.cpu.page + Math.max(0, r.cpu.floor - minimal.cpu.floor) : NaN;
+    };
+    console.log(
+      `\n${"CPU ms a request, 10 connections".padEnd(34)} ${"floor".padStart(7)} ${"stack".padStart(7)} ${"page".padStart(7)} ${"/floor".padStart(6)} ${"/stack".padStart(6)} ${".data".padStart(7)} ${"/floor".padStart(6)}`,
+    );
+    for (const r of rows) {
+      const stack = stackCpu(r);
+      console.log(
+        `${r.label.padEnd(34)} ${r.cpu.floor.toFixed(2).padStart(7)} ${Number.isFinite(stack) ? stack.toFixed(2).padStart(7) : "-".padStart(7)} ${r.cpu.page.toFixed(2).padStart(7)} ${x(r.cpu.page, r.cpu.floor)} ${x(r.cpu.page, stack)} ${r.cpu.data.toFixed(2).padStart(7)} ${x(r.cpu.data, r.cpu.floor)}`,
+      );
+    }
+    console.log("(user + system time of the server process and of the floor process over each load run, from /proc, divided by the requests served; 10 ms ticks)");
 
     // --- the placements API over HTTP -------------------------------------------------------------
     const { createApiToken } = await import("~/services/api-tokens.server");
@@ -255,6 +326,7 @@ export async function httpSection({
     const foundAt = new Date(Date.now() - 3_600_000).toISOString();
     let next = 0;
     for (const app of apps) {
+      const cpuBefore = app.server.cpuMs();
       const api = await autocannon({
         url: `${app.server.origin}/api/v1/placements`,
         connections: 10,
@@ -269,7 +341,8 @@ export async function httpSection({
       });
       const name = apps.length > 1 ? ` [${app.label}]` : "";
       console.log(
-        `\nAPI over HTTP${name}, 10 connections: ${(api["2xx"] / api.duration).toFixed(0)} posts/s (median ${api.latency.p50} ms, p99 ${api.latency.p99} ms; ${api["2xx"]} created, ${api.non2xx} refused)`,
+        `\nAPI over HTTP${name}, 10 connections: ${(api["2xx"] / api.duration).toFixed(0)} posts/s (median ${api.latency.p50} ms, p99 ${api.latency.p99} ms; ${api["2xx"]} created, ${api.non2xx} refused); ` +
+          `server CPU ${((app.server.cpuMs() - cpuBefore) / Math.max(1, api["2xx"])).toFixed(2)} ms a post`,
       );
     }
     const created = one<{ n: number }>("select count(*) as n from placements where external_ref like 'BENCH-HTTP-%'").n;
@@ -282,7 +355,7 @@ export async function httpSection({
   } finally {
     clearInterval(sampler);
     agent.destroy();
-    floorServer.close();
+    floorServer.kill();
     for (const app of apps) app.server.stop();
   }
 }

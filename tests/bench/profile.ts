@@ -14,7 +14,7 @@ const [dbFile, profDir, ...paths] = process.argv.slice(2);
 // --cpu-prof writes the profile when the process exits normally: make SIGTERM such an exit.
 const exitOnTerm = path.join(os.tmpdir(), "panti-exit-on-term.mjs");
 fs.writeFileSync(exitOnTerm, 'process.on("SIGTERM", () => process.exit(0));\n');
-const server = await startServer({ root: process.cwd(), databaseUrl: dbFile!, nodeArgs: profDir === "-" ? [] : ["--cpu-prof", `--cpu-prof-dir=${profDir}`, "--import", exitOnTerm] });
+const server = await startServer({ root: process.cwd(), databaseUrl: dbFile!, env: { PANTI_BENCH_PAGE: "1" }, nodeArgs: profDir === "-" ? [] : ["--cpu-prof", `--cpu-prof-dir=${profDir}`, "--import", exitOnTerm] });
 const r = await fetch(`${server.origin}/login`, { method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ username: "admin", password: "bench-password-1", redirectTo: "/home" }) });
 const cookie = r.headers.getSetCookie()[0]!.split(";")[0]!;
 for (const p of paths) {

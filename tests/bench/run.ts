@@ -66,6 +66,8 @@ const t0 = performance.now();
   seedDb.$client.close();
 }
 
+// The messages, as the server has them through root.tsx (loaders translate flash messages and errors).
+await import("~/utils/dictionary.server");
 const { recordStatements } = await import("./statements");
 const { db } = await import("~/utils/db.server");
 const { signIn } = await import("~/services/auth.server");

@@ -24,6 +24,8 @@ export interface StartedServer {
   child: ChildProcess;
   /** The server's resident set size now, and the most it has reached (kB, from /proc). */
   memory: () => { rssKb: number; peakKb: number };
+  /** The CPU time the server has used so far (user + system, ms, from /proc; clock ticks of 10 ms). */
+  cpuMs: () => number;
   stop: () => void;
 }
 
@@ -81,7 +83,12 @@ export async function startServer({
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
     return { rssKb: kb("VmRSS"), peakKb: kb("VmHWM") };
   };
-  return { origin, child, memory, stop };
+  const cpuMs = () => {
+    // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime, stime.
+    const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  return { origin, child, memory, cpuMs, stop };
 }
 
 /** One referral as an outreach unit's application posts it (the API's documented example), with its own reference. */

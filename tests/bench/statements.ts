@@ -11,8 +11,12 @@ export type Prepared = { stmt: Database.Statement; s: Recorded };
 export function recordStatements(client: Database.Database) {
   let recording: Recorded[] | null = null;
   const originalPrepare = client.prepare.bind(client);
+  // The connection hands out the same statement again for the same SQL (db/connection.ts): wrap each once.
+  const wrapped = new WeakSet<Database.Statement>();
   client.prepare = ((source: string) => {
     const stmt = originalPrepare(source);
+    if (wrapped.has(stmt)) return stmt;
+    wrapped.add(stmt);
     let raw = false;
     const originalRaw = stmt.raw.bind(stmt);
     stmt.raw = ((toggle?: boolean) => {
@@ -42,7 +46,8 @@ export function recordStatements(client: Database.Database) {
     }
     const statements = all.filter((r) => r.method !== "run" && !/^\s*(insert|update|delete)/i.test(r.sql));
     const prepared: Prepared[] = statements.map((s) => {
-      const stmt = originalPrepare(s.sql);
+      // A statement of its own, not the one the connection keeps for the app.
+      const stmt = (Object.getPrototypeOf(client) as Database.Database).prepare.call(client, s.sql);
       if (s.raw) stmt.raw(true);
       return { stmt, s };
     });

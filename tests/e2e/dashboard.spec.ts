@@ -58,3 +58,19 @@ test("only the pages with charts load the chart library", async ({ page }) => {
   await signIn(page, "analis");
   expect((await loadedScripts("/panti")).some((b) => b.includes(marker))).toBe(false);
 });
+
+test("a page loads the messages of its own language only", async ({ page }) => {
+  await signIn(page, "analis");
+  const scripts: string[] = [];
+  page.on("response", (r) => {
+    const path = new URL(r.url()).pathname;
+    if ((path.startsWith("/build/") || path.startsWith("/i18n/")) && path.endsWith(".js")) scripts.push(r.url());
+  });
+  await page.goto("/panti");
+  await page.waitForLoadState("networkidle");
+  const texts = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).text()));
+  // nav.signOut: "Keluar" in Bahasa Indonesia, "Sign out" in English.
+  expect(texts.some((text) => text.includes("Keluar"))).toBe(true);
+  expect(texts.some((text) => text.includes("Sign out"))).toBe(false);
+  await expect(page.getByRole("button", { name: "Keluar" })).toBeVisible();
+});

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { aggregatePantiFilter, scopeFor } from "~/domain/permissions";
-import { reportFilterSchema, resolveFilter } from "~/domain/reports";
+import { reportFilterSchema, resolveFilter } from "~/utils/loader-schemas.server";
 import { activePantiOptions, pantiKotaOptions } from "~/queries/occupancy.server";
 import {
   capacityPanel,

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { LOS_BUCKETS, WAIT_BUCKETS } from "~/domain/reports";
+import { LOS_BUCKETS, WAIT_BUCKETS } from "~/domain/buckets";
 import { formatNumber, formatPercent } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { BarPanel, type BarDatum } from "~/components/charts/lazy-charts";

@@ -1,0 +1,115 @@
+/**
+ * npx tsx tests/bench/bundle.ts [--dir CHECKOUT] [--all]   (after npm run build)
+ *
+ * The JavaScript a page makes the browser download, from the build output: the files of its
+ * modulepreload list (what Remix's <Scripts> writes for the page's routes: the entry, each
+ * matched route's module and the chunks it imports, and the manifest file unless lazy route
+ * discovery puts the page's part of it inline) plus the message dictionary of
+ * the page's language (app/utils/dictionary.server.ts), each gzipped at level 9 as a static
+ * server would send it. Lazy chunks (recharts) are not counted: they load when a chart is about
+ * to be seen. The share of zod, React, Remix and the app in each page is estimated from the
+ * esbuild metafile (input bytes in each chunk, scaled to the chunk's gzipped size).
+ * `--all` lists every route, not only the main pages.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import zlib from "node:zlib";
+
+const { values } = parseArgs({ options: { dir: { type: "string", default: process.cwd() }, all: { type: "boolean", default: false } } });
+const root = path.resolve(values.dir);
+const buildDir = path.join(root, "public/build");
+
+type Manifest = {
+  url: string;
+  entry: { module: string; imports: string[] };
+  routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
+};
+const manifestFile = fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f));
+if (!manifestFile) throw new Error(`no manifest in ${buildDir}: run npm run build`);
+const manifest = JSON.parse(
+  fs.readFileSync(path.join(buildDir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""),
+) as Manifest;
+const meta = JSON.parse(fs.readFileSync(path.join(root, "build/metafile.js.json"), "utf8")) as {
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
+};
+
+const gzipped = new Map<string, number>();
+function gz(url: string): number {
+  let n = gzipped.get(url);
+  if (n === undefined) gzipped.set(url, (n = zlib.gzipSync(fs.readFileSync(path.join(root, "public", url)), { level: 9 }).length));
+  return n;
+}
+
+const PARTS: [string, RegExp][] = [
+  ["zod", /node_modules\/zod\//],
+  ["react", /node_modules\/(react|react-dom|scheduler)\//],
+  ["remix", /node_modules\/(@remix-run|react-router|react-router-dom|turbo-stream)\//],
+  ["hook-form", /node_modules\/(react-hook-form|@hookform)\//],
+  ["messages", /app\/utils\/messages/],
+];
+function parts(url: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const output = meta.outputs[`public${url}`];
+  if (!output) return out;
+  const total = Object.values(output.inputs).reduce((s, i) => s + i.bytesInOutput, 0) || 1;
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const part = PARTS.find(([, re]) => re.test(input))?.[0] ?? (input.includes("node_modules") ? "other libs" : "app");
+    out.set(part, (out.get(part) ?? 0) + (bytesInOutput / total) * gz(url));
+  }
+  return out;
+}
+
+// With lazy route discovery the page carries its part of the manifest inline, not the manifest file.
+const config = (await import(path.join(root, "remix.config.js"))) as { default: { future?: { v3_lazyRouteDiscovery?: boolean } } };
+const manifestFileLoaded = !config.default.future?.v3_lazyRouteDiscovery;
+
+/** The modulepreload list of a page whose deepest route is `routeId` (as Remix's <Scripts> builds it). */
+function preloads(routeId: string): string[] {
+  const chain: string[] = [];
+  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
+  const urls = [...(manifestFileLoaded ? [manifest.url] : []), manifest.entry.module, ...manifest.entry.imports];
+  for (const id of chain) urls.push(manifest.routes[id]!.module, ...(manifest.routes[id]!.imports ?? []));
+  return [...new Set(urls)];
+}
+
+let dictionaryBytes = 0;
+try {
+  const { dictionaryScript } = (await import(path.join(root, "app/utils/dictionary.server.ts"))) as { dictionaryScript: (lang: "id" | "en") => string };
+  dictionaryBytes = Math.max(...(["id", "en"] as const).map((lang) => zlib.gzipSync(dictionaryScript(lang), { level: 9 }).length));
+} catch {
+  // a checkout whose messages are in its bundles
+}
+
+const MAIN: [string, string][] = [
+  ["sign-in", "routes/login"],
+  ["home", "routes/_app.home"],
+  ["shelter list", "routes/_app.panti._index"],
+  ["bed board", "routes/_app.panti.$pantiId"],
+  ["referral list", "routes/_app.placements._index"],
+  ["case file", "routes/_app.panti.$pantiId_.stays.$stayId._index"],
+  ["class page", "routes/_app.classes.$classId._index"],
+  ["dashboard (charts lazy)", "routes/_app.dashboard"],
+];
+const rows: [string, string][] = values.all
+  ? Object.keys(manifest.routes)
+      .filter((id) => id !== "root")
+      .sort()
+      .map((id) => [id.replace(/^routes\//, ""), id])
+  : MAIN.filter(([, id]) => manifest.routes[id]);
+
+const kib = (n: number) => (n / 1024).toFixed(1).padStart(7);
+const columns = [...PARTS.map(([name]) => name), "other libs", "app"];
+console.log(`${"page (KiB gzipped)".padEnd(40)} ${"total".padStart(7)} ${columns.map((c) => c.padStart(10)).join("")}  files`);
+for (const [label, id] of rows) {
+  const urls = preloads(id);
+  const share = new Map<string, number>();
+  for (const url of urls) for (const [part, n] of parts(url)) share.set(part, (share.get(part) ?? 0) + n);
+  share.set("messages", (share.get("messages") ?? 0) + dictionaryBytes);
+  const total = urls.reduce((s, url) => s + gz(url), 0) + dictionaryBytes;
+  console.log(`${label.padEnd(40)} ${kib(total)} ${columns.map((c) => kib(share.get(c) ?? 0).padStart(10)).join("")}  ${urls.length + (dictionaryBytes ? 1 : 0)}`);
+}
+console.log(
+  `(${path.relative(process.cwd(), buildDir) || buildDir}; gzip -9 of each file of the page's modulepreload list` +
+    (dictionaryBytes ? `, plus the larger of the two message dictionaries, ${kib(dictionaryBytes).trim()} KiB)` : ")"),
+);
