@@ -120,6 +120,17 @@ test.describe("beds of one's own panti", () => {
     }
   });
 
+  test("a resident's name on the board opens their case file in the page, without loading a new document", async ({ page }) => {
+    const name = page.getByTestId("bed-board").locator('[data-testid="bed"][data-state="occupied"] a').first();
+    await expect(name, "the panti has a resident in a bed").toBeVisible();
+    const href = (await name.getAttribute("href")) ?? "";
+    await page.evaluate(() => Object.assign(window, { boardDocument: true }));
+    await name.click();
+    await page.waitForURL((url) => url.pathname === href);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => (window as { boardDocument?: boolean }).boardDocument)).toBe(true);
+  });
+
   test("an empty reason is stopped in the browser and changes nothing", async ({ page, sql }) => {
     const { bed, bedId } = await pickFreeRegularBed(page);
     const freeBefore = await figureValue(page, "Tempat tidur kosong");

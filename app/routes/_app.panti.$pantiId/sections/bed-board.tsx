@@ -1,6 +1,7 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import type { FormEvent, MouseEvent } from "react";
+import { useNavigate, useNavigation, useSubmit } from "@remix-run/react";
 import type { BedOnBoard } from "~/queries/bed-board.server";
-import { formatDate } from "~/utils/i18n";
+import { formatDate, type Lang, type T } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
@@ -13,10 +14,14 @@ export type BedShow = (typeof BED_SHOWS)[number];
 
 /**
  * The bed board: every room with its beds, filtered by state, and each bed's status form.
- * A bed's links are not discovered ahead (`discover="none"`): Remix would otherwise collect the
- * path of every resident's case file and move page of a large panti into one request, a task
- * that grows with the square of their number (half a second for 865 beds) only to drop the
- * request for being too long; each route is found when its link is followed, as it was then.
+ *
+ * A large panti has 865 beds, so a bed is plain markup: its links are plain anchors and its
+ * forms plain forms, and the board handles their clicks and submits once, for all of them
+ * (client-side navigation and Remix submissions, as `<Link>` and `<Form>` would; without
+ * JavaScript they work as ordinary links and posts). A `<Link>` and a `<Form>` per bed cost a
+ * tenth of the page's server time and most of its hydration, and Remix would collect the path
+ * of every resident's case file and move page into one discovery request, a task that grows
+ * with the square of their number: each route is found when its link is followed.
  */
 export function BedBoard({
   pantiId,
@@ -37,6 +42,23 @@ export function BedBoard({
   failed: FormFailure | null;
 }) {
   const t = useT();
+  const lang = useLang();
+  const navigation = useNavigation();
+  const navigate = useNavigate();
+  const submit = useSubmit();
+  const busy = navigation.state !== "idle";
+  const followLink = (event: MouseEvent<HTMLElement>) => {
+    const link = event.target instanceof Element ? event.target.closest("a") : null;
+    const href = link?.getAttribute("href");
+    if (!href || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  const submitForm = (event: FormEvent<HTMLElement>) => {
+    if (!(event.target instanceof HTMLFormElement) || event.defaultPrevented) return;
+    event.preventDefault();
+    submit(event.target, { method: "post" });
+  };
   const visible = (bed: BedOnBoard) =>
     show === "all" ||
     (show === "free" && bed.status === "available" && !bed.occupant) ||
@@ -62,7 +84,8 @@ export function BedBoard({
       <span className="l-out">{t("panti.bed.outOfService")}</span>
     </div>
 
-    <div className="rooms" data-testid="bed-board">
+    {/* Clicks and submits of the beds' links and forms, handled once for the whole board. */}
+    <div className="rooms" data-testid="bed-board" onClick={followLink} onSubmit={submitForm}>
       {rooms.map((room) => {
         const beds = room.beds.filter(visible);
         if (beds.length === 0 && show !== "all") return null;
@@ -81,6 +104,9 @@ export function BedBoard({
               {beds.map((bed) => (
                 <BedCard
                   key={bed.id}
+                  t={t}
+                  lang={lang}
+                  busy={busy}
                   bed={bed}
                   canManage={canManage}
                   moveUrl={canMove && bed.occupant ? `/panti/${pantiId}/stays/${bed.occupant.stayId}/move` : null}
@@ -99,23 +125,26 @@ export function BedBoard({
   );
 }
 
+/** One bed: plain markup without hooks (the board gives it the translator and the busy state). */
 function BedCard({
+  t,
+  lang,
+  busy,
   bed,
   canManage,
   moveUrl,
   caseUrl,
   reasonError,
 }: {
+  t: T;
+  lang: Lang;
+  busy: boolean;
   bed: BedOnBoard;
   canManage: boolean;
   moveUrl: string | null;
   caseUrl: string | null;
   reasonError?: string[];
 }) {
-  const t = useT();
-  const lang = useLang();
-  const navigation = useNavigation();
-  const busy = navigation.state !== "idle";
   const state = bed.status === "out_of_service" ? "out" : bed.occupant ? "occupied" : "free";
   return (
     <li
@@ -132,9 +161,7 @@ function BedCard({
         <div>
           <div>
             {caseUrl ? (
-              <Link to={caseUrl} discover="none">
-                {bed.occupant.name}
-              </Link>
+              <a href={caseUrl}>{bed.occupant.name}</a>
             ) : (
               bed.occupant.name
             )}
@@ -146,9 +173,9 @@ function BedCard({
             </span>
           ) : null}
           {moveUrl ? (
-            <Link className="small no-print" to={moveUrl} discover="none">
+            <a className="small no-print" href={moveUrl}>
               {t("resident.actions")}
-            </Link>
+            </a>
           ) : null}
         </div>
       ) : bed.status === "out_of_service" ? (
@@ -163,7 +190,7 @@ function BedCard({
         bed.status === "available" ? (
           <details open={reasonError ? true : undefined}>
             <summary>{t("panti.bed.takeOut")}</summary>
-            <Form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
+            <form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
               <input type="hidden" name="intent" value="bed-status" />
               <input type="hidden" name="bedId" value={bed.id} />
               <input type="hidden" name="status" value="out_of_service" />
@@ -184,10 +211,10 @@ function BedCard({
               <button type="submit" className="small danger" disabled={busy}>
                 {t("panti.bed.takeOut")}
               </button>
-            </Form>
+            </form>
           </details>
         ) : (
-          <Form method="post" style={{ marginTop: "0.35rem" }}>
+          <form method="post" style={{ marginTop: "0.35rem" }}>
             <input type="hidden" name="intent" value="bed-status" />
             <input type="hidden" name="bedId" value={bed.id} />
             <input type="hidden" name="status" value="available" />
@@ -195,7 +222,7 @@ function BedCard({
             <button type="submit" className="small secondary" disabled={busy}>
               {t("panti.bed.putBack")}
             </button>
-          </Form>
+          </form>
         )
       ) : null}
     </li>
