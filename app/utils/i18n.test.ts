@@ -68,3 +68,21 @@ describe("plurals", () => {
     expect(translator("id")("placement.returning.count", { n: 1 })).toBe("1 kali tinggal sebelumnya");
   });
 });
+
+describe("a page with one language's dictionary", () => {
+  it("translates run-time keys in that language, as the browser of an English page does", () => {
+    const both = globalThis.__pantiMessages;
+    try {
+      // The browser of an English page has the English dictionary only.
+      globalThis.__pantiMessages = { en: both!.en! };
+      const t = translator("en");
+      expect(t.dynamic("approval.reason.child")).toBe("a child (under 18)");
+      expect(t.keyOrText("approval.reason.restricted")).toBe("restricted record");
+      expect(t("approval.reason.child")).toBe("a child (under 18)");
+      globalThis.__pantiMessages = { id: both!.id! };
+      expect(translator("id").dynamic("approval.reason.child")).toBe("anak (di bawah 18 tahun)");
+    } finally {
+      globalThis.__pantiMessages = both;
+    }
+  });
+});

@@ -53,15 +53,17 @@ const NO_MESSAGES: Dictionary = {};
 
 function dictionary(lang: Lang): Dictionary {
   const provided = globalThis.__pantiMessages;
-  const found = provided?.[lang] ?? provided?.[DEFAULT_LANG];
+  // A page has its own language's dictionary only: every dictionary has every key.
+  const found = provided?.[lang] ?? provided?.[DEFAULT_LANG] ?? LANGS.map((l) => provided?.[l]).find((d) => d != null);
   if (found) return found;
   // Server code that translates without ./dictionary.server.ts loaded is a bug that tests must see.
   if (typeof process !== "undefined" && process.env?.VITEST) throw new Error("No messages: import ~/utils/dictionary.server first");
   return NO_MESSAGES;
 }
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(dictionary(DEFAULT_LANG), key);
+/** Whether a run-time key has a message (looked up in the dictionary of `lang`, which the page has). */
+export function isMessageKey(key: string, lang: Lang = DEFAULT_LANG): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(dictionary(lang), key);
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
@@ -90,12 +92,12 @@ function format(text: string, params: TParams | undefined, lang: Lang): string {
 export function translator(lang: Lang): T {
   const t = (key: MessageKey, params?: TParams) => format(dictionary(lang)[key] ?? key, params, lang);
   const dynamic = (key: string, params?: TParams) => {
-    if (isMessageKey(key)) return t(key, params);
+    if (isMessageKey(key, lang)) return t(key, params);
     // A run-time key without a message is a bug that tests must see; users see the key.
     if (typeof process !== "undefined" && process.env?.VITEST) throw new Error(`No message for the key "${key}"`);
     return format(key, params, lang);
   };
-  const keyOrText = (value: string, params?: TParams) => (isMessageKey(value) ? t(value, params) : format(value, params, lang));
+  const keyOrText = (value: string, params?: TParams) => (isMessageKey(value, lang) ? t(value, params) : format(value, params, lang));
   return Object.assign(t, { dynamic, keyOrText });
 }
 

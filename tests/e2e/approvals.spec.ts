@@ -71,3 +71,21 @@ test("a child's exit waits with the bed held until Dinsos approves it from the q
   await page.goto(`/panti/${request.pantiId}/stays/${request.stayId}`);
   await expect(page.getByTestId("exit-summary")).toContainText("Dikembalikan ke keluarga");
 });
+
+test("in English the queue and the dashboard hydrate with the English texts of their run-time keys", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, "admin");
+  await page.goto("/approvals");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Approvals");
+  await page.goto("/approvals?kind=exit");
+  await expect(page.locator("main")).not.toContainText("approval.reason.");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(errors).toEqual([]);
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+});
