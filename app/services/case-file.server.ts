@@ -51,17 +51,23 @@ export interface StayRef {
  * actor may not write there), forbidden when the role cannot write at all, a conflict once the
  * stay is closed.
  */
-export function stayForWrite(tx: Tx, actor: Actor, ref: StayRef, permission: Permission = "case:write") {
+export function stayForWrite(
+  tx: Tx,
+  actor: Actor,
+  ref: StayRef,
+  permission: Permission = "case:write",
+  closedKey = "caseFile.error.closed",
+) {
   authorizePanti(actor, permission, ref.pantiId);
   const row = tx
-    .select({ stay: stays, person: persons, pantiType: panti.type })
+    .select({ stay: stays, person: persons, pantiType: panti.type, pantiName: panti.name })
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
     .innerJoin(panti, eq(panti.id, stays.pantiId))
     .where(and(eq(stays.id, ref.stayId), eq(stays.pantiId, ref.pantiId)))
     .get();
   if (!row) throw new NotFound("stay");
-  if (row.stay.exitedAt) throw new Conflict("caseFile.error.closed");
+  if (row.stay.exitedAt) throw new Conflict(closedKey);
   return row;
 }
 

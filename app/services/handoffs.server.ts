@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { consents, handoffEvents, handoffs, panti, partnerProvinces, persons, placements, ppksCategories, stays, users } from "#db/schema";
+import { consents, handoffEvents, handoffs, panti, partnerProvinces, placements, ppksCategories, users } from "#db/schema";
 import { Conflict, InvalidInput, NotFound } from "~/domain/errors";
 import {
   buildHandoffPacket,
@@ -30,6 +30,7 @@ import { jakartaDate } from "~/domain/time";
 import { canOnPanti, PermissionDenied, scopeFor, type Actor, type Permission } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
 import { requestHandoffApproval, requireHandoffApproved, withdrawHandoffApproval } from "./approvals.server";
+import { stayForWrite, type StayRef } from "./case-file.server";
 import { appendAudit, writeTransaction, type Tx } from "./audit.server";
 import { authorizePanti } from "./guard.server";
 import { enqueuePacket, packetHash, signedEnvelope } from "./outbox.server";
@@ -92,18 +93,8 @@ function moveTo(tx: Tx, row: HandoffRow, status: HandoffStatus, set: Partial<typ
 // ---------------------------------------------------------------------------
 
 /** An open stay of the panti in the URL, with its person, that the actor may hand off (or ask a partner about). */
-export function openStayToHandOff(tx: Tx, actor: Actor, where: { pantiId: number; stayId: number }) {
-  const row = tx
-    .select({ stay: stays, person: persons, pantiName: panti.name })
-    .from(stays)
-    .innerJoin(persons, eq(persons.id, stays.personId))
-    .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(eq(stays.id, where.stayId), eq(stays.pantiId, where.pantiId)))
-    .get();
-  if (!row) throw new NotFound("stay");
-  authorizePanti(actor, "handoff:prepare", row.stay.pantiId);
-  if (row.stay.exitedAt) throw new Conflict("handoff.error.stayClosed");
-  return row;
+export function openStayToHandOff(tx: Tx, actor: Actor, where: StayRef) {
+  return stayForWrite(tx, actor, where, "handoff:prepare", "handoff.error.stayClosed");
 }
 
 type StayToHandOff = ReturnType<typeof openStayToHandOff>;
