@@ -6,13 +6,17 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { Suspense, useState } from "react";
 import styles from "~/styles/app.css";
 import { getLang } from "~/utils/auth.server";
-import { dictionaryUrl } from "~/utils/dictionary.server";
-import { DEFAULT_LANG, DICTIONARY_SCRIPT_ID, translator } from "~/utils/i18n";
+import { groupVersions } from "~/utils/dictionary.server";
+import { DEFAULT_LANG, translator } from "~/utils/i18n";
+import { documentScripts, groupsUrl, loadGroups, missingGroups, pageGroups } from "~/utils/message-groups";
+import { useLang } from "~/utils/use-i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
 
@@ -34,13 +38,19 @@ export const meta: MetaFunction = () => [{ title: "Panti — Dinas Sosial DKI Ja
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLang(request);
-  return { lang, dictionary: dictionaryUrl(lang) };
+  return { lang, messages: groupVersions(lang) };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const lang = data?.lang ?? DEFAULT_LANG;
+  const groups = pageGroups(useMatches());
+  // The scripts of the document's first page: a later page loads what it lacks (MessagesGate).
+  // Without root data (an error before the root loader), the whole dictionary of the language.
+  const [scripts] = useState(() =>
+    data?.messages ? documentScripts(groups).map((part) => groupsUrl(lang, part, data.messages)) : [`/i18n/${lang}.js`],
+  );
   return (
     <html lang={lang}>
       <head>
@@ -52,18 +62,40 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         {children}
         <ScrollRestoration nonce={nonce} />
-        {/* The messages of this language (app/utils/dictionary.server.ts), with the app's scripts
-            rather than in the head, where it would compete with the stylesheet; entry.client.tsx
-            hydrates once it has run. */}
-        <script id={DICTIONARY_SCRIPT_ID} defer src={data?.dictionary ?? `/i18n/${lang}.js`} nonce={nonce} />
+        {/* The page's groups of messages in its language (app/utils/message-groups.ts), with the
+            app's scripts rather than in the head, where they would compete with the stylesheet;
+            entry.client.tsx hydrates once they have run. */}
+        {scripts.map((src) => (
+          <script key={src} defer src={src} nonce={nonce} />
+        ))}
         <Scripts nonce={nonce} />
       </body>
     </html>
   );
 }
 
+/**
+ * Renders the page once the messages of its routes are there: after a client-side navigation to
+ * a route whose groups the page has not loaded, it suspends until they are (Remix renders
+ * navigations in a transition, so the previous page stays on screen meanwhile). loadGroups
+ * resolves on failure and timeout too: the page then shows keys rather than wait forever.
+ */
+function MessagesGate({ children }: { children: React.ReactNode }) {
+  const lang = useLang();
+  const versions = useRouteLoaderData<typeof loader>("root")?.messages;
+  const missing = missingGroups(lang, pageGroups(useMatches()));
+  if (versions && missing.length) throw loadGroups(lang, missing, versions);
+  return children;
+}
+
 export default function App() {
-  return <Outlet />;
+  return (
+    <Suspense>
+      <MessagesGate>
+        <Outlet />
+      </MessagesGate>
+    </Suspense>
+  );
 }
 
 export function ErrorBoundary() {

@@ -1,61 +1,92 @@
 /**
  * The messages as one dictionary per language (./i18n.ts reads them): both are provided to this
  * process as soon as this module is loaded (the server through root.tsx, tests through their
- * setup file, scripts by importing it). The browser gets the dictionary of the page's language
- * only, as a script served by the route i18n.$file.ts under a name that carries a hash of its
- * content (cached for a year; a new text is a new name), which root.tsx writes into the page
- * before the app's own scripts. See docs/decisions/018-page-speed.md.
+ * setup file, scripts by importing it). The browser gets only the groups of messages its page
+ * uses, in its language (./message-groups.ts), as scripts served by the route i18n.$file.ts
+ * under names that carry a hash of each group's text (cached for a year; a new text is a new
+ * name). See docs/decisions/018-page-speed.md and 023-messages-by-page.md.
  */
 import { createHash } from "node:crypto";
 import { LANGS, provideMessages, type Dictionary, type Lang } from "./i18n";
-import { messages } from "./messages";
+import { MESSAGE_GROUPS, groupsUrl, isMessageGroup, type GroupVersions, type MessageGroup } from "./message-groups";
+import { messageGroups } from "./messages";
 
-const dictionaries = Object.fromEntries(
+type Messages = Record<string, { id: string; en?: string }>;
+
+function dictionaryOf(lang: Lang, entries: Messages): Record<string, string> {
+  return Object.fromEntries(Object.entries(entries).map(([key, m]) => [key, m[lang] ?? m.id]));
+}
+
+/** Each group's dictionary in each language: its JSON text (without braces) and a hash of it. */
+const groupTexts = Object.fromEntries(
   LANGS.map((lang) => [
     lang,
-    Object.fromEntries(Object.entries(messages as Record<string, { id: string; en?: string }>).map(([key, m]) => [key, m[lang] ?? m.id])),
+    Object.fromEntries(
+      MESSAGE_GROUPS.map((group) => {
+        const json = JSON.stringify(dictionaryOf(lang, messageGroups[group] as Messages));
+        return [group, { members: json.slice(1, -1), hash: createHash("sha256").update(json).digest("hex").slice(0, 8) }];
+      }),
+    ),
   ]),
-) as Record<Lang, Dictionary>;
-provideMessages(dictionaries);
+) as Record<Lang, Record<MessageGroup, { members: string; hash: string }>>;
 
-/** The script that gives a page its dictionary: it adds the language to `globalThis.__pantiMessages`. */
-export function dictionaryScript(lang: Lang): string {
-  // JSON.parse of a string literal: browsers parse a large JSON text faster than the same object literal.
-  const json = JSON.stringify(JSON.stringify(dictionaries[lang]));
-  return `(globalThis.__pantiMessages||(globalThis.__pantiMessages={}))[${JSON.stringify(lang)}]=JSON.parse(${json});\n`;
-}
+provideMessages(
+  Object.fromEntries(LANGS.map((lang) => [lang, dictionaryOf(lang, Object.assign({}, ...Object.values(messageGroups)) as Messages)])) as Record<
+    Lang,
+    Dictionary
+  >,
+);
 
-const scripts = new Map<Lang, { text: string; name: string }>();
-function script(lang: Lang) {
-  let found = scripts.get(lang);
-  if (!found) {
-    const text = dictionaryScript(lang);
-    const hash = createHash("sha256").update(text).digest("base64url").slice(0, 12);
-    scripts.set(lang, (found = { text, name: `${lang}.${hash}.js` }));
-  }
-  return found;
-}
-
-export const DICTIONARY_PATH = "/i18n/";
-
-/** Where a page of this language loads its dictionary from. */
-export function dictionaryUrl(lang: Lang): string {
-  return `${DICTIONARY_PATH}${script(lang).name}`;
+/** The version of each group of one language, from which the browser names the scripts it loads. */
+export function groupVersions(lang: Lang): GroupVersions {
+  return Object.fromEntries(MESSAGE_GROUPS.map((group) => [group, groupTexts[lang][group].hash]));
 }
 
 /**
- * The response for /i18n/FILE: `id.HASH.js` or `en.HASH.js` (the current name: cached for a
- * year), `id.js` or `en.js` or a name from an earlier version (the current text, not cached:
- * a page rendered before a deployment, or one whose root data is missing). Null for anything else.
+ * The script that gives a page these groups of one language: it adds their messages to
+ * `globalThis.__pantiMessages[lang]` and their names to `globalThis.__pantiMessageGroups[lang]`.
+ */
+export function dictionaryScript(lang: Lang, groups: readonly MessageGroup[] = MESSAGE_GROUPS): string {
+  const json = `{${groups.map((group) => groupTexts[lang][group].members).filter(Boolean).join(",")}}`;
+  const l = JSON.stringify(lang);
+  // JSON.parse of a string literal: browsers parse a large JSON text faster than the same object literal.
+  return (
+    `(function(g){var m=g.__pantiMessages||(g.__pantiMessages={}),n=g.__pantiMessageGroups||(g.__pantiMessageGroups={});` +
+    `m[${l}]=Object.assign(m[${l}]||{},JSON.parse(${JSON.stringify(json)}));` +
+    `n[${l}]=(n[${l}]||[]).concat(${JSON.stringify(groups)})})(globalThis);\n`
+  );
+}
+
+/** Where a page of this language loads these groups from. */
+export function dictionaryUrl(lang: Lang, groups: readonly MessageGroup[] = MESSAGE_GROUPS): string {
+  return groupsUrl(lang, groups, groupVersions(lang));
+}
+
+/**
+ * The response for /i18n/FILE: `id.common-HASH.home-HASH.js` (groups of one language, in
+ * MESSAGE_GROUPS order, each with its version: cached for a year when every version is the
+ * current one, else the current texts, not cached: a page rendered before a deployment). A name
+ * of the earlier whole-language dictionaries (`id.js`, `id.HASH.js`) gets every group, not
+ * cached. Null for anything else.
  */
 export function dictionaryResponse(file: string): Response | null {
-  const match = /^(id|en)(?:\.[A-Za-z0-9_-]{12})?\.js$/.exec(file);
-  if (!match) return null;
-  const current = script(match[1] as Lang);
-  return new Response(current.text, {
+  const parts = /^(id|en)((?:\.[a-z]+-[0-9a-f]{8})+)\.js$/.exec(file);
+  const whole = parts ? null : /^(id|en)(?:\.[A-Za-z0-9_-]{12})?\.js$/.exec(file);
+  if (!whole && !parts) return null;
+  const lang = (whole ?? parts)![1] as Lang;
+  let groups: MessageGroup[] = [...MESSAGE_GROUPS];
+  let current = false;
+  if (parts) {
+    const named = parts[2]!.slice(1).split(".").map((part) => part.split("-") as [string, string]);
+    if (!named.every(([group]) => isMessageGroup(group))) return null;
+    groups = MESSAGE_GROUPS.filter((group) => named.some(([name]) => name === group));
+    if (groups.length !== named.length) return null;
+    current = `/i18n/${file}` === dictionaryUrl(lang, groups);
+  }
+  return new Response(dictionaryScript(lang, groups), {
     headers: {
       "Content-Type": "text/javascript; charset=utf-8",
-      "Cache-Control": file === current.name ? "public, max-age=31536000, immutable" : "no-cache",
+      "Cache-Control": current ? "public, max-age=31536000, immutable" : "no-cache",
     },
   });
 }

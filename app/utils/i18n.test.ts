@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait, translator } from "./i18n";
+import { describe, expect, it, vi } from "vitest";
+import { formatCalendarDate, formatDate, formatDateTime, formatNumber, formatPercent, formatTime, formatWait, isMessageKey, translator } from "./i18n";
+import { messageGroups } from "./messages";
 
 describe("formatWait", () => {
   it("says seconds under a minute and whole minutes, rounded up, from there", () => {
@@ -83,6 +84,32 @@ describe("a page with one language's dictionary", () => {
       expect(translator("id").dynamic("approval.reason.child")).toBe("anak (di bawah 18 tahun)");
     } finally {
       globalThis.__pantiMessages = both;
+    }
+  });
+});
+
+describe("a page with some groups of messages", () => {
+  it("knows the keys of its groups and reports, once, a key of a group it has not loaded", () => {
+    const both = globalThis.__pantiMessages;
+    const page = globalThis as { document?: unknown };
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    page.document = {};
+    try {
+      const loaded = { ...messageGroups.common, ...messageGroups.approvals } as Record<string, { id: string; en: string }>;
+      globalThis.__pantiMessages = { en: Object.fromEntries(Object.entries(loaded).map(([key, m]) => [key, m.en])) };
+      const t = translator("en");
+      expect(isMessageKey("approval.reason.child", "en")).toBe(true);
+      expect(t.keyOrText("approval.reason.child")).toBe("a child (under 18)");
+      expect(isMessageKey("home.work", "en")).toBe(false);
+      expect(t("home.work")).toBe("home.work");
+      expect(t.keyOrText("home.work")).toBe("home.work");
+      expect(t.keyOrText("Too small: expected string to have >=1 characters")).toBe("Too small: expected string to have >=1 characters");
+      expect(error).toHaveBeenCalledTimes(1);
+      expect(String(error.mock.calls[0]![0])).toContain("Missing message: home.work");
+    } finally {
+      delete page.document;
+      globalThis.__pantiMessages = both;
+      error.mockRestore();
     }
   });
 });

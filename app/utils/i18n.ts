@@ -5,9 +5,11 @@
  * This module does not import the messages: it reads them from one dictionary per language
  * (key → text) that something else provides. On the server (and in tests and scripts),
  * ./dictionary.server.ts provides both languages when it is loaded; in the browser, the page loads
- * the dictionary of its language only, as a script of its own that runs before the app
- * (root.tsx), so that the messages of the other language never reach the browser
- * (docs/decisions/018-page-speed.md). Keys stay typed: MessageKey is a type-only import.
+ * the groups of messages its routes use, in its language only (./message-groups.ts), as scripts
+ * that run before the app (root.tsx), so that other messages never reach the browser
+ * (docs/decisions/018-page-speed.md, 023-messages-by-page.md). A key the page has not loaded
+ * is reported on the console (browser tests fail on it) and shown as itself. Keys stay typed:
+ * MessageKey is a type-only import.
  */
 import type { MessageKey } from "./messages";
 
@@ -33,9 +35,6 @@ export type T = ((key: MessageKey, params?: TParams) => string) & {
   keyOrText: (value: string, params?: TParams) => string;
 };
 
-/** The id of the page's dictionary script (root.tsx; entry.client.tsx waits for it before hydrating). */
-export const DICTIONARY_SCRIPT_ID = "panti-messages";
-
 /** The texts of one language by key (the English one has the Indonesian text where English has none). */
 export type Dictionary = Readonly<Record<string, string>>;
 
@@ -43,6 +42,19 @@ declare global {
   /** The dictionaries this process or page has, by language (set by provideMessages, or by the page's dictionary script). */
   var __pantiMessages: Partial<Record<Lang, Dictionary>> | undefined;
 }
+
+const reported = new Set<string>();
+/** A key the page's dictionary does not have: in the browser, a route that does not declare its group. */
+function missing(key: string): string {
+  if (typeof document !== "undefined" && !reported.has(key)) {
+    reported.add(key);
+    console.error(`Missing message: ${key} (declare its group in the route's handle: app/utils/message-groups.ts)`);
+  }
+  return key;
+}
+
+/** A run-time value that is shaped like a message key (`caseFile.saved.stage`), not like a text. */
+const KEY_SHAPE = /^[a-zA-Z][\w-]*(?:\.[\w-]+)+$/;
 
 /** Makes dictionaries available to every translator (the server provides both languages at start). */
 export function provideMessages(dictionaries: Partial<Record<Lang, Dictionary>>): void {
@@ -90,14 +102,15 @@ function format(text: string, params: TParams | undefined, lang: Lang): string {
 }
 
 export function translator(lang: Lang): T {
-  const t = (key: MessageKey, params?: TParams) => format(dictionary(lang)[key] ?? key, params, lang);
+  const t = (key: MessageKey, params?: TParams) => format(dictionary(lang)[key] ?? missing(key), params, lang);
   const dynamic = (key: string, params?: TParams) => {
     if (isMessageKey(key, lang)) return t(key, params);
     // A run-time key without a message is a bug that tests must see; users see the key.
     if (typeof process !== "undefined" && process.env?.VITEST) throw new Error(`No message for the key "${key}"`);
-    return format(key, params, lang);
+    return format(missing(key), params, lang);
   };
-  const keyOrText = (value: string, params?: TParams) => (isMessageKey(value, lang) ? t(value, params) : format(value, params, lang));
+  const keyOrText = (value: string, params?: TParams) =>
+    isMessageKey(value, lang) ? t(value, params) : format(KEY_SHAPE.test(value) ? missing(value) : value, params, lang);
   return Object.assign(t, { dynamic, keyOrText });
 }
 

@@ -1,6 +1,5 @@
 /** Messages: API tokens and the placements API (see messages.ts). */
 export const apiMessages = {
-  "nav.apiTokens": { id: "Token API", en: "API tokens" },
 
   // --- token management page -------------------------------------------------------
   "apiTokens.title": { id: "Token API unit P3S", en: "Outreach units' API tokens" },

@@ -1,6 +1,5 @@
 /** Messages: approvals of plans, exits and hand-offs, and the queue of what waits (see messages.ts). */
 export const approvalMessages = {
-  "nav.approvals": { id: "Persetujuan", en: "Approvals" },
   "title.approvals": { id: "Persetujuan", en: "Approvals" },
   "title.approval": { id: "Permintaan persetujuan", en: "Approval request" },
   "approval.queue.intro": {

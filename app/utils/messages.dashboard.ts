@@ -1,7 +1,5 @@
 /** Messages: Dinsos review: dashboard, quarterly report, exports (see messages.ts). */
 export const dashboardMessages = {
-  "nav.dashboard": { id: "Dasbor", en: "Dashboard" },
-  "nav.quarterly": { id: "Laporan triwulan", en: "Quarterly report" },
 
   "dash.title": { id: "Dasbor Dinas Sosial", en: "Dinas Sosial dashboard" },
   "dash.title.panti": { id: "Dasbor panti", en: "Panti dashboard" },
@@ -87,26 +85,5 @@ export const dashboardMessages = {
   "quarterly.source": {
     id: "Sumber: data rujukan dan masa tinggal dalam sistem Panti, dihitung menurut waktu ditemukan (WIB).",
     en: "Source: referrals and stays recorded in Panti, counted by the time found (WIB).",
-  },
-  "export.csv": { id: "CSV", en: "CSV" },
-  "export.xlsx": { id: "Excel (XLSX)", en: "Excel (XLSX)" },
-  "export.purpose": { id: "Untuk", en: "For" },
-  "export.purpose.internal": { id: "Kerja internal Dinsos / panti", en: "Internal work of Dinsos / the panti" },
-  "export.purpose.hint": {
-    id: "Daftar ini memuat nama. Untuk penerima di luar Dinsos dan panti, hanya orang yang persetujuannya untuk penerima itu berlaku yang disertakan; catatan terbatas tidak pernah.",
-    en: "This list names people. For a recipient outside Dinsos and the panti, only persons whose consent for that recipient is in force are included; restricted records never are.",
-  },
-  "export.purpose.to": { id: "Penerima: {purpose}", en: "Recipient: {purpose}" },
-  "export.error.purpose": {
-    id: "Unduhan yang memuat nama harus menyebut tujuannya: kerja internal, atau penerima di luar (keluarga, provinsi asal, Dukcapil, rumah sakit, LKS mitra).",
-    en: "A download that names people must state its purpose: internal work, or a recipient outside (family, home province, Dukcapil, hospital, partner LKS).",
-  },
-  "export.error.noneConsented": {
-    id: "Tidak ada orang dalam daftar ini yang persetujuannya untuk {purpose} berlaku (atau semuanya catatan terbatas): tidak ada yang dapat diunduh untuk penerima itu.",
-    en: "Nobody in this list has a consent in force for {purpose} (or all are restricted records): there is nothing to download for that recipient.",
-  },
-  "export.leftOut": {
-    id: "{n} orang tidak disertakan: persetujuan untuk {purpose} tidak berlaku, catatan terbatas, atau belum terhubung ke catatan orang.",
-    en: "{n} persons left out: no consent in force for {purpose}, a restricted record, or not yet linked to a person's record.",
   },
 } as const satisfies Record<string, { id: string; en: string }>;

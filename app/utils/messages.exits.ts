@@ -1,7 +1,5 @@
 /** Messages: exits (terminasi), follow-ups after exit and stale stays (see messages.ts). */
 export const exitMessages = {
-  "nav.followUps": { id: "Bimbingan lanjut", en: "Follow-ups" },
-  "nav.staleStays": { id: "Tinjau masa tinggal", en: "Stays to review" },
 
   "exit.title": { id: "Akhiri masa tinggal", en: "End the stay" },
   "exit.intro": {
@@ -102,7 +100,6 @@ export const exitMessages = {
     id: "Panti penerima sudah memutuskan rujukan pindahan; terminasi tidak bisa dibatalkan.",
     en: "The receiving panti has already decided the transfer; the exit cannot be undone.",
   },
-  "error.phone": { id: "Nomor telepon tidak valid.", en: "Invalid phone number." },
 
   "followUps.title": { id: "Bimbingan lanjut", en: "Follow-ups after exit" },
   "followUps.intro": {

@@ -27,7 +27,6 @@ export const handoffMessages = {
   "title.outbox": { id: "Kotak keluar", en: "Outbox" },
   "title.tracing_request": { id: "Permintaan penelusuran", en: "Tracing request" },
   "title.tracing_requests": { id: "Permintaan penelusuran keluarga", en: "Family tracing requests" },
-  "nav.handoffs": { id: "Serah terima", en: "Hand-offs" },
   "handoff.list.title": { id: "Serah terima antarprovinsi", en: "Hand-offs between provinces" },
   "handoff.list.intro": { id: "Pemulangan warga binaan ke provinsi asal dan penerimaan dari provinsi mitra FKD-MPU, dengan paket yang ditandatangani.", en: "Repatriations to the home province and people received from FKD-MPU partner provinces, as signed packets." },
   "handoff.list.empty": { id: "Belum ada serah terima.", en: "No hand-offs yet." },

@@ -1,6 +1,5 @@
 /** Messages: reports for any period and the list behind their figures (see messages.ts). */
 export const periodMessages = {
-  "nav.reports": { id: "Laporan", en: "Reports" },
   "title.reports": { id: "Laporan", en: "Reports" },
   "title.report_referrals": { id: "Rujukan dalam laporan", en: "Referrals in a report" },
 

@@ -1,6 +1,5 @@
 /** Messages: Referrals (placements), admission, matching and the handover record (see messages.ts). */
 export const placementMessages = {
-  "nav.placements": { id: "Rujukan", en: "Referrals" },
 
   // --- fields -------------------------------------------------------------------
   "placement.outreachUnit": { id: "Unit P3S", en: "Outreach unit" },
@@ -60,11 +59,6 @@ export const placementMessages = {
   "reach.panti_transfer": { id: "Pindahan dari panti lain", en: "Transfer from another panti" },
   "reach.other": { id: "Lainnya", en: "Other" },
 
-  "status.pending": { id: "Menunggu", en: "Pending" },
-  "status.accepted": { id: "Diterima", en: "Accepted" },
-  "status.declined": { id: "Ditolak", en: "Declined" },
-  "status.redirected": { id: "Dialihkan", en: "Redirected" },
-  "status.cancelled": { id: "Dibatalkan", en: "Cancelled" },
   "source.form": { id: "Formulir", en: "Form" },
   "source.batch": { id: "Unggah berkas", en: "File upload" },
   "source.api": { id: "API", en: "API" },
@@ -259,20 +253,6 @@ export const placementMessages = {
     en: "Stay ended (transferred). The referral to {panti} awaits acceptance.",
   },
   "resident.actions": { id: "Pindahkan", en: "Move" },
-  "error.no_markup": { id: "Tidak boleh berisi kode HTML atau skrip.", en: "Must not contain HTML or script code." },
-  "error.name_chars": {
-    id: "Hanya huruf, spasi, titik, tanda petik dan tanda hubung.",
-    en: "Letters, spaces, dots, apostrophes and hyphens only.",
-  },
-  "error.sixteen_digits": { id: "Harus 16 angka.", en: "Must be 16 digits." },
-  "error.datetime": { id: "Isi tanggal dan jam yang benar.", en: "Enter a valid date and time." },
-  "error.date": { id: "Isi tanggal yang benar (TTTT-BB-HH).", en: "Enter a valid date (YYYY-MM-DD)." },
-  "error.future": { id: "Tidak boleh di masa depan.", en: "Cannot be in the future." },
-  "error.too_old": { id: "Tanggal terlalu lama.", en: "Date too far in the past." },
-  "error.external_ref": {
-    id: "Hanya huruf, angka dan . _ : / # -",
-    en: "Letters, digits and . _ : / # - only.",
-  },
 
   // --- matching reasons ----------------------------------------------------------------
   "match.categoryFits": { id: "Sasaran panti sesuai kategori", en: "Category is this panti's target group" },

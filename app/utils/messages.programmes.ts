@@ -1,7 +1,5 @@
 /** Messages: Rehabilitation programmes: catalogue, classes, attendance, progress, certificates (see messages.ts). */
 export const programmeMessages = {
-  "nav.classes": { id: "Kelas pelatihan", en: "Training classes" },
-  "nav.programmes": { id: "Katalog program", en: "Programme catalogue" },
 
   // --- catalogue -----------------------------------------------------------------------------
   "programmes.title": { id: "Katalog program rehabilitasi", en: "Rehabilitation programme catalogue" },

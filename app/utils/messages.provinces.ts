@@ -1,6 +1,5 @@
 /** Messages: the FKD-MPU partner provinces registry (see messages.ts). */
 export const provinceMessages = {
-  "nav.provinces": { id: "Provinsi mitra", en: "Partner provinces" },
   "provinces.title": { id: "Provinsi mitra FKD-MPU", en: "FKD-MPU partner provinces" },
   "provinces.intro": {
     id: "Dinas Sosial provinsi yang menandatangani kesepakatan FKD-MPU (2025) untuk penanganan dan pemulangan PPKS. Catat kontak tiap dinas dan, bila provinsi itu memakai aplikasi ini, alamat dan kunci publiknya untuk serah terima yang ditandatangani.",

@@ -92,7 +92,6 @@ export const safeguardingMessages = {
   "summary.printedBy": { id: "Dicetak oleh {name}, {date}", en: "Printed by {name}, {date}" },
 
   // --- incidents --------------------------------------------------------------
-  "nav.incidents": { id: "Insiden", en: "Incidents" },
   "title.incidents": { id: "Insiden", en: "Incidents" },
   "title.record_incident": { id: "Catat insiden", en: "Record an incident" },
   "incident.title": { id: "Insiden", en: "Incidents" },
@@ -188,14 +187,7 @@ export const safeguardingMessages = {
     id: "Penghuni yang persetujuan terakhirnya untuk suatu tujuan sudah lewat masa berlakunya.",
     en: "Residents whose latest consent for a purpose has passed its end date.",
   },
-  "consent.error.expiryBeforeDecision": { id: "Tanggal berakhir sebelum tanggal keputusan.", en: "The end date is before the decision." },
   "consent.error.future": { id: "Tanggal keputusan tidak boleh di masa depan.", en: "The decision cannot be in the future." },
-  "consentPurpose.family": { id: "Keluarga", en: "Family" },
-  "consentPurpose.home_province": { id: "Provinsi asal (FKD-MPU)", en: "Home province (FKD-MPU)" },
-  "consentPurpose.dukcapil": { id: "Dukcapil (dokumen identitas)", en: "Dukcapil (identity documents)" },
-  "consentPurpose.hospital": { id: "Rumah sakit", en: "Hospital" },
-  "consentPurpose.partner_lks": { id: "LKS mitra", en: "Partner LKS" },
-  "consentPurpose.research": { id: "Penelitian (anonim)", en: "Anonymised research" },
   "consentDecision.given": { id: "Diberikan", en: "Given" },
   "consentDecision.refused": { id: "Ditolak", en: "Refused" },
   "consentDecision.withdrawn": { id: "Dicabut", en: "Withdrawn" },

@@ -1,45 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { apiMessages } from "./messages.api";
-import { bodyMessages } from "./messages.body";
-import { caseFileMessages } from "./messages.casefile";
-import { dashboardMessages } from "./messages.dashboard";
-import { exitMessages } from "./messages.exits";
-import { periodMessages } from "./messages.period";
-import { historyMessages } from "./messages.history";
-import { importMessages } from "./messages.import";
-import { measureMessages } from "./messages.measures";
-import { placementMessages } from "./messages.placements";
-import { programmeMessages } from "./messages.programmes";
-import { provinceMessages } from "./messages.provinces";
-import { safeguardingMessages } from "./messages.safeguarding";
-import { handoffMessages } from "./messages.handoffs";
-import { userMessages } from "./messages.users";
-import { homeMessages } from "./messages.home";
-import { auditMessages } from "./messages.audit";
-import { approvalMessages } from "./messages.approvals";
-import { coreMessages, messages } from "./messages";
+import { MESSAGE_GROUPS } from "./message-groups";
+import { messageGroups, messages } from "./messages";
 
-const FILES: Record<string, Record<string, { id: string; en?: string }>> = {
-  "messages.ts": coreMessages,
-  "messages.api.ts": apiMessages,
-  "messages.body.ts": bodyMessages,
-  "messages.casefile.ts": caseFileMessages,
-  "messages.dashboard.ts": dashboardMessages,
-  "messages.exits.ts": exitMessages,
-  "messages.period.ts": periodMessages,
-  "messages.history.ts": historyMessages,
-  "messages.import.ts": importMessages,
-  "messages.measures.ts": measureMessages,
-  "messages.placements.ts": placementMessages,
-  "messages.programmes.ts": programmeMessages,
-  "messages.provinces.ts": provinceMessages,
-  "messages.safeguarding.ts": safeguardingMessages,
-  "messages.handoffs.ts": handoffMessages,
-  "messages.users.ts": userMessages,
-  "messages.home.ts": homeMessages,
-  "messages.audit.ts": auditMessages,
-  "messages.approvals.ts": approvalMessages,
-};
+const FILES: Record<string, Record<string, { id: string; en?: string }>> = messageGroups;
 
 describe("messages", () => {
   it("define each key in one file only (a second definition silently wins over the first)", () => {
@@ -54,6 +17,13 @@ describe("messages", () => {
     }
     expect(twice).toEqual([]);
     expect(Object.keys(messages)).toHaveLength(seen.size);
+  });
+
+  it("are in groups that the browser knows by name, one a message file (app/utils/message-groups.ts)", async () => {
+    expect(Object.keys(messageGroups).sort()).toEqual([...MESSAGE_GROUPS].sort());
+    const { readdirSync } = await import("node:fs");
+    const files = readdirSync(new URL(".", import.meta.url)).filter((f) => /^messages\.\w+\.ts$/.test(f) && !f.endsWith(".test.ts"));
+    expect(files.map((f) => f.split(".")[1]).sort()).toEqual(MESSAGE_GROUPS.filter((g) => g !== "common").sort());
   });
 
   it("have an Indonesian text for every key and an English one that is not left empty", () => {

@@ -20,6 +20,8 @@ import { userMessages } from "./messages.users";
 import { homeMessages } from "./messages.home";
 import { auditMessages } from "./messages.audit";
 import { approvalMessages } from "./messages.approvals";
+import { exportMessages } from "./messages.exports";
+import type { MessageGroup } from "./message-groups";
 
 type Messages = Record<string, { id: string; en: string }>;
 
@@ -315,8 +317,82 @@ export const coreMessages = {
     id: "Panti ini hanya menerima perempuan.",
     en: "This shelter only takes female residents.",
   },
-
+  // --- navigation: the links of the app's layout, on every page ------------------
+  "nav.apiTokens": { id: "Token API", en: "API tokens" },
+  "nav.approvals": { id: "Persetujuan", en: "Approvals" },
+  "nav.dashboard": { id: "Dasbor", en: "Dashboard" },
+  "nav.quarterly": { id: "Laporan triwulan", en: "Quarterly report" },
+  "nav.followUps": { id: "Bimbingan lanjut", en: "Follow-ups" },
+  "nav.staleStays": { id: "Tinjau masa tinggal", en: "Stays to review" },
+  "nav.handoffs": { id: "Serah terima", en: "Hand-offs" },
+  "nav.reports": { id: "Laporan", en: "Reports" },
+  "nav.placements": { id: "Rujukan", en: "Referrals" },
+  "nav.classes": { id: "Kelas pelatihan", en: "Training classes" },
+  "nav.programmes": { id: "Katalog program", en: "Programme catalogue" },
+  "nav.provinces": { id: "Provinsi mitra", en: "Partner provinces" },
+  "nav.incidents": { id: "Insiden", en: "Incidents" },
+  "stays.import.link": { id: "Unggah riwayat tinggal", en: "Upload past stays" },
+  // --- errors of fields that many forms share (app/domain schemas) ---------------
+  "error.no_markup": { id: "Tidak boleh berisi kode HTML atau skrip.", en: "Must not contain HTML or script code." },
+  "error.name_chars": {
+    id: "Hanya huruf, spasi, titik, tanda petik dan tanda hubung.",
+    en: "Letters, spaces, dots, apostrophes and hyphens only.",
+  },
+  "error.sixteen_digits": { id: "Harus 16 angka.", en: "Must be 16 digits." },
+  "error.datetime": { id: "Isi tanggal dan jam yang benar.", en: "Enter a valid date and time." },
+  "error.date": { id: "Isi tanggal yang benar (TTTT-BB-HH).", en: "Enter a valid date (YYYY-MM-DD)." },
+  "error.future": { id: "Tidak boleh di masa depan.", en: "Cannot be in the future." },
+  "error.too_old": { id: "Tanggal terlalu lama.", en: "Date too far in the past." },
+  "error.external_ref": {
+    id: "Hanya huruf, angka dan . _ : / # -",
+    en: "Letters, digits and . _ : / # - only.",
+  },
+  "error.phone": { id: "Nomor telepon tidak valid.", en: "Invalid phone number." },
+  // --- error pages (app/components/ui/error-page.tsx) -----------------------------
+  "error.tooLarge.title": { id: "Kiriman terlalu besar", en: "Submission too large" },
+  "error.tooLarge.body": {
+    id: "Isian atau berkas yang dikirim melebihi batas. Tidak ada yang disimpan. Perkecil isinya lalu coba lagi.",
+    en: "What was sent is over the limit. Nothing was saved. Make it smaller and try again.",
+  },
+  "error.badRequest.title": { id: "Kiriman tidak dapat dibaca", en: "Submission could not be read" },
+  "error.badRequest.body": {
+    id: "Formulir tiba rusak atau dalam bentuk yang tidak dikenal. Tidak ada yang disimpan. Muat ulang halaman lalu kirim lagi.",
+    en: "The form arrived broken or in an unknown form. Nothing was saved. Reload the page and send it again.",
+  },
+  // --- referral statuses (app/components/ui/status-badge.tsx) -----------------
+  "status.pending": { id: "Menunggu", en: "Pending" },
+  "status.accepted": { id: "Diterima", en: "Accepted" },
+  "status.declined": { id: "Ditolak", en: "Declined" },
+  "status.redirected": { id: "Dialihkan", en: "Redirected" },
+  "status.cancelled": { id: "Dibatalkan", en: "Cancelled" },
 } as const satisfies Messages;
+
+/**
+ * The messages by group: what a page loads in the browser is the groups its routes declare
+ * (app/utils/message-groups.ts, docs/decisions/023-messages-by-page.md). A key is in one group.
+ */
+export const messageGroups = {
+  common: coreMessages,
+  users: userMessages,
+  placements: placementMessages,
+  import: importMessages,
+  history: historyMessages,
+  api: apiMessages,
+  exits: exitMessages,
+  programmes: programmeMessages,
+  casefile: caseFileMessages,
+  dashboard: dashboardMessages,
+  period: periodMessages,
+  body: bodyMessages,
+  provinces: provinceMessages,
+  measures: measureMessages,
+  home: homeMessages,
+  audit: auditMessages,
+  safeguarding: safeguardingMessages,
+  handoffs: handoffMessages,
+  approvals: approvalMessages,
+  exports: exportMessages,
+} as const satisfies Record<MessageGroup, Messages>;
 
 export const messages = {
   ...coreMessages,
@@ -338,6 +414,7 @@ export const messages = {
   ...safeguardingMessages,
   ...handoffMessages,
   ...approvalMessages,
+  ...exportMessages,
 } as const satisfies Messages;
 
 export type MessageKey = keyof typeof messages;
