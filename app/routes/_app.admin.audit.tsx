@@ -3,13 +3,17 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { auditFilterSchema, type AuditChange } from "~/domain/users";
 import { auditPage } from "~/queries/audit.server";
 import { requirePermission } from "~/utils/auth.server";
-import { useT } from "~/utils/use-i18n";
+import { isMessageKey } from "~/utils/i18n";
+import { useLang, useT } from "~/utils/use-i18n";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterDate, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("audit", "users");
 
 export const meta = pageTitle("title.audit_log");
 
@@ -32,10 +36,10 @@ function entityLink(entity: string, id: string | null): string | null {
 /** A code of the log (an action, a record's kind, a field) in words, or made readable when it has none. */
 function useAuditWords() {
   const t = useT();
+  const lang = useLang();
   return (kind: "auditAction" | "auditEntity" | "auditKey", code: string) => {
     const key = `${kind}.${code}`;
-    const words = t.keyOrText(key);
-    if (words !== key) return words;
+    if (isMessageKey(key, lang)) return t(key);
     const spaced = code.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ").toLowerCase();
     return spaced.charAt(0).toUpperCase() + spaced.slice(1);
   };

@@ -7,6 +7,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("provinces");
 
 export const meta = pageTitle("title.partner_provinces");
 

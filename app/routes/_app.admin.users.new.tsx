@@ -16,6 +16,9 @@ import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { RoleScopeFields } from "~/components/users/role-scope-fields";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("users");
 
 export const meta = pageTitle("title.add_a_user");
 

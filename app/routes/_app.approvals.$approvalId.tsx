@@ -20,6 +20,9 @@ import { CalendarDate, Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "casefile", "exits", "handoffs");
 
 export const meta = pageTitle("title.approval");
 

@@ -17,6 +17,9 @@ import { FilterBar } from "~/components/ui/filter-bar";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("programmes");
 
 export const meta = pageTitle("title.attendance");
 

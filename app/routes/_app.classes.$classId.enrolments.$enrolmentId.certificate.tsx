@@ -4,6 +4,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { PageHeader } from "~/components/ui/page-header";
 import type { loader as enrolmentLoader } from "~/routes/_app.classes.$classId.enrolments.$enrolmentId._index/route";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("programmes");
 
 export const meta = pageTitle("title.certificate");
 

@@ -13,6 +13,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { PhaseBadge } from "~/components/programmes/class-badges";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("programmes");
 
 export const meta = pageTitle("title.training_classes");
 

@@ -14,6 +14,9 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("placements", "programmes");
 
 export const meta = pageTitle("title.new_class");
 

@@ -22,6 +22,9 @@ import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
 import { CountedPager, useCountLabel } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exits", "exports", "handoffs");
 
 export const meta = pageTitle("title.follow_ups");
 

@@ -12,6 +12,9 @@ import { HandoffForm } from "~/components/handoffs/handoff-form";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "exits", "handoffs", "placements", "provinces");
 
 export const meta = pageTitle("title.handoff_edit");
 

@@ -9,6 +9,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { PacketSummary } from "~/components/handoffs/packet-summary";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "exits", "handoffs", "placements");
 
 export const meta = pageTitle("title.handoff_letter");
 

@@ -8,6 +8,9 @@ import { ColumnHeads, TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("handoffs");
 
 export const meta = pageTitle("title.handoff_report");
 

@@ -9,6 +9,9 @@ import { CalendarDate } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "exports", "safeguarding");
 
 export const meta = pageTitle("title.consent");
 

@@ -14,6 +14,9 @@ import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { CountedPager, useCountLabel } from "~/components/ui/pager";
 import { langOf, titleOf } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "safeguarding");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const residents = translator(langOf(matches))("panti.residents");

@@ -14,6 +14,9 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { SessionBasicsFields, SessionRecordFields } from "~/components/psychosocial/session-fields";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile");
 
 export const meta = pageTitle("title.group_session");
 

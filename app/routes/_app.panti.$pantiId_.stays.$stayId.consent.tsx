@@ -17,6 +17,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { ConsentBadge } from "~/components/safeguarding/consent-badge";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exports", "placements", "safeguarding");
 
 export const meta = pageTitle("title.consent");
 

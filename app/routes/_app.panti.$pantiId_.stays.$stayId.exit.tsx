@@ -27,6 +27,9 @@ import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { useHydrated } from "~/components/ui/use-hydrated";
 import { ExitIncidentField, type ExitIncidentChoice } from "~/components/safeguarding/exit-incident-field";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "casefile", "exits", "exports", "handoffs", "placements", "programmes", "safeguarding");
 
 export const meta = pageTitle("title.exit");
 

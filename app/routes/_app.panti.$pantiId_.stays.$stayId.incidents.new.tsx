@@ -14,6 +14,9 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "exports", "placements", "safeguarding");
 
 export const meta = pageTitle("title.record_incident");
 

@@ -18,6 +18,9 @@ import { Field, FormError } from "~/components/forms/field";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exits", "placements");
 
 export const meta = pageTitle("title.move_a_resident");
 

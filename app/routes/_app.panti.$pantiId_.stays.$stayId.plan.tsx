@@ -23,6 +23,9 @@ import { ApprovalBadge, ApprovalState } from "~/components/approvals/approval-st
 import { CalendarDate } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "casefile");
 
 export const meta = pageTitle("title.intervention_plan");
 

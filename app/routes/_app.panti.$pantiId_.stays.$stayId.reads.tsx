@@ -11,6 +11,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exports", "safeguarding");
 
 export const meta = pageTitle("title.read_log");
 

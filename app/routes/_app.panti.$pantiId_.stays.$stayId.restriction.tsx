@@ -15,6 +15,9 @@ import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exports", "placements", "safeguarding");
 
 export const meta = pageTitle("title.restriction");
 

@@ -10,6 +10,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
 import { titleOf } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile");
 
 /** A confidential note must not stay in a browser's or a proxy's cache. */
 export const headers = () => ({ "Cache-Control": "no-store" });

@@ -15,6 +15,9 @@ import { SessionBasicsFields, SessionRecordFields } from "~/components/psychosoc
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile");
 
 export const meta = pageTitle("title.record_a_psychosocial_session");
 

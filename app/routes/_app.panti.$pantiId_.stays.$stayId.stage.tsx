@@ -15,6 +15,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile");
 
 export const meta = pageTitle("title.rehabilitation_stages");
 

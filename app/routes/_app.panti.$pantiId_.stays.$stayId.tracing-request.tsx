@@ -19,6 +19,9 @@ import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { PageHeader } from "~/components/ui/page-header";
 import { ConsentNotice } from "~/components/safeguarding/consent-notice";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exits", "exports", "handoffs", "placements", "provinces", "safeguarding");
 
 export const meta = pageTitle("title.tracing_request");
 

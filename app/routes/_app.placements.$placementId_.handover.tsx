@@ -9,6 +9,9 @@ import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { PrintDocument } from "~/components/ui/print-document";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("placements");
 
 export const meta = pageTitle("title.handover_record");
 

@@ -17,6 +17,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { CountedPager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exports", "placements");
 
 export const meta = pageTitle("title.referrals");
 

@@ -29,6 +29,9 @@ import { SelectField } from "~/components/forms/select-field";
 import { PageHeader } from "~/components/ui/page-header";
 import { BatchPreviewCard, TemplateSection, templateColumns, UploadCard, UploadMessages, uploadOutcome } from "~/components/ui/import-preview";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "exits", "handoffs", "history", "import", "placements");
 
 export const meta = pageTitle("title.upload_referrals");
 

@@ -11,6 +11,9 @@ import { PageHeader } from "~/components/ui/page-header";
 import { PeriodChooser, periodName } from "~/components/reports/period-chooser";
 import { PeriodReportBody, ReportActions } from "~/components/reports/period-report";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exports", "period");
 
 export const meta = pageTitle("title.reports");
 

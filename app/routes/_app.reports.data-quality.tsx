@@ -10,6 +10,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { CountShare, MeasureHeader, PeopleTable, PeriodFilter } from "~/components/measures/measure-page";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exits", "exports", "handoffs", "measures");
 
 export const meta = pageTitle("title.data_quality_report");
 

@@ -9,6 +9,9 @@ import { pageTitle } from "~/utils/meta";
 import { useLang, useT } from "~/utils/use-i18n";
 import { CountLink, MeasureHeader, PeriodFilter } from "~/components/measures/measure-page";
 import { NumbersTable } from "~/components/ui/numbers-table";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exits", "exports", "handoffs", "measures");
 
 export const meta = pageTitle("title.length_of_stay");
 

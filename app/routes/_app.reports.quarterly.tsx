@@ -9,6 +9,9 @@ import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { PeriodReportBody, ReportActions } from "~/components/reports/period-report";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exports", "period");
 
 export const meta = pageTitle("title.quarterly_report");
 

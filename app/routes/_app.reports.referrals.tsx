@@ -14,6 +14,9 @@ import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("period", "placements");
 
 export const meta = pageTitle("title.report_referrals");
 

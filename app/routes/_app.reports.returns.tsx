@@ -11,6 +11,9 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { CountLink, EmptyRow, MeasureHeader, PeopleTable, PeriodFilter } from "~/components/measures/measure-page";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exits", "exports", "handoffs", "measures");
 
 export const meta = pageTitle("title.returns");
 

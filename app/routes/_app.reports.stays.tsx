@@ -13,6 +13,9 @@ import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { CountedPager, useCountLabel } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exits", "handoffs", "measures", "placements");
 
 export const meta = pageTitle("title.stays");
 

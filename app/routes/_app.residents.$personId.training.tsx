@@ -9,6 +9,9 @@ import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("programmes");
 
 export const meta = pageTitle("title.training_history");
 

@@ -12,6 +12,9 @@ import { DownloadLinks } from "~/components/ui/download-links";
 import { PageHeader } from "~/components/ui/page-header";
 import { Pager } from "~/components/ui/pager";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exits", "exports", "handoffs", "placements");
 
 export const meta = pageTitle("title.data_quality");
 

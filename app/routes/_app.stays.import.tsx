@@ -13,6 +13,9 @@ import { decideBatch, isUpload, uploadAndPreview } from "~/utils/upload.server";
 import type { FormFailure } from "~/utils/validation";
 import { BatchPreviewCard, TemplateSection, templateColumns, UploadCard, UploadMessages, uploadOutcome } from "~/components/ui/import-preview";
 import { PageHeader } from "~/components/ui/page-header";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exits", "handoffs", "history", "import", "placements");
 
 export const meta = pageTitle("title.upload_stays");
 

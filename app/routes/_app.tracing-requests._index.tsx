@@ -9,6 +9,9 @@ import { Instant } from "~/components/ui/dates";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("exits", "handoffs", "provinces");
 
 export const meta = pageTitle("title.tracing_requests");
 

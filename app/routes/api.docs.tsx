@@ -23,6 +23,9 @@ import { LanguageSwitch } from "~/components/ui/language-switch";
 import { ColumnHeads, DataTable } from "~/components/ui/data-table";
 import { PageHeader } from "~/components/ui/page-header";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("api", "placements");
 
 export const meta = pageTitle("title.referrals_api");
 

@@ -102,7 +102,6 @@ export function loadGroups(lang: Lang, groups: readonly MessageGroup[], versions
   if (promise) return promise;
   promise = new Promise<void>((resolve) => {
     const script = document.createElement("script");
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const done = (ok: boolean) => {
       clearTimeout(timer);
       loading.delete(url);
@@ -113,7 +112,7 @@ export function loadGroups(lang: Lang, groups: readonly MessageGroup[], versions
       }
       resolve();
     };
-    timer = setTimeout(() => done(false), LOAD_TIMEOUT_MS);
+    const timer = setTimeout(() => done(false), LOAD_TIMEOUT_MS);
     script.addEventListener("load", () => done(true), { once: true });
     script.addEventListener("error", () => done(false), { once: true });
     script.src = url;

@@ -1,7 +1,5 @@
 /** Messages: approvals of plans, exits and hand-offs, and the queue of what waits (see messages.ts). */
 export const approvalMessages = {
-  "title.approvals": { id: "Persetujuan", en: "Approvals" },
-  "title.approval": { id: "Permintaan persetujuan", en: "Approval request" },
   "approval.queue.intro": {
     id: "Yang menunggu persetujuan orang kedua: rencana intervensi, terminasi anak atau catatan terbatas, dan serah terima antarprovinsi. Yang terlama di atas.",
     en: "What waits for a second person's approval: intervention plans, exits of children or restricted records, and hand-offs between provinces. Oldest first.",

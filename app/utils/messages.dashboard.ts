@@ -14,7 +14,6 @@ export const dashboardMessages = {
   "dash.filter.from": { id: "Dari", en: "From" },
   "dash.filter.to": { id: "Sampai", en: "To" },
   "dash.filter.period": { id: "Periode {from} – {to}", en: "Period {from} – {to}" },
-  "dash.download": { id: "Unduh", en: "Download" },
   "dash.table": { id: "Tabel angka", en: "Numbers" },
   "dash.noData": { id: "Belum ada data untuk periode dan saringan ini.", en: "No data for this period and filters." },
 

@@ -116,7 +116,6 @@ export const exitMessages = {
   "followUps.channel": { id: "Cara", en: "Channel" },
   "followUps.result": { id: "Hasil", en: "Result" },
   "followUps.done": { id: "Kontak tercatat.", en: "Contact recorded." },
-  "followUp.state.overdue": { id: "Terlambat", en: "Overdue" },
   "followUp.state.due": { id: "Minggu ini", en: "This week" },
   "followUp.state.upcoming": { id: "Akan datang", en: "Upcoming" },
   "followUp.state.done": { id: "Selesai", en: "Done" },

@@ -28,4 +28,5 @@ export const exportMessages = {
   "consentPurpose.partner_lks": { id: "LKS mitra", en: "Partner LKS" },
   "consentPurpose.research": { id: "Penelitian (anonim)", en: "Anonymised research" },
   "consent.error.expiryBeforeDecision": { id: "Tanggal berakhir sebelum tanggal keputusan.", en: "The end date is before the decision." },
+  "dash.download": { id: "Unduh", en: "Download" },
 } as const;

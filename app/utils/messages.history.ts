@@ -126,7 +126,6 @@ export const historyMessages = {
   },
 
   // --- the stays upload page -----------------------------------------------------------------------
-  "title.upload_stays": { id: "Unggah riwayat tinggal", en: "Upload past stays" },
   "stays.import.title": { id: "Unggah riwayat tinggal dari berkas", en: "Upload past stays from a file" },
   "stays.import.intro": {
     id: "Pindahkan riwayat penghuni dari spreadsheet: tiap baris satu kali tinggal (masuk, tahap, keluar dan hasilnya). Orang yang sudah tercatat dikenali dari NIK atau nama yang mirip. Berkas diperiksa dulu; bila ada satu baris saja yang salah, tidak ada yang diimpor.",

@@ -1,8 +1,5 @@
 /** Messages: the measure reports (returns, length of stay, data quality; see messages.ts). */
 export const measureMessages = {
-  "title.returns": { id: "Kembali ke jalan", en: "Returns to the street" },
-  "title.length_of_stay": { id: "Lama tinggal", en: "Length of stay" },
-  "title.data_quality_report": { id: "Laporan kualitas data", en: "Data-quality report" },
 
   "measures.breakdown": { id: "Rincian", en: "Breakdown" },
   "measures.quick": { id: "Pilihan cepat", en: "Quick choices" },

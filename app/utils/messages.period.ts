@@ -1,7 +1,5 @@
 /** Messages: reports for any period and the list behind their figures (see messages.ts). */
 export const periodMessages = {
-  "title.reports": { id: "Laporan", en: "Reports" },
-  "title.report_referrals": { id: "Rujukan dalam laporan", en: "Referrals in a report" },
 
   "period.title": { id: "Laporan untuk periode apa pun", en: "Reports for any period" },
   "period.intro": {

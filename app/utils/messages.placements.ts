@@ -77,11 +77,9 @@ export const placementMessages = {
   "placements.import": { id: "Unggah berkas", en: "Upload a file" },
   "placements.empty": { id: "Tidak ada rujukan.", en: "No referrals." },
   "placements.filter.status": { id: "Status", en: "Status" },
-  "placements.filter.panti": { id: "Panti tujuan", en: "Target panti" },
   "placements.filter.unit": { id: "Unit P3S", en: "Outreach unit" },
   "placements.waitingDays": { id: "{n} hari", en: "{n, plural, one {# day} other {# days}}" },
   "placements.waitingHours": { id: "{n} jam", en: "{n, plural, one {# hour} other {# hours}}" },
-  "placements.open": { id: "Buka", en: "Open" },
 
   // --- new -----------------------------------------------------------------------
   "placements.new.title": { id: "Rujukan baru", en: "New referral" },

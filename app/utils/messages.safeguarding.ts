@@ -35,8 +35,6 @@ export const safeguardingMessages = {
   "restriction.other": { id: "Lainnya", en: "Other" },
 
   // --- who read what ----------------------------------------------------------
-  "title.restriction": { id: "Catatan terbatas", en: "Restricted record" },
-  "title.read_log": { id: "Siapa membuka berkas", en: "Who opened the file" },
   "readLog.title": { id: "Siapa membuka berkas ini", en: "Who opened this file" },
   "readLog.intro": {
     id: "Setiap pembukaan berkas kasus orang ini, di panti mana pun, terbaru lebih dulu.",
@@ -66,7 +64,6 @@ export const safeguardingMessages = {
   "readPage.read_log": { id: "Siapa membuka berkas", en: "Who opened the file" },
 
   // --- the right-to-know summary ----------------------------------------------
-  "title.person_summary": { id: "Data yang disimpan", en: "What the app holds" },
   "summary.title": { id: "Data yang disimpan tentang {name}", en: "What the app holds about {name}" },
   "summary.link": { id: "Ringkasan data pribadi", en: "Personal data summary" },
   "summary.intro": {
@@ -92,8 +89,6 @@ export const safeguardingMessages = {
   "summary.printedBy": { id: "Dicetak oleh {name}, {date}", en: "Printed by {name}, {date}" },
 
   // --- incidents --------------------------------------------------------------
-  "title.incidents": { id: "Insiden", en: "Incidents" },
-  "title.record_incident": { id: "Catat insiden", en: "Record an incident" },
   "incident.title": { id: "Insiden", en: "Incidents" },
   "incident.record": { id: "Catat insiden", en: "Record an incident" },
   "incident.intro": {
@@ -118,7 +113,6 @@ export const safeguardingMessages = {
     id: "Insiden berat atau kritis 14 hari terakhir yang belum ditindaklanjuti.",
     en: "High or critical incidents of the last 14 days not yet acknowledged.",
   },
-  "incident.counts.title": { id: "Insiden per panti dan jenis", en: "Incidents per panti and type" },
   "incident.counts.total": { id: "Jumlah", en: "Total" },
   "incident.list.title": { id: "Daftar insiden", en: "Incident list" },
   "incident.resident": { id: "Penghuni", en: "Resident" },
@@ -155,7 +149,6 @@ export const safeguardingMessages = {
   "exit.error.incidentType": { id: "Insiden ini bukan dari jenis yang sesuai.", en: "This incident is not of the matching type." },
 
   // --- consent ----------------------------------------------------------------
-  "title.consent": { id: "Persetujuan", en: "Consent" },
   "consent.title": { id: "Persetujuan berbagi data", en: "Consent to share information" },
   "consent.intro": {
     id: "Per tujuan: diberikan, ditolak atau dicabut; keputusan terbaru yang berlaku. Bila orang ini tidak dapat memberi persetujuan (anak, klaster berat), catat siapa yang memutuskan atas namanya dan mengapa.",

@@ -20,6 +20,9 @@ import { HistorySection } from "./sections/history-section";
 import { SignInSection } from "./sections/sign-in-section";
 import { titleOf } from "~/utils/meta";
 import { FormError } from "~/components/forms/field";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("users");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.users", data?.user.username) }];
 

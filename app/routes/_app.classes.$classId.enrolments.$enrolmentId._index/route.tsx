@@ -20,6 +20,9 @@ import { OutcomeForm } from "./sections/outcome-form";
 import { WithdrawForm } from "./sections/withdraw-form";
 import { pageTitle } from "~/utils/meta";
 import { FormError } from "~/components/forms/field";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("programmes");
 
 export const meta = pageTitle("title.class_participant");
 

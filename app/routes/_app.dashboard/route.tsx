@@ -23,6 +23,9 @@ import { DashboardFilters } from "./sections/dashboard-filters";
 import { ExitsPanel, IntakePanel } from "./sections/flow-panels";
 import { LengthOfStayPanel, ReentryPanel, WaitingPanel } from "./sections/stay-panels";
 import { pageTitle } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("dashboard", "exports");
 
 export const meta = pageTitle("title.dashboard");
 

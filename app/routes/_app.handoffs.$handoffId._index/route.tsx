@@ -20,6 +20,9 @@ import { titleOf } from "~/utils/meta";
 import { HandoffActions } from "./sections/actions";
 import { HandoffHistory } from "./sections/history";
 import { PacketSummary } from "~/components/handoffs/packet-summary";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "casefile", "exits", "handoffs", "placements", "provinces");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.handoff", data?.detail.handoff.personName) }];
 

@@ -15,6 +15,9 @@ import { SeriousIncidents } from "~/components/safeguarding/serious-incidents";
 import { pageTitle } from "~/utils/meta";
 import { PantiTableCard } from "./sections/panti-table";
 import { HomeWorkCards } from "./sections/work";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "home", "safeguarding");
 
 export const meta = pageTitle("title.home");
 

@@ -22,6 +22,9 @@ import { BED_SHOWS, BedBoard } from "./sections/bed-board";
 import { AddBedsForm, AddRoomForm } from "./sections/manage-forms";
 import { FormError } from "~/components/forms/field";
 import { titleOf } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "placements");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.shelters", data?.panti.name) }];
 

@@ -28,6 +28,9 @@ import { StayHistorySection } from "./sections/stay-history";
 import { StaySection } from "./sections/stay";
 import { TrainingSection } from "./sections/training";
 import { titleOf } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("approvals", "casefile", "exits", "exports", "handoffs", "placements", "programmes", "provinces", "safeguarding");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "caseFile.title", data?.file.person.displayName) }];
 

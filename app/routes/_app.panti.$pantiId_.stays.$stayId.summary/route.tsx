@@ -10,6 +10,9 @@ import { caseFileCrumbs } from "~/components/case-file/crumbs";
 import { titleOf } from "~/utils/meta";
 import { IdentityPart, PersonRecordsPart } from "./sections/person";
 import { StayPart } from "./sections/stay";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("casefile", "exports", "handoffs", "placements", "safeguarding");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.person_summary", data?.summary.person.displayName) }];
 

@@ -27,6 +27,9 @@ import { PlacementFacts } from "./sections/placement-facts";
 import { AdmissionNextSteps } from "./sections/next-steps";
 import { FormError } from "~/components/forms/field";
 import { langOf, titleOf } from "~/utils/meta";
+import { messagesHandle } from "~/utils/message-groups";
+
+export const handle = messagesHandle("handoffs", "placements", "safeguarding");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { title: titleOf(matches, "title.referrals", data ? translator(langOf(matches))("placement.title", { id: data.placement.id }) : null) },

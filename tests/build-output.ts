@@ -1,0 +1,107 @@
+/**
+ * Reading the production build (after `npm run build`): the browser manifest (public/build), the
+ * esbuild metafile of the browser build, the server build's routes (for their `handle`) and the
+ * message keys that the browser chunks use. For tests/bench/bundle.ts and
+ * tests/e2e/message-groups.spec.ts.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import ts from "typescript";
+import { pageGroups, type MessageGroup } from "../app/utils/message-groups";
+
+export type Manifest = {
+  url: string;
+  entry: { module: string; imports: string[] };
+  routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
+};
+
+export type Metafile = { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+
+/** The browser manifest of the build in `root`. */
+export function readManifest(root: string): Manifest {
+  const buildDir = path.join(root, "public/build");
+  const manifestFile = fs.existsSync(buildDir) ? fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f)) : undefined;
+  if (!manifestFile) throw new Error(`no manifest in ${buildDir}: run npm run build`);
+  return JSON.parse(
+    fs.readFileSync(path.join(buildDir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""),
+  ) as Manifest;
+}
+
+export function readMetafile(root: string): Metafile {
+  return JSON.parse(fs.readFileSync(path.join(root, "build/metafile.js.json"), "utf8")) as Metafile;
+}
+
+/** The ids of the routes a page whose deepest route is `routeId` matches, root first. */
+export function routeChain(manifest: Manifest, routeId: string): string[] {
+  const chain: string[] = [];
+  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
+  return chain;
+}
+
+/** A route's own browser files: its module and the chunks it imports. */
+export function routeFiles(manifest: Manifest, routeId: string): string[] {
+  const route = manifest.routes[routeId]!;
+  return [route.module, ...(route.imports ?? [])];
+}
+
+/**
+ * The groups of messages each page loads (app/utils/message-groups.ts: "common" and those its
+ * routes declare), from the `handle` of the server build's route modules.
+ */
+export async function declaredGroups(root: string, manifest: Manifest): Promise<(routeId: string) => MessageGroup[]> {
+  const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as {
+    routes: Record<string, { module: { handle?: unknown } }>;
+  };
+  return (routeId) => pageGroups(routeChain(manifest, routeId).map((id) => ({ handle: build.routes[id]?.module.handle })));
+}
+
+/** Where each message key is: its group (by key). */
+export type KeyGroups = ReadonlyMap<string, MessageGroup>;
+
+/** A message key in a chunk: as a string literal, or as the parts of a template literal (`stage.${code}` → ["stage.", ""]). */
+type KeyUse = { text: string } | { parts: string[] };
+
+/** The string and template literals of a JavaScript file that can name message keys. */
+function keyUses(file: string): KeyUse[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const uses: KeyUse[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) uses.push({ text: node.text });
+    else if (ts.isTemplateExpression(node)) uses.push({ parts: [node.head.text, ...node.templateSpans.map((span) => span.literal.text)] });
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return uses;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A prefix that starts a key (`stage.`, `caseFile.saved.`): a word and at least one dot. */
+const KEY_PREFIX = /^[a-zA-Z][\w-]*\.(?:[\w-]+\.)*[\w-]*$/;
+
+/**
+ * The message keys a browser file uses, by group: string literals that are keys, string literals
+ * that are a key's prefix ending in a dot ("stage." + code), and template literals whose fixed
+ * parts fit keys (`error.${kind}.title`). An over-estimate (a module's strings count whether or
+ * not the page calls the code that has them), never an under-estimate of literal keys; keys
+ * that arrive as data (from a loader) are not literals here.
+ */
+export function keysInFile(file: string, keyGroups: KeyGroups): Map<MessageGroup, Set<string>> {
+  const found = new Map<MessageGroup, Set<string>>();
+  const add = (key: string) => {
+    const group = keyGroups.get(key)!;
+    if (!found.has(group)) found.set(group, new Set());
+    found.get(group)!.add(key);
+  };
+  const keys = [...keyGroups.keys()];
+  for (const use of keyUses(file)) {
+    if ("text" in use) {
+      if (keyGroups.has(use.text)) add(use.text);
+      else if (use.text.endsWith(".") && KEY_PREFIX.test(use.text)) keys.filter((k) => k.startsWith(use.text)).forEach(add);
+    } else if (KEY_PREFIX.test(use.parts[0]!)) {
+      const pattern = new RegExp(`^${use.parts.map(escape).join("[\\w.-]+")}$`);
+      keys.filter((k) => pattern.test(k)).forEach(add);
+    }
+  }
+  return found;
+}
