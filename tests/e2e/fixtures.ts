@@ -3,7 +3,10 @@
  * - `login(username)`: signs in through the login form with the e2e password (the one
  *   prepare-db.js seeded the demo users with) and waits until the app has let the user in;
  * - `sql`: the e2e database file opened read-only with better-sqlite3, to compute expected
- *   figures independently of the app's code.
+ *   figures independently of the app's code;
+ * - every test fails when a page of its browser context reports a message it has not loaded
+ *   (app/utils/i18n.ts: a route that does not declare a group of messages it uses, or a
+ *   dictionary script that failed), whether on the first load or after client-side navigation.
  */
 import { test as base, expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
@@ -48,7 +51,18 @@ type Fixtures = {
   sql: Database.Database;
 };
 
+/** What app/utils/i18n.ts and app/utils/message-groups.ts write to the console for a message a page lacks. */
+const MISSING_MESSAGES = /^(Missing message: |Messages not loaded: )/;
+
 export const test = base.extend<Fixtures>({
+  context: async ({ context }, use) => {
+    const missing: string[] = [];
+    context.on("console", (message) => {
+      if (message.type() === "error" && MISSING_MESSAGES.test(message.text())) missing.push(`${message.text()} (${message.page()?.url() ?? "?"})`);
+    });
+    await use(context);
+    expect(missing, "messages that a page had not loaded").toEqual([]);
+  },
   login: async ({ page }, use) => {
     await use((username) => signIn(page, username));
   },
