@@ -4,10 +4,10 @@
  * The JavaScript a page makes the browser download, from the build output: the files of its
  * modulepreload list (what Remix's <Scripts> writes for the page's routes: the entry, each
  * matched route's module and the chunks it imports, and the manifest file unless lazy route
- * discovery puts the page's part of it inline) plus the message dictionary of
- * the page's language (app/utils/dictionary.server.ts), each gzipped at level 9 as a static
- * server would send it. Lazy chunks (recharts) are not counted: they load when a chart is about
- * to be seen. The share of zod, React, Remix and the app in each page is estimated from the
+ * discovery puts the page's part of it inline) plus the dictionary scripts the page's document
+ * loads (app/utils/message-groups.ts: "common" and the groups its routes declare, in the larger of
+ * the two languages), each gzipped at level 9 as a static server would send it. Lazy chunks
+ * (recharts) are not counted: they load when a chart is about to be seen. The share of zod, React, Remix and the app in each page is estimated from the
  * esbuild metafile (input bytes in each chunk, scaled to the chunk's gzipped size).
  * `--all` lists every route, not only the main pages.
  */
@@ -15,24 +15,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
+import { documentScripts, type MessageGroup } from "../../app/utils/message-groups";
+import { declaredGroups, readManifest, readMetafile, routeChain, routeFiles } from "../build-output";
 
 const { values } = parseArgs({ options: { dir: { type: "string", default: process.cwd() }, all: { type: "boolean", default: false } } });
 const root = path.resolve(values.dir);
 const buildDir = path.join(root, "public/build");
-
-type Manifest = {
-  url: string;
-  entry: { module: string; imports: string[] };
-  routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
-};
-const manifestFile = fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f));
-if (!manifestFile) throw new Error(`no manifest in ${buildDir}: run npm run build`);
-const manifest = JSON.parse(
-  fs.readFileSync(path.join(buildDir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""),
-) as Manifest;
-const meta = JSON.parse(fs.readFileSync(path.join(root, "build/metafile.js.json"), "utf8")) as {
-  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
-};
+const manifest = readManifest(root);
+const meta = readMetafile(root);
 
 const gzipped = new Map<string, number>();
 function gz(url: string): number {
@@ -66,19 +56,24 @@ const manifestFileLoaded = !config.default.future?.v3_lazyRouteDiscovery;
 
 /** The modulepreload list of a page whose deepest route is `routeId` (as Remix's <Scripts> builds it). */
 function preloads(routeId: string): string[] {
-  const chain: string[] = [];
-  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
   const urls = [...(manifestFileLoaded ? [manifest.url] : []), manifest.entry.module, ...manifest.entry.imports];
-  for (const id of chain) urls.push(manifest.routes[id]!.module, ...(manifest.routes[id]!.imports ?? []));
+  for (const id of routeChain(manifest, routeId)) urls.push(...routeFiles(manifest, id));
   return [...new Set(urls)];
 }
 
-let dictionaryBytes = 0;
-try {
-  const { dictionaryScript } = (await import(path.join(root, "app/utils/dictionary.server.ts"))) as { dictionaryScript: (lang: "id" | "en") => string };
-  dictionaryBytes = Math.max(...(["id", "en"] as const).map((lang) => zlib.gzipSync(dictionaryScript(lang), { level: 9 }).length));
-} catch {
-  // a checkout whose messages are in its bundles
+// The dictionary scripts of a page's document (gzipped bytes of each, the larger language's).
+const { dictionaryScript } = (await import(path.join(root, "app/utils/dictionary.server.ts"))) as {
+  dictionaryScript: (lang: "id" | "en", groups: readonly MessageGroup[]) => string;
+};
+const groupsOf = await declaredGroups(root, manifest);
+const scriptBytes = new Map<string, number>();
+function dictionaries(routeId: string): number[] {
+  return documentScripts(groupsOf(routeId)).map((groups) => {
+    const name = groups.join(".");
+    let n = scriptBytes.get(name);
+    if (n === undefined) scriptBytes.set(name, (n = Math.max(...(["id", "en"] as const).map((lang) => zlib.gzipSync(dictionaryScript(lang, groups), { level: 9 }).length))));
+    return n;
+  });
 }
 
 const MAIN: [string, string][] = [
@@ -105,11 +100,13 @@ for (const [label, id] of rows) {
   const urls = preloads(id);
   const share = new Map<string, number>();
   for (const url of urls) for (const [part, n] of parts(url)) share.set(part, (share.get(part) ?? 0) + n);
+  const scripts = dictionaries(id);
+  const dictionaryBytes = scripts.reduce((a, b) => a + b, 0);
   share.set("messages", (share.get("messages") ?? 0) + dictionaryBytes);
   const total = urls.reduce((s, url) => s + gz(url), 0) + dictionaryBytes;
-  console.log(`${label.padEnd(40)} ${kib(total)} ${columns.map((c) => kib(share.get(c) ?? 0).padStart(10)).join("")}  ${urls.length + (dictionaryBytes ? 1 : 0)}`);
+  console.log(`${label.padEnd(40)} ${kib(total)} ${columns.map((c) => kib(share.get(c) ?? 0).padStart(10)).join("")}  ${urls.length + scripts.length}`);
 }
 console.log(
-  `(${path.relative(process.cwd(), buildDir) || buildDir}; gzip -9 of each file of the page's modulepreload list` +
-    (dictionaryBytes ? `, plus the larger of the two message dictionaries, ${kib(dictionaryBytes).trim()} KiB)` : ")"),
+  `(${path.relative(process.cwd(), buildDir) || buildDir}; gzip -9 of each file of the page's modulepreload list, plus its dictionary ` +
+    `scripts: "common" and its routes' groups, each script in the larger of its two languages)`,
 );
