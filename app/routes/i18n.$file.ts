@@ -1,4 +1,4 @@
-/** GET /i18n/id.HASH.js, /i18n/en.HASH.js: the messages of one language for the browser (public; app/utils/dictionary.server.ts). */
+/** GET /i18n/id.common-HASH.home-HASH.js: groups of messages of one language for the browser (public; app/utils/dictionary.server.ts). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { dictionaryResponse } from "~/utils/dictionary.server";
 import { notFound } from "~/utils/auth.server";
