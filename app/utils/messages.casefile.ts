@@ -8,7 +8,6 @@ const stageMessages = Object.fromEntries(
 
 export const caseFileMessages = {
   // --- the case file page ---------------------------------------------------
-  "caseFile.title": { id: "Berkas kasus", en: "Case file" },
   "caseFile.open": { id: "Berkas kasus", en: "Case file" },
   "caseFile.print": { id: "Cetak ringkasan", en: "Print summary" },
   "caseFile.printedBy": { id: "Dicetak oleh {name} pada {date}.", en: "Printed by {name} on {date}." },

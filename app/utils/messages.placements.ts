@@ -97,7 +97,6 @@ export const placementMessages = {
   "placements.choose": { id: "— pilih —", en: "— choose —" },
 
   // --- detail ----------------------------------------------------------------------
-  "placement.title": { id: "Rujukan #{id}", en: "Referral #{id}" },
   "placement.matching": { id: "Kecocokan panti", en: "Panti fit" },
   "placement.matching.intro": {
     id: "Panti diurutkan menurut kecocokan dengan orang ini; alasannya tertulis.",
