@@ -89,9 +89,4 @@ export const approvalMessages = {
     en: "This draft is not approved (or changed after its approval): it cannot be sent yet.",
   },
   "approval.error.reason": { id: "Tuliskan alasan penolakan (minimal 3 huruf).", en: "Write why it is rejected (at least 3 letters)." },
-  "auditAction.approval.request": { id: "Persetujuan diminta", en: "Approval requested" },
-  "auditAction.approval.approve": { id: "Disetujui", en: "Approved" },
-  "auditAction.approval.reject": { id: "Ditolak", en: "Rejected" },
-  "auditAction.approval.supersede": { id: "Permintaan persetujuan digantikan", en: "Approval request superseded" },
-  "auditEntity.approval": { id: "Persetujuan", en: "Approval" },
 } as const;

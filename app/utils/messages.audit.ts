@@ -107,4 +107,10 @@ export const auditMessages = {
   "auditKey.chosenFromReferral": { id: "Diambil dari rujukan", en: "Taken from the referral" },
   "auditKey.description": { id: "Ciri-ciri", en: "Description" },
   "audit.recordNumber": { id: "{entity} no. {id}", en: "{entity} no. {id}" },
+  // --- approvals --------------------------------------------------------------
+  "auditAction.approval.request": { id: "Persetujuan diminta", en: "Approval requested" },
+  "auditAction.approval.approve": { id: "Disetujui", en: "Approved" },
+  "auditAction.approval.reject": { id: "Ditolak", en: "Rejected" },
+  "auditAction.approval.supersede": { id: "Permintaan persetujuan digantikan", en: "Approval request superseded" },
+  "auditEntity.approval": { id: "Persetujuan", en: "Approval" },
 } as const;
