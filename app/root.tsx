@@ -15,7 +15,7 @@ import styles from "~/styles/app.css";
 import { getLang } from "~/utils/auth.server";
 import { groupVersions } from "~/utils/dictionary.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
-import { documentScripts, groupsUrl, loadGroups, missingGroups, pageGroups } from "~/utils/message-groups";
+import { documentScripts, groupsUrl, loadGroups, missingGroups, pageGroups, rememberPage } from "~/utils/message-groups";
 import { useLang } from "~/utils/use-i18n";
 import { ErrorPage } from "~/components/ui/error-page";
 import { useNonce } from "~/utils/nonce";
@@ -77,14 +77,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
 /**
  * Renders the page once the messages of its routes are there: after a client-side navigation to
  * a route whose groups the page has not loaded, it suspends until they are (Remix renders
- * navigations in a transition, so the previous page stays on screen meanwhile). loadGroups
- * resolves on failure and timeout too: the page then shows keys rather than wait forever.
+ * navigations in a transition, so the previous page stays on screen meanwhile); the route's
+ * module has usually started loading them already (messagesHandle). loadGroups resolves on
+ * failure and timeout too: the page then shows keys rather than wait forever.
  */
 function MessagesGate({ children }: { children: React.ReactNode }) {
   const lang = useLang();
   const versions = useRouteLoaderData<typeof loader>("root")?.messages;
+  if (!versions) return children;
+  rememberPage(lang, versions);
   const missing = missingGroups(lang, pageGroups(useMatches()));
-  if (versions && missing.length) throw loadGroups(lang, missing, versions);
+  if (missing.length) throw loadGroups(lang, missing, versions);
   return children;
 }
 

@@ -42,9 +42,20 @@ export function isMessageGroup(value: string): value is MessageGroup {
 /** A route's `handle`: the groups of messages its page uses besides "common". */
 export type MessagesHandle = { messages: readonly MessageGroup[] };
 
-/** The `handle` of a route whose components (or the keys its loader sends) use these groups. */
+/**
+ * The `handle` of a route whose components (or the keys its loader sends) use these groups. In
+ * a page that is running, a route module is evaluated when a navigation to it starts, while its
+ * data is on the way: the groups the page lacks start loading then, not once the data is there.
+ */
 export function messagesHandle(...groups: Exclude<MessageGroup, "common">[]): MessagesHandle {
+  if (page) void loadGroups(page.lang, missingGroups(page.lang, groups), page.versions);
   return { messages: groups };
+}
+
+/** The language and group versions of the page that is running in the browser (root.tsx). */
+let page: { lang: Lang; versions: GroupVersions } | undefined;
+export function rememberPage(lang: Lang, versions: GroupVersions): void {
+  page = { lang, versions };
 }
 
 /** The groups of a page: "common" and those of each matched route, in MESSAGE_GROUPS order. */
@@ -89,22 +100,28 @@ const RETRY_AFTER_MS = 30_000;
 /** How long a navigation waits for messages at most. */
 const LOAD_TIMEOUT_MS = 15_000;
 const failedUntil = new Map<string, number>();
+/** The groups on their way, by `lang.group`. */
 const loading = new Map<string, Promise<void>>();
 
 /**
- * Loads these groups of one language as one script and resolves once it has run, or failed, or
- * taken too long: a failed group is reported and left out for RETRY_AFTER_MS, so that whoever
- * waits (MessagesGate) renders rather than waits forever.
+ * Loads these groups of one language (those not on their way already, as one script) and
+ * resolves once they have run, or failed, or taken too long: a failed group is reported and left
+ * out for RETRY_AFTER_MS, so that whoever waits (MessagesGate) renders rather than waits forever.
  */
 export function loadGroups(lang: Lang, groups: readonly MessageGroup[], versions: GroupVersions): Promise<void> {
+  const waits = groups.flatMap((group) => loading.get(`${lang}.${group}`) ?? []);
+  const others = groups.filter((group) => !loading.has(`${lang}.${group}`));
+  if (others.length) waits.push(loadScript(lang, others, versions));
+  return Promise.all(waits).then(() => undefined);
+}
+
+function loadScript(lang: Lang, groups: readonly MessageGroup[], versions: GroupVersions): Promise<void> {
   const url = groupsUrl(lang, groups, versions);
-  let promise = loading.get(url);
-  if (promise) return promise;
-  promise = new Promise<void>((resolve) => {
+  const promise = new Promise<void>((resolve) => {
     const script = document.createElement("script");
     const done = (ok: boolean) => {
       clearTimeout(timer);
-      loading.delete(url);
+      for (const group of groups) loading.delete(`${lang}.${group}`);
       const missing = missingGroups(lang, groups);
       if (!ok || missing.length) {
         console.error(`Messages not loaded: ${url}`);
@@ -118,6 +135,6 @@ export function loadGroups(lang: Lang, groups: readonly MessageGroup[], versions
     script.src = url;
     document.head.appendChild(script);
   });
-  loading.set(url, promise);
+  for (const group of groups) loading.set(`${lang}.${group}`, promise);
   return promise;
 }
