@@ -4,6 +4,7 @@
  * Pure rules and the forms' zod schemas; no I/O.
  */
 import * as z from "zod";
+import { CONSENT_PURPOSES, type ConsentPurpose } from "./enums";
 import { calendarDate, checkbox, jakartaInstant } from "./fields";
 import { canOnPanti, scopeFor, type Actor } from "./permissions";
 import { displayName, type PersonName } from "./persons";
@@ -199,8 +200,7 @@ export const acknowledgeSchema = z.object({
 // Consent
 // ---------------------------------------------------------------------------
 
-export const CONSENT_PURPOSES = ["family", "home_province", "dukcapil", "hospital", "partner_lks", "research"] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export { CONSENT_PURPOSES, type ConsentPurpose } from "./enums";
 
 export const CONSENT_DECISIONS = ["given", "refused", "withdrawn"] as const;
 export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];

@@ -15,24 +15,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
+import { MAIN_PAGES, readBuild } from "./build-output";
 
 const { values } = parseArgs({ options: { dir: { type: "string", default: process.cwd() }, all: { type: "boolean", default: false } } });
 const root = path.resolve(values.dir);
-const buildDir = path.join(root, "public/build");
-
-type Manifest = {
-  url: string;
-  entry: { module: string; imports: string[] };
-  routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
-};
-const manifestFile = fs.readdirSync(buildDir).find((f) => /^manifest-.*\.js$/.test(f));
-if (!manifestFile) throw new Error(`no manifest in ${buildDir}: run npm run build`);
-const manifest = JSON.parse(
-  fs.readFileSync(path.join(buildDir, manifestFile), "utf8").replace(/^window\.__remixManifest=/, "").replace(/;\s*$/, ""),
-) as Manifest;
-const meta = JSON.parse(fs.readFileSync(path.join(root, "build/metafile.js.json"), "utf8")) as {
-  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }>;
-};
+const { buildDir, manifest, preloads, inputs } = await readBuild(root);
 
 const gzipped = new Map<string, number>();
 function gz(url: string): number {
@@ -50,27 +37,13 @@ const PARTS: [string, RegExp][] = [
 ];
 function parts(url: string): Map<string, number> {
   const out = new Map<string, number>();
-  const output = meta.outputs[`public${url}`];
-  if (!output) return out;
-  const total = Object.values(output.inputs).reduce((s, i) => s + i.bytesInOutput, 0) || 1;
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  const files = inputs(url);
+  const total = Object.values(files).reduce((s, i) => s + i.bytesInOutput, 0) || 1;
+  for (const [input, { bytesInOutput }] of Object.entries(files)) {
     const part = PARTS.find(([, re]) => re.test(input))?.[0] ?? (input.includes("node_modules") ? "other libs" : "app");
     out.set(part, (out.get(part) ?? 0) + (bytesInOutput / total) * gz(url));
   }
   return out;
-}
-
-// With lazy route discovery the page carries its part of the manifest inline, not the manifest file.
-const config = (await import(path.join(root, "remix.config.js"))) as { default: { future?: { v3_lazyRouteDiscovery?: boolean } } };
-const manifestFileLoaded = !config.default.future?.v3_lazyRouteDiscovery;
-
-/** The modulepreload list of a page whose deepest route is `routeId` (as Remix's <Scripts> builds it). */
-function preloads(routeId: string): string[] {
-  const chain: string[] = [];
-  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
-  const urls = [...(manifestFileLoaded ? [manifest.url] : []), manifest.entry.module, ...manifest.entry.imports];
-  for (const id of chain) urls.push(manifest.routes[id]!.module, ...(manifest.routes[id]!.imports ?? []));
-  return [...new Set(urls)];
 }
 
 let dictionaryBytes = 0;
@@ -81,22 +54,12 @@ try {
   // a checkout whose messages are in its bundles
 }
 
-const MAIN: [string, string][] = [
-  ["sign-in", "routes/login"],
-  ["home", "routes/_app.home"],
-  ["shelter list", "routes/_app.panti._index"],
-  ["bed board", "routes/_app.panti.$pantiId"],
-  ["referral list", "routes/_app.placements._index"],
-  ["case file", "routes/_app.panti.$pantiId_.stays.$stayId._index"],
-  ["class page", "routes/_app.classes.$classId._index"],
-  ["dashboard (charts lazy)", "routes/_app.dashboard"],
-];
 const rows: [string, string][] = values.all
   ? Object.keys(manifest.routes)
       .filter((id) => id !== "root")
       .sort()
       .map((id) => [id.replace(/^routes\//, ""), id])
-  : MAIN.filter(([, id]) => manifest.routes[id]);
+  : MAIN_PAGES.filter(([, id]) => manifest.routes[id]);
 
 const kib = (n: number) => (n / 1024).toFixed(1).padStart(7);
 const columns = [...PARTS.map(([name]) => name), "other libs", "app"];
