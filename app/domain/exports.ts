@@ -3,7 +3,7 @@
  * outside Dinsos and the panti only the persons who consented to that recipient are in it
  * (docs/decisions/021-safeguarding.md). Pure rules; no I/O.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { EXPORT_PURPOSES, type ExportPurpose } from "./enums";
 
 export { EXPORT_PURPOSES, type ExportPurpose } from "./enums";
