@@ -33,12 +33,21 @@ export default tseslint.config(
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      // zod as a namespace (import * as z from "zod"): the named import keeps every locale in the browser bundle.
+      // zod mini as a namespace (docs/decisions/024-zod-mini.md): classic zod cannot be tree-shaken,
+      // and a named import or a value read through `z.core` keeps every locale in the browser bundle.
       "no-restricted-syntax": [
         "error",
         {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier",
-          message: 'Import zod as a namespace (import * as z from "zod"): a named import keeps every zod locale in the browser bundle.',
+          selector: "ImportDeclaration[source.value='zod']",
+          message: 'Use zod mini (import * as z from "zod/mini"): classic zod\'s methods cannot be tree-shaken, and mixing both sends both to the browser.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier",
+          message: 'Import zod as a namespace (import * as z from "zod/mini"): a named import keeps every zod locale in the browser bundle.',
+        },
+        {
+          selector: "MemberExpression[object.name='z'][property.name=/^(core|locales)$/]",
+          message: "A value read through z.core or z.locales keeps all of zod in the browser bundle; read the schema's _zod.def instead (types through z.core are fine).",
         },
       ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],

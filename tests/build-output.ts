@@ -1,8 +1,9 @@
 /**
  * Reading the production build (after `npm run build`): the browser manifest (public/build), the
  * esbuild metafile of the browser build, the server build's routes (for their `handle`) and the
- * message keys that the browser chunks use. For tests/bench/bundle.ts and
- * tests/e2e/message-groups.spec.ts.
+ * message keys that the browser chunks use. For the bundle measurement (tests/bench/bundle.ts)
+ * and the browser-test specs that check what a page loads (tests/e2e/bundle.spec.ts,
+ * tests/e2e/message-groups.spec.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +18,21 @@ export type Manifest = {
 };
 
 export type Metafile = { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+
+/** The main pages and their deepest route ids. */
+export const MAIN_PAGES: [string, string][] = [
+  ["sign-in", "routes/login"],
+  ["home", "routes/_app.home"],
+  ["shelter list", "routes/_app.panti._index"],
+  ["bed board", "routes/_app.panti.$pantiId"],
+  ["referral list", "routes/_app.placements._index"],
+  ["case file", "routes/_app.panti.$pantiId_.stays.$stayId._index"],
+  ["class page", "routes/_app.classes.$classId._index"],
+  ["dashboard (charts lazy)", "routes/_app.dashboard"],
+];
+
+/** The main pages without a form: they load no schema code (docs/decisions/018-page-speed.md). */
+export const PAGES_WITHOUT_FORMS = ["routes/_app.home", "routes/_app.panti._index", "routes/_app.placements._index", "routes/_app.dashboard"];
 
 /** The browser manifest of the build in `root`. */
 export function readManifest(root: string): Manifest {
@@ -43,6 +59,28 @@ export function routeChain(manifest: Manifest, routeId: string): string[] {
 export function routeFiles(manifest: Manifest, routeId: string): string[] {
   const route = manifest.routes[routeId]!;
   return [route.module, ...(route.imports ?? [])];
+}
+
+/**
+ * The modulepreload list of a page whose deepest route is `routeId`, as Remix's <Scripts> builds
+ * it: the entry, each matched route's module and the chunks it imports, and the manifest file
+ * unless lazy route discovery puts the page's part of it inline.
+ */
+export async function preloadLists(root: string, manifest: Manifest): Promise<(routeId: string) => string[]> {
+  const config = (await import(pathToFileURL(path.join(root, "remix.config.js")).href)) as {
+    default: { future?: { v3_lazyRouteDiscovery?: boolean } };
+  };
+  const manifestFileLoaded = !config.default.future?.v3_lazyRouteDiscovery;
+  return (routeId) => {
+    const urls = [...(manifestFileLoaded ? [manifest.url] : []), manifest.entry.module, ...manifest.entry.imports];
+    for (const id of routeChain(manifest, routeId)) urls.push(...routeFiles(manifest, id));
+    return [...new Set(urls)];
+  };
+}
+
+/** The source files (paths relative to the root) esbuild put in the browser file at `url` (/build/…). */
+export function outputInputs(meta: Metafile, url: string): Record<string, { bytesInOutput: number }> {
+  return meta.outputs[`public${url}`]?.inputs ?? {};
 }
 
 /**

@@ -5,7 +5,7 @@
  * They need no token: the signature over the canonical packet, checked against the sender's key in
  * the registry, is the authentication.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   handoffPacketSchema,
   PACKET_VERSIONS,
@@ -75,7 +75,7 @@ function operation(operationId: string, summary: [string, string], packet: strin
   };
 }
 
-const generated = (schema: z.ZodType): JsonSchema => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+const generated = (schema: z.ZodMiniType): JsonSchema => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
 
 export function packetPaths(): Record<string, { post: OperationDoc }> {
   return {

@@ -5,7 +5,7 @@
  * each field's meaning, in English and Bahasa Indonesia, is written here, typed by the field
  * names, and tests compare both sides.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { API_BODY_MAX_BYTES, API_NUMBER_FIELDS, TOKEN_SCHEME } from "~/domain/api-tokens";
 import { PLACEMENT_STATUSES } from "~/domain/enums";
 import { placementApiSchema, type placementFields } from "~/domain/placements";

@@ -4,7 +4,7 @@
  * API asks of a referral on top of the shared schema (a reference is required, numbers are JSON
  * numbers, the unit is the token's). Messages are translation keys (app/utils/messages.api.ts).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idField } from "./fields";
 import { OUTREACH_UNIT_CODES } from "./reference";
 import { plainText } from "./text";
@@ -48,8 +48,8 @@ export function bearerToken(header: string | null | undefined): string | null {
 export const createApiTokenSchema = z.object({
   intent: z.literal("create"),
   outreachUnit: z.enum(OUTREACH_UNIT_CODES),
-  name: plainText(100).pipe(z.string().min(3)),
-  expiresOn: z.string().trim().refine(isCalendarDate, "error.date").optional(),
+  name: z.pipe(plainText(100), z.string().check(z.minLength(3))),
+  expiresOn: z.optional(z.string().check(z.trim(), z.refine(isCalendarDate, "error.date"))),
 });
 export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
 

@@ -4,7 +4,7 @@
  * who is not the person who asked. Pure rules and the decision form; no I/O. The choices are
  * explained in docs/decisions/022-approvals.md.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { checkPanti, grantFor, type Actor } from "./permissions";
 import { plainText } from "./text";
 import { ageOn, toJakartaParts } from "./time";
@@ -135,20 +135,18 @@ export function approvalHref(request: { id: number }): string {
 }
 
 /** The decision form: approve, or reject with a reason. */
-export const approvalDecisionSchema = z
-  .object({
-    intent: z.enum(["approve", "reject"]),
-    reason: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), plainText(500).optional()),
-  })
-  .superRefine((v, ctx) => {
-    if (v.intent === "reject" && (!v.reason || v.reason.length < 3)) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "approval.error.reason" });
-    }
-  });
+export const approvalDecisionSchema = z.object({
+  intent: z.enum(["approve", "reject"]),
+  reason: z.pipe(z.transform((v) => (typeof v === "string" && v.trim() === "" ? undefined : v)), z.optional(plainText(500))),
+}).check(z.superRefine((v, ctx) => {
+  if (v.intent === "reject" && (!v.reason || v.reason.length < 3)) {
+    ctx.addIssue({ code: "custom", path: ["reason"], message: "approval.error.reason" });
+  }
+}));
 export type ApprovalDecisionInput = z.output<typeof approvalDecisionSchema>;
 
 /** The queue's query string. */
 export const approvalQueueFilterSchema = z.object({
-  kind: z.enum(APPROVAL_KINDS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  kind: z.catch(z.optional(z.enum(APPROVAL_KINDS)), undefined),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 1), 1),
 });

@@ -1,37 +1,30 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { checkbox, idField } from "./fields";
 import { BED_STATUSES, ROOM_SEXES, type RoomSex } from "./enums";
 
 const id = idField();
 
-export const setBedStatusSchema = z
-  .object({
-    intent: z.literal("bed-status"),
-    bedId: id,
-    status: z.enum(BED_STATUSES),
-    /** The status the user saw: a stale form is refused instead of flipping the bed back. */
-    expectedStatus: z.enum(BED_STATUSES),
-    reason: z.string().trim().max(200).optional(),
-  })
-  .refine((v) => v.status !== "out_of_service" || (v.reason && v.reason.length >= 3), {
-    path: ["reason"],
-    message: "bed.error.reasonRequired",
-  });
+export const setBedStatusSchema = z.object({
+  intent: z.literal("bed-status"),
+  bedId: id,
+  status: z.enum(BED_STATUSES),
+  /** The status the user saw: a stale form is refused instead of flipping the bed back. */
+  expectedStatus: z.enum(BED_STATUSES),
+  reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+}).check(z.refine((v) => v.status !== "out_of_service" || (v.reason && v.reason.length >= 3), {
+  path: ["reason"],
+  message: "bed.error.reasonRequired",
+}));
 export type SetBedStatusInput = z.output<typeof setBedStatusSchema>;
 
 export const MAX_BEDS_PER_ACTION = 200;
 
 export const addRoomSchema = z.object({
   intent: z.literal("add-room"),
-  name: z.string().trim().min(2).max(80),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(80)),
   sex: z.enum(ROOM_SEXES),
-  bedCount: z.coerce.number().int().min(1).max(MAX_BEDS_PER_ACTION),
-  labelPrefix: z
-    .string()
-    .trim()
-    .max(6)
-    .regex(/^[A-Za-z0-9]*$/, "bed.error.prefix")
-    .optional(),
+  bedCount: z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_BEDS_PER_ACTION)),
+  labelPrefix: z.optional(z.string().check(z.trim(), z.maxLength(6), z.regex(/^[A-Za-z0-9]*$/, "bed.error.prefix"))),
   overflow: checkbox(),
 });
 export type AddRoomInput = z.output<typeof addRoomSchema>;
@@ -39,7 +32,7 @@ export type AddRoomInput = z.output<typeof addRoomSchema>;
 export const addBedsSchema = z.object({
   intent: z.literal("add-beds"),
   roomId: id,
-  bedCount: z.coerce.number().int().min(1).max(MAX_BEDS_PER_ACTION),
+  bedCount: z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_BEDS_PER_ACTION)),
   overflow: checkbox(),
 });
 export type AddBedsInput = z.output<typeof addBedsSchema>;

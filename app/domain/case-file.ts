@@ -15,7 +15,7 @@
  * - Admission does not write stage_history: a stay without history is in pendekatan_awal since
  *   its admission (an implicit first entry).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   IDENTITY_DOCUMENTS,
   IDENTITY_STEP_STATUSES,
@@ -297,9 +297,9 @@ export function isFutureInstant(value: Date, now: Date): boolean {
 
 
 /** Text that must say something (at least `min` characters after trimming). */
-const requiredText = (max: number, min = 3) => plainText(max).pipe(z.string().min(min));
+const requiredText = (max: number, min = 3) => z.pipe(plainText(max), z.string().check(z.minLength(min)));
 
-const optionalText = (max: number) => plainText(max).optional();
+const optionalText = (max: number) => z.optional(plainText(max));
 
 /**
  * Rows of a repeated group from either shape a form sends: react-hook-form's nested array
@@ -339,18 +339,16 @@ function withRows(key: string) {
 
 // --- stage ------------------------------------------------------------------
 
-export const stageMoveSchema = z
-  .object({
-    /** The stage the form was shown for: a different current stage means someone moved it meanwhile. */
-    from: z.enum(REHABILITATION_STAGE_CODES),
-    to: z.enum(REHABILITATION_STAGE_CODES),
-    reason: optionalText(500),
-  })
-  .superRefine((v, ctx) => {
-    if (stagePosition(v.to) < stagePosition(v.from) && (v.reason ?? "").length < STAGE_REASON_MIN) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "caseFile.stage.error.reason" });
-    }
-  });
+export const stageMoveSchema = z.object({
+  /** The stage the form was shown for: a different current stage means someone moved it meanwhile. */
+  from: z.enum(REHABILITATION_STAGE_CODES),
+  to: z.enum(REHABILITATION_STAGE_CODES),
+  reason: optionalText(500),
+}).check(z.superRefine((v, ctx) => {
+  if (stagePosition(v.to) < stagePosition(v.from) && (v.reason ?? "").length < STAGE_REASON_MIN) {
+    ctx.addIssue({ code: "custom", path: ["reason"], message: "caseFile.stage.error.reason" });
+  }
+}));
 export type StageMoveInput = z.output<typeof stageMoveSchema>;
 
 // --- assessment -------------------------------------------------------------
@@ -361,7 +359,7 @@ const assessmentFields = {
   strengths: optionalText(4000),
   familySituation: optionalText(4000),
   health: optionalText(4000),
-  cluster: z.enum(MENTAL_HEALTH_CLUSTERS).optional(),
+  cluster: z.optional(z.enum(MENTAL_HEALTH_CLUSTERS)),
   summary: optionalText(4000),
 };
 
@@ -379,100 +377,85 @@ export function assessmentSchemaFor(pantiType: PantiType | string) {
 export const PLAN_ROWS = 5;
 
 const goalRow = z.object({
-  goal: plainText(500).optional(),
-  intervention: plainText(500).optional(),
-  targetDate: z.string().trim().optional(),
-  status: z.enum(PLAN_GOAL_STATUSES).optional(),
+  goal: z.optional(plainText(500)),
+  intervention: z.optional(plainText(500)),
+  targetDate: z.optional(z.string().check(z.trim())),
+  status: z.optional(z.enum(PLAN_GOAL_STATUSES)),
 });
 
 const filled = (row: z.output<typeof goalRow>) => Boolean(row.goal || row.intervention || row.targetDate);
 
-export const planSchema = z.preprocess(
-  withRows("goals"),
-  z
-    .object({
-      createdOn: calendarDate(),
-      goals: z.array(goalRow).max(20),
-    })
-    .superRefine((v, ctx) => {
-      v.goals.forEach((row, i) => {
-        if (!filled(row)) return;
-        if (!row.goal || row.goal.length < 3) ctx.addIssue({ code: "custom", path: ["goals", i, "goal"], message: "caseFile.plan.error.goal" });
-        if (!row.intervention || row.intervention.length < 3) {
-          ctx.addIssue({ code: "custom", path: ["goals", i, "intervention"], message: "caseFile.plan.error.intervention" });
-        }
-        if (!row.targetDate || !isCalendarDate(row.targetDate)) {
-          ctx.addIssue({ code: "custom", path: ["goals", i, "targetDate"], message: "error.date" });
-        } else if (row.targetDate < v.createdOn) {
-          ctx.addIssue({ code: "custom", path: ["goals", i, "targetDate"], message: "caseFile.plan.error.targetBeforePlan" });
-        }
-      });
-      if (!v.goals.some(filled)) ctx.addIssue({ code: "custom", path: ["goals", 0, "goal"], message: "caseFile.plan.error.oneGoal" });
-    })
-    .transform((v) => ({
-      createdOn: v.createdOn,
-      goals: v.goals.filter(filled).map((g) => ({
-        goal: g.goal!,
-        intervention: g.intervention!,
-        targetDate: g.targetDate!,
-        status: g.status ?? ("open" as const),
-      })),
+export const planSchema = z.pipe(z.transform(withRows("goals")), z.pipe(z.object({
+    createdOn: calendarDate(),
+    goals: z.array(goalRow).check(z.maxLength(20)),
+  }).check(z.superRefine((v, ctx) => {
+    v.goals.forEach((row, i) => {
+      if (!filled(row)) return;
+      if (!row.goal || row.goal.length < 3) ctx.addIssue({ code: "custom", path: ["goals", i, "goal"], message: "caseFile.plan.error.goal" });
+      if (!row.intervention || row.intervention.length < 3) {
+        ctx.addIssue({ code: "custom", path: ["goals", i, "intervention"], message: "caseFile.plan.error.intervention" });
+      }
+      if (!row.targetDate || !isCalendarDate(row.targetDate)) {
+        ctx.addIssue({ code: "custom", path: ["goals", i, "targetDate"], message: "error.date" });
+      } else if (row.targetDate < v.createdOn) {
+        ctx.addIssue({ code: "custom", path: ["goals", i, "targetDate"], message: "caseFile.plan.error.targetBeforePlan" });
+      }
+    });
+    if (!v.goals.some(filled)) ctx.addIssue({ code: "custom", path: ["goals", 0, "goal"], message: "caseFile.plan.error.oneGoal" });
+  })), z.transform((v) => ({
+    createdOn: v.createdOn,
+    goals: v.goals.filter(filled).map((g) => ({
+      goal: g.goal!,
+      intervention: g.intervention!,
+      targetDate: g.targetDate!,
+      status: g.status ?? ("open" as const),
     })),
-);
+  }))));
 export type PlanInput = z.output<typeof planSchema>;
 
-export const planReviewSchema = z.preprocess(
-  withRows("goals"),
-  z.object({
+export const planReviewSchema = z.pipe(z.transform(withRows("goals")), z.object({
     planId: idField(),
     reviewedOn: calendarDate(),
     notes: requiredText(4000),
     /** The status of each goal after the review, in the plan's order. */
-    goals: z.array(z.object({ status: z.enum(PLAN_GOAL_STATUSES).optional() })).max(20),
-  }),
-);
+    goals: z.array(z.object({ status: z.optional(z.enum(PLAN_GOAL_STATUSES)) })).check(z.maxLength(20)),
+  }));
 export type PlanReviewInput = z.output<typeof planReviewSchema>;
 
 // --- psychosocial session ---------------------------------------------------
 
-const stayIdList = z.preprocess(
-  (v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "" && x !== false) : [v]),
-  z.array(idField()).max(60),
-);
+const stayIdList = z.pipe(z.transform((v) => (v === undefined || v === null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "" && x !== false) : [v])), z.array(idField()).check(z.maxLength(60)));
 
-export const sessionSchema = z
-  .object({
-    serviceCode: z.enum(PSYCHOSOCIAL_SERVICE_CODES),
-    mode: z.enum(SESSION_MODES),
-    providerName: personName(),
-    sessionAt: jakartaInstant(),
-    durationMinutes: z.coerce.number().int().min(5).max(480),
-    summary: requiredText(2000),
-    followUp: optionalText(2000),
-    /** Confidential: only psychosocial staff of the panti and dinsos_admin read it. */
-    note: optionalText(4000),
-    stayIds: stayIdList,
-  })
-  .superRefine((v, ctx) => {
-    const unique = new Set(v.stayIds);
-    if (v.mode === "individual" && unique.size !== 1) {
-      ctx.addIssue({ code: "custom", path: ["stayIds"], message: "psychosocial.error.individualOne" });
-    }
-    if (v.mode === "group" && unique.size < 2) {
-      ctx.addIssue({ code: "custom", path: ["stayIds"], message: "psychosocial.error.groupTwo" });
-    }
-  })
-  .transform((v) => ({ ...v, stayIds: [...new Set(v.stayIds)] }));
+export const sessionSchema = z.pipe(z.object({
+  serviceCode: z.enum(PSYCHOSOCIAL_SERVICE_CODES),
+  mode: z.enum(SESSION_MODES),
+  providerName: personName(),
+  sessionAt: jakartaInstant(),
+  durationMinutes: z.coerce.number().check(z.int(), z.gte(5), z.lte(480)),
+  summary: requiredText(2000),
+  followUp: optionalText(2000),
+  /** Confidential: only psychosocial staff of the panti and dinsos_admin read it. */
+  note: optionalText(4000),
+  stayIds: stayIdList,
+}).check(z.superRefine((v, ctx) => {
+  const unique = new Set(v.stayIds);
+  if (v.mode === "individual" && unique.size !== 1) {
+    ctx.addIssue({ code: "custom", path: ["stayIds"], message: "psychosocial.error.individualOne" });
+  }
+  if (v.mode === "group" && unique.size < 2) {
+    ctx.addIssue({ code: "custom", path: ["stayIds"], message: "psychosocial.error.groupTwo" });
+  }
+})), z.transform((v) => ({ ...v, stayIds: [...new Set(v.stayIds)] })));
 export type SessionInput = z.output<typeof sessionSchema>;
 
 // --- family tracing ---------------------------------------------------------
 
-const phone = () => z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "error.phone");
+const phone = () => z.string().check(z.trim(), z.regex(/^\+?[0-9 -]{6,20}$/, "error.phone"));
 
 export const familyContactSchema = z.object({
   name: personName(),
   relation: requiredText(60, 2),
-  phone: phone().optional(),
+  phone: z.optional(phone()),
   address: optionalText(300),
   notes: optionalText(1000),
 });
@@ -482,7 +465,7 @@ export const tracingAttemptSchema = z.object({
   attemptedAt: jakartaInstant(),
   channel: z.enum(TRACING_CHANNELS),
   result: z.enum(TRACING_RESULTS),
-  contactId: idField().optional(),
+  contactId: z.optional(idField()),
   notes: optionalText(2000),
 });
 export type TracingAttemptInput = z.output<typeof tracingAttemptSchema>;
@@ -497,44 +480,37 @@ const NUMBER_FORMAT: Record<IdentityDocument, { pattern: RegExp; messageKey: str
   bpjs: { pattern: /^\d{13}$/, messageKey: "caseFile.identity.error.bpjsNumber" },
 };
 
-export const identityStepSchema = z
-  .object({
-    document: z.enum(IDENTITY_DOCUMENTS),
-    status: z.enum(IDENTITY_STEP_STATUSES),
-    stepOn: calendarDate(),
-    number: z
-      .string()
-      .trim()
-      .transform((v) => v.replace(/[\s.-]/g, ""))
-      .optional(),
-    /** The person's name, needed when an issued NIK identifies a person recorded as unidentified. */
-    name: personName().optional(),
-    notes: optionalText(1000),
-  })
-  .superRefine((v, ctx) => {
-    const format = NUMBER_FORMAT[v.document];
-    if (v.number) {
-      if (!format.pattern.test(v.number)) ctx.addIssue({ code: "custom", path: ["number"], message: format.messageKey });
-    } else if (v.status === "issued" && (v.document === "nik" || v.document === "kk")) {
-      ctx.addIssue({ code: "custom", path: ["number"], message: "caseFile.identity.error.numberRequired" });
-    }
-  })
-  .transform((v) => ({ ...v, number: v.number || undefined }));
+export const identityStepSchema = z.pipe(z.object({
+  document: z.enum(IDENTITY_DOCUMENTS),
+  status: z.enum(IDENTITY_STEP_STATUSES),
+  stepOn: calendarDate(),
+  number: z.optional(z.pipe(z.string().check(z.trim()), z.transform((v) => v.replace(/[\s.-]/g, "")))),
+  /** The person's name, needed when an issued NIK identifies a person recorded as unidentified. */
+  name: z.optional(personName()),
+  notes: optionalText(1000),
+}).check(z.superRefine((v, ctx) => {
+  const format = NUMBER_FORMAT[v.document];
+  if (v.number) {
+    if (!format.pattern.test(v.number)) ctx.addIssue({ code: "custom", path: ["number"], message: format.messageKey });
+  } else if (v.status === "issued" && (v.document === "nik" || v.document === "kk")) {
+    ctx.addIssue({ code: "custom", path: ["number"], message: "caseFile.identity.error.numberRequired" });
+  }
+})), z.transform((v) => ({ ...v, number: v.number || undefined })));
 export type IdentityStepInput = z.output<typeof identityStepSchema>;
 
 // --- lists ------------------------------------------------------------------
 
 /** The residents list's query string; anything unusable falls back to the default. */
 export const residentFiltersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  stage: z.enum(WORKING_STAGES).optional().catch(undefined),
-  status: z.enum(["open", "exited"]).default("open").catch("open"),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  q: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
+  stage: z.catch(z.optional(z.enum(WORKING_STAGES)), undefined),
+  status: z.catch(z._default(z.enum(["open", "exited"]), "open"), "open"),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 1), 1),
 });
 export type ResidentFilters = z.output<typeof residentFiltersSchema>;
 
 /** The sessions list's query string. */
 export const sessionFiltersSchema = z.object({
-  service: z.enum(PSYCHOSOCIAL_SERVICE_CODES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  service: z.catch(z.optional(z.enum(PSYCHOSOCIAL_SERVICE_CODES)), undefined),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 1), 1),
 });

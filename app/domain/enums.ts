@@ -81,3 +81,20 @@ export const PLAN_GOAL_STATUSES = ["open", "achieved", "dropped"] as const;
 
 /** The orders of the shelter list (beside the other lists, so that its page loads no schema code). */
 export const PANTI_SORTS = ["name", "occupancy", "overflow", "available"] as const;
+
+// --- safeguarding -----------------------------------------------------------------
+/** Recipients a person's consent can cover (docs/decisions/021-safeguarding.md). */
+export const CONSENT_PURPOSES = ["family", "home_province", "dukcapil", "hospital", "partner_lks", "research"] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/**
+ * What a download with names is for: the internal work of Dinsos and the panti, or a recipient
+ * outside them, named by the consent purpose that covers it. Anonymised research takes the
+ * reports without names, never a list of people. Here rather than in domain/exports.ts so that
+ * the download form of the lists loads no schema code.
+ */
+export const EXPORT_PURPOSES = ["internal", ...CONSENT_PURPOSES.filter((p) => p !== "research")] as [
+  "internal",
+  ...Exclude<ConsentPurpose, "research">[],
+];
+export type ExportPurpose = "internal" | Exclude<ConsentPurpose, "research">;

@@ -2,7 +2,7 @@
  * The end of a stay (terminasi): the outcome, its date, the details that fit the outcome, the
  * undo grace period, follow-ups after positive exits, and what counts as a re-entry.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { EXIT_OUTCOME_CODES, EXIT_OUTCOMES, type ExitOutcome } from "./reference";
 import { checkbox, idField, jakartaInstant } from "./fields";
 import { plainText, personName } from "./text";
@@ -48,80 +48,78 @@ export function isPositiveOutcome(outcome: string): boolean {
 }
 
 
-export const exitSchema = z
-  .object({
-    intent: z.literal("exit").optional(),
-    outcome: z.enum(EXIT_OUTCOME_CODES),
-    exitedAt: jakartaInstant(),
-    notes: plainText(2000).optional(),
-    // Family (returned_family, adopted)
-    familyName: personName().optional(),
-    familyRelation: plainText(60).optional(),
-    familyAddress: plainText(300).optional(),
-    familyPhone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "error.phone").optional(),
-    docKtp: checkbox(),
-    docKk: checkbox(),
-    docRtRwLetter: checkbox(),
-    docKelurahanLetter: checkbox(),
-    docSignedStatement: checkbox(),
-    // Repatriation
-    province: z.enum(PROVINCES).optional(),
-    city: plainText(80).optional(),
-    escort: plainText(120).optional(),
-    transport: z.enum(TRANSPORT_MODES).optional(),
-    /** The FKD-MPU hand-off this repatriation goes with (one of the stay's, checked by the service). */
-    handoffId: z.preprocess((v) => (v === "" ? undefined : v), idField().optional()),
-    /** Why a repatriation to a partner province goes without a hand-off. */
-    noHandoffReason: plainText(500).optional(),
-    // Transfer
-    toPantiId: idField().optional(),
-    // Hospital / institution / independent living
-    institutionName: plainText(150).optional(),
-    address: plainText(300).optional(),
-    // Absconded / deceased: the incident it refers to
-    incidentId: idField().optional(),
-  })
-  .superRefine((v, ctx) => {
-    const need = (field: keyof typeof v, message = "error.required") => {
-      if (v[field] === undefined || v[field] === "") ctx.addIssue({ code: "custom", path: [field], message });
-    };
-    switch (v.outcome) {
-      case "returned_family":
-      case "adopted":
-        need("familyName");
-        need("familyRelation");
-        need("familyAddress");
-        if (v.outcome === "returned_family") {
-          if (!v.docKtp) ctx.addIssue({ code: "custom", path: ["docKtp"], message: "exit.error.documentNeeded" });
-          if (!v.docKk) ctx.addIssue({ code: "custom", path: ["docKk"], message: "exit.error.documentNeeded" });
-          if (!v.docSignedStatement) {
-            ctx.addIssue({ code: "custom", path: ["docSignedStatement"], message: "exit.error.documentNeeded" });
-          }
+export const exitSchema = z.object({
+  intent: z.optional(z.literal("exit")),
+  outcome: z.enum(EXIT_OUTCOME_CODES),
+  exitedAt: jakartaInstant(),
+  notes: z.optional(plainText(2000)),
+  // Family (returned_family, adopted)
+  familyName: z.optional(personName()),
+  familyRelation: z.optional(plainText(60)),
+  familyAddress: z.optional(plainText(300)),
+  familyPhone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 -]{6,20}$/, "error.phone"))),
+  docKtp: checkbox(),
+  docKk: checkbox(),
+  docRtRwLetter: checkbox(),
+  docKelurahanLetter: checkbox(),
+  docSignedStatement: checkbox(),
+  // Repatriation
+  province: z.optional(z.enum(PROVINCES)),
+  city: z.optional(plainText(80)),
+  escort: z.optional(plainText(120)),
+  transport: z.optional(z.enum(TRANSPORT_MODES)),
+  /** The FKD-MPU hand-off this repatriation goes with (one of the stay's, checked by the service). */
+  handoffId: z.pipe(z.transform((v) => (v === "" ? undefined : v)), z.optional(idField())),
+  /** Why a repatriation to a partner province goes without a hand-off. */
+  noHandoffReason: z.optional(plainText(500)),
+  // Transfer
+  toPantiId: z.optional(idField()),
+  // Hospital / institution / independent living
+  institutionName: z.optional(plainText(150)),
+  address: z.optional(plainText(300)),
+  // Absconded / deceased: the incident it refers to
+  incidentId: z.optional(idField()),
+}).check(z.superRefine((v, ctx) => {
+  const need = (field: keyof typeof v, message = "error.required") => {
+    if (v[field] === undefined || v[field] === "") ctx.addIssue({ code: "custom", path: [field], message });
+  };
+  switch (v.outcome) {
+    case "returned_family":
+    case "adopted":
+      need("familyName");
+      need("familyRelation");
+      need("familyAddress");
+      if (v.outcome === "returned_family") {
+        if (!v.docKtp) ctx.addIssue({ code: "custom", path: ["docKtp"], message: "exit.error.documentNeeded" });
+        if (!v.docKk) ctx.addIssue({ code: "custom", path: ["docKk"], message: "exit.error.documentNeeded" });
+        if (!v.docSignedStatement) {
+          ctx.addIssue({ code: "custom", path: ["docSignedStatement"], message: "exit.error.documentNeeded" });
         }
-        break;
-      case "repatriated_home_region":
-        need("province");
-        need("city");
-        need("transport");
-        if (v.province && isPartnerProvince(v.province) && v.handoffId === undefined && !v.noHandoffReason) {
-          ctx.addIssue({ code: "custom", path: ["noHandoffReason"], message: "handoff.exit.error.reason" });
-        }
-        break;
-      case "transferred_panti":
-        need("toPantiId");
-        need("notes", "exit.error.transferSummary");
-        break;
-      case "referred_hospital":
-      case "referred_other_institution":
-        need("institutionName");
-        break;
-      case "other":
-        need("notes");
-        break;
-      default:
-        break;
-    }
-  });
+      }
+      break;
+    case "repatriated_home_region":
+      need("province");
+      need("city");
+      need("transport");
+      if (v.province && isPartnerProvince(v.province) && v.handoffId === undefined && !v.noHandoffReason) {
+        ctx.addIssue({ code: "custom", path: ["noHandoffReason"], message: "handoff.exit.error.reason" });
+      }
+      break;
+    case "transferred_panti":
+      need("toPantiId");
+      need("notes", "exit.error.transferSummary");
+      break;
+    case "referred_hospital":
+    case "referred_other_institution":
+      need("institutionName");
+      break;
+    case "other":
+      need("notes");
+      break;
+    default:
+      break;
+  }
+}));
 export type ExitInput = z.output<typeof exitSchema>;
 
 /** An exit's form as it waits for approval (JSON: the date as an ISO instant). */
@@ -214,7 +212,7 @@ export function canUndoExit(recordedAt: Date, now: Date, role: Role): boolean {
 
 export const undoExitSchema = z.object({
   intent: z.literal("undo-exit"),
-  reason: plainText(500).pipe(z.string().min(3)),
+  reason: z.pipe(plainText(500), z.string().check(z.minLength(3))),
 });
 
 /** Follow-up contacts after a positive exit, in months. */
@@ -255,18 +253,18 @@ export const followUpSchema = z.object({
   contactedAt: jakartaInstant(),
   channel: z.enum(FOLLOW_UP_CHANNELS),
   result: z.enum(FOLLOW_UP_RESULTS),
-  notes: plainText(1000).optional(),
+  notes: z.optional(plainText(1000)),
 });
 
 /** The follow-up list's query string; anything unusable falls back to the default. */
 export const followUpListFilterSchema = z.object({
-  upcoming: z.literal("1").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  upcoming: z.catch(z.optional(z.literal("1")), undefined),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 1), 1),
 });
 
 /** The stale-stay list's query string. */
 export const staleStayListFilterSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 1), 1),
 });
 
 export type FollowUpState = "done" | "overdue" | "due" | "upcoming";

@@ -3,19 +3,10 @@
  * outside Dinsos and the panti only the persons who consented to that recipient are in it
  * (docs/decisions/021-safeguarding.md). Pure rules; no I/O.
  */
-import * as z from "zod";
-import { CONSENT_PURPOSES, type ConsentPurpose } from "./safeguarding";
+import * as z from "zod/mini";
+import { EXPORT_PURPOSES, type ExportPurpose } from "./enums";
 
-/**
- * What a download with names is for: the internal work of Dinsos and the panti, or a recipient
- * outside them, named by the consent purpose that covers it. Anonymised research takes the
- * reports without names, never a list of people.
- */
-export const EXPORT_PURPOSES = ["internal", ...CONSENT_PURPOSES.filter((p) => p !== "research")] as [
-  "internal",
-  ...Exclude<ConsentPurpose, "research">[],
-];
-export type ExportPurpose = "internal" | Exclude<ConsentPurpose, "research">;
+export { EXPORT_PURPOSES, type ExportPurpose } from "./enums";
 
 export const exportPurposeSchema = z.object({
   purpose: z.enum(EXPORT_PURPOSES, { error: "export.error.purpose" }),

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isCalendarDate, parseJakartaDateTime } from "./time";
 
 /**
@@ -6,30 +6,35 @@ import { isCalendarDate, parseJakartaDateTime } from "./time";
  * react-hook-form when ticked.
  */
 export const checkbox = () =>
-  z
-    .union([z.boolean(), z.enum(["on", "true", "1"])])
-    .optional()
-    .transform((v) => v === true || typeof v === "string");
+  z.pipe(z.optional(z.union([z.boolean(), z.enum(["on", "true", "1"])])), z.transform((v) => v === true || typeof v === "string"));
 
 /**
  * A positive integer id from a form or URL. In a form it is a choice (a select, a radio), so a
  * missing or wrong one says "choose one", not "enter a number".
  */
-export const idField = () => z.coerce.number({ error: "error.choose_option" }).int("error.choose_option").positive("error.choose_option");
+export const idField = () => z.coerce.number({ error: "error.choose_option" }).check(z.int("error.choose_option"), z.positive("error.choose_option"));
 
 /** Repeated form fields (checkboxes): absent → [], one value → [value], react-hook-form's false → []. */
-export const repeatedField = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "" && x !== false) : [v]), z.array(item));
+export const repeatedField = <T extends z.ZodMiniType>(item: T) =>
+  z.pipe(z.transform((v) => (v == null || v === false || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "" && x !== false) : [v])), z.array(item));
 /** A calendar date YYYY-MM-DD from a date input. */
-export const calendarDate = () => z.string().trim().refine(isCalendarDate, "error.date");
+export const calendarDate = () => z.string().check(z.trim(), z.refine(isCalendarDate, "error.date"));
 
 /** An instant from a datetime-local input, read in Asia/Jakarta. */
 export const jakartaInstant = () =>
-  z.string().transform((value, ctx) => {
+  z.pipe(z.string(), z.transform((value, ctx) => {
     const date = parseJakartaDateTime(value);
     if (!date) {
-      ctx.addIssue({ code: "custom", message: "error.datetime" });
+      transformIssue(ctx, "error.datetime");
       return z.NEVER;
     }
     return date;
-  });
+  }));
+
+/**
+ * Refuses the value inside a `z.transform` (whose context, in zod mini, has no `addIssue`): the
+ * same custom issue as classic zod's `ctx.addIssue({ code: "custom", message, path })`.
+ */
+export function transformIssue(ctx: z.core.ParsePayload, message: string, path?: PropertyKey[]): void {
+  ctx.issues.push({ code: "custom", message, input: ctx.value, ...(path ? { path } : {}) });
+}

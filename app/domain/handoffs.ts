@@ -3,7 +3,7 @@
  * its statuses as a state machine, the signed packets the two instances exchange, and the
  * outbox's retry schedule. Pure: no I/O. The packet format is docs/decisions/020-fkd-mpu-packets.md.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { checkbox } from "./fields";
 import { TRANSPORT_MODES } from "./exits";
 import { PROVINCE_CODE } from "./provinces";
@@ -100,56 +100,51 @@ export const HANDOFF_DOCUMENTS = ["ktp", "kk", "birthCertificate", "bpjs", "othe
 export type HandoffDocument = (typeof HANDOFF_DOCUMENTS)[number];
 
 const optionalText = (max: number) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), plainText(max).optional());
+  z.pipe(z.transform((v) => (typeof v === "string" && v.trim() === "" ? undefined : v)), z.optional(plainText(max)));
 
 /** Cross-field rules run even when a field failed, so that every error of a form comes back at once. */
 const ALWAYS = { when: () => true } as const;
 
-const requiredText = (max: number) => plainText(max).pipe(z.string().min(3, "error.required"));
+const requiredText = (max: number) => z.pipe(plainText(max), z.string().check(z.minLength(3, "error.required")));
 
 /** A calendar date (YYYY-MM-DD). */
-const dateField = () => z.string().trim().refine(isCalendarDate, "error.date");
+const dateField = () => z.string().check(z.trim(), z.refine(isCalendarDate, "error.date"));
 
-export const handoffSchema = z
-  .object({
-    partnerCode: z.string().trim().regex(PROVINCE_CODE, "handoff.error.partner"),
-    destinationCity: requiredText(80),
-    reason: requiredText(1000),
-    docKtp: checkbox(),
-    docKk: checkbox(),
-    docBirthCertificate: checkbox(),
-    docBpjs: checkbox(),
-    docOther: checkbox(),
-    documentsNote: optionalText(300),
-    health: requiredText(1000),
-    medication: optionalText(500),
-    disability: optionalText(500),
-    psychosocial: requiredText(1000),
-    continueRehabilitation: optionalText(1000),
-    continueTreatment: optionalText(1000),
-    continueTraining: optionalText(1000),
-    familyFound: checkbox(),
-    familyName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), personName().optional()),
-    familyRelation: optionalText(60),
-    familyAddress: optionalText(300),
-    familyPhone: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "error.phone").optional(),
-    ),
-    escort: requiredText(120),
-    transport: z.enum(TRANSPORT_MODES),
-    plannedDate: dateField(),
-    consent: checkbox(),
-    consentNote: optionalText(500),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "handoff.error.consent" });
-    if (v.familyFound) {
-      for (const field of ["familyName", "familyRelation", "familyAddress"] as const) {
-        if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "error.required" });
-      }
+export const handoffSchema = z.object({
+  partnerCode: z.string().check(z.trim(), z.regex(PROVINCE_CODE, "handoff.error.partner")),
+  destinationCity: requiredText(80),
+  reason: requiredText(1000),
+  docKtp: checkbox(),
+  docKk: checkbox(),
+  docBirthCertificate: checkbox(),
+  docBpjs: checkbox(),
+  docOther: checkbox(),
+  documentsNote: optionalText(300),
+  health: requiredText(1000),
+  medication: optionalText(500),
+  disability: optionalText(500),
+  psychosocial: requiredText(1000),
+  continueRehabilitation: optionalText(1000),
+  continueTreatment: optionalText(1000),
+  continueTraining: optionalText(1000),
+  familyFound: checkbox(),
+  familyName: z.pipe(z.transform((v) => (typeof v === "string" && v.trim() === "" ? undefined : v)), z.optional(personName())),
+  familyRelation: optionalText(60),
+  familyAddress: optionalText(300),
+  familyPhone: z.pipe(z.transform((v) => (typeof v === "string" && v.trim() === "" ? undefined : v)), z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 -]{6,20}$/, "error.phone")))),
+  escort: requiredText(120),
+  transport: z.enum(TRANSPORT_MODES),
+  plannedDate: dateField(),
+  consent: checkbox(),
+  consentNote: optionalText(500),
+}).check(z.superRefine((v, ctx) => {
+  if (!v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "handoff.error.consent" });
+  if (v.familyFound) {
+    for (const field of ["familyName", "familyRelation", "familyAddress"] as const) {
+      if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "error.required" });
     }
-  }, ALWAYS);
+  }
+}, ALWAYS));
 export type HandoffInput = z.output<typeof handoffSchema>;
 
 /** The form's fields of a document, for the checkboxes and for filling the form from a packet. */
@@ -206,28 +201,24 @@ export const declineSchema = z.object({
   reason: requiredText(500),
 });
 
-export const acceptSchema = z
-  .object({
-    intent: z.literal("accept"),
-    acceptedAs: z.enum(ACCEPTED_AS),
-    targetPantiId: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()),
-    note: optionalText(500),
-  })
-  .superRefine((v, ctx) => {
-    if (v.acceptedAs === "panti" && v.targetPantiId === undefined) {
-      ctx.addIssue({ code: "custom", path: ["targetPantiId"], message: "error.required" });
-    }
-  }, ALWAYS);
+export const acceptSchema = z.object({
+  intent: z.literal("accept"),
+  acceptedAs: z.enum(ACCEPTED_AS),
+  targetPantiId: z.pipe(z.transform((v) => (v === "" ? undefined : v)), z.optional(z.coerce.number().check(z.int(), z.positive()))),
+  note: optionalText(500),
+}).check(z.superRefine((v, ctx) => {
+  if (v.acceptedAs === "panti" && v.targetPantiId === undefined) {
+    ctx.addIssue({ code: "custom", path: ["targetPantiId"], message: "error.required" });
+  }
+}, ALWAYS));
 
-export const arrivalSchema = z
-  .object({
-    intent: z.literal("arrival"),
-    condition: z.enum(ARRIVAL_CONDITIONS),
-    note: optionalText(1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.condition === "with_note" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "handoff.error.arrivalNote" });
-  }, ALWAYS);
+export const arrivalSchema = z.object({
+  intent: z.literal("arrival"),
+  condition: z.enum(ARRIVAL_CONDITIONS),
+  note: optionalText(1000),
+}).check(z.superRefine((v, ctx) => {
+  if (v.condition === "with_note" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "handoff.error.arrivalNote" });
+}, ALWAYS));
 
 export const closeSchema = z.object({ intent: z.literal("close"), note: optionalText(500) });
 
@@ -237,17 +228,15 @@ export const discardSchema = z.object({ intent: z.literal("discard"), reason: re
 export const sendSchema = z.object({ intent: z.literal("send") });
 
 /** For a hand-off sent as a file: the partner's answer (by letter or phone), recorded by hand. */
-export const partnerAnswerSchema = z
-  .object({
-    intent: z.literal("answer"),
-    status: z.enum(REPORTED_STATUSES),
-    condition: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ARRIVAL_CONDITIONS).optional()),
-    note: optionalText(1000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.status === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "error.required" });
-    if (v.status === "arrived" && !v.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "error.required" });
-  }, ALWAYS);
+export const partnerAnswerSchema = z.object({
+  intent: z.literal("answer"),
+  status: z.enum(REPORTED_STATUSES),
+  condition: z.pipe(z.transform((v) => (v === "" ? undefined : v)), z.optional(z.enum(ARRIVAL_CONDITIONS))),
+  note: optionalText(1000),
+}).check(z.superRefine((v, ctx) => {
+  if (v.status === "declined" && !v.note) ctx.addIssue({ code: "custom", path: ["note"], message: "error.required" });
+  if (v.status === "arrived" && !v.condition) ctx.addIssue({ code: "custom", path: ["condition"], message: "error.required" });
+}, ALWAYS));
 
 // ---------------------------------------------------------------------------
 // Packets (version 1)
@@ -261,15 +250,15 @@ export const PACKET_KINDS = ["handoff", "status", "tracing_request", "tracing_an
 export type PacketKind = (typeof PACKET_KINDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const uuid = () => z.string().regex(UUID);
+const uuid = () => z.string().check(z.regex(UUID));
 const instant = () => z.iso.datetime({ offset: true });
-const text = (max: number) => z.string().max(max);
-const nullableText = (max: number) => text(max).nullable();
-const province = () => z.string().regex(PROVINCE_CODE);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const nullableText = (max: number) => z.nullable(text(max));
+const province = () => z.string().check(z.regex(PROVINCE_CODE));
 
 /** The fields every packet carries, whatever its kind and version: read before anything else. */
 export const packetHeaderSchema = z.object({
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   kind: z.enum(PACKET_KINDS),
   packetId: uuid(),
   from: province(),
@@ -280,7 +269,7 @@ export type PacketHeader = z.output<typeof packetHeaderSchema>;
 /** What is signed travels as `{ packet, signature }`: the signature is over canonicalJson(packet). */
 export const envelopeSchema = z.object({
   packet: z.record(z.string(), z.unknown()),
-  signature: z.string().min(1).max(200).optional(),
+  signature: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 
 const header = {
@@ -301,14 +290,14 @@ export const handoffPacketSchema = z.strictObject({
     description: nullableText(1000),
     sex: z.enum(["male", "female"]),
     birthDate: nullableText(10),
-    birthYear: z.number().int().min(1900).max(2100).nullable(),
+    birthYear: z.nullable(z.number().check(z.int(), z.gte(1900), z.lte(2100))),
     nik: nullableText(16),
     kk: nullableText(16),
     originCity: nullableText(80),
     ppksCategory: nullableText(60),
-    disabilitySubtypes: z.array(text(60)).max(20),
+    disabilitySubtypes: z.array(text(60)).check(z.maxLength(20)),
   }),
-  documents: z.array(z.enum(HANDOFF_DOCUMENTS)).max(HANDOFF_DOCUMENTS.length),
+  documents: z.array(z.enum(HANDOFF_DOCUMENTS)).check(z.maxLength(HANDOFF_DOCUMENTS.length)),
   documentsNote: nullableText(300),
   reason: text(1000),
   condition: z.strictObject({
@@ -346,8 +335,8 @@ export const statusPacketSchema = z.strictObject({
   handoffId: uuid(),
   status: z.enum(REPORTED_STATUSES),
   at: instant(),
-  acceptedAs: z.enum(ACCEPTED_AS).nullable(),
-  condition: z.enum(ARRIVAL_CONDITIONS).nullable(),
+  acceptedAs: z.nullable(z.enum(ACCEPTED_AS)),
+  condition: z.nullable(z.enum(ARRIVAL_CONDITIONS)),
   note: nullableText(1000),
 });
 export type StatusPacket = z.output<typeof statusPacketSchema>;
@@ -356,13 +345,13 @@ export const tracingRequestPacketSchema = z.strictObject({
   ...header,
   kind: z.literal("tracing_request"),
   sentAt: instant(),
-  person: z.strictObject({ sex: z.enum(["male", "female"]), age: z.number().int().min(0).max(130).nullable() }),
+  person: z.strictObject({ sex: z.enum(["male", "female"]), age: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(130))) }),
   description: text(1000),
   names: nullableText(500),
   places: nullableText(500),
   language: nullableText(100),
   /** A small photo as a data URL (JPEG or PNG), optional. */
-  photo: z.string().max(48_000).regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/).nullable(),
+  photo: z.nullable(z.string().check(z.maxLength(48_000), z.regex(/^data:image\/(jpeg|png);base64,[A-Za-z0-9+/]+=*$/))),
 });
 export type TracingRequestPacket = z.output<typeof tracingRequestPacketSchema>;
 
@@ -373,7 +362,7 @@ export const tracingAnswerPacketSchema = z.strictObject({
   at: instant(),
   result: z.enum(TRACING_RESULTS),
   notes: nullableText(1000),
-  contact: z.strictObject({ name: text(100), relation: text(60), phone: nullableText(20), address: nullableText(300) }).nullable(),
+  contact: z.nullable(z.strictObject({ name: text(100), relation: text(60), phone: nullableText(20), address: nullableText(300) })),
 });
 export type TracingAnswerPacket = z.output<typeof tracingAnswerPacketSchema>;
 
@@ -510,7 +499,7 @@ export const TRACING_REQUEST_STATUSES = ["open", "answered"] as const;
 export type TracingRequestStatus = (typeof TRACING_REQUEST_STATUSES)[number];
 
 export const tracingRequestSchema = z.object({
-  partnerCode: z.string().trim().regex(PROVINCE_CODE, "handoff.error.partner"),
+  partnerCode: z.string().check(z.trim(), z.regex(PROVINCE_CODE, "handoff.error.partner")),
   description: requiredText(1000),
   names: optionalText(500),
   places: optionalText(500),
@@ -529,19 +518,14 @@ export function tracingPhoto(photo: { type: string; bytes: Uint8Array } | null):
   return { ok: true, dataUrl: `data:${photo.type};base64,${Buffer.from(photo.bytes).toString("base64")}` };
 }
 
-export const tracingAnswerSchema = z
-  .object({
-    result: z.enum(TRACING_RESULTS),
-    notes: optionalText(1000),
-    contactName: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), personName().optional()),
-    contactRelation: optionalText(60),
-    contactPhone: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "error.phone").optional(),
-    ),
-    contactAddress: optionalText(300),
-  })
-  .superRefine((v, ctx) => {
-    if (v.contactName && !v.contactRelation) ctx.addIssue({ code: "custom", path: ["contactRelation"], message: "error.required" });
-  }, ALWAYS);
+export const tracingAnswerSchema = z.object({
+  result: z.enum(TRACING_RESULTS),
+  notes: optionalText(1000),
+  contactName: z.pipe(z.transform((v) => (typeof v === "string" && v.trim() === "" ? undefined : v)), z.optional(personName())),
+  contactRelation: optionalText(60),
+  contactPhone: z.pipe(z.transform((v) => (typeof v === "string" && v.trim() === "" ? undefined : v)), z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 -]{6,20}$/, "error.phone")))),
+  contactAddress: optionalText(300),
+}).check(z.superRefine((v, ctx) => {
+  if (v.contactName && !v.contactRelation) ctx.addIssue({ code: "custom", path: ["contactRelation"], message: "error.required" });
+}, ALWAYS));
 export type TracingAnswerInput = z.output<typeof tracingAnswerSchema>;

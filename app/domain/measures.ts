@@ -3,7 +3,7 @@
  * positive exit (HUD system performance measure 2), length of stay by outcome and panti type, and
  * the data-quality checks. Every day count is on the Jakarta calendar.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { PANTI_TYPES } from "./enums";
 import { isPositiveOutcome } from "./exits";
 import { EXIT_OUTCOME_CODES } from "./reference";
@@ -38,21 +38,16 @@ export function jakartaDaysBetween(from: Date | number, to: Date | number): numb
 /** The longest period a measure page takes (ten years). */
 export const MAX_PERIOD_DAYS = 3653;
 
-const optionalDay = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || isCalendarDate(v), { message: "measures.error.date" });
+const optionalDay = z.pipe(z.optional(z.string().check(z.trim())), z.transform((v) => (v ? v : undefined))).check(
+  z.refine((v) => v === undefined || isCalendarDate(v), { message: "measures.error.date" }),
+);
 
-export const measurePeriodSchema = z
-  .object({ from: optionalDay, to: optionalDay })
-  .superRefine((v, ctx) => {
-    if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "measures.error.order" });
-    else if (v.from && v.to && calendarDaysBetween(v.from, v.to) > MAX_PERIOD_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "measures.error.span" });
-    }
-  });
+export const measurePeriodSchema = z.object({ from: optionalDay, to: optionalDay }).check(z.superRefine((v, ctx) => {
+  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "measures.error.order" });
+  else if (v.from && v.to && calendarDaysBetween(v.from, v.to) > MAX_PERIOD_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "measures.error.span" });
+  }
+}));
 
 export type PeriodError = "measures.error.date" | "measures.error.order" | "measures.error.span";
 
@@ -229,11 +224,11 @@ export function returnFigures(rows: readonly Pick<ReturnRow, "exitedAt" | "nextS
 
 /** The list behind a returns figure: `show=exits` the cohort exits, else those who returned in `window`. */
 export const returnsQuerySchema = z.object({
-  window: z.enum(RETURN_WINDOW_KEYS).optional().catch(undefined),
-  show: z.enum(["exits", "eligible", "returned"]).optional().catch(undefined),
-  outcome: z.enum(EXIT_OUTCOME_CODES).optional().catch(undefined),
-  type: z.enum(PANTI_TYPES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  window: z.catch(z.optional(z.enum(RETURN_WINDOW_KEYS)), undefined),
+  show: z.catch(z.optional(z.enum(["exits", "eligible", "returned"])), undefined),
+  outcome: z.catch(z.optional(z.enum(EXIT_OUTCOME_CODES)), undefined),
+  type: z.catch(z.optional(z.enum(PANTI_TYPES)), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 export type ReturnsDrill = z.output<typeof returnsQuerySchema>;
 
@@ -303,10 +298,10 @@ export function recordedLate(eventAt: Date | number, recordedAt: Date | number |
 }
 
 export const dataQualityQuerySchema = z.object({
-  days: z.coerce.number().int().min(1).max(3650).optional().catch(undefined),
-  check: z.enum(DATA_QUALITY_CHECKS).optional().catch(undefined),
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  days: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(3650))), undefined),
+  check: z.catch(z.optional(z.enum(DATA_QUALITY_CHECKS)), undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 export type DataQualityQuery = z.output<typeof dataQualityQuerySchema>;
 

@@ -1,16 +1,12 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { PANTI_SORTS, PANTI_TYPES } from "./enums";
 
 /** Shelter list filters, from the query string. Unknown values are ignored, not errors. */
 export const pantiListFilterSchema = z.object({
-  type: z.enum(PANTI_TYPES).optional().catch(undefined),
-  kota: z.string().trim().max(100).optional().catch(undefined),
-  over: z
-    .enum(["1"])
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === "1"),
-  sort: z.enum(PANTI_SORTS).optional().catch(undefined),
+  type: z.catch(z.optional(z.enum(PANTI_TYPES)), undefined),
+  kota: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
+  over: z.pipe(z.catch(z.optional(z.enum(["1"])), undefined), z.transform((v) => v === "1")),
+  sort: z.catch(z.optional(z.enum(PANTI_SORTS)), undefined),
 });
 export type PantiListFilter = z.output<typeof pantiListFilterSchema>;
 

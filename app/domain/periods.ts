@@ -3,7 +3,7 @@
  * page, its quick choices (a month, a quarter, a half-year, a year) and the name of a period
  * that is one of them (pure).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { addDays, quarterPeriod, type Period } from "./reports";
 import { isCalendarDate, jakartaDate } from "./time";
 
@@ -95,31 +95,29 @@ export function monthWithin(period: Period, month: string): Period {
 const inRange = (d: string) => d >= "2000-01-01" && d <= "2100-12-31";
 const validDate = (d: string | undefined) => d !== undefined && isCalendarDate(d) && inRange(d);
 const calendarDate = () =>
-  z
-    .string()
-    .trim()
-    .refine(isCalendarDate, "period.error.date")
-    .refine((d) => !isCalendarDate(d) || inRange(d), "period.error.range");
+  z.string().check(
+    z.trim(),
+    z.refine(isCalendarDate, "period.error.date"),
+    z.refine((d) => !isCalendarDate(d) || inRange(d), "period.error.range"),
+  );
 
 /**
  * The period of the reports page. Both dates, or neither (the default period); a real calendar
  * date each; `from` not after `to`; at most ten years. Messages are keys.
  */
-export const periodSchema = z
-  .object({
-    from: calendarDate().optional(),
-    to: calendarDate().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.from === undefined) !== (v.to === undefined)) {
-      ctx.addIssue({ code: "custom", path: [v.from === undefined ? "from" : "to"], message: "period.error.both" });
-      return;
-    }
-    // The order and the length are checked once both dates are real (each has its own message otherwise).
-    if (!validDate(v.from) || !validDate(v.to) || v.from === undefined || v.to === undefined) return;
-    if (v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "period.error.order" });
-    else if (periodDays({ from: v.from, to: v.to }) > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "period.error.tooLong" });
-  });
+export const periodSchema = z.object({
+  from: z.optional(calendarDate()),
+  to: z.optional(calendarDate()),
+}).check(z.superRefine((v, ctx) => {
+  if ((v.from === undefined) !== (v.to === undefined)) {
+    ctx.addIssue({ code: "custom", path: [v.from === undefined ? "from" : "to"], message: "period.error.both" });
+    return;
+  }
+  // The order and the length are checked once both dates are real (each has its own message otherwise).
+  if (!validDate(v.from) || !validDate(v.to) || v.from === undefined || v.to === undefined) return;
+  if (v.from > v.to) ctx.addIssue({ code: "custom", path: ["to"], message: "period.error.order" });
+  else if (periodDays({ from: v.from, to: v.to }) > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "period.error.tooLong" });
+}));
 
 /** The period asked for, or — when none is — the quarter holding today. */
 export function resolvePeriod(input: z.output<typeof periodSchema>, now: Date): Period {

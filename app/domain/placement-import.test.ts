@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import {
   checkSheet,
   DECISION_FIELDS,
@@ -548,7 +548,7 @@ describe("historical decisions", () => {
 
 describe("the upload form", () => {
   const csv = (name = "rujukan.csv", type = "text/csv", size = 10) => new File([new Uint8Array(size).fill(65)], name, { type });
-  const messages = (schema: z.ZodType, input: unknown) => schema.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
+  const messages = (schema: z.ZodMiniType, input: unknown) => schema.safeParse(input).error?.issues.map((i) => [i.path.join("."), i.message]);
 
   it("takes a CSV or XLSX file of at most 5 MB, and the unit when one is chosen", () => {
     expect(importUploadSchema.parse({ intent: "upload", file: csv(), outreachUnit: "sudin_jakbar" })).toMatchObject({ outreachUnit: "sudin_jakbar" });

@@ -8,7 +8,7 @@
  * named by the column as written in the file. Reading files and the database live elsewhere
  * (app/utils/xlsx.server.ts, app/services/placement-import.server.ts).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { KOTA, REACH_METHODS, SEXES, type ReachMethod, type Sex } from "./enums";
 import { idField } from "./fields";
 import { placementInputSchema, type PlacementInput } from "./placements";
@@ -862,18 +862,18 @@ const NOT_A_SHEET = /^(image|audio|video)\/|^application\/pdf$/;
  * server then reads the content, which decides between CSV and XLSX whatever the name says.
  */
 export const uploadFileField = () =>
-  z
-    .file({ error: "import.error.noFile" })
-    .min(1, { error: "import.error.noFile" })
-    .max(MAX_IMPORT_BYTES, { error: "import.error.tooLarge" })
-    .refine((file) => !/\.xls$/i.test(file.name), { error: "import.error.xls" })
-    .refine((file) => !NOT_A_SHEET.test(file.type), { error: "import.error.format" });
+  z.file({ error: "import.error.noFile" }).check(
+    z.minSize(1, { error: "import.error.noFile" }),
+    z.maxSize(MAX_IMPORT_BYTES, { error: "import.error.tooLarge" }),
+    z.refine((file) => !/\.xls$/i.test(file.name), { error: "import.error.xls" }),
+    z.refine((file) => !NOT_A_SHEET.test(file.type), { error: "import.error.format" }),
+  );
 
 /** The upload form: the file, and the unit of rows that leave it empty. */
 export const importUploadSchema = z.object({
-  intent: z.literal("upload").optional(),
+  intent: z.optional(z.literal("upload")),
   file: uploadFileField(),
-  outreachUnit: z.enum(OUTREACH_UNIT_CODES).optional(),
+  outreachUnit: z.optional(z.enum(OUTREACH_UNIT_CODES)),
 });
 
 /** Import or discard a previewed batch. */

@@ -2,9 +2,9 @@
  * Referrals from outreach (placements): the input every channel shares (form, batch file, API),
  * and the status machine pending → accepted | declined | redirected | cancelled.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { KOTA, PLACEMENT_STATUSES, REACH_METHODS, SEXES, type PlacementStatus } from "./enums";
-import { checkbox, idField, repeatedField } from "./fields";
+import { checkbox, idField, repeatedField, transformIssue } from "./fields";
 import { DISABILITY_SUBTYPE_CODES, OUTREACH_UNIT_CODES, PPKS_CATEGORY_CODES } from "./reference";
 import { personName, plainText, sixteenDigits } from "./text";
 import { ageOn, isCalendarDate, jakartaDate, parseJakartaDateTime, toJakartaParts } from "./time";
@@ -13,81 +13,70 @@ import { ageOn, isCalendarDate, jakartaDate, parseJakartaDateTime, toJakartaPart
 const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 const EARLIEST = Date.UTC(2000, 0, 1);
 
-const optionalText = (max: number) => plainText(max).optional();
+const optionalText = (max: number) => z.optional(plainText(max));
 
 const instant = () =>
-  z
-    .union([z.string(), z.date()])
-    .transform((value, ctx) => {
-      const date = value instanceof Date ? value : parseJakartaDateTime(value);
-      if (!date || Number.isNaN(date.getTime())) {
-        ctx.addIssue({ code: "custom", message: "error.datetime" });
-        return z.NEVER;
-      }
-      if (date.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-        ctx.addIssue({ code: "custom", message: "error.future" });
-        return z.NEVER;
-      }
-      if (date.getTime() < EARLIEST) {
-        ctx.addIssue({ code: "custom", message: "error.too_old" });
-        return z.NEVER;
-      }
-      return date;
-    });
+  z.pipe(z.union([z.string(), z.date()]), z.transform((value, ctx) => {
+    const date = value instanceof Date ? value : parseJakartaDateTime(value);
+    if (!date || Number.isNaN(date.getTime())) {
+      transformIssue(ctx, "error.datetime");
+      return z.NEVER;
+    }
+    if (date.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+      transformIssue(ctx, "error.future");
+      return z.NEVER;
+    }
+    if (date.getTime() < EARLIEST) {
+      transformIssue(ctx, "error.too_old");
+      return z.NEVER;
+    }
+    return date;
+  }));
 
 const birthDate = () =>
-  z
-    .string()
-    .trim()
-    .refine(isCalendarDate, "error.date")
-    .refine((v) => v <= jakartaDate(new Date()), "error.future")
-    .refine((v) => v >= "1900-01-01", "error.too_old");
+  z.string().check(
+    z.trim(),
+    z.refine(isCalendarDate, "error.date"),
+    z.refine((v) => v <= jakartaDate(new Date()), "error.future"),
+    z.refine((v) => v >= "1900-01-01", "error.too_old"),
+  );
 
 /** The fields of a referral, as typed by outreach (form and API use these names). */
 export const placementFields = {
   outreachUnit: z.enum(OUTREACH_UNIT_CODES),
   officerName: personName(),
-  externalRef: z
-    .string()
-    .trim()
-    .min(1)
-    .max(100)
-    .regex(/^[A-Za-z0-9._:/#-]+$/, "error.external_ref")
-    .optional(),
+  externalRef: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9._:/#-]+$/, "error.external_ref"))),
   foundAt: instant(),
-  foundKota: z.enum(KOTA).optional(),
+  foundKota: z.optional(z.enum(KOTA)),
   foundKecamatan: optionalText(80),
   foundKelurahan: optionalText(80),
   foundPlace: optionalText(200),
   reachMethod: z.enum(REACH_METHODS),
-  personName: personName().optional(),
+  personName: z.optional(personName()),
   unidentified: checkbox(),
   description: optionalText(500),
   sex: z.enum(SEXES),
-  birthDate: birthDate().optional(),
-  estimatedAge: z.coerce.number().int().min(0).max(120).optional(),
-  nik: sixteenDigits().optional(),
-  kk: sixteenDigits().optional(),
+  birthDate: z.optional(birthDate()),
+  estimatedAge: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(120))),
+  nik: z.optional(sixteenDigits()),
+  kk: z.optional(sixteenDigits()),
   originProvince: optionalText(80),
   originCity: optionalText(80),
   ppksCategory: z.enum(PPKS_CATEGORY_CODES),
-  disabilitySubtypes: z
-    .union([z.array(z.enum(DISABILITY_SUBTYPE_CODES)), z.enum(DISABILITY_SUBTYPE_CODES)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v])),
-  assessmentSummary: plainText(2000).pipe(z.string().min(3)),
+  disabilitySubtypes: z.pipe(z.optional(z.union([z.array(z.enum(DISABILITY_SUBTYPE_CODES)), z.enum(DISABILITY_SUBTYPE_CODES)])), z.transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]))),
+  assessmentSummary: z.pipe(plainText(2000), z.string().check(z.minLength(3))),
   healthNotes: optionalText(1000),
   urgentNeeds: optionalText(1000),
   belongings: optionalText(1000),
   targetPantiId: idField(),
 };
 
-type Fields = z.output<z.ZodObject<typeof placementFields>>;
+type Fields = z.output<z.ZodMiniObject<typeof placementFields>>;
 
 /** Rules across fields: who the person is, and how old (`foundAt`: when they were found, or admitted). */
 export function checkPerson(
   v: Pick<Fields, "personName" | "unidentified" | "description" | "birthDate" | "estimatedAge"> & { foundAt?: Date },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ) {
   if (!v.personName && !v.unidentified) {
     ctx.addIssue({ code: "custom", path: ["personName"], message: "placement.error.nameOrUnidentified" });
@@ -103,14 +92,13 @@ export function checkPerson(
   }
 }
 
-export const placementInputSchema = z.object(placementFields).superRefine(checkPerson);
+export const placementInputSchema = z.object(placementFields).check(z.superRefine(checkPerson));
 export type PlacementInput = z.output<typeof placementInputSchema>;
 
 /** The API body: the same fields, strict (unknown keys are an error, not silently dropped). */
-export const placementApiSchema = z
-  .object({ ...placementFields, outreachUnit: placementFields.outreachUnit.optional() })
-  .strict()
-  .superRefine((v, ctx) => checkPerson(v as Fields, ctx));
+export const placementApiSchema = z.catchall(z.object({ ...placementFields, outreachUnit: z.optional(placementFields.outreachUnit) }), z.never()).check(
+  z.superRefine((v, ctx) => checkPerson(v as Fields, ctx)),
+);
 
 // ---------------------------------------------------------------------------
 // Status machine
@@ -151,18 +139,18 @@ export { PLACEMENT_STATUSES };
 
 export const declineSchema = z.object({
   intent: z.literal("decline"),
-  reason: plainText(500).pipe(z.string().min(3)),
+  reason: z.pipe(plainText(500), z.string().check(z.minLength(3))),
 });
 
 export const redirectSchema = z.object({
   intent: z.literal("redirect"),
-  reason: plainText(500).pipe(z.string().min(3)),
+  reason: z.pipe(plainText(500), z.string().check(z.minLength(3))),
   toPantiId: idField(),
 });
 
 export const cancelSchema = z.object({
   intent: z.literal("cancel"),
-  reason: plainText(500).pipe(z.string().min(3)),
+  reason: z.pipe(plainText(500), z.string().check(z.minLength(3))),
 });
 
 export const acceptSchema = z
@@ -172,9 +160,9 @@ export const acceptSchema = z
     bed: z.union([z.literal("overflow"), idField()]),
     /** "new" to create the person, or the id of an existing person to link. */
     person: z.union([z.literal("new"), idField()]),
-    admittedAt: instant().optional(),
+    admittedAt: z.optional(instant()),
     /** "<personId>.<field>": where the referral and that person's record disagree, take the referral's value. */
-    take: repeatedField(z.string().regex(/^\d+\.[a-zA-Z]+$/)).optional(),
+    take: z.optional(repeatedField(z.string().check(z.regex(/^\d+\.[a-zA-Z]+$/)))),
   });
 export type AcceptInput = z.output<typeof acceptSchema>;
 
@@ -197,10 +185,10 @@ export function birthYearOf(p: { birthDate?: string | null; estimatedAge?: numbe
 
 /** Filters of the referral list, from the query string; nonsense values are ignored. */
 export const placementListFilterSchema = z.object({
-  status: z.enum(PLACEMENT_STATUSES).optional().catch(undefined),
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
-  unit: z.enum(OUTREACH_UNIT_CODES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  status: z.catch(z.optional(z.enum(PLACEMENT_STATUSES)), undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  unit: z.catch(z.optional(z.enum(OUTREACH_UNIT_CODES)), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 
 
@@ -212,5 +200,5 @@ export const moveBedSchema = z.object({
 export const transferSchema = z.object({
   intent: z.literal("transfer"),
   toPantiId: idField(),
-  reason: plainText(2000).pipe(z.string().min(3)),
+  reason: z.pipe(plainText(2000), z.string().check(z.minLength(3))),
 });

@@ -3,7 +3,7 @@
  * (angkatan), who may see and teach a class, attendance rates, module progress, completion and
  * certificate numbers. Pure: no I/O. The zod schemas are the forms' contracts.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   ATTENDANCE_CODES,
   CLASS_STATUSES,
@@ -12,7 +12,7 @@ import {
   type AttendanceCode,
   type ProgressStatus,
 } from "./enums";
-import { idField, repeatedField } from "./fields";
+import { idField, repeatedField, transformIssue } from "./fields";
 import { grantFor, type Actor, type Permission, type Role } from "./permissions";
 import { plainText } from "./text";
 import { isCalendarDate, jakartaDate, toJakartaParts } from "./time";
@@ -313,19 +313,19 @@ export function seatsTaken(statuses: readonly string[]): number {
 // Form schemas
 // ---------------------------------------------------------------------------------------------
 
-const calendarDate = () => z.string().trim().refine(isCalendarDate, "error.date");
+const calendarDate = () => z.string().check(z.trim(), z.refine(isCalendarDate, "error.date"));
 
-const timeOfDay = () => z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "error.format");
+const timeOfDay = () => z.string().check(z.trim(), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "error.format"));
 
 const list = repeatedField;
 
-const label = (max: number) => plainText(max).refine((v) => v.length >= 2, "programme.error.nameShort");
+const label = (max: number) => plainText(max).check(z.refine((v) => v.length >= 2, "programme.error.nameShort"));
 
 export const MODULE_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
 
 export const addModuleSchema = z.object({
-  programmeCode: z.string().trim().min(1).max(40),
-  code: z.string().trim().toLowerCase().regex(MODULE_CODE_PATTERN, "programme.error.moduleCode"),
+  programmeCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  code: z.string().check(z.trim(), z.toLowerCase(), z.regex(MODULE_CODE_PATTERN, "programme.error.moduleCode")),
   nameId: label(120),
   nameEn: label(120),
 });
@@ -336,32 +336,28 @@ export type RenameModuleInput = z.output<typeof renameModuleSchema>;
 
 export const moduleActiveSchema = z.object({
   moduleId: idField(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+  active: z.pipe(z.enum(["true", "false"]), z.transform((v) => v === "true")),
 });
 
 export const MAX_CLASS_CAPACITY = 500;
 
-export const classSchema = z
-  .object({
-    /** Only Dinsos chooses the panti; a panti admin's class is at their own panti. */
-    pantiId: idField().optional(),
-    programmeCode: z.string().trim().min(1).max(40),
-    name: plainText(120).refine((v) => v.length >= 3, "class.error.name"),
-    instructorIds: list(idField()).pipe(z.array(z.number()).min(1, "class.error.instructorRequired")),
-    scheduleDays: list(z.coerce.number().int().min(1).max(7))
-      .pipe(z.array(z.number()).min(1, "class.error.dayRequired"))
-      .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
-    startTime: timeOfDay(),
-    endTime: timeOfDay(),
-    startDate: calendarDate(),
-    endDate: calendarDate(),
-    capacity: z.coerce.number().int().min(1).max(MAX_CLASS_CAPACITY),
-    attendanceThreshold: z.coerce.number().int().min(0).max(100).default(75),
-  })
-  .superRefine((v, ctx) => {
-    if (v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "class.error.endTime" });
-    if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "class.error.endDate" });
-  });
+export const classSchema = z.object({
+  /** Only Dinsos chooses the panti; a panti admin's class is at their own panti. */
+  pantiId: z.optional(idField()),
+  programmeCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+  name: plainText(120).check(z.refine((v) => v.length >= 3, "class.error.name")),
+  instructorIds: z.pipe(list(idField()), z.array(z.number()).check(z.minLength(1, "class.error.instructorRequired"))),
+  scheduleDays: z.pipe(z.pipe(list(z.coerce.number().check(z.int(), z.gte(1), z.lte(7))), z.array(z.number()).check(z.minLength(1, "class.error.dayRequired"))), z.transform((days) => [...new Set(days)].sort((a, b) => a - b))),
+  startTime: timeOfDay(),
+  endTime: timeOfDay(),
+  startDate: calendarDate(),
+  endDate: calendarDate(),
+  capacity: z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_CLASS_CAPACITY)),
+  attendanceThreshold: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), 75),
+}).check(z.superRefine((v, ctx) => {
+  if (v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "class.error.endTime" });
+  if (v.endDate < v.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "class.error.endDate" });
+}));
 export type ClassInput = z.output<typeof classSchema>;
 
 /** The forms that post only their intent: finishing a class, completing a trainee's enrolment. */
@@ -369,7 +365,7 @@ export const finishClassSchema = z.object({ intent: z.literal("finish") });
 export const completeEnrolmentSchema = z.object({ intent: z.literal("complete") });
 
 export const enrolSchema = z.object({
-  stayIds: list(idField()).pipe(z.array(z.number()).min(1, "enrolment.error.chooseResident")),
+  stayIds: z.pipe(list(idField()), z.array(z.number()).check(z.minLength(1, "enrolment.error.chooseResident"))),
 });
 
 /** Enrolment of one resident from their case file: the class of the panti chosen. */
@@ -379,19 +375,19 @@ export const caseEnrolSchema = z.object({ classId: idField() });
  * The attendance sheet: the session date and one `mark.<enrolmentId>` field per resident marked
  * (radio buttons: a resident left unmarked is simply not posted).
  */
-export const attendanceSheetSchema = z.looseObject({ date: calendarDate() }).transform((raw, ctx) => {
+export const attendanceSheetSchema = z.pipe(z.looseObject({ date: calendarDate() }), z.transform((raw, ctx) => {
   const marks: { enrolmentId: number; status: AttendanceCode }[] = [];
   for (const [key, value] of Object.entries(raw)) {
     if (!key.startsWith("mark.")) continue;
     const enrolmentId = Number(key.slice("mark.".length));
     if (!Number.isInteger(enrolmentId) || enrolmentId <= 0 || !isAttendanceCode(value)) {
-      ctx.addIssue({ code: "custom", path: [key], message: "error.choose_option" });
+      transformIssue(ctx, "error.choose_option", [key]);
       continue;
     }
     marks.push({ enrolmentId, status: value });
   }
   return { date: raw.date, marks };
-});
+}));
 export type AttendanceSheetInput = z.output<typeof attendanceSheetSchema>;
 
 /**
@@ -399,39 +395,37 @@ export type AttendanceSheetInput = z.output<typeof attendanceSheetSchema>;
  * (attendance.error.noMarks), which the server's schema cannot know before it looks the session
  * up. The page knows, and checks it in the browser with this schema.
  */
-export const firstSessionSheetSchema = attendanceSheetSchema.refine((sheet) => sheet.marks.length > 0, {
+export const firstSessionSheetSchema = attendanceSheetSchema.check(z.refine((sheet) => sheet.marks.length > 0, {
   path: ["marks"],
   error: "attendance.error.noMarks",
-});
+}));
 
-export const progressSchema = z
-  .object({
-    moduleId: idField(),
-    status: z.enum(PROGRESS_STATUSES),
-    score: z.coerce.number().int().min(0).max(100).optional(),
-    note: plainText(500).optional(),
-    assessedOn: calendarDate(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.status === "competent" && v.score == null && !v.note) {
-      ctx.addIssue({ code: "custom", path: ["score"], message: "progress.error.evidence" });
-    }
-  });
+export const progressSchema = z.object({
+  moduleId: idField(),
+  status: z.enum(PROGRESS_STATUSES),
+  score: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(100))),
+  note: z.optional(plainText(500)),
+  assessedOn: calendarDate(),
+}).check(z.superRefine((v, ctx) => {
+  if (v.status === "competent" && v.score == null && !v.note) {
+    ctx.addIssue({ code: "custom", path: ["score"], message: "progress.error.evidence" });
+  }
+}));
 export type ProgressInput = z.output<typeof progressSchema>;
 
 export const outcomeSchema = z.object({
   outcome: z.enum(TRAINING_OUTCOMES),
-  outcomeNotes: plainText(300).optional(),
+  outcomeNotes: z.optional(plainText(300)),
 });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
 
 export const withdrawSchema = z.object({
-  reason: plainText(300).refine((v) => v.length >= 3, "enrolment.error.reason"),
+  reason: plainText(300).check(z.refine((v) => v.length >= 3, "enrolment.error.reason")),
 });
 
 export const classListFilterSchema = z.object({
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
-  phase: z.enum(CLASS_STATUSES).optional().catch(undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  phase: z.catch(z.optional(z.enum(CLASS_STATUSES)), undefined),
 });
 
-export const sessionDateQuerySchema = z.object({ date: calendarDate().optional().catch(undefined) });
+export const sessionDateQuerySchema = z.object({ date: z.catch(z.optional(calendarDate()), undefined) });

@@ -1,5 +1,5 @@
 /** Report periods, filters and the small statistics the dashboard needs (pure). */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { PANTI_TYPES } from "./enums";
 import { isCalendarDate, jakartaDate } from "./time";
 import { aggregatePantiFilter, type Scope } from "./permissions";
@@ -64,15 +64,15 @@ export function periodInstants(period: Period): { start: Date; end: Date } {
   return { start: startOfJakartaDay(period.from), end: startOfJakartaDay(nextDay(period.to)) };
 }
 
-const date = () => z.string().refine(isCalendarDate);
+const date = () => z.string().check(z.refine(isCalendarDate));
 
 /** Dashboard filters from the query string; bad values fall back to defaults (never an error page). */
 export const reportFilterSchema = z.object({
-  from: date().optional().catch(undefined),
-  to: date().optional().catch(undefined),
-  kota: z.string().trim().max(100).optional().catch(undefined),
-  type: z.enum(PANTI_TYPES).optional().catch(undefined),
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
+  from: z.catch(z.optional(date()), undefined),
+  to: z.catch(z.optional(date()), undefined),
+  kota: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(100))), undefined),
+  type: z.catch(z.optional(z.enum(PANTI_TYPES)), undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
 });
 export type ReportFilterInput = z.output<typeof reportFilterSchema>;
 
@@ -105,8 +105,8 @@ export function resolveFilter(input: ReportFilterInput, now: Date, scope: Scope)
 }
 
 export const quarterSchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-  quarter: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
+  year: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))), undefined),
+  quarter: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(4))), undefined),
 });
 
 /** The quarter asked for, or the latest one: the quarter holding today (in Jakarta), whose work is under way. */
@@ -136,12 +136,12 @@ export function percent(part: number, whole: number): number | null {
 }
 
 /** The list behind a dashboard bar: stays that ended (by outcome / panti type) or re-entries. */
-export const stayListFilterSchema = reportFilterSchema.extend({
-  outcome: z.string().trim().max(40).optional().catch(undefined),
-  reentry: z.enum(["1"]).optional().catch(undefined),
+export const stayListFilterSchema = z.extend(reportFilterSchema, {
+  outcome: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(40))), undefined),
+  reentry: z.catch(z.optional(z.enum(["1"])), undefined),
   /** The report the list was opened from, for the way back (the dashboard when absent). */
-  via: z.enum(["length-of-stay"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  via: z.catch(z.optional(z.enum(["length-of-stay"])), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 
 /** Length-of-stay summary of one panti type from counts per whole day stayed. */

@@ -3,7 +3,8 @@
  * panti), the log of who read a case file, incidents during a stay, and consent to share.
  * Pure rules and the forms' zod schemas; no I/O.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import { CONSENT_PURPOSES, type ConsentPurpose } from "./enums";
 import { calendarDate, checkbox, jakartaInstant } from "./fields";
 import { canOnPanti, scopeFor, type Actor } from "./permissions";
 import { displayName, type PersonName } from "./persons";
@@ -26,13 +27,13 @@ export const RESTRICTED_NAME = "Catatan terbatas / Restricted record";
 export const restrictSchema = z.object({
   intent: z.literal("restrict"),
   category: z.enum(RESTRICTION_REASONS),
-  reason: plainText(500).pipe(z.string().min(3, "error.required")),
+  reason: z.pipe(plainText(500), z.string().check(z.minLength(3, "error.required"))),
 });
 export type RestrictInput = z.output<typeof restrictSchema>;
 
 export const liftRestrictionSchema = z.object({
   intent: z.literal("lift"),
-  reason: plainText(500).pipe(z.string().min(3, "error.required")),
+  reason: z.pipe(plainText(500), z.string().check(z.minLength(3, "error.required"))),
 });
 export type LiftRestrictionInput = z.output<typeof liftRestrictionSchema>;
 
@@ -110,7 +111,7 @@ export const CASE_FILE_PAGES = [
 export type CaseFilePage = (typeof CASE_FILE_PAGES)[number];
 
 export const readLogFilterSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 1), 1),
 });
 
 // ---------------------------------------------------------------------------
@@ -131,17 +132,17 @@ export type IncidentNotified = (typeof INCIDENT_NOTIFIED)[number];
 export const SERIOUS_INCIDENT_DAYS = 14;
 
 export const incidentSchema = z.object({
-  intent: z.literal("incident").optional(),
+  intent: z.optional(z.literal("incident")),
   type: z.enum(INCIDENT_TYPES),
   severity: z.enum(INCIDENT_SEVERITIES),
   occurredAt: jakartaInstant(),
-  description: plainText(2000).pipe(z.string().min(3, "error.required")),
-  actionTaken: plainText(2000).pipe(z.string().min(3, "error.required")),
+  description: z.pipe(plainText(2000), z.string().check(z.minLength(3, "error.required"))),
+  actionTaken: z.pipe(plainText(2000), z.string().check(z.minLength(3, "error.required"))),
   toldFamily: checkbox(),
   toldPolice: checkbox(),
   toldHealth: checkbox(),
   toldDinsos: checkbox(),
-  toldOther: plainText(300).optional(),
+  toldOther: z.optional(plainText(300)),
 });
 export type IncidentInput = z.output<typeof incidentSchema>;
 
@@ -181,26 +182,25 @@ export function incidentTypeForExit(outcome: string): IncidentType | null {
 }
 
 export const incidentListFilterSchema = z.object({
-  pantiId: z.coerce.number().int().positive().optional().catch(undefined),
-  type: z.enum(INCIDENT_TYPES).optional().catch(undefined),
-  severity: z.enum(INCIDENT_SEVERITIES).optional().catch(undefined),
-  from: z.string().refine(isCalendarDate).optional().catch(undefined),
-  to: z.string().refine(isCalendarDate).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  pantiId: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  type: z.catch(z.optional(z.enum(INCIDENT_TYPES)), undefined),
+  severity: z.catch(z.optional(z.enum(INCIDENT_SEVERITIES)), undefined),
+  from: z.catch(z.optional(z.string().check(z.refine(isCalendarDate))), undefined),
+  to: z.catch(z.optional(z.string().check(z.refine(isCalendarDate))), undefined),
+  page: z.catch(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000)), 1), 1),
 });
 export type IncidentListFilter = z.output<typeof incidentListFilterSchema>;
 
 export const acknowledgeSchema = z.object({
   intent: z.literal("acknowledge"),
-  incidentId: z.coerce.number().int().positive(),
+  incidentId: z.coerce.number().check(z.int(), z.positive()),
 });
 
 // ---------------------------------------------------------------------------
 // Consent
 // ---------------------------------------------------------------------------
 
-export const CONSENT_PURPOSES = ["family", "home_province", "dukcapil", "hospital", "partner_lks", "research"] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export { CONSENT_PURPOSES, type ConsentPurpose } from "./enums";
 
 export const CONSENT_DECISIONS = ["given", "refused", "withdrawn"] as const;
 export type ConsentDecision = (typeof CONSENT_DECISIONS)[number];
@@ -260,28 +260,26 @@ export function consentFor(
   return { state: "given", allowed: true, record: latest };
 }
 
-export const consentSchema = z
-  .object({
-    intent: z.literal("consent").optional(),
-    purpose: z.enum(CONSENT_PURPOSES),
-    decision: z.enum(CONSENT_DECISIONS),
-    decidedOn: calendarDate(),
-    expiresOn: calendarDate().optional(),
-    onBehalf: checkbox(),
-    decidedBy: plainText(150).optional(),
-    onBehalfReason: plainText(500).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.expiresOn && v.expiresOn < v.decidedOn) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.error.expiryBeforeDecision" });
-    if (v.onBehalf) {
-      if (!v.decidedBy) ctx.addIssue({ code: "custom", path: ["decidedBy"], message: "error.required" });
-      if (!v.onBehalfReason) ctx.addIssue({ code: "custom", path: ["onBehalfReason"], message: "error.required" });
-    }
-  });
+export const consentSchema = z.object({
+  intent: z.optional(z.literal("consent")),
+  purpose: z.enum(CONSENT_PURPOSES),
+  decision: z.enum(CONSENT_DECISIONS),
+  decidedOn: calendarDate(),
+  expiresOn: z.optional(calendarDate()),
+  onBehalf: checkbox(),
+  decidedBy: z.optional(plainText(150)),
+  onBehalfReason: z.optional(plainText(500)),
+}).check(z.superRefine((v, ctx) => {
+  if (v.expiresOn && v.expiresOn < v.decidedOn) ctx.addIssue({ code: "custom", path: ["expiresOn"], message: "consent.error.expiryBeforeDecision" });
+  if (v.onBehalf) {
+    if (!v.decidedBy) ctx.addIssue({ code: "custom", path: ["decidedBy"], message: "error.required" });
+    if (!v.onBehalfReason) ctx.addIssue({ code: "custom", path: ["onBehalfReason"], message: "error.required" });
+  }
+}));
 export type ConsentInput = z.output<typeof consentSchema>;
 
 /** The download of residents without a valid consent: one panti and one purpose, or all. */
 export const consentMissingFilterSchema = z.object({
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
-  purpose: z.enum(CONSENT_PURPOSES).optional().catch(undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  purpose: z.catch(z.optional(z.enum(CONSENT_PURPOSES)), undefined),
 });

@@ -8,7 +8,7 @@
  * the column as written in the file. What each kind of upload reads is its own spec
  * (app/domain/placement-import.ts, app/domain/stay-import.ts).
  */
-import type * as z from "zod";
+import type * as z from "zod/mini";
 
 export interface SheetColumn<F extends string> {
   field: F;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { pantiCodeKey } from "./placement-import";
 import { checkStaySheet, parseDocuments, parseOutcome, parseStage, STAY_IMPORT_COLUMNS, stayTemplateRows, toStoredStayRow, fromStoredStayRow, type StayImportContext } from "./stay-import";
 

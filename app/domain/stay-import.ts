@@ -7,7 +7,7 @@
  * needs. Every error of a row is reported at once. The database checks (people found again,
  * overlaps with the history of people and beds) are app/services/stay-import.server.ts.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { checkExitDate, exitDestinationText, exitDetails, exitSchema, type FAMILY_DOCUMENTS, PROVINCES, TRANSPORT_MODES, type ExitInput } from "./exits";
 import { idField } from "./fields";
 import { importUploadSchema, mergeCategoryDisability, readCommonCell, type CommonMappedValue } from "./placement-import";
@@ -32,7 +32,7 @@ import {
 export const MAX_STAY_IMPORT_ROWS = 8_000;
 
 /** The upload form of past stays: the file alone (the same checks as the referral upload's). */
-export const stayUploadSchema = importUploadSchema.pick({ file: true });
+export const stayUploadSchema = z.pick(importUploadSchema, { file: true });
 
 export const STAY_FIELDS = [
   "personName", "nik", "unidentified", "description", "sex", "birthDate", "estimatedAge", "originProvince", "originCity",
@@ -272,25 +272,23 @@ export interface StayImportContext {
 
 const EARLIEST = Date.UTC(2000, 0, 1);
 
-const stayRowSchema = z
-  .object({
-    personName: placementFields.personName,
-    nik: placementFields.nik,
-    unidentified: placementFields.unidentified,
-    description: placementFields.description,
-    sex: placementFields.sex,
-    birthDate: placementFields.birthDate,
-    estimatedAge: placementFields.estimatedAge,
-    originProvince: placementFields.originProvince,
-    originCity: placementFields.originCity,
-    ppksCategory: placementFields.ppksCategory,
-    disabilitySubtypes: placementFields.disabilitySubtypes,
-    pantiId: idField(),
-    admittedAt: z.date({ error: "error.datetime" }).refine((d) => d.getTime() >= EARLIEST, "error.too_old"),
-    bedLabel: z.string().max(500).optional(),
-    stage: z.enum(REHABILITATION_STAGE_CODES).optional(),
-  })
-  .superRefine((v, ctx) => checkPerson({ ...v, foundAt: v.admittedAt }, ctx));
+const stayRowSchema = z.object({
+  personName: placementFields.personName,
+  nik: placementFields.nik,
+  unidentified: placementFields.unidentified,
+  description: placementFields.description,
+  sex: placementFields.sex,
+  birthDate: placementFields.birthDate,
+  estimatedAge: placementFields.estimatedAge,
+  originProvince: placementFields.originProvince,
+  originCity: placementFields.originCity,
+  ppksCategory: placementFields.ppksCategory,
+  disabilitySubtypes: placementFields.disabilitySubtypes,
+  pantiId: idField(),
+  admittedAt: z.date({ error: "error.datetime" }).check(z.refine((d) => d.getTime() >= EARLIEST, "error.too_old")),
+  bedLabel: z.optional(z.string().check(z.maxLength(500))),
+  stage: z.optional(z.enum(REHABILITATION_STAGE_CODES)),
+}).check(z.superRefine((v, ctx) => checkPerson({ ...v, foundAt: v.admittedAt }, ctx)));
 
 /** Where an issue of the exit schema is shown: the upload's column for each of its fields. */
 const EXIT_COLUMN: Partial<Record<keyof ExitInput, StayField>> = {
@@ -355,10 +353,7 @@ export function checkStaySheet(rows: readonly SheetRow[], context: StayImportCon
           const { exitedAt, documents, ...rest } = exitCells;
           const docs = Object.fromEntries(((documents as FamilyDocument[] | undefined) ?? []).map((d) => [DOCUMENT_FIELD[d], true]));
           // A past repatriation to a partner province predates the hand-offs: the import is its reason.
-          const parsed = exitSchema.safeParse(
-            { noHandoffReason: HISTORICAL_NO_HANDOFF_REASON, ...rest, ...docs, exitedAt: exitedAt instanceof Date ? exitedAt.toISOString() : exitedAt },
-            { error: context.errorMap },
-          );
+          const parsed = exitSchema.safeParse({ noHandoffReason: HISTORICAL_NO_HANDOFF_REASON, ...rest, ...docs, exitedAt: exitedAt instanceof Date ? exitedAt.toISOString() : exitedAt }, { error: context.errorMap });
           if (!parsed.success) {
             scope.zodIssues(
               parsed.error.issues.map((i) => ({ ...i, path: [EXIT_COLUMN[i.path[0] as keyof ExitInput] ?? "outcome"] })),

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** HTML tags or script-ish markup: refused in free text (the UI escapes anyway; this keeps the data clean). */
 const MARKUP = /<\s*\/?\s*[a-z!?][^>]*>?|javascript:/i;
@@ -12,29 +12,20 @@ export function hasMarkup(value: string): boolean {
 
 /** Free text: trimmed, bounded, no markup, no control characters. */
 export const plainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .refine((v) => !hasMarkup(v), "error.no_markup")
-    .refine((v) => !CONTROL.test(v), "error.invalid");
+  z.string().check(
+    z.trim(),
+    z.maxLength(max),
+    z.refine((v) => !hasMarkup(v), "error.no_markup"),
+    z.refine((v) => !CONTROL.test(v), "error.invalid"),
+  );
 
 /** A person's name in any script: letters and marks, spaces, dots, apostrophes, hyphens. */
 export const personName = () =>
-  z
-    .string()
-    .trim()
-    .min(2)
-    .max(100)
-    .regex(/^[\p{L}\p{M}][\p{L}\p{M}\s.'’,-]*$/u, "error.name_chars")
-    .transform((v) => v.normalize("NFC").replace(/\s+/g, " "));
+  z.pipe(z.string().check(z.trim(), z.minLength(2), z.maxLength(100), z.regex(/^[\p{L}\p{M}][\p{L}\p{M}\s.'’,-]*$/u, "error.name_chars")), z.transform((v) => v.normalize("NFC").replace(/\s+/g, " ")));
 
 /** 16-digit NIK or KK number. */
 export const sixteenDigits = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{16}$/, "error.sixteen_digits");
+  z.string().check(z.trim(), z.regex(/^\d{16}$/, "error.sixteen_digits"));
 
 /** The start of a long text for a list row: whole words up to `max` characters, then "…". */
 export function snippet(text: string | null | undefined, max = 80): string | null {

@@ -2,7 +2,7 @@
  * User accounts: the rules and form schemas of user management, the password change, and the
  * audit log page's filters and compact diff. Pure: no I/O.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { idField } from "./fields";
 import { PANTI_SCOPED_ROLES, ROLES, type Role } from "./permissions";
 import { OUTREACH_UNIT_CODES } from "./reference";
@@ -89,65 +89,51 @@ export function userVersion(user: {
 
 /** Usernames are stored in lower case (sign-in lowercases what is typed). */
 export const usernameField = () =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    // One message covers the characters and the length.
-    .regex(USERNAME_PATTERN, "users.error.username");
+  // One message covers the characters and the length.
+  z.string().check(z.trim(), z.toLowerCase(), z.regex(USERNAME_PATTERN, "users.error.username"));
 
 const fullName = () =>
-  z
-    .string()
-    .trim()
-    .min(2)
-    .max(100)
-    .refine((v) => !hasMarkup(v), "error.no_markup")
-    .transform((v) => v.replace(/\s+/g, " "));
+  z.pipe(z.string().check(z.trim(), z.minLength(2), z.maxLength(100), z.refine((v) => !hasMarkup(v), "error.no_markup")), z.transform((v) => v.replace(/\s+/g, " ")));
 
 const newPassword = () =>
-  z.string().min(PASSWORD_MIN_LENGTH, "users.error.passwordShort").max(PASSWORD_MAX_LENGTH);
+  z.string().check(z.minLength(PASSWORD_MIN_LENGTH, "users.error.passwordShort"), z.maxLength(PASSWORD_MAX_LENGTH));
 
 const scopeFields = {
   role: z.enum(ROLES),
-  pantiId: idField().optional(),
-  outreachUnit: z.enum(OUTREACH_UNIT_CODES).optional(),
+  pantiId: z.optional(idField()),
+  outreachUnit: z.optional(z.enum(OUTREACH_UNIT_CODES)),
 };
 
 function refineScope(
   value: { role: Role; pantiId?: number; outreachUnit?: string },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ) {
   for (const [path, messages] of Object.entries(scopeErrors(value))) {
     for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
   }
 }
 
-export const createUserSchema = z
-  .object({
-    username: usernameField(),
-    name: fullName(),
-    ...scopeFields,
-    /** Optional: when empty, a password is generated and shown once. */
-    password: newPassword().optional(),
-  })
-  .superRefine((value, ctx) => {
-    refineScope(value, ctx);
-    if (value.password && value.password.trim().toLowerCase() === value.username) {
-      ctx.addIssue({ code: "custom", path: ["password"], message: "users.error.passwordIsUsername" });
-    }
-  });
+export const createUserSchema = z.object({
+  username: usernameField(),
+  name: fullName(),
+  ...scopeFields,
+  /** Optional: when empty, a password is generated and shown once. */
+  password: z.optional(newPassword()),
+}).check(z.superRefine((value, ctx) => {
+  refineScope(value, ctx);
+  if (value.password && value.password.trim().toLowerCase() === value.username) {
+    ctx.addIssue({ code: "custom", path: ["password"], message: "users.error.passwordIsUsername" });
+  }
+}));
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
-export const updateUserSchema = z
-  .object({
-    intent: z.literal("update"),
-    name: fullName(),
-    ...scopeFields,
-    /** The userVersion the form was loaded with. */
-    version: z.string().regex(/^[0-9a-f]{8}$/),
-  })
-  .superRefine(refineScope);
+export const updateUserSchema = z.object({
+  intent: z.literal("update"),
+  name: fullName(),
+  ...scopeFields,
+  /** The userVersion the form was loaded with. */
+  version: z.string().check(z.regex(/^[0-9a-f]{8}$/)),
+}).check(z.superRefine(refineScope));
 export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 export const resetPasswordSchema = z.object({ intent: z.literal("reset-password") });
@@ -156,22 +142,20 @@ export const unlockSignInSchema = z.object({ intent: z.literal("unlock-sign-in")
 
 /** The password change of the signed-in user; the new password may not be their username. */
 export function changePasswordSchema(username: string) {
-  return z
-    .object({
-      currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-      newPassword: newPassword(),
-      confirmPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-    })
-    .superRefine((value, ctx) => {
-      for (const problem of newPasswordProblems({ ...value, username })) {
-        // The length is the field's own check; the others are added here.
-        if (problem === "users.error.passwordShort") continue;
-        ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
-      }
-      if (value.confirmPassword !== value.newPassword) {
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "users.error.confirmMismatch" });
-      }
-    });
+  return z.object({
+    currentPassword: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH)),
+    newPassword: newPassword(),
+    confirmPassword: z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX_LENGTH)),
+  }).check(z.superRefine((value, ctx) => {
+    for (const problem of newPasswordProblems({ ...value, username })) {
+      // The length is the field's own check; the others are added here.
+      if (problem === "users.error.passwordShort") continue;
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+    }
+    if (value.confirmPassword !== value.newPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "users.error.confirmMismatch" });
+    }
+  }));
 }
 export type ChangePasswordInput = z.output<ReturnType<typeof changePasswordSchema>>;
 
@@ -179,57 +163,33 @@ export type ChangePasswordInput = z.output<ReturnType<typeof changePasswordSchem
 // List filters (query string): unknown values are ignored, not errors
 // ---------------------------------------------------------------------------
 
-const page = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined);
+const page = z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined);
 
 export const userListFilterSchema = z.object({
-  q: z.string().trim().max(64).optional().catch(undefined).transform((v) => v || undefined),
-  role: z.enum(ROLES).optional().catch(undefined),
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.pipe(z.catch(z.optional(z.string().check(z.trim(), z.maxLength(64))), undefined), z.transform((v) => v || undefined)),
+  role: z.catch(z.optional(z.enum(ROLES)), undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
   page,
 });
 export type UserListFilter = Partial<z.output<typeof userListFilterSchema>>;
 
-const calendarDate = z
-  .string()
-  .refine(isCalendarDate)
-  .optional()
-  .catch(undefined);
+const calendarDate = z.catch(z.optional(z.string().check(z.refine(isCalendarDate))), undefined);
 
 /** A keyset position in the audit log: `<at ms>.<id>`. */
 export const AUDIT_CURSOR = /^(\d{1,15})\.(\d{1,15})$/;
 
 export const auditFilterSchema = z.object({
-  action: z
-    .string()
-    .trim()
-    .max(64)
-    .regex(/^[a-z0-9_.]*$/)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  entity: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^[a-z0-9_]*$/)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  entityId: z
-    .string()
-    .trim()
-    .max(40)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  user: z.coerce.number().int().positive().optional().catch(undefined),
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
+  action: z.pipe(z.catch(z.optional(z.string().check(z.trim(), z.maxLength(64), z.regex(/^[a-z0-9_.]*$/))), undefined), z.transform((v) => v || undefined)),
+  entity: z.pipe(z.catch(z.optional(z.string().check(z.trim(), z.maxLength(40), z.regex(/^[a-z0-9_]*$/))), undefined), z.transform((v) => v || undefined)),
+  entityId: z.pipe(z.catch(z.optional(z.string().check(z.trim(), z.maxLength(40))), undefined), z.transform((v) => v || undefined)),
+  user: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
   from: calendarDate,
   to: calendarDate,
   /** Entries older than this position (the next page). */
-  before: z.string().regex(AUDIT_CURSOR).optional().catch(undefined),
+  before: z.catch(z.optional(z.string().check(z.regex(AUDIT_CURSOR))), undefined),
   /** Entries newer than this position (the previous page). */
-  after: z.string().regex(AUDIT_CURSOR).optional().catch(undefined),
+  after: z.catch(z.optional(z.string().check(z.regex(AUDIT_CURSOR))), undefined),
 });
 export type AuditFilter = Partial<z.output<typeof auditFilterSchema>>;
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CLASS_STATUSES } from "~/domain/enums";
 import { hasPermission, scopeFor } from "~/domain/permissions";
 import { classListFilterSchema } from "~/domain/programmes";
@@ -19,7 +19,7 @@ export const handle = messagesHandle("programmes");
 
 export const meta = pageTitle("title.training_classes");
 
-const pageSchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined) });
+const pageSchema = z.object({ page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "class:read");

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { addDays, classSchema } from "~/domain/programmes";
 import { jakartaDate } from "~/domain/time";
 import { classFormOptions } from "~/queries/programmes.server";
@@ -20,7 +20,7 @@ export const handle = messagesHandle("placements", "programmes");
 
 export const meta = pageTitle("title.new_class");
 
-const querySchema = z.object({ panti: z.coerce.number().int().positive().optional().catch(undefined) });
+const querySchema = z.object({ panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "class:manage");

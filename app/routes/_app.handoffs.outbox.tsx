@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { outboxList } from "~/queries/handoffs.server";
 import { deliverOutbox, requeueOutbox } from "~/services/outbox.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
@@ -18,7 +18,7 @@ export const handle = messagesHandle("handoffs");
 
 export const meta = pageTitle("title.outbox");
 
-const retrySchema = z.object({ ids: z.string().regex(/^\d{1,12}(,\d{1,12}){0,199}$/).transform((v) => v.split(",").map(Number)) });
+const retrySchema = z.object({ ids: z.pipe(z.string().check(z.regex(/^\d{1,12}(,\d{1,12}){0,199}$/)), z.transform((v) => v.split(",").map(Number))) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "handoff:read");

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FieldValues } from "react-hook-form";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { PLAN_ROWS, planReviewSchema, planSchema } from "~/domain/case-file";
 import { PLAN_GOAL_STATUSES } from "~/domain/enums";
 import { jakartaDate } from "~/domain/time";
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** The form helpers for a schema with nested rows (goals.0.goal): errors are looked up by path. */
 function useRowsForm(schema: unknown, defaultValues: Record<string, string>, server: FormFailure | null) {
   const t = useT();
-  const zodForm = useZodForm(schema as z.ZodType<unknown, FieldValues>, { defaultValues, server });
+  const zodForm = useZodForm(schema as z.ZodMiniType<unknown, FieldValues>, { defaultValues, server });
   const errorAt = (name: string): string[] | undefined => {
     const client = zodForm.form.getFieldState(name, zodForm.form.formState).error?.message;
     if (typeof client === "string" && client) return [t.keyOrText(client)];

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { grantFor, hasPermission } from "~/domain/permissions";
 import {
   CATEGORY_SPELLINGS,
@@ -36,7 +36,7 @@ export const handle = messagesHandle("casefile", "exits", "handoffs", "history",
 export const meta = pageTitle("title.upload_referrals");
 
 const PAGE = "/placements/import";
-const batchParam = z.coerce.number().int().positive();
+const batchParam = z.coerce.number().check(z.int(), z.positive());
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placement:create");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { canOnPanti } from "~/domain/permissions";
 import { periodInput, periodSchema, periodSearch, resolvePeriod } from "~/domain/periods";
 import { OUTREACH_UNIT_CODES, OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
@@ -22,11 +22,11 @@ export const meta = pageTitle("title.report_referrals");
 
 /** What narrows the list, beside the period: bad values are dropped (the period alone is refused). */
 const listSchema = z.object({
-  unit: z.enum(OUTREACH_UNIT_CODES).optional().catch(undefined),
-  category: z.string().trim().max(60).optional().catch(undefined),
-  panti: z.coerce.number().int().positive().optional().catch(undefined),
-  placed: z.enum(["1"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  unit: z.catch(z.optional(z.enum(OUTREACH_UNIT_CODES)), undefined),
+  category: z.catch(z.optional(z.string().check(z.trim(), z.maxLength(60))), undefined),
+  panti: z.catch(z.optional(z.coerce.number().check(z.int(), z.positive())), undefined),
+  placed: z.catch(z.optional(z.enum(["1"])), undefined),
+  page: z.catch(z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100_000))), undefined),
 });
 
 /** GET /reports/referrals?from&to[&unit|&category|&placed=1&panti] — the people behind a report's figure. */

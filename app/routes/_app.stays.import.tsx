@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { CATEGORY_SPELLINGS } from "~/domain/placement-import";
 import { EXIT_OUTCOMES, PPKS_CATEGORIES, REHABILITATION_STAGES, referenceLabel } from "~/domain/reference";
 import { MAX_STAY_IMPORT_ROWS, OUTCOME_SPELLINGS, STAGE_SPELLINGS, STAY_IMPORT_COLUMNS, stayUploadSchema, type StayField } from "~/domain/stay-import";
@@ -20,7 +20,7 @@ export const handle = messagesHandle("exits", "handoffs", "history", "import", "
 export const meta = pageTitle("title.upload_stays");
 
 const PAGE = "/stays/import";
-const batchParam = z.coerce.number().int().positive();
+const batchParam = z.coerce.number().check(z.int(), z.positive());
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "placement:decide");

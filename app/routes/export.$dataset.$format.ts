@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { periodInput, periodSchema } from "~/domain/periods";
 import { Conflict, InvalidInput } from "~/domain/errors";
 import { DATASETS, datasetPermission } from "~/queries/exports.server";

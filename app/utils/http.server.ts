@@ -1,6 +1,6 @@
 /** Turning service outcomes into responses, with the form contract of app/utils/validation.ts. */
 import { data } from "@remix-run/node";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { Conflict, InvalidInput, NotFound, PermissionDenied, Throttled } from "~/domain/errors";
 import { forbidden, getLang, notFound } from "./auth.server";
 import { readForm } from "./body.server";
@@ -81,7 +81,7 @@ export type Submitted<R, I> = { ok: true; result: R; input: I; lang: Lang } | { 
  * service with the parsed input; a refusal comes back as the form's failure response. Pass
  * `formData` when the action has read it already (to choose between intents).
  */
-export async function submitForm<S extends z.ZodType, R>(
+export async function submitForm<S extends z.ZodMiniType, R>(
   request: Request,
   schema: S,
   run: (input: z.output<S>) => R,

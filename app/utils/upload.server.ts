@@ -4,7 +4,7 @@
  * file is over the cap); a plain form imports or discards a previewed batch, then shows it.
  */
 import { data, redirect } from "@remix-run/node";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { batchDecisionSchema } from "~/domain/placement-import";
 import { readUploadForm } from "./body.server";
 import { badRequest, failureResponse, submitForm } from "./http.server";
@@ -27,7 +27,7 @@ export async function decideBatch(request: Request, lang: Lang, page: string, de
  * Reads the upload (the file at most 5 MB, the whole body a little more), parses its fields with
  * `schema` (which takes the file itself) and answers the preview the service makes of it.
  */
-export async function uploadAndPreview<S extends z.ZodType<{ file: File }>, P extends { errors: readonly unknown[]; invalidRowCount: number }>(
+export async function uploadAndPreview<S extends z.ZodMiniType<{ file: File }>, P extends { errors: readonly unknown[]; invalidRowCount: number }>(
   request: Request,
   lang: Lang,
   schema: S,

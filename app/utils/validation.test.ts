@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { sessionSchema } from "~/domain/case-file";
 import { formDataToObject, formDataWithFiles, parseForm, requiredFields } from "./validation";
 
 const schema = z.object({
-  name: z.string().trim().min(2).max(5),
-  count: z.coerce.number().int().min(1),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(5)),
+  count: z.coerce.number().check(z.int(), z.gte(1)),
   kind: z.enum(["a", "b"]),
-  tags: z.array(z.string()).optional(),
+  tags: z.optional(z.array(z.string())),
 });
 
 function form(entries: [string, string][]) {
@@ -69,22 +69,19 @@ describe("formDataWithFiles", () => {
 
 describe("requiredFields", () => {
   it("lists the fields whose schema refuses an empty input, through refinements and transforms", () => {
-    const schema = z
-      .object({
-        name: z.string().min(1),
-        age: z.coerce.number().int(),
-        note: z.string().optional(),
-        kind: z.enum(["a", "b"]).default("a"),
-      })
-      .superRefine(() => undefined)
-      .transform((v) => v);
+    const schema = z.pipe(z.object({
+      name: z.string().check(z.minLength(1)),
+      age: z.coerce.number().check(z.int()),
+      note: z.optional(z.string()),
+      kind: z._default(z.enum(["a", "b"]), "a"),
+    }).check(z.superRefine(() => undefined)), z.transform((v) => v));
     expect([...requiredFields(schema)].sort()).toEqual(["age", "name"]);
   });
 
   it("marks for a union only what every branch requires", () => {
     const schema = z.discriminatedUnion("intent", [
       z.object({ intent: z.literal("a"), name: z.string(), x: z.string() }),
-      z.object({ intent: z.literal("b"), name: z.string(), y: z.string().optional() }),
+      z.object({ intent: z.literal("b"), name: z.string(), y: z.optional(z.string()) }),
     ]);
     expect([...requiredFields(schema)].sort()).toEqual(["intent", "name"]);
   });

@@ -3,7 +3,7 @@
  * action answers 400 with `{ errors: { field: [message] }, values }` and the form shows each
  * message beside its field, keeping what the user typed. Messages are in the user's language.
  */
-import * as z from "zod";
+import type * as z from "zod/mini";
 import { translator, type Lang, type T } from "./i18n";
 
 export type FieldErrors = Record<string, string[]>;
@@ -61,7 +61,7 @@ export function translateMessage(lang: Lang, message: string): string {
 }
 
 /** Field errors keyed by dotted path, from a zod error. */
-export function fieldErrors(error: z.ZodError, lang: Lang): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError, lang: Lang): FieldErrors {
   const t = translator(lang);
   const out: FieldErrors = {};
   for (const issue of error.issues) {
@@ -120,7 +120,7 @@ export function formDataWithFiles(formData: FormData): Record<string, unknown> {
   return out;
 }
 
-export function parseForm<S extends z.ZodType>(
+export function parseForm<S extends z.ZodMiniType>(
   schema: S,
   formData: FormData,
   lang: Lang,
@@ -131,7 +131,7 @@ export function parseForm<S extends z.ZodType>(
 }
 
 /** For JSON bodies (API): the same schema, the same messages. */
-export function parseJson<S extends z.ZodType>(
+export function parseJson<S extends z.ZodMiniType>(
   schema: S,
   body: unknown,
   lang: Lang,
@@ -147,14 +147,17 @@ export function parseJson<S extends z.ZodType>(
  * union, the fields every branch requires. Conditional requirements (a refinement that needs a
  * field only with another's value) are not visible here and are not marked.
  */
-export function requiredFields(schema: z.ZodType): ReadonlySet<string> {
-  if (schema instanceof z.ZodPipe) return requiredFields(schema.in as z.ZodType);
-  if (schema instanceof z.ZodUnion || schema instanceof z.ZodDiscriminatedUnion) {
-    const sets = (schema.options as z.ZodType[]).map(requiredFields);
+export function requiredFields(schema: z.ZodMiniType): ReadonlySet<string> {
+  // By the definition's type, not `instanceof z.core.…`: reading the `core` namespace as a value
+  // would keep all of zod (every locale) in the browser bundle.
+  const def = schema._zod.def as z.core.$ZodTypes["_zod"]["def"];
+  if (def.type === "pipe") return requiredFields(def.in as z.ZodMiniType);
+  if (def.type === "union") {
+    const sets = (def.options as z.ZodMiniType[]).map(requiredFields);
     return new Set([...(sets[0] ?? [])].filter((name) => sets.every((s) => s.has(name))));
   }
-  if (schema instanceof z.ZodObject) {
-    const shape = schema.shape as Record<string, z.ZodType>;
+  if (def.type === "object") {
+    const shape = def.shape as Record<string, z.ZodMiniType>;
     return new Set(Object.keys(shape).filter((name) => !shape[name]!.safeParse(undefined).success));
   }
   return new Set();

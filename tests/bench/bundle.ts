@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import { documentScripts, type MessageGroup } from "../../app/utils/message-groups";
-import { declaredGroups, readManifest, readMetafile, routeChain, routeFiles } from "../build-output";
+import { declaredGroups, MAIN_PAGES, outputInputs, preloadLists, readManifest, readMetafile } from "../build-output";
 
 const { values } = parseArgs({ options: { dir: { type: "string", default: process.cwd() }, all: { type: "boolean", default: false } } });
 const root = path.resolve(values.dir);
@@ -40,26 +40,16 @@ const PARTS: [string, RegExp][] = [
 ];
 function parts(url: string): Map<string, number> {
   const out = new Map<string, number>();
-  const output = meta.outputs[`public${url}`];
-  if (!output) return out;
-  const total = Object.values(output.inputs).reduce((s, i) => s + i.bytesInOutput, 0) || 1;
-  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  const files = outputInputs(meta, url);
+  const total = Object.values(files).reduce((s, i) => s + i.bytesInOutput, 0) || 1;
+  for (const [input, { bytesInOutput }] of Object.entries(files)) {
     const part = PARTS.find(([, re]) => re.test(input))?.[0] ?? (input.includes("node_modules") ? "other libs" : "app");
     out.set(part, (out.get(part) ?? 0) + (bytesInOutput / total) * gz(url));
   }
   return out;
 }
 
-// With lazy route discovery the page carries its part of the manifest inline, not the manifest file.
-const config = (await import(path.join(root, "remix.config.js"))) as { default: { future?: { v3_lazyRouteDiscovery?: boolean } } };
-const manifestFileLoaded = !config.default.future?.v3_lazyRouteDiscovery;
-
-/** The modulepreload list of a page whose deepest route is `routeId` (as Remix's <Scripts> builds it). */
-function preloads(routeId: string): string[] {
-  const urls = [...(manifestFileLoaded ? [manifest.url] : []), manifest.entry.module, ...manifest.entry.imports];
-  for (const id of routeChain(manifest, routeId)) urls.push(...routeFiles(manifest, id));
-  return [...new Set(urls)];
-}
+const preloads = await preloadLists(root, manifest);
 
 // The dictionary scripts of a page's document (gzipped bytes of each, the larger language's).
 const { dictionaryScript } = (await import(path.join(root, "app/utils/dictionary.server.ts"))) as {
@@ -76,22 +66,12 @@ function dictionaries(routeId: string): number[] {
   });
 }
 
-const MAIN: [string, string][] = [
-  ["sign-in", "routes/login"],
-  ["home", "routes/_app.home"],
-  ["shelter list", "routes/_app.panti._index"],
-  ["bed board", "routes/_app.panti.$pantiId"],
-  ["referral list", "routes/_app.placements._index"],
-  ["case file", "routes/_app.panti.$pantiId_.stays.$stayId._index"],
-  ["class page", "routes/_app.classes.$classId._index"],
-  ["dashboard (charts lazy)", "routes/_app.dashboard"],
-];
 const rows: [string, string][] = values.all
   ? Object.keys(manifest.routes)
       .filter((id) => id !== "root")
       .sort()
       .map((id) => [id.replace(/^routes\//, ""), id])
-  : MAIN.filter(([, id]) => manifest.routes[id]);
+  : MAIN_PAGES.filter(([, id]) => manifest.routes[id]);
 
 const kib = (n: number) => (n / 1024).toFixed(1).padStart(7);
 const columns = [...PARTS.map(([name]) => name), "other libs", "app"];

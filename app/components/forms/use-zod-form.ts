@@ -11,7 +11,7 @@ import { useMemo, useRef, type FormEvent } from "react";
 import { useSubmit } from "@remix-run/react";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { get, useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { errorMap, formDataWithFiles, requiredFields } from "~/utils/validation";
 import { useLang, useT } from "~/utils/use-i18n";
 
@@ -31,7 +31,7 @@ export interface ServerFormState {
   formError?: string;
 }
 
-export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
+export function useZodForm<S extends z.ZodMiniType<unknown, FieldValues>>(
   schema: S,
   options: {
     defaultValues: Record<string, string | boolean>;
@@ -48,7 +48,7 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   const resolver: Resolver<FieldValues> = (values, context, opts) =>
     base(readForm && element.current ? formDataWithFiles(new FormData(element.current)) : normalize(values), context, opts);
   const initial: Record<string, string | boolean> = { ...options.defaultValues, ...(options.server?.values ?? {}) };
-  const required = useMemo(() => requiredFields(schema as unknown as z.ZodType), [schema]);
+  const required = useMemo(() => requiredFields(schema as unknown as z.ZodMiniType), [schema]);
   // Errors appear on submit, then follow typing. Not on blur: an error appearing when a field
   // loses focus to the submit button moves the button away under the pointer, and the click
   // that should submit lands beside it.

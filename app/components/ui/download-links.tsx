@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useLocation } from "@remix-run/react";
-import { EXPORT_PURPOSES } from "~/domain/exports";
+import { EXPORT_PURPOSES } from "~/domain/enums";
 import { useT } from "~/utils/use-i18n";
 
 /**

@@ -6,7 +6,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { Field, FormError } from "~/components/forms/field";
 import { useZodForm, type ServerFormState } from "~/components/forms/use-zod-form";
 import { UPLOAD_ACCEPT } from "~/domain/placement-import";
@@ -296,7 +296,7 @@ export function UploadCard({
 }: {
   page: string;
   limits: string;
-  schema: z.ZodType<{ file: File }, FieldValues>;
+  schema: z.ZodMiniType<{ file: File }, FieldValues>;
   /** What the server refused of the last upload (not the row errors, which its preview lists). */
   server: ServerFormState | null;
   children?: (fields: UploadFields) => ReactNode;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { addBedsSchema, addRoomSchema, setBedStatusSchema } from "~/domain/beds";
 import { canOnPanti } from "~/domain/permissions";
 import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
@@ -28,7 +28,7 @@ export const handle = messagesHandle("approvals", "placements");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.shelters", data?.panti.name) }];
 
-const showSchema = z.enum(BED_SHOWS).catch("all");
+const showSchema = z.catch(z.enum(BED_SHOWS), "all");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { acceptSchema, closeSchema, declineSchema, discardSchema, partnerAnswerSchema, REPORTED_STATUSES } from "~/domain/handoffs";
 import { useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
@@ -70,7 +70,7 @@ function NoteForm({
   danger,
 }: {
   intent: string;
-  schema: z.ZodType<unknown, Record<string, unknown>>;
+  schema: z.ZodMiniType<unknown, Record<string, unknown>>;
   field: string;
   label: string;
   submit: string;

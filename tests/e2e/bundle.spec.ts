@@ -1,0 +1,26 @@
+/**
+ * The pages without forms load no zod (docs/decisions/018-page-speed.md): read from the build
+ * that `npm run test:e2e` makes before it runs the specs, so a shared module that drags schema
+ * code back into those pages' chunks fails here. No browser is needed.
+ */
+import { expect, test } from "@playwright/test";
+import { MAIN_PAGES, outputInputs, PAGES_WITHOUT_FORMS, preloadLists, readManifest, readMetafile } from "../build-output";
+import { ROOT } from "./e2e-env.js";
+
+const ZOD = /node_modules\/zod\//;
+
+test("the pages without forms load no chunk with zod in it; the form pages do", async () => {
+  const manifest = readManifest(ROOT);
+  const meta = readMetafile(ROOT);
+  const preloads = await preloadLists(ROOT, manifest);
+  const zodFiles = (routeId: string) => preloads(routeId).filter((url) => Object.keys(outputInputs(meta, url)).some((input) => ZOD.test(input)));
+
+  for (const routeId of PAGES_WITHOUT_FORMS) {
+    expect(manifest.routes[routeId], routeId).toBeTruthy();
+    expect(zodFiles(routeId), `${routeId} loads zod`).toEqual([]);
+  }
+  // The check sees zod where it is: the pages with forms load it.
+  for (const [, routeId] of MAIN_PAGES.filter(([, id]) => !PAGES_WITHOUT_FORMS.includes(id))) {
+    expect(zodFiles(routeId).length, `${routeId} loads zod`).toBeGreaterThan(0);
+  }
+});
