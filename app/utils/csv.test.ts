@@ -90,14 +90,12 @@ describe("parseCsv", () => {
     expect(rows.map((row) => row.line)).toEqual([1, 2, 5]);
   });
 
-  it("reads a large input quickly", () => {
+  it("reads a large input (its speed is measured by tests/bench/import.ts)", () => {
     const line = '123,"Nama, Lengkap",Jakarta Barat,"catatan ""penting"""\n';
     const text = line.repeat(50_000);
-    const started = performance.now();
     const rows = parseCsv(text);
     expect(rows).toHaveLength(50_000);
     expect(rows[49_999]).toEqual(["123", "Nama, Lengkap", "Jakarta Barat", 'catatan "penting"']);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 

@@ -238,10 +238,9 @@ describe("app/utils/body-limits.server.js", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  /** Sends `total` bytes (chunked unless `declare`), and tells what came back and when. */
+  /** Sends `total` bytes (chunked unless `declare`), and tells what came back. */
   function send(path: string, total: number, options: { declare?: boolean; expect100?: boolean } = {}) {
-    return new Promise<{ status: number | null; body: string; sentBytes: number; closedMs: number }>((resolve) => {
-      const started = performance.now();
+    return new Promise<{ status: number | null; body: string; sentBytes: number }>((resolve) => {
       const headers: Record<string, string> = { "Content-Type": URLENCODED };
       if (options.declare) headers["Content-Length"] = String(total);
       if (options.expect100) headers.Expect = "100-continue";
@@ -254,7 +253,7 @@ describe("app/utils/body-limits.server.js", () => {
       const done = () => {
         if (finished) return;
         finished = true;
-        resolve({ status, body, sentBytes: sent, closedMs: performance.now() - started });
+        resolve({ status, body, sentBytes: sent });
       };
       req.on("response", (res) => {
         status = res.statusCode ?? null;
@@ -275,13 +274,14 @@ describe("app/utils/body-limits.server.js", () => {
     });
   }
 
-  function ping(): Promise<number> {
+  function ping(): Promise<string> {
     return new Promise((resolve, reject) => {
-      const started = performance.now();
       http
         .get({ host: "127.0.0.1", port, path: "/ping", agent: false }, (res) => {
-          res.resume();
-          res.on("end", () => resolve(performance.now() - started));
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (d: string) => (body += d));
+          res.on("end", () => resolve(body));
         })
         .on("error", reject);
     });
@@ -304,23 +304,22 @@ describe("app/utils/body-limits.server.js", () => {
 
   it("stops a chunked body that a route reads past the limit: 413, connection closed, others unaffected", async () => {
     const pings = (async () => {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) times.push(await ping());
-      return times;
+      const answers: string[] = [];
+      for (let i = 0; i < 5; i++) answers.push(await ping());
+      return answers;
     })();
     const [a, b] = await Promise.all([send("/read-all", 200 * 1024 * 1024), send("/read-all", 200 * 1024 * 1024)]);
     for (const res of [a, b]) {
       expect(res.status).toBe(413);
       expect(res.sentBytes).toBeLessThan(40 * 1024 * 1024); // of 200 MB
-      expect(res.closedMs).toBeLessThan(3_000);
     }
-    expect(Math.max(...(await pings))).toBeLessThan(1_000);
+    // The other client was answered meanwhile (how fast is tests/bench/huge-bodies.ts's to measure).
+    expect(await pings).toEqual(["pong", "pong", "pong", "pong", "pong"]);
   });
 
   it("closes the connection of a body nobody reads instead of leaving it hanging", async () => {
     const res = await send("/ignore", 200 * 1024 * 1024);
     expect(res.status).toBe(405);
-    expect(res.closedMs).toBeLessThan(3_000);
     expect(res.sentBytes).toBeLessThan(40 * 1024 * 1024);
   });
 
