@@ -8,8 +8,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
 import ts from "typescript";
-import { pageGroups, type MessageGroup } from "../app/utils/message-groups";
+import { documentScripts, pageGroups, type MessageGroup } from "../app/utils/message-groups";
 
 export type Manifest = {
   url: string;
@@ -92,6 +93,41 @@ export async function declaredGroups(root: string, manifest: Manifest): Promise<
     routes: Record<string, { module: { handle?: unknown } }>;
   };
   return (routeId) => pageGroups(routeChain(manifest, routeId).map((id) => ({ handle: build.routes[id]?.module.handle })));
+}
+
+export type PageJavaScript = {
+  /** The page's modulepreload list. */
+  files: string[];
+  /** Gzipped bytes (level 9, as a static server would send them) of a file of the build (/build/…). */
+  gzipped: (url: string) => number;
+  /** Gzipped bytes of each dictionary script of the page's document, in the larger of its two languages. */
+  scripts: number[];
+  /** Every gzipped byte of JavaScript the page's document makes the browser load (lazy chunks such as recharts not counted). */
+  total: number;
+};
+
+/** The JavaScript each page loads: its modulepreload list and its dictionary scripts, gzipped. */
+export async function pageJavaScript(root: string, manifest: Manifest): Promise<(routeId: string) => PageJavaScript> {
+  const preloads = await preloadLists(root, manifest);
+  const groupsOf = await declaredGroups(root, manifest);
+  const { dictionaryScript } = (await import(pathToFileURL(path.join(root, "app/utils/dictionary.server.ts")).href)) as {
+    dictionaryScript: (lang: "id" | "en", groups: readonly MessageGroup[]) => string;
+  };
+  const sizes = new Map<string, number>();
+  const cached = (name: string, measure: () => number) => {
+    let n = sizes.get(name);
+    if (n === undefined) sizes.set(name, (n = measure()));
+    return n;
+  };
+  const gzipped = (url: string) => cached(url, () => zlib.gzipSync(fs.readFileSync(path.join(root, "public", url)), { level: 9 }).length);
+  const script = (groups: MessageGroup[]) =>
+    cached(`i18n:${groups.join(".")}`, () => Math.max(...(["id", "en"] as const).map((lang) => zlib.gzipSync(dictionaryScript(lang, groups), { level: 9 }).length)));
+  return (routeId) => {
+    const files = preloads(routeId);
+    const scripts = documentScripts(groupsOf(routeId)).map(script);
+    const total = files.reduce((sum, url) => sum + gzipped(url), 0) + scripts.reduce((a, b) => a + b, 0);
+    return { files, gzipped, scripts, total };
+  };
 }
 
 /** Where each message key is: its group (by key). */
