@@ -35,6 +35,16 @@ export default function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    // A render still unfinished after ABORT_DELAY is aborted. The timer is cleared once everything
+    // is rendered (or the shell failed): until it fires it holds the whole render — the page's
+    // React tree and loader data — so a finished page would otherwise stay in memory for five
+    // seconds, which under load was most of the server's heap (docs/decisions/025-server-memory.md).
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
+    let rendered = false;
+    const renderDone = () => {
+      rendered = true;
+      clearTimeout(abortTimer);
+    };
     const ready = () => {
       shellRendered = true;
       const body = new CoalescingStream();
@@ -50,12 +60,14 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          renderDone();
           if (waitForAll) ready();
         },
         onShellReady() {
           if (!waitForAll) ready();
         },
         onShellError(error: unknown) {
+          renderDone();
           reject(error);
         },
         onError(error: unknown) {
@@ -65,7 +77,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    if (!rendered) abortTimer = setTimeout(abort, ABORT_DELAY);
   });
 }
 

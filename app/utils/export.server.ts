@@ -3,9 +3,9 @@
  * lazily from an iterable, so large lists never sit in memory whole.
  */
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { toJakartaParts } from "~/domain/time";
 import { csvStream, type CsvValue } from "~/utils/csv";
+import { loadExcelJs } from "~/utils/xlsx.server";
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
@@ -48,13 +48,14 @@ function* csvRows(dataset: Dataset): Generator<CsvValue[]> {
 
 function xlsxStream(dataset: Dataset): ReadableStream<Uint8Array> {
   const pass = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(dataset.name.slice(0, 31));
-  sheet.columns = dataset.headers.map((header) => ({ header, width: Math.min(40, Math.max(12, header.length + 2)) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
   void (async () => {
     try {
+      const ExcelJS = await loadExcelJs();
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
+      const sheet = workbook.addWorksheet(dataset.name.slice(0, 31));
+      sheet.columns = dataset.headers.map((header) => ({ header, width: Math.min(40, Math.max(12, header.length + 2)) }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
       for (const row of dataset.rows) {
         const r = sheet.addRow(
           row.map((v) => {

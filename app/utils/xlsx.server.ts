@@ -10,8 +10,17 @@
  *
  * Writing makes a small one-sheet workbook (templates, small downloads). Large exports should
  * use exceljs's streaming writer (`ExcelJS.stream.xlsx.WorkbookWriter`) instead.
+ *
+ * exceljs is loaded on first use (`loadExcelJs`), not when the server starts: with its ZIP, XML
+ * and CSV dependencies it is about 15 MB of the server's memory, for pages that never need it
+ * until someone uploads or downloads a workbook (docs/decisions/025-server-memory.md).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs, imported the first time a workbook is read or written. */
+export async function loadExcelJs(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 
 /** One row: cells as text; `row` is the spreadsheet row number (1 = the first row). */
 export interface XlsxRow {
@@ -140,7 +149,8 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   if (unpacked === null) throw new XlsxError("unreadable", "the ZIP directory cannot be read");
   if (unpacked > MAX_UNPACKED_BYTES) throw new XlsxError("too_large", `unpacks to ${unpacked} bytes`);
 
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, {
       ignoreNodes: ["dataValidations", "conditionalFormatting", "extLst"],
@@ -188,7 +198,8 @@ export interface WriteXlsxOptions {
  * wall clock in WIB with a date-time format (the counterpart of `readXlsx`).
  */
 export async function writeXlsx(headers: readonly string[], rows: readonly (readonly XlsxValue[])[], options: WriteXlsxOptions = {}): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   workbook.creator = "Panti — Dinas Sosial DKI Jakarta";
   const sheet = workbook.addWorksheet(options.sheetName ?? "Sheet1", { views: [{ state: "frozen", ySplit: 1 }] });
   const text = new Set(options.textColumns ?? []);

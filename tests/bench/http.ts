@@ -16,7 +16,9 @@
  * With `--compare DIR` (run.ts) another checkout's build is served beside this one on the same
  * database and measured in the same loops, requests interleaved: a before/after at one moment.
  * Then the placements API over HTTP (new referrals with distinct references, 10 connections), and
- * the server's resident memory: the most it reached through the run.
+ * the server's resident memory: the most it reached through the run, and its parts at the highest
+ * sample (/bench/memory, app/routes/bench.memory.ts: the V8 heap by space, Buffers, native memory,
+ * file-backed pages).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,8 +26,9 @@ import http from "node:http";
 import { performance } from "node:perf_hooks";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import autocannon from "autocannon";
+import type { MemoryParts } from "~/utils/memory.server";
 import type { recordStatements } from "./statements";
-import { referralBody, startServer } from "./server";
+import { describeParts, memoryParts, referralBody, signInOverHttp, startServer } from "./server";
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>;
 type Params = Record<string, string>;
@@ -62,19 +65,6 @@ function get(url: string, headers: Record<string, string>): Promise<{ status: nu
       })
       .on("error", reject);
   });
-}
-
-/** Signs in through the login form as a browser without JavaScript does; returns the session cookie. */
-async function signInOverHttp(origin: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${origin}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username, password, redirectTo: "/home" }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__session") || c.includes("session"));
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in over HTTP failed: ${response.status}`);
-  return cookie.split(";")[0]!;
 }
 
 const dataPath = (p: string) => {
@@ -155,7 +145,16 @@ export async function httpSection({
     },
   ];
 
-  const apps = [] as { label: string; server: Awaited<ReturnType<typeof startServer>>; headers: Record<string, string>; peakKb: number }[];
+  type App = {
+    label: string;
+    server: Awaited<ReturnType<typeof startServer>>;
+    headers: Record<string, string>;
+    peakKb: number;
+    /** The server's memory by part (app/routes/bench.memory.ts) at the highest resident set sampled; null without that route. */
+    parts: MemoryParts | null;
+    sampling: boolean;
+  };
+  const apps = [] as App[];
   // The floor runs in a process of its own (tests/bench/floor-server.ts) so that its CPU time per
   // request can be read beside the app's: on a shared machine wall-clock times mostly measure the wait.
   const floorServer = spawn(process.execPath, ["--import", "tsx", "tests/bench/floor-server.ts", databaseUrl], {
@@ -188,13 +187,22 @@ export async function httpSection({
       } catch {
         // the server has exited
       }
+      if (app.parts && !app.sampling) {
+        app.sampling = true;
+        void memoryParts(app.server.origin)
+          .then((parts) => {
+            if (parts && app.parts && parts.rss > app.parts.rss) app.parts = parts;
+          })
+          .finally(() => (app.sampling = false));
+      }
     }
   }, 250);
 
   try {
     for (const { label, root } of roots) {
       const server = await startServer({ root, databaseUrl, env: { PANTI_BENCH_PAGE: "1" } });
-      apps.push({ label, server, headers: { cookie: await signInOverHttp(server.origin, "admin", password) }, peakKb: 0 });
+      const headers = { cookie: await signInOverHttp(server.origin, "admin", password) };
+      apps.push({ label, server, headers, peakKb: 0, parts: await memoryParts(server.origin), sampling: false });
     }
     type Rates = { page: number; data: number; floor: number };
     type Row = { app: string; minimal: boolean; label: string; kb: number; sql: number; floor: number; page: number; data: number; rps: Rates; cpu: Rates };
@@ -351,6 +359,7 @@ export async function httpSection({
       app.peakKb = Math.max(app.peakKb, app.server.memory().peakKb);
       const name = apps.length > 1 ? ` [${app.label}]` : "";
       console.log(`Server memory${name}: ${(app.peakKb / 1024).toFixed(0)} MB peak RSS through the HTTP run, ${(app.server.memory().rssKb / 1024).toFixed(0)} MB at the end`);
+      if (app.parts) console.log(`  at the highest sample: ${describeParts(app.parts)}`);
     }
   } finally {
     clearInterval(sampler);

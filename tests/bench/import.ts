@@ -78,8 +78,7 @@ const { eq, sql } = await import("drizzle-orm");
 const { db, closeDb } = await import("~/utils/db.server");
 const { toCsv } = await import("~/utils/csv");
 const { writeXlsx } = await import("~/utils/xlsx.server");
-const { IMPORT_COLUMNS } = await import("~/domain/placement-import");
-const { PPKS_CATEGORIES } = await import("~/domain/reference");
+const { referralHeader, referralRows, stayHeader: stayColumns, stayRow: stayRowOf } = await import("./upload-files");
 const { previewBatch, importBatch } = await import("~/services/placement-import.server");
 
 const officer = db
@@ -92,47 +91,8 @@ const codes = db.select({ code: schema.panti.code }).from(schema.panti).where(eq
 if (codes.length === 0) throw new Error("no panti seeded");
 
 // --- the file -------------------------------------------------------------------------------------
-const FIRST = ["Budi", "Siti", "Agus", "Dewi", "Joko", "Sri", "Rudi", "Wati", "Andi", "Nur"];
-const LAST = ["Santoso", "Aminah", "Hartono", "Lestari", "Saputra", "Wahyuni", "Pratama", "Rahayu"];
-const pad = (n: number) => String(n).padStart(2, "0");
-const wib = (d: Date) => {
-  const w = new Date(d.getTime() + 7 * 3_600_000);
-  return `${w.getUTCFullYear()}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())} ${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}`;
-};
-const now = Date.now();
-const header = IMPORT_COLUMNS.map((c) => c.header);
-const rows: string[][] = Array.from({ length: rowCount }, (_, i) => {
-  const category = PPKS_CATEGORIES[i % PPKS_CATEGORIES.length]!;
-  const byField: Record<string, string> = {
-    outreachUnit: "sudin_jakbar",
-    officerName: "Rudi Hartono",
-    foundAt: wib(new Date(now - (i + 1) * 3_600_000)),
-    foundKota: "Jakarta Barat",
-    foundKecamatan: "Tambora",
-    foundKelurahan: "Jembatan Besi",
-    foundPlace: `Kolong tol titik ${i % 40}`,
-    reachMethod: i % 3 === 0 ? "patroli" : "patrol",
-    personName: `${FIRST[i % FIRST.length]} ${LAST[i % LAST.length]}`,
-    unidentified: "tidak",
-    description: "",
-    sex: i % 2 === 0 ? "L" : "P",
-    birthDate: i % 4 === 0 ? `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}` : "",
-    estimatedAge: i % 4 === 0 ? "" : String(18 + (i % 60)),
-    nik: i % 2 === 0 ? `3173${String(10_000_000_000 + i).padStart(12, "0")}` : "",
-    kk: "",
-    originProvince: "Jawa Tengah",
-    originCity: "Brebes",
-    ppksCategory: i % 5 === 0 ? category.nameId : category.code,
-    disabilitySubtypes: i % 7 === 0 ? "fisik; mental" : "",
-    assessmentSummary: "Ditemukan tidur di kolong tol, sehat, bersedia dibawa ke panti.",
-    healthNotes: "Sehat",
-    urgentNeeds: "Makan, pakaian",
-    belongings: "Tas",
-    targetPantiId: codes[i % codes.length]!,
-    externalRef: `BENCH-${i}`,
-  };
-  return IMPORT_COLUMNS.map((c) => byField[c.field] ?? "");
-});
+const header = referralHeader();
+const rows = referralRows(rowCount, codes);
 const csv = new TextEncoder().encode(toCsv([header, ...rows]));
 const xlsx = new Uint8Array(await writeXlsx(header, rows, { textColumns: header.map((_, i) => i) }));
 
@@ -175,7 +135,7 @@ line("import (one transaction)", importMs, `   ${made} placements, source batch`
 if (result.imported !== rowCount || made !== rowCount) throw new Error(`imported ${result.imported}, found ${made}`);
 
 // --- past stays ------------------------------------------------------------------------------------
-const { STAY_IMPORT_COLUMNS, MAX_STAY_IMPORT_ROWS } = await import("~/domain/stay-import");
+const { MAX_STAY_IMPORT_ROWS } = await import("~/domain/stay-import");
 const { previewStays, importStays } = await import("~/services/stay-import.server");
 const admin = db
   .insert(schema.users)
@@ -184,31 +144,8 @@ const admin = db
   .get();
 const adminActor = { id: admin.id, role: admin.role, pantiId: null, outreachUnit: null };
 const stayCount = Number(values.stays);
-const stayHeader = STAY_IMPORT_COLUMNS.map((c) => c.header);
-const day = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-const EXITS: Record<string, string>[] = [
-  { hasil_keluar: "Dipulangkan", provinsi_tujuan: "Jawa Tengah", kota_tujuan: "Brebes", transportasi: "bus" },
-  { hasil_keluar: "Kabur" },
-  { hasil_keluar: "APS" },
-  { hasil_keluar: "Dikembalikan ke keluarga", nama_keluarga: "Ahmad Yani", hubungan_keluarga: "Anak", alamat_keluarga: "Bekasi", dokumen: "KTP; KK; Surat pernyataan" },
-];
-const start2015 = Date.UTC(2015, 0, 1);
-function stayRow(i: number): string[] {
-  const admitted = start2015 + Math.floor((i / stayCount) * 3_900) * 86_400_000;
-  const byHeader: Record<string, string> = {
-    nama: `${FIRST[i % FIRST.length]} ${LAST[(i >> 3) % LAST.length]}`,
-    nik: `3174${String(10_000_000_000 + i).padStart(12, "0")}`,
-    jenis_kelamin: i % 2 === 0 ? "L" : "P",
-    perkiraan_usia: String(20 + (i % 60)),
-    kategori_ppks: i % 3 === 0 ? "Gepeng" : "lansia_terlantar",
-    panti: codes[i % codes.length]!,
-    tanggal_masuk: day(admitted),
-    tahap: "terminasi",
-    tanggal_keluar: day(admitted + (30 + (i % 90)) * 86_400_000),
-    ...EXITS[i % EXITS.length],
-  };
-  return stayHeader.map((h) => byHeader[h] ?? "");
-}
+const stayHeader = stayColumns();
+const stayRow = (i: number) => stayRowOf(i, stayCount, codes, stayHeader);
 const sizeOf = async (header: string[], sample: string[][]) => ({
   csv: toCsv([header, ...sample]).length,
   xlsx: (await writeXlsx(header, sample, { textColumns: header.map((_, i) => i) })).length,

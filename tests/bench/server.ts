@@ -1,12 +1,14 @@
 /**
  * The built server (server.js) started for a bench on a free port of 127.0.0.1 with its own
- * database, and the JSON body of one referral for the placements API.
+ * database, its memory by part, signing in over HTTP, and the JSON body of one referral for the
+ * placements API.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { EXAMPLE_REQUEST } from "~/api/openapi";
+import type { MemoryParts } from "~/utils/memory.server";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -22,8 +24,14 @@ export async function freePort(): Promise<number> {
 export interface StartedServer {
   origin: string;
   child: ChildProcess;
-  /** The server's resident set size now, and the most it has reached (kB, from /proc). */
-  memory: () => { rssKb: number; peakKb: number };
+  /**
+   * The server's resident set size now and the most it has reached (VmHWM), and the two parts of
+   * the resident set now: anonymous memory (the V8 heap and native allocations: the app's own)
+   * and file-backed pages (the node binary and libraries, shared with other processes) — kB, from /proc.
+   */
+  memory: () => { rssKb: number; peakKb: number; anonKb: number; fileKb: number };
+  /** Starts the peak (VmHWM) again from the resident set size now (/proc/PID/clear_refs). */
+  resetPeak: () => void;
   /** The CPU time the server has used so far (user + system, ms, from /proc; clock ticks of 10 ms). */
   cpuMs: () => number;
   stop: () => void;
@@ -81,14 +89,52 @@ export async function startServer({
   const memory = () => {
     const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
-    return { rssKb: kb("VmRSS"), peakKb: kb("VmHWM") };
+    return { rssKb: kb("VmRSS"), peakKb: kb("VmHWM"), anonKb: kb("RssAnon"), fileKb: kb("RssFile") + kb("RssShmem") };
   };
+  const resetPeak = () => fs.writeFileSync(`/proc/${child.pid}/clear_refs`, "5");
   const cpuMs = () => {
     // Fields 14 and 15 of /proc/PID/stat (after the command name in parentheses): utime, stime.
     const fields = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return (Number(fields[11]) + Number(fields[12])) * 10;
   };
-  return { origin, child, memory, cpuMs, stop };
+  return { origin, child, memory, resetPeak, cpuMs, stop };
+}
+
+/** The server's memory by part, from its bench-only route; null when the checkout has none. */
+export async function memoryParts(origin: string): Promise<MemoryParts | null> {
+  try {
+    const response = await fetch(`${origin}/bench/memory`);
+    return response.ok ? ((await response.json()) as MemoryParts) : null;
+  } catch {
+    return null;
+  }
+}
+
+const mib = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+/** "RSS 241 MB = anonymous 190 MB (V8 heap 130 MB: new 32, old 60, …; external 8 MB; native and other 52 MB) + file-backed 51 MB". */
+export function describeParts(parts: MemoryParts): string {
+  const spaces = Object.entries(parts.heap.spaces)
+    .filter(([, bytes]) => bytes >= 1048576)
+    .map(([name, bytes]) => `${name.replace(/_/g, " ")} ${(bytes / 1048576).toFixed(0)}`)
+    .join(", ");
+  const native = parts.anon - parts.heap.committed - parts.external;
+  return (
+    `RSS ${mib(parts.rss)} = anonymous ${mib(parts.anon)} (V8 heap ${mib(parts.heap.committed)}, ${mib(parts.heap.used)} in use: ${spaces}; ` +
+    `Buffers and other external ${mib(parts.external)}; native and the rest ${mib(Math.max(0, native))}) + file-backed ${mib(parts.file)}`
+  );
+}
+
+/** Signs in through the login form as a browser without JavaScript does; returns the session cookie. */
+export async function signInOverHttp(origin: string, username: string, password: string): Promise<string> {
+  const response = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ username, password, redirectTo: "/home" }),
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__session") || c.includes("session"));
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in over HTTP failed: ${response.status}`);
+  return cookie.split(";")[0]!;
 }
 
 /** One referral as an outreach unit's application posts it (the API's documented example), with its own reference. */

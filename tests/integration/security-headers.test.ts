@@ -2,9 +2,10 @@
  * The security headers of documents and data responses, through Remix's real request handler
  * with app/entry.server.tsx, root.tsx and a few real routes (a server build assembled here, so
  * no `npm run build` is needed): a per-request CSP nonce that every inline script carries,
- * `Cache-Control: no-store` on pages and data, HSTS only behind HTTPS.
+ * `Cache-Control: no-store` on pages and data, HSTS only behind HTTPS; and that a rendered
+ * document leaves no abort timer behind.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as entryServer from "~/entry.server";
 import * as root from "~/root";
@@ -193,5 +194,24 @@ describe("security headers", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Kata sandi Anda sudah diganti.");
     expect((await get("/home", cookie)).status).toBe(302);
+  });
+});
+
+describe("document rendering", () => {
+  it("clears the render's abort timer once the document has rendered", async () => {
+    // A timer left running holds the page's whole render (React tree, loader data) until it fires.
+    const set = vi.spyOn(globalThis, "setTimeout");
+    const clear = vi.spyOn(globalThis, "clearTimeout");
+    try {
+      const response = await get("/login");
+      expect(response.status).toBe(200);
+      await response.text();
+      const abortTimers = set.mock.calls.flatMap((call, i) => (call[1] === 5_000 ? [set.mock.results[i]!.value] : []));
+      expect(abortTimers).toHaveLength(1);
+      expect(clear.mock.calls.map((call) => call[0])).toContain(abortTimers[0]);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+    }
   });
 });

@@ -1,17 +1,18 @@
 /**
- * The charts of the review pages, loaded when they are about to be seen. recharts (./charts) is a
- * chunk of its own, imported once a chart's frame comes within 200 px of the viewport (or the
- * page is printed): the figures and tables are rendered by the server and painted first, and
- * neither the chart library nor drawing the charts (about half a second of main thread for the
- * dashboard's six) weighs on the page's load. Then every chart of the page is drawn at once. Until
- * then, and without JavaScript, each chart is an empty frame of its final height, so nothing moves
- * when they appear. The chunk comes from the app's own origin, which the Content-Security-Policy
- * allows.
+ * The charts of the review pages, loaded when they are about to be seen. recharts
+ * (./charts.client) is a chunk of its own, imported once a chart's frame comes within 200 px of
+ * the viewport (or the page is printed): the figures and tables are rendered by the server and
+ * painted first, and neither the chart library nor drawing the charts (about half a second of
+ * main thread for the dashboard's six) weighs on the page's load. Then every chart of the page is
+ * drawn at once. Until then, and without JavaScript, each chart is an empty frame of its final
+ * height, so nothing moves when they appear. The chunk comes from the app's own origin, which the
+ * Content-Security-Policy allows. The module is a `.client` one: the server, which never draws a
+ * chart, does not load recharts at all (docs/decisions/025-server-memory.md).
  */
 import { startTransition, useEffect, useRef, useState, type RefObject } from "react";
-import type * as Charts from "./charts";
+import type * as Charts from "./charts.client";
 
-export type { BarDatum, Series } from "./charts";
+export type { BarDatum, Series } from "./charts.client";
 
 type ChartsModule = typeof Charts;
 
@@ -21,7 +22,7 @@ let loading: Promise<ChartsModule> | null = null;
 const waiting = new Set<(module: ChartsModule) => void>();
 
 function loadCharts(): void {
-  loading ??= import("./charts").then((module) => {
+  loading ??= import("./charts.client").then((module) => {
     loaded = module;
     startTransition(() => waiting.forEach((draw) => draw(module)));
     return module;
