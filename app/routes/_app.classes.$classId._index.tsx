@@ -19,7 +19,7 @@ import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { useFollowLinks } from "~/components/ui/plain-links";
+import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
 import { pageTitle } from "~/utils/meta";
 
 export const meta = pageTitle("title.class");
@@ -215,9 +215,9 @@ export function AttendanceGrid({
             {sessions.map((s) => (
               <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={`${formatCalendarDate(lang, s.date)}${s.offSchedule ? ` (${t("class.offSchedule")})` : ""}`}>
                 {can.teach ? (
-                  <a href={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatCalendarDate(lang, s.date) })}>
+                  <PlainLink href={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatCalendarDate(lang, s.date) })}>
                     {shortDate(s.date)}
-                  </a>
+                  </PlainLink>
                 ) : (
                   shortDate(s.date)
                 )}
@@ -230,7 +230,7 @@ export function AttendanceGrid({
           {residents.map((r) => (
             <tr key={r.enrolmentId} data-testid="resident-row" data-enrolment={r.enrolmentId} className={r.low && r.status === "active" ? "low" : undefined}>
               <th scope="row" className="att-name">
-                <a href={`/classes/${cls.id}/enrolments/${r.enrolmentId}`}>{r.name}</a>
+                <PlainLink href={`/classes/${cls.id}/enrolments/${r.enrolmentId}`}>{r.name}</PlainLink>
                 {r.status !== "active" ? <span className={`badge ${r.status === "completed" ? "ok" : "muted"}`}>{t(`enrolment.status.${r.status}`)}</span> : null}
                 {r.status === "active" && r.eligible ? <span className="badge ok">{t("class.eligible")}</span> : null}
               </th>

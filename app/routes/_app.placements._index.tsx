@@ -14,7 +14,7 @@ import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
-import { useFollowLinks } from "~/components/ui/plain-links";
+import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
 import { CountedPager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { pageTitle } from "~/utils/meta";
@@ -117,10 +117,10 @@ export default function PlacementsPage() {
             {data.rows.map((row) => (
               <tr key={row.id} data-testid="placement-row" data-id={row.id}>
                 <td>
-                  <a href={`/placements/${row.id}`}>{row.id}</a>
+                  <PlainLink href={`/placements/${row.id}`}>{row.id}</PlainLink>
                 </td>
                 <td>
-                  <a href={`/placements/${row.id}`}>{row.name}</a>
+                  <PlainLink href={`/placements/${row.id}`}>{row.name}</PlainLink>
                   <div className="muted small">
                     {t(`sex.${row.sex}`)}
                     {row.estimatedAge != null ? ` · ${t("placement.ageYears", { n: row.estimatedAge })}` : ""}
