@@ -50,13 +50,13 @@ import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "~/domain/r
 import { appendAudit, writeTransaction } from "~/services/audit.server";
 import { snippet } from "~/domain/text";
 import { ageOn, jakartaDate, toJakartaParts } from "~/domain/time";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
 import { approvalStates, pendingExitOf } from "./approvals.server";
 import { personSearchWhere } from "./person-search.server";
 import { homePantiOf, namedToActor, restrictionColumns } from "./restricted.server";
 import { consentsOfPerson, expiredConsents, incidentsOfStay, readLogOfPerson } from "./safeguarding.server";
 import { handoffsOfStay, incomingHandoffOfStay, tracingOfStay } from "./handoffs.server";
-import { onePantiWhere } from "./scope.server";
+import { onePantiWhere, scopeReachesPanti } from "./scope.server";
 import { boundedCount, pageFigures, pageOfIds } from "./paging.server";
 
 const recorder = aliasedTable(users, "recorder");
@@ -65,9 +65,8 @@ const recorder = aliasedTable(users, "recorder");
 // The stay and its header
 // ---------------------------------------------------------------------------
 
-/** A stay of the panti with its person and panti, or null (not found or another panti's). */
-export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
-  const row = db
+const caseHeaderQuery = perConnection((c) =>
+  c
     .select({
       stay: stays,
       person: persons,
@@ -77,10 +76,16 @@ export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
     .from(stays)
     .innerJoin(persons, eq(persons.id, stays.personId))
     .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(and(eq(stays.id, stayId), onePantiWhere(actor, "case:read", pantiId, stays.pantiId)))
-    .get();
+    .where(and(eq(stays.id, sql.placeholder("stayId")), eq(stays.pantiId, sql.placeholder("pantiId"))))
+    .prepare(),
+);
+
+/** A stay of the panti with its person and panti, or null (not found or another panti's). */
+export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
+  if (!scopeReachesPanti(actor, "case:read", pantiId)) return null;
+  const row = caseHeaderQuery().get({ stayId, pantiId });
   if (!row) return null;
-  const followUpCount = db.select({ n: count() }).from(followUps).where(eq(followUps.stayId, stayId)).get()?.n ?? 0;
+  const followUpCount = followUpCountQuery().get({ stayId })?.n ?? 0;
   const { stay, person } = row;
   const now = new Date();
   // A restricted person opened outside their panti: no name, NIK or birth date.
@@ -141,10 +146,15 @@ export function caseHeader(actor: Actor, pantiId: number, stayId: number) {
 }
 export type CaseHeader = NonNullable<ReturnType<typeof caseHeader>>;
 
+const followUpCountQuery = perConnection((c) => c.select({ n: count() }).from(followUps).where(eq(followUps.stayId, sql.placeholder("stayId"))).prepare());
+
 /** The panti of the person's open stay, or null. */
 function openStayPanti(personId: number): number | null {
-  return db.select({ pantiId: stays.pantiId }).from(stays).where(and(eq(stays.personId, personId), isNull(stays.exitedAt))).get()?.pantiId ?? null;
+  return openStayPantiQuery().get({ personId })?.pantiId ?? null;
 }
+const openStayPantiQuery = perConnection((c) =>
+  c.select({ pantiId: stays.pantiId }).from(stays).where(and(eq(stays.personId, sql.placeholder("personId")), isNull(stays.exitedAt))).prepare(),
+);
 
 /**
  * The header of a stay's case file, with the opening written to the log of who read what (one
@@ -212,14 +222,18 @@ function recordsOf(stayId: number): StageRecords {
   };
 }
 
-function timelineOf(header: { stay: { id: number; admittedAt: Date; currentStage: string; exitedAt: Date | null; followUps: number } }) {
-  const history = db
+const timelineQuery = perConnection((c) =>
+  c
     .select({ stage: stageHistory.stage, enteredAt: stageHistory.enteredAt, reason: stageHistory.reason, recordedByName: recorder.name })
     .from(stageHistory)
     .leftJoin(recorder, eq(recorder.id, stageHistory.recordedBy))
-    .where(eq(stageHistory.stayId, header.stay.id))
+    .where(eq(stageHistory.stayId, sql.placeholder("stayId")))
     .orderBy(asc(stageHistory.enteredAt), asc(stageHistory.id))
-    .all();
+    .prepare(),
+);
+
+function timelineOf(header: { stay: { id: number; admittedAt: Date; currentStage: string; exitedAt: Date | null; followUps: number } }) {
+  const history = timelineQuery().all({ stayId: header.stay.id });
   return stageTimeline({
     admittedAt: header.stay.admittedAt,
     currentStage: header.stay.currentStage,
@@ -233,8 +247,8 @@ function timelineOf(header: { stay: { id: number; admittedAt: Date; currentStage
 // Sections
 // ---------------------------------------------------------------------------
 
-function stayHistoryOf(actor: Actor, personId: number, masked: boolean) {
-  const rows = db
+const stayHistoryQuery = perConnection((c) =>
+  c
     .select({
       id: stays.id,
       pantiId: stays.pantiId,
@@ -249,9 +263,13 @@ function stayHistoryOf(actor: Actor, personId: number, masked: boolean) {
     })
     .from(stays)
     .innerJoin(panti, eq(panti.id, stays.pantiId))
-    .where(eq(stays.personId, personId))
+    .where(eq(stays.personId, sql.placeholder("personId")))
     .orderBy(desc(stays.admittedAt))
-    .all();
+    .prepare(),
+);
+
+function stayHistoryOf(actor: Actor, personId: number, masked: boolean) {
+  const rows = stayHistoryQuery().all({ personId });
   // Every stay of the person is listed (where and when they were, and how it ended); only the
   // stays the actor may read link to their case file.
   // For a restricted person seen from outside their panti, where they stayed elsewhere is not shown.
@@ -261,20 +279,22 @@ function stayHistoryOf(actor: Actor, personId: number, masked: boolean) {
   });
 }
 
+const currentBedQuery = perConnection((c) =>
+  c
+    .select({ label: beds.label, roomName: rooms.name, overflow: beds.overflow, since: bedAssignments.fromAt })
+    .from(bedAssignments)
+    .innerJoin(beds, eq(beds.id, bedAssignments.bedId))
+    .innerJoin(rooms, eq(rooms.id, beds.roomId))
+    .where(and(eq(bedAssignments.stayId, sql.placeholder("stayId")), isNull(bedAssignments.toAt)))
+    .prepare(),
+);
+
 function currentBedOf(stayId: number) {
-  return (
-    db
-      .select({ label: beds.label, roomName: rooms.name, overflow: beds.overflow, since: bedAssignments.fromAt })
-      .from(bedAssignments)
-      .innerJoin(beds, eq(beds.id, bedAssignments.bedId))
-      .innerJoin(rooms, eq(rooms.id, beds.roomId))
-      .where(and(eq(bedAssignments.stayId, stayId), isNull(bedAssignments.toAt)))
-      .get() ?? null
-  );
+  return currentBedQuery().get({ stayId }) ?? null;
 }
 
-function assessmentsOf(stayId: number) {
-  return db
+const assessmentsQuery = perConnection((c) =>
+  c
     .select({
       id: assessments.id,
       assessedOn: assessments.assessedOn,
@@ -288,14 +308,17 @@ function assessmentsOf(stayId: number) {
     })
     .from(assessments)
     .leftJoin(recorder, eq(recorder.id, assessments.recordedBy))
-    .where(eq(assessments.stayId, stayId))
+    .where(eq(assessments.stayId, sql.placeholder("stayId")))
     .orderBy(desc(assessments.assessedOn), desc(assessments.id))
-    .all();
+    .prepare(),
+);
+
+function assessmentsOf(stayId: number) {
+  return assessmentsQuery().all({ stayId });
 }
 
-/** The stay's plans, newest first, each with its reviews and where it stands with its approval. */
-function plansOf(actor: Actor, stayId: number) {
-  const plans = db
+const plansQuery = perConnection((c) =>
+  c
     .select({
       id: interventionPlans.id,
       createdOn: interventionPlans.createdOn,
@@ -304,9 +327,14 @@ function plansOf(actor: Actor, stayId: number) {
     })
     .from(interventionPlans)
     .leftJoin(recorder, eq(recorder.id, interventionPlans.recordedBy))
-    .where(eq(interventionPlans.stayId, stayId))
+    .where(eq(interventionPlans.stayId, sql.placeholder("stayId")))
     .orderBy(desc(interventionPlans.createdOn), desc(interventionPlans.id))
-    .all();
+    .prepare(),
+);
+
+/** The stay's plans, newest first, each with its reviews and where it stands with its approval. */
+function plansOf(actor: Actor, stayId: number) {
+  const plans = plansQuery().all({ stayId });
   const reviews = plans.length
     ? db
         .select({
@@ -326,14 +354,13 @@ function plansOf(actor: Actor, stayId: number) {
   return plans.map((p) => ({ ...p, reviews: reviews.filter((r) => r.planId === p.id), approval: approvalOf.get(p.id) ?? null }));
 }
 
-/** The sessions a stay took part in: what took place, never the confidential note. */
-function sessionsOf(stayId: number) {
-  const participantCount = db
+const sessionsQuery = perConnection((c) => {
+  const participantCount = c
     .select({ sessionId: sessionParticipants.sessionId, n: count().as("n") })
     .from(sessionParticipants)
     .groupBy(sessionParticipants.sessionId)
     .as("participant_count");
-  return db
+  return c
     .select({
       id: psychosocialSessions.id,
       serviceCode: psychosocialSessions.serviceCode,
@@ -348,13 +375,18 @@ function sessionsOf(stayId: number) {
     .from(sessionParticipants)
     .innerJoin(psychosocialSessions, eq(psychosocialSessions.id, sessionParticipants.sessionId))
     .leftJoin(participantCount, eq(participantCount.sessionId, psychosocialSessions.id))
-    .where(eq(sessionParticipants.stayId, stayId))
+    .where(eq(sessionParticipants.stayId, sql.placeholder("stayId")))
     .orderBy(desc(psychosocialSessions.sessionAt), desc(psychosocialSessions.id))
-    .all();
+    .prepare();
+});
+
+/** The sessions a stay took part in: what took place, never the confidential note. */
+function sessionsOf(stayId: number) {
+  return sessionsQuery().all({ stayId });
 }
 
-function enrolmentsOf(stayId: number) {
-  return db
+const enrolmentsQuery = perConnection((c) =>
+  c
     .select({
       id: enrolments.id,
       status: enrolments.status,
@@ -371,13 +403,17 @@ function enrolmentsOf(stayId: number) {
     .from(enrolments)
     .innerJoin(classes, eq(classes.id, enrolments.classId))
     .innerJoin(programmes, eq(programmes.code, classes.programmeCode))
-    .where(eq(enrolments.stayId, stayId))
+    .where(eq(enrolments.stayId, sql.placeholder("stayId")))
     .orderBy(desc(enrolments.enrolledAt))
-    .all();
+    .prepare(),
+);
+
+function enrolmentsOf(stayId: number) {
+  return enrolmentsQuery().all({ stayId });
 }
 
-function familyOf(personId: number, stayId: number, masked = false) {
-  const contacts = db
+const familyContactsQuery = perConnection((c) =>
+  c
     .select({
       id: familyContacts.id,
       name: familyContacts.name,
@@ -388,10 +424,13 @@ function familyOf(personId: number, stayId: number, masked = false) {
       createdAt: familyContacts.createdAt,
     })
     .from(familyContacts)
-    .where(eq(familyContacts.personId, personId))
+    .where(eq(familyContacts.personId, sql.placeholder("personId")))
     .orderBy(asc(familyContacts.id))
-    .all();
-  const attempts = db
+    .prepare(),
+);
+
+const tracingAttemptsQuery = perConnection((c) =>
+  c
     .select({
       id: tracingAttempts.id,
       attemptedAt: tracingAttempts.attemptedAt,
@@ -405,16 +444,21 @@ function familyOf(personId: number, stayId: number, masked = false) {
     .from(tracingAttempts)
     .leftJoin(familyContacts, eq(familyContacts.id, tracingAttempts.contactId))
     .leftJoin(recorder, eq(recorder.id, tracingAttempts.recordedBy))
-    .where(eq(tracingAttempts.stayId, stayId))
+    .where(eq(tracingAttempts.stayId, sql.placeholder("stayId")))
     .orderBy(desc(tracingAttempts.attemptedAt), desc(tracingAttempts.id))
-    .all();
+    .prepare(),
+);
+
+function familyOf(personId: number, stayId: number, masked = false) {
+  const contacts = familyContactsQuery().all({ personId });
+  const attempts = tracingAttemptsQuery().all({ stayId });
   // The family of a restricted person seen from outside their panti would say who they are.
   if (masked) return { contacts: [], attempts: [], located: familyLocated(attempts) };
   return { contacts, attempts, located: familyLocated(attempts) };
 }
 
-function identityOf(personId: number, masked = false) {
-  const steps = db
+const identityStepsQuery = perConnection((c) =>
+  c
     .select({
       id: identitySteps.id,
       document: identitySteps.document,
@@ -426,14 +470,18 @@ function identityOf(personId: number, masked = false) {
     })
     .from(identitySteps)
     .leftJoin(recorder, eq(recorder.id, identitySteps.recordedBy))
-    .where(eq(identitySteps.personId, personId))
+    .where(eq(identitySteps.personId, sql.placeholder("personId")))
     .orderBy(desc(identitySteps.stepOn), desc(identitySteps.id))
-    .all();
+    .prepare(),
+);
+
+function identityOf(personId: number, masked = false) {
+  const steps = identityStepsQuery().all({ personId });
   return { steps: masked ? steps.map((step) => ({ ...step, number: null, notes: null })) : steps, status: identityStatus(steps) };
 }
 
-function followUpsOf(stayId: number) {
-  return db
+const followUpsQuery = perConnection((c) =>
+  c
     .select({
       id: followUps.id,
       sequence: followUps.sequence,
@@ -444,9 +492,13 @@ function followUpsOf(stayId: number) {
       notes: followUps.notes,
     })
     .from(followUps)
-    .where(eq(followUps.stayId, stayId))
+    .where(eq(followUps.stayId, sql.placeholder("stayId")))
     .orderBy(asc(followUps.sequence))
-    .all();
+    .prepare(),
+);
+
+function followUpsOf(stayId: number) {
+  return followUpsQuery().all({ stayId });
 }
 
 // ---------------------------------------------------------------------------

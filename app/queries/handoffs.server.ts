@@ -4,7 +4,7 @@
  * staff see the hand-offs of their panti; an incoming one not yet referred to a panti, or sent
  * to the family, only Dinsos sees).
  */
-import { and, asc, count, desc, eq, inArray, min, notInArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, min, notInArray, sql } from "drizzle-orm";
 import { handoffEvents, handoffs, outbox, panti, partnerProvinces, stays, tracingRequests, users } from "#db/schema";
 import {
   ageInDays,
@@ -20,11 +20,11 @@ import {
 import { canOnPanti, scopeFor, type Actor } from "~/domain/permissions";
 import { ownProvinceCode } from "~/domain/provinces";
 import { TRACING_CONSENT_PURPOSE, type ConsentPurpose } from "~/domain/safeguarding";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
 import { approvalStates } from "./approvals.server";
 import { caseHeader } from "./case-file.server";
 import { consentOfPerson } from "./safeguarding.server";
-import { onePantiWhere, pantiWhere } from "./scope.server";
+import { onePantiWhere, pantiWhere, scopeReachesPanti } from "./scope.server";
 
 export const HANDOFFS_PAGE_SIZE = 50;
 
@@ -215,15 +215,30 @@ export function handoffDetail(actor: Actor, handoffId: number) {
   };
 }
 
-/** The hand-offs of one stay (case file, exit form), newest first. */
-export function handoffsOfStay(actor: Actor, pantiId: number, stayId: number) {
-  return db
+// The stay's hand-offs, prepared once per connection; the scope of onePantiWhere is checked
+// before they run (they take the panti as a value).
+const handoffsOfStayQuery = perConnection((c) =>
+  c
     .select({ id: handoffs.id, status: handoffs.status, partnerName: partnerProvinces.name, plannedDate: handoffs.plannedDate, arrivalCondition: handoffs.arrivalCondition, statusChangedAt: handoffs.statusChangedAt })
     .from(handoffs)
     .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
-    .where(and(eq(handoffs.stayId, stayId), eq(handoffs.direction, "outgoing"), onePantiWhere(actor, "handoff:read", pantiId, handoffs.pantiId)))
+    .where(and(eq(handoffs.stayId, sql.placeholder("stayId")), eq(handoffs.direction, "outgoing"), eq(handoffs.pantiId, sql.placeholder("pantiId"))))
     .orderBy(desc(handoffs.id))
-    .all();
+    .prepare(),
+);
+const incomingHandoffQuery = perConnection((c) =>
+  c
+    .select({ handoff: handoffs, partnerName: partnerProvinces.name, partnerOffice: partnerProvinces.office })
+    .from(handoffs)
+    .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
+    .where(and(eq(handoffs.stayId, sql.placeholder("stayId")), eq(handoffs.direction, "incoming"), eq(handoffs.pantiId, sql.placeholder("pantiId"))))
+    .prepare(),
+);
+
+/** The hand-offs of one stay (case file, exit form), newest first. */
+export function handoffsOfStay(actor: Actor, pantiId: number, stayId: number) {
+  if (!scopeReachesPanti(actor, "handoff:read", pantiId)) return [];
+  return handoffsOfStayQuery().all({ stayId, pantiId });
 }
 
 /**
@@ -231,12 +246,8 @@ export function handoffsOfStay(actor: Actor, pantiId: number, stayId: number) {
  * the packet (the person's history as the sender wrote it); null when the stay came from none.
  */
 export function incomingHandoffOfStay(actor: Actor, pantiId: number, stayId: number) {
-  const row = db
-    .select({ handoff: handoffs, partnerName: partnerProvinces.name, partnerOffice: partnerProvinces.office })
-    .from(handoffs)
-    .innerJoin(partnerProvinces, eq(partnerProvinces.code, handoffs.partnerCode))
-    .where(and(eq(handoffs.stayId, stayId), eq(handoffs.direction, "incoming"), onePantiWhere(actor, "handoff:read", pantiId, handoffs.pantiId)))
-    .get();
+  if (!scopeReachesPanti(actor, "handoff:read", pantiId)) return null;
+  const row = incomingHandoffQuery().get({ stayId, pantiId });
   if (!row) return null;
   const h = row.handoff;
   return {

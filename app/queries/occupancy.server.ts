@@ -6,7 +6,7 @@ import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { bedAssignments, beds, panti, stays } from "#db/schema";
 import { occupancy, type Occupancy } from "~/domain/capacity";
 import type { PantiType } from "~/domain/enums";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
 
 export interface PantiOccupancyRow {
   id: number;
@@ -100,8 +100,9 @@ export function occupancyByPanti(filter: OccupancyFilter): PantiOccupancyRow[] {
 
 /** Active panti by name, for a filter's choice of panti (names only: no bed or census counts). */
 export function activePantiOptions(): { id: number; name: string }[] {
-  return db.select({ id: panti.id, name: panti.name }).from(panti).where(eq(panti.active, true)).orderBy(asc(panti.name)).all();
+  return activePantiOptionsQuery().all();
 }
+const activePantiOptionsQuery = perConnection((c) => c.select({ id: panti.id, name: panti.name }).from(panti).where(eq(panti.active, true)).orderBy(asc(panti.name)).prepare());
 
 /** Distinct kota values of active panti, for the filter (no personal data: a plain panti filter). */
 export function pantiKotaOptions(pantiId: number | null): string[] {

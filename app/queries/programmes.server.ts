@@ -40,7 +40,7 @@ import {
 } from "~/domain/programmes";
 import { snippet } from "~/domain/text";
 import { jakartaDate } from "~/domain/time";
-import { db } from "~/utils/db.server";
+import { db, perConnection } from "~/utils/db.server";
 import { personSearchWhere } from "./person-search.server";
 import { restrictionColumns } from "./restricted.server";
 
@@ -328,25 +328,17 @@ function accessFlags(actor: Actor, cls: { pantiId: number }, instructors: { id: 
   return { teach, manage, complete: teach || manage };
 }
 
-/**
- * The class page: the class, its active modules, the attendance grid (one letter per session and
- * resident), each resident's rate and progress, seats, and (for managers) the residents who can
- * still be enrolled. Null when the class is not in the actor's scope.
- */
-export function classPage(actor: Actor, classId: number, now = new Date(), candidateQuery?: string) {
-  const head = classHead(actor, classId, "class:read");
-  if (!head) return null;
-  const { cls } = head;
-  const today = jakartaDate(now);
-  const phase = classPhase(cls, today);
-  const can = accessFlags(actor, cls, head.instructors);
-  const modules = db
+// The class page's modules and trainees, prepared once per connection.
+const classModulesQuery = perConnection((c) =>
+  c
     .select({ id: programmeModules.id, nameId: programmeModules.nameId, nameEn: programmeModules.nameEn })
     .from(programmeModules)
-    .where(and(eq(programmeModules.programmeCode, cls.programmeCode), eq(programmeModules.active, true)))
+    .where(and(eq(programmeModules.programmeCode, sql.placeholder("programmeCode")), eq(programmeModules.active, true)))
     .orderBy(asc(programmeModules.position))
-    .all();
-  const rows = db
+    .prepare(),
+);
+const classEnrolmentsQuery = perConnection((c) =>
+  c
     .select({
       id: enrolments.id,
       personId: enrolments.personId,
@@ -363,9 +355,25 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
     })
     .from(enrolments)
     .innerJoin(persons, eq(persons.id, enrolments.personId))
-    .where(eq(enrolments.classId, cls.id))
+    .where(eq(enrolments.classId, sql.placeholder("classId")))
     .orderBy(asc(persons.name), asc(enrolments.id))
-    .all();
+    .prepare(),
+);
+
+/**
+ * The class page: the class, its active modules, the attendance grid (one letter per session and
+ * resident), each resident's rate and progress, seats, and (for managers) the residents who can
+ * still be enrolled. Null when the class is not in the actor's scope.
+ */
+export function classPage(actor: Actor, classId: number, now = new Date(), candidateQuery?: string) {
+  const head = classHead(actor, classId, "class:read");
+  if (!head) return null;
+  const { cls } = head;
+  const today = jakartaDate(now);
+  const phase = classPhase(cls, today);
+  const can = accessFlags(actor, cls, head.instructors);
+  const modules = classModulesQuery().all({ programmeCode: cls.programmeCode });
+  const rows = classEnrolmentsQuery().all({ classId: cls.id });
   const { out, sessionsByClass } = summarise(
     rows.map((r) => ({ id: r.id, classId: cls.id, programmeCode: cls.programmeCode, enrolledAt: r.enrolledAt, endedAt: r.endedAt, threshold: cls.attendanceThreshold })),
   );

@@ -17,9 +17,9 @@ import {
   type IncidentListFilter,
 } from "~/domain/safeguarding";
 import { jakartaDate, parseJakartaDateTime } from "~/domain/time";
-import { db, type Db } from "~/utils/db.server";
+import { db, perConnection, type Db } from "~/utils/db.server";
 import { restrictionColumns } from "./restricted.server";
-import { onePantiWhere, pantiWhere } from "./scope.server";
+import { onePantiWhere, pantiWhere, scopeReachesPanti } from "./scope.server";
 
 export const READ_LOG_PAGE_SIZE = 50;
 
@@ -62,8 +62,10 @@ export function readLogOfPerson(
 }
 
 /** The incidents of a stay of the panti, newest first. */
-export function incidentsOfStay(actor: Actor, pantiId: number, stayId: number) {
-  return db
+// Prepared once per connection; the scope of onePantiWhere is checked before they run (they
+// take the panti as a value).
+const incidentsOfStayQuery = perConnection((c) =>
+  c
     .select({
       id: incidents.id,
       type: incidents.type,
@@ -78,9 +80,36 @@ export function incidentsOfStay(actor: Actor, pantiId: number, stayId: number) {
     })
     .from(incidents)
     .leftJoin(users, eq(users.id, incidents.recordedBy))
-    .where(and(eq(incidents.stayId, stayId), onePantiWhere(actor, "case:read", pantiId, incidents.pantiId)))
+    .where(and(eq(incidents.stayId, sql.placeholder("stayId")), eq(incidents.pantiId, sql.placeholder("pantiId"))))
     .orderBy(desc(incidents.occurredAt), desc(incidents.id))
-    .all();
+    .prepare(),
+);
+const consentsOfPersonQuery = perConnection((c) =>
+  c
+    .select({
+      id: consents.id,
+      purpose: consents.purpose,
+      decision: consents.decision,
+      decidedOn: consents.decidedOn,
+      expiresOn: consents.expiresOn,
+      onBehalfBy: consents.onBehalfBy,
+      onBehalfReason: consents.onBehalfReason,
+      recordedByName: users.name,
+      pantiName: panti.name,
+    })
+    .from(consents)
+    .innerJoin(stays, and(eq(stays.personId, consents.personId), eq(stays.pantiId, sql.placeholder("pantiId"))))
+    .leftJoin(users, eq(users.id, consents.recordedBy))
+    .leftJoin(panti, eq(panti.id, consents.pantiId))
+    .where(eq(consents.personId, sql.placeholder("personId")))
+    .groupBy(consents.id)
+    .orderBy(desc(consents.decidedOn), desc(consents.id))
+    .prepare(),
+);
+
+export function incidentsOfStay(actor: Actor, pantiId: number, stayId: number) {
+  if (!scopeReachesPanti(actor, "case:read", pantiId)) return [];
+  return incidentsOfStayQuery().all({ stayId, pantiId });
 }
 
 const residentColumns = () => ({
@@ -208,26 +237,7 @@ export function exitIncidentChoices(actor: Actor, pantiId: number, stayId: numbe
 
 /** The consents recorded for a person (read through a stay of the panti), and the state per purpose. */
 export function consentsOfPerson(actor: Actor, pantiId: number, personId: number, today = jakartaDate(new Date())) {
-  const rows = db
-    .select({
-      id: consents.id,
-      purpose: consents.purpose,
-      decision: consents.decision,
-      decidedOn: consents.decidedOn,
-      expiresOn: consents.expiresOn,
-      onBehalfBy: consents.onBehalfBy,
-      onBehalfReason: consents.onBehalfReason,
-      recordedByName: users.name,
-      pantiName: panti.name,
-    })
-    .from(consents)
-    .innerJoin(stays, and(eq(stays.personId, consents.personId), onePantiWhere(actor, "case:read", pantiId, stays.pantiId)))
-    .leftJoin(users, eq(users.id, consents.recordedBy))
-    .leftJoin(panti, eq(panti.id, consents.pantiId))
-    .where(eq(consents.personId, personId))
-    .groupBy(consents.id)
-    .orderBy(desc(consents.decidedOn), desc(consents.id))
-    .all();
+  const rows = scopeReachesPanti(actor, "case:read", pantiId) ? consentsOfPersonQuery().all({ personId, pantiId }) : [];
   const records: ConsentRecord[] = rows;
   return {
     rows,

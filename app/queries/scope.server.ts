@@ -16,9 +16,13 @@ export function pantiWhere(scope: Scope, column: AnySQLiteColumn): SQL | undefin
   return NOTHING;
 }
 
+/** Whether the actor's scope for the permission reaches the panti (the test of `onePantiWhere`, for a prepared query that takes the panti as a value). */
+export function scopeReachesPanti(actor: Actor, permission: Permission, pantiId: number): boolean {
+  const scope = scopeFor(actor, permission);
+  return scope.kind === "all" || (scope.kind === "panti" && scope.pantiId === pantiId);
+}
+
 /** Rows of one panti, and only when the actor's scope for the permission reaches it. */
 export function onePantiWhere(actor: Actor, permission: Permission, pantiId: number, column: AnySQLiteColumn): SQL {
-  const scope = scopeFor(actor, permission);
-  if (scope.kind === "all" || (scope.kind === "panti" && scope.pantiId === pantiId)) return eq(column, pantiId);
-  return NOTHING;
+  return scopeReachesPanti(actor, permission, pantiId) ? eq(column, pantiId) : NOTHING;
 }

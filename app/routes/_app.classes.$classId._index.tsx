@@ -19,6 +19,7 @@ import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
+import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
 import { pageTitle } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";
 
@@ -197,12 +198,14 @@ export function AttendanceGrid({
   recent?: number;
 }) {
   const { cls, residents, can } = page;
+  const followLinks = useFollowLinks();
   if (residents.length === 0) return <p className="card muted">{t("class.grid.empty")}</p>;
   const from = recent != null ? Math.max(0, page.sessions.length - recent) : 0;
   const sessions = page.sessions.slice(from);
   return (
     <TableScroll label={t("class.grid.title")} className="att-grid-wrap">
-      <table className="att-grid" data-testid="attendance-grid">
+      {/* Its session and resident links are plain anchors, followed on the client by the table. */}
+      <table className="att-grid" data-testid="attendance-grid" onClick={followLinks}>
         <thead>
           <tr>
             <th scope="col" className="att-name">
@@ -215,9 +218,9 @@ export function AttendanceGrid({
             {sessions.map((s) => (
               <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={`${formatCalendarDate(lang, s.date)}${s.offSchedule ? ` (${t("class.offSchedule")})` : ""}`}>
                 {can.teach ? (
-                  <Link to={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatCalendarDate(lang, s.date) })}>
+                  <PlainLink href={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatCalendarDate(lang, s.date) })}>
                     {shortDate(s.date)}
-                  </Link>
+                  </PlainLink>
                 ) : (
                   shortDate(s.date)
                 )}
@@ -230,7 +233,7 @@ export function AttendanceGrid({
           {residents.map((r) => (
             <tr key={r.enrolmentId} data-testid="resident-row" data-enrolment={r.enrolmentId} className={r.low && r.status === "active" ? "low" : undefined}>
               <th scope="row" className="att-name">
-                <Link to={`/classes/${cls.id}/enrolments/${r.enrolmentId}`}>{r.name}</Link>
+                <PlainLink href={`/classes/${cls.id}/enrolments/${r.enrolmentId}`}>{r.name}</PlainLink>
                 {r.status !== "active" ? <span className={`badge ${r.status === "completed" ? "ok" : "muted"}`}>{t(`enrolment.status.${r.status}`)}</span> : null}
                 {r.status === "active" && r.eligible ? <span className="badge ok">{t("class.eligible")}</span> : null}
               </th>

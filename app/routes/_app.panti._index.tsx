@@ -13,6 +13,7 @@ import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
+import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
 import { Stat } from "~/components/ui/stat";
 import { pageTitle } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";
@@ -45,6 +46,7 @@ export default function PantiListPage() {
   const { rows, total, kotaOptions, filter, scoped } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const followLinks = useFollowLinks();
   const [params] = useSearchParams();
   const n = (v: number) => formatNumber(lang, v);
   return (
@@ -105,7 +107,8 @@ export default function PantiListPage() {
               <th scope="col">{t("occ.occupancy")}</th>
             </tr>
           </thead>
-          <tbody>
+          {/* The rows' links are plain anchors, followed on the client by their table body. */}
+          <tbody onClick={followLinks}>
             <EmptyRow when={rows.length === 0} colSpan={9}>
               {t("panti.list.empty")}
             </EmptyRow>
@@ -117,7 +120,7 @@ export default function PantiListPage() {
                 data-code={row.code}
               >
                 <td>
-                  {row.canOpen ? <Link to={`/panti/${row.id}`}>{row.name}</Link> : row.name}
+                  {row.canOpen ? <PlainLink href={`/panti/${row.id}`}>{row.name}</PlainLink> : row.name}
                   <div className="muted small">{row.code}</div>
                 </td>
                 <td className="hide-sm">{t(`pantiType.${row.type}`)}</td>

@@ -14,6 +14,7 @@ import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
+import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
 import { CountedPager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { pageTitle } from "~/utils/meta";
@@ -46,6 +47,7 @@ export default function PlacementsPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
+  const followLinks = useFollowLinks();
   const { filter } = data;
   const waiting = (createdAt: Date) => {
     const hours = waitingHours(new Date(createdAt), new Date(data.now));
@@ -110,17 +112,18 @@ export default function PlacementsPage() {
               <th scope="col">{filter.status === "pending" ? t("placement.waiting") : t("placement.status")}</th>
             </tr>
           </thead>
-          <tbody>
+          {/* The rows' links are plain anchors, followed on the client by their table body. */}
+          <tbody onClick={followLinks}>
             <EmptyRow when={data.rows.length === 0} colSpan={7}>
               {t("placements.empty")}
             </EmptyRow>
             {data.rows.map((row) => (
               <tr key={row.id} data-testid="placement-row" data-id={row.id}>
                 <td>
-                  <Link to={`/placements/${row.id}`}>{row.id}</Link>
+                  <PlainLink href={`/placements/${row.id}`}>{row.id}</PlainLink>
                 </td>
                 <td>
-                  <Link to={`/placements/${row.id}`}>{row.name}</Link>
+                  <PlainLink href={`/placements/${row.id}`}>{row.name}</PlainLink>
                   <div className="muted small">
                     {t(`sex.${row.sex}`)}
                     {row.estimatedAge != null ? ` · ${t("placement.ageYears", { n: row.estimatedAge })}` : ""}

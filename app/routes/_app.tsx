@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Form, Outlet, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { canOnPanti, hasPermission } from "~/domain/permissions";
 import { isDemoDatabase } from "~/queries/audit.server";
@@ -8,6 +8,7 @@ import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
 import { LanguageSwitch } from "~/components/ui/language-switch";
 import { ErrorPage } from "~/components/ui/error-page";
+import { NavAnchor, useFollowLinks } from "~/components/ui/plain-links";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -46,8 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * that the navigation fits in two rows at laptop widths. A disclosure: it works without JavaScript
  * and closes on navigation.
  */
-function NavMenu({ label, links }: { label: string; links: { to: string; label: string }[] }) {
-  const { pathname } = useLocation();
+function NavMenu({ label, links, pathname }: { label: string; links: { to: string; label: string }[]; pathname: string }) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (ref.current) ref.current.open = false;
@@ -58,9 +58,9 @@ function NavMenu({ label, links }: { label: string; links: { to: string; label: 
       <summary>{label}</summary>
       <div className="nav-menu-items">
         {links.map((link) => (
-          <NavLink key={link.to} to={link.to}>
+          <NavAnchor key={link.to} to={link.to} pathname={pathname}>
             {link.label}
-          </NavLink>
+          </NavAnchor>
         ))}
       </div>
     </details>
@@ -68,15 +68,19 @@ function NavMenu({ label, links }: { label: string; links: { to: string; label: 
 }
 
 /** A group of links: nothing, one link on its own, or a menu of several. */
-function NavGroup({ label, links }: { label: string; links: { to: string; label: string }[] }) {
+function NavGroup({ label, links, pathname }: { label: string; links: { to: string; label: string }[]; pathname: string }) {
   if (links.length === 0) return null;
-  if (links.length === 1) return <NavLink to={links[0]!.to}>{links[0]!.label}</NavLink>;
-  return <NavMenu label={label} links={links} />;
+  if (links.length === 1) return <NavAnchor to={links[0]!.to} pathname={pathname}>{links[0]!.label}</NavAnchor>;
+  return <NavMenu label={label} links={links} pathname={pathname} />;
 }
 
 export default function AppLayout() {
   const { demo, province, user, nav } = useLoaderData<typeof loader>();
   const t = useT();
+  // The navigation's links are plain markup marked against the location once, here; the
+  // navigation and the user menu follow their clicks on the client.
+  const { pathname } = useLocation();
+  const followLinks = useFollowLinks();
   const monitoring = [
     nav.followUps ? { to: "/follow-ups", label: t("nav.followUps") } : null,
     nav.staleStays ? { to: "/stale-stays", label: t("nav.staleStays") } : null,
@@ -109,19 +113,19 @@ export default function AppLayout() {
               {t("app.name")} <small data-testid="instance-province">Dinsos {province}</small>
             </span>
           </a>
-          <nav className="main-nav" aria-label="Menu">
-            <NavLink to="/home">{t("nav.home")}</NavLink>
-            {nav.dashboard ? <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink> : null}
-            {nav.dashboard ? <NavLink to="/reports">{t("nav.reports")}</NavLink> : null}
-            {nav.panti ? <NavLink to="/panti">{t("nav.panti")}</NavLink> : null}
-            {nav.placements ? <NavLink to="/placements">{t("nav.placements")}</NavLink> : null}
-            {nav.residents ? <NavLink to={nav.residents}>{t("panti.residents")}</NavLink> : null}
-            {nav.classes ? <NavLink to="/classes">{t("nav.classes")}</NavLink> : null}
-            {nav.programmes ? <NavLink to="/programmes">{t("nav.programmes")}</NavLink> : null}
-            <NavGroup label={t("nav.monitoring")} links={monitoring} />
-            <NavGroup label={t("nav.admin")} links={admin} />
+          <nav className="main-nav" aria-label="Menu" onClick={followLinks}>
+            <NavAnchor to="/home" pathname={pathname}>{t("nav.home")}</NavAnchor>
+            {nav.dashboard ? <NavAnchor to="/dashboard" pathname={pathname}>{t("nav.dashboard")}</NavAnchor> : null}
+            {nav.dashboard ? <NavAnchor to="/reports" pathname={pathname}>{t("nav.reports")}</NavAnchor> : null}
+            {nav.panti ? <NavAnchor to="/panti" pathname={pathname}>{t("nav.panti")}</NavAnchor> : null}
+            {nav.placements ? <NavAnchor to="/placements" pathname={pathname}>{t("nav.placements")}</NavAnchor> : null}
+            {nav.residents ? <NavAnchor to={nav.residents} pathname={pathname}>{t("panti.residents")}</NavAnchor> : null}
+            {nav.classes ? <NavAnchor to="/classes" pathname={pathname}>{t("nav.classes")}</NavAnchor> : null}
+            {nav.programmes ? <NavAnchor to="/programmes" pathname={pathname}>{t("nav.programmes")}</NavAnchor> : null}
+            <NavGroup label={t("nav.monitoring")} links={monitoring} pathname={pathname} />
+            <NavGroup label={t("nav.admin")} links={admin} pathname={pathname} />
           </nav>
-          <div className="user-menu">
+          <div className="user-menu" onClick={followLinks}>
             <div className="who" data-testid="current-user">
               {user.name}
               <small title={user.pantiName ?? undefined}>
@@ -129,7 +133,7 @@ export default function AppLayout() {
                 {user.pantiName ? ` · ${user.pantiName}` : ""}
               </small>
             </div>
-            <NavLink to="/account/password">{t("nav.password")}</NavLink>
+            <NavAnchor to="/account/password" pathname={pathname}>{t("nav.password")}</NavAnchor>
             <LanguageSwitch />
             <Form method="post" action="/logout">
               <button type="submit">{t("nav.signOut")}</button>

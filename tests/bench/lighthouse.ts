@@ -14,7 +14,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startServer } from "./server";
+import { freePort, startServer } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -94,6 +94,7 @@ try {
         "--output=json",
         `--output-path=${out}`,
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        `--port=${await freePort()}`,
         ...(page.signedIn ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
       ]);
       const report = JSON.parse(fs.readFileSync(out, "utf8")) as {

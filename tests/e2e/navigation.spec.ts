@@ -35,3 +35,26 @@ test("sign-in with nothing typed says what is missing for both fields at once, i
   await expect(page.locator("#password ~ .error")).toHaveText("Wajib diisi.");
   expect(posts).toEqual([]);
 });
+
+test("the navigation and a referral row's link open their page without loading a new document, and the navigation marks where the user is", async ({ page, login }) => {
+  await login("admin");
+  await page.goto("/placements");
+  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized));
+  const nav = page.getByRole("navigation", { name: "Menu" });
+  await expect(nav.getByRole("link", { name: "Rujukan" })).toHaveAttribute("aria-current", "page");
+  await page.evaluate(() => Object.assign(window, { listDocument: true }));
+
+  const row = page.getByTestId("placement-row").first();
+  const href = (await row.locator("a").first().getAttribute("href")) ?? "";
+  expect(href).toMatch(/^\/placements\/\d+$/);
+  await row.locator("a").nth(1).click();
+  await page.waitForURL((url) => url.pathname === href);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  await nav.getByRole("link", { name: "Panti", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === "/panti");
+  await expect(page.getByTestId("panti-row").first()).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Panti", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Rujukan" })).not.toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => (window as { listDocument?: boolean }).listDocument)).toBe(true);
+});

@@ -80,12 +80,18 @@ export function useZodForm<S extends z.ZodMiniType<unknown, FieldValues>>(
     };
   };
 
+  // The checkboxes of a group (one name, a value each) share one registration: react-hook-form's
+  // handlers and ref callback take the element they are given, and registering a name again only
+  // repeats the work (a class's enrolment form has a checkbox per open stay of its panti).
+  const groups = new Map<string, ReturnType<typeof form.register>>();
   /** A checkbox with this value, ticked when the initial value holds it (true, "on", or a list). */
   const checkbox = (name: string, value = "on") => {
     const current = initial[name];
     const checked =
       current === true || (typeof current === "string" && current.split(",").includes(value));
-    return { ...form.register(name), value, defaultChecked: checked };
+    let registered = groups.get(name);
+    if (!registered) groups.set(name, (registered = form.register(name)));
+    return { ...registered, value, defaultChecked: checked };
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
