@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { checkbox, idField } from "./fields";
+import { BED_SHOWS } from "./bed-board";
 import { BED_STATUSES, ROOM_SEXES, type RoomSex } from "./enums";
 
 const id = idField();
@@ -18,6 +19,12 @@ export const setBedStatusSchema = z
     message: "bed.error.reasonRequired",
   });
 export type SetBedStatusInput = z.output<typeof setBedStatusSchema>;
+
+/** The bed board's filter and search (the room is an id of the query string, read apart). */
+export const boardFilterSchema = z.object({
+  show: z.enum(BED_SHOWS).catch("all"),
+  q: z.string().trim().max(100).catch(""),
+});
 
 export const MAX_BEDS_PER_ACTION = 200;
 
