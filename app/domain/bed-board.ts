@@ -44,5 +44,5 @@ export function defaultRoomId(rooms: readonly RoomCounts[], show: BedShow, found
   const found = foundRoomIds.find((id) => rooms.some((room) => room.id === id));
   if (found != null) return found;
   const wanted: Exclude<BedShow, "all"> = show === "all" ? "free" : show;
-  return (rooms.find((room) => room[wanted] > 0) ?? rooms[0])?.id ?? null;
+  return (rooms.find((room) => shownInRoom(room, wanted) > 0) ?? rooms[0])?.id ?? null;
 }

@@ -16,7 +16,7 @@ export function BoardFilters({ pantiId, view }: { pantiId: number; view: BoardVi
     <>
       <FilterBar
         className="no-print board-search"
-        label={t("panti.search.label")}
+        label={t("common.search")}
         submitLabel={t("common.search")}
         submitClassName="secondary"
         actions={
