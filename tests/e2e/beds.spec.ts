@@ -279,3 +279,45 @@ test.describe("the board by room, on a phone", () => {
     await expect(admitted).toContainText(name);
   });
 });
+
+test.describe("the board by room, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("chooses a room by its link, searches with the form and closes and reopens a bed with plain posts", async ({ page, login, sql }) => {
+    const admin = adminWithFreeBed(sql);
+    await login(admin.username);
+    await page.goto(`/panti/${admin.pantiId}`);
+    const last = page.getByTestId("room-link").last();
+    const roomId = (await last.getAttribute("data-room-id")) ?? "";
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`[?&]room=${roomId}\\b`));
+    await expect(page.getByTestId("room")).toHaveAttribute("data-room-id", roomId);
+
+    // The search form finds a bed by its label; its link opens the bed's room with the bed marked.
+    await page.goto(`/panti/${admin.pantiId}`);
+    const { bed, bedId, label } = await pickFreeRegularBed(page);
+    await page.getByLabel("Cari penghuni atau tempat tidur").fill(label);
+    await page.getByRole("button", { name: "Cari", exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(label)}`));
+    await page.locator(`[data-testid="found-bed"][data-label="${label}"] a`).first().click();
+    await expect(bed).toHaveClass(/\bfound\b/);
+
+    const roomUrl = page.url().replace(/#.*$/, "");
+    try {
+      await bed.locator("summary", { hasText: "Nonaktifkan" }).click();
+      await bed.getByLabel("Alasan").fill("Kaki ranjang patah (uji e2e)");
+      await bed.getByRole("button", { name: "Nonaktifkan" }).click();
+      await expect(bed).toHaveAttribute("data-state", "out");
+      expect(page.url()).toBe(roomUrl);
+      await bed.getByRole("button", { name: "Aktifkan kembali" }).click();
+      await expect(bed).toHaveAttribute("data-state", "free");
+      expect(bedRow(sql, bedId).status).toBe("available");
+    } finally {
+      if (bedRow(sql, bedId).status === "out_of_service") {
+        await page.request.post(`/panti/${admin.pantiId}`, {
+          form: { intent: "bed-status", bedId: String(bedId), status: "available", expectedStatus: "out_of_service" },
+        });
+      }
+    }
+  });
+});

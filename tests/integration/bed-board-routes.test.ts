@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { action as pantiAction, loader as pantiLoader } from "~/routes/_app.panti.$pantiId/route";
 import { action as moveAction } from "~/routes/_app.panti.$pantiId_.stays.$stayId.move";
+import { bedsOfRoomQuery } from "~/queries/bed-board.server";
 import { db } from "~/utils/db.server";
 import { beds } from "#db/schema";
 import { eq } from "drizzle-orm";
@@ -51,6 +52,15 @@ describe("the bed board by room", () => {
     expect(page.board.beds.map((b) => b.id)).toEqual(w.mixed.beds.map((b) => b.id));
     // The summary is the whole panti's.
     expect(page.occupancy).toMatchObject({ census: 3, outOfService: 1 });
+  });
+
+  it("reads the beds of the room through the room's index, not the panti's beds", async () => {
+    const w = await world();
+    const actor = createUser("panti_admin", w.home.id).actor;
+    const { sql, params } = bedsOfRoomQuery(actor, w.home.id, w.mixed.room.id).toSQL();
+    const plan = (db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    expect(plan).toContainEqual(expect.stringMatching(/^SEARCH beds USING (COVERING )?INDEX beds_room_label_uq \(room_id=\?\)/));
+    expect(plan.join("\n")).not.toMatch(/beds_panti_idx/);
   });
 
   it("opens the room of the address, and the first room with a bed the filter shows", async () => {
