@@ -15,7 +15,7 @@ import { callRoute as call, getRequest as get, postForm as post, routeArgs as ar
 
 type Board = Awaited<ReturnType<typeof pantiLoader>>;
 
-/** A panti of three rooms: full, one bed out of service and one occupied, two free beds. */
+/** A panti of three rooms (full; one bed out of service and one occupied; two free beds) and a resident without a bed. */
 async function world() {
   const home = createPanti({ sexServed: "male" });
   const full = createRoom(home.id, 2, { sex: "male" });
@@ -23,11 +23,12 @@ async function world() {
   const free = createRoom(home.id, 2, { sex: "male" });
   const residents = full.beds.map((b) => createResident(home.id, b.id));
   const inMixed = createResident(home.id, mixed.beds[1]!.id);
+  const withoutBed = createResident(home.id, null);
   db.update(beds).set({ status: "out_of_service", statusReason: "Atap bocor" }).where(eq(beds.id, mixed.beds[0]!.id)).run();
   const other = createPanti();
   const otherRoom = createRoom(other.id, 2);
   const admin = await cookieFor(createUser("panti_admin", home.id).username);
-  return { home, full, mixed, free, residents, inMixed, other, otherRoom, admin };
+  return { home, full, mixed, free, residents, inMixed, withoutBed, other, otherRoom, admin };
 }
 
 async function board(path: string, cookie: string, pantiId: number): Promise<Board> {
@@ -50,8 +51,9 @@ describe("the bed board by room", () => {
     ]);
     expect(page.board.room?.id).toBe(w.mixed.room.id);
     expect(page.board.beds.map((b) => b.id)).toEqual(w.mixed.beds.map((b) => b.id));
-    // The summary is the whole panti's.
-    expect(page.occupancy).toMatchObject({ census: 3, outOfService: 1 });
+    // The summary and the residents without a bed are the whole panti's.
+    expect(page.occupancy).toMatchObject({ census: 4, outOfService: 1 });
+    expect(page.board.withoutBed.map((r) => r.stayId)).toEqual([w.withoutBed.stay.id]);
   });
 
   it("reads the beds of the room through the room's index, not the panti's beds", async () => {
