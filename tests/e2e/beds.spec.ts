@@ -176,6 +176,32 @@ test.describe("beds of one's own panti", () => {
     await expect(bed.getByText(REASON_REQUIRED)).toBeVisible({ timeout: 2_000 });
   });
 
+  test("the forms to add a room and beds load as they come into view and check their input in the browser", async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    let posted = false;
+    page.on("request", (r) => {
+      if (r.method() === "POST") posted = true;
+    });
+    const loadedForms = () =>
+      page.evaluate(() => performance.getEntriesByType("resource").some((entry) => /\/manage-forms-[^/]*\.js$/.test(entry.name)));
+    const form = page.getByRole("form", { name: "Tambah ruang" });
+    // Far below the first screen, the forms are the server's markup until they are about to be seen.
+    const below = await form.evaluate((el) => el.getBoundingClientRect().top - window.innerHeight > 600);
+    if (below) expect(await loadedForms()).toBe(false);
+    await form.scrollIntoViewIfNeeded();
+    await expect.poll(loadedForms).toBe(true);
+    // Hydrated: an empty name is refused in the browser, beside its field, without posting.
+    await form.locator("#room-name").fill("");
+    await form.getByRole("button", { name: "Tambah ruang" }).click();
+    await expect(form.locator("#room-name")).toHaveAttribute("aria-invalid", "true");
+    expect(posted).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   test("switches the interface to English", async ({ page }) => {
     await expect(page.locator("html")).toHaveAttribute("lang", "id");
     await expect(page).toHaveTitle(/ — Panti$/);

@@ -1,24 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/domain/beds";
+import { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/utils/loader-schemas.server";
 import { canOnPanti } from "~/domain/permissions";
 import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { addBeds, addRoom, setBedStatus } from "~/services/beds.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/body.server";
-import { badRequest, submitForm } from "~/utils/http.server";
+import { badRequest, formValues, submitForm } from "~/utils/http.server";
 import { formatDate, formatNumber, translator } from "~/utils/i18n";
 import { idParams, searchIdParam } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues } from "~/utils/validation";
 import { Flash } from "~/components/ui/flash";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
 import { BedBoard } from "./sections/bed-board";
-import { AddBedsForm, AddRoomForm } from "./sections/manage-forms";
+import { LazyManageForms } from "./sections/lazy-manage-forms";
 import { FormError } from "~/components/forms/field";
 import { titleOf } from "~/utils/meta";
 
@@ -174,10 +173,12 @@ export default function PantiPage() {
       />
 
       {canManage ? (
-        <section className="grid-2 no-print" style={{ marginTop: "1.5rem" }} aria-label={t("panti.manage")}>
-          <AddRoomForm server={failedFor("add-room")} pantiSex={panti.sexServed} />
-          <AddBedsForm server={failedFor("add-beds")} rooms={board.rooms.map((r) => ({ id: r.id, name: r.name }))} />
-        </section>
+        <LazyManageForms
+          addRoomFailure={failedFor("add-room")}
+          addBedsFailure={failedFor("add-beds")}
+          pantiSex={panti.sexServed}
+          rooms={board.rooms.map((r) => ({ id: r.id, name: r.name }))}
+        />
       ) : null}
     </>
   );
