@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { checkbox, idField } from "./fields";
+import { BED_SHOWS } from "./bed-board";
 import { BED_STATUSES, ROOM_SEXES, type RoomSex } from "./enums";
 
 const id = idField();
@@ -16,6 +17,12 @@ export const setBedStatusSchema = z.object({
   message: "bed.error.reasonRequired",
 }));
 export type SetBedStatusInput = z.output<typeof setBedStatusSchema>;
+
+/** The bed board's filter and search (the room is an id of the query string, read apart). */
+export const boardFilterSchema = z.object({
+  show: z.catch(z.enum(BED_SHOWS), "all"),
+  q: z.catch(z.string().check(z.trim(), z.maxLength(100)), ""),
+});
 
 export const MAX_BEDS_PER_ACTION = 200;
 

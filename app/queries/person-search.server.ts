@@ -7,10 +7,15 @@ import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { persons } from "#db/schema";
 import { unidentifiedSearch } from "~/domain/persons";
 
+/** A LIKE pattern (with `escape '\\'`) for text that contains `q`. */
+export function containsLike(q: string): string {
+  return `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+}
+
 export function personSearchWhere(query: string | undefined): SQL | undefined {
   const q = query?.trim();
   if (!q) return undefined;
-  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsLike(q);
   const sex = unidentifiedSearch(q);
   return or(
     sql`${persons.name} like ${pattern} escape '\\'`,

@@ -52,7 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "move") {
     const submitted = await submitForm(request, moveBedSchema, (input) => moveBed(user, stayId, input.bed), { formData });
     if (!submitted.ok) return submitted.response;
-    return redirect(`/panti/${pantiId}?moved=${encodeURIComponent(submitted.result.bedLabel)}`);
+    // Back to the board, on the room of the new bed.
+    const { roomId, bedLabel } = submitted.result;
+    return redirect(`/panti/${pantiId}?room=${roomId}&moved=${encodeURIComponent(bedLabel)}#board-room`);
   }
   if (intent === "transfer") {
     const submitted = await submitForm(request, transferSchema, (input) => transferResident(user, stayId, input), { formData });

@@ -434,6 +434,7 @@ function resolvePerson(tx: Tx, actor: Actor, row: PlacementRow, choice: "new" | 
 interface BedPick {
   id: number;
   label: string;
+  roomId: number;
   overflow: boolean;
 }
 
@@ -453,7 +454,7 @@ function heldSince(tx: Tx, bedId: number, from: Date) {
 
 export function chosenBed(tx: Tx, pantiId: number, bedId: number, sex: Sex, from: Date): BedPick {
   const bed = tx
-    .select({ id: beds.id, label: beds.label, status: beds.status, overflow: beds.overflow, roomSex: rooms.sex, roomName: rooms.name })
+    .select({ id: beds.id, label: beds.label, roomId: beds.roomId, status: beds.status, overflow: beds.overflow, roomSex: rooms.sex, roomName: rooms.name })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
     .where(and(eq(beds.id, bedId), eq(beds.pantiId, pantiId)))
@@ -467,7 +468,7 @@ export function chosenBed(tx: Tx, pantiId: number, bedId: number, sex: Sex, from
   );
   if (bed.status !== "available") throw new Conflict("admission.error.bedOutOfService", { label: bed.label });
   if (!fits) throw new InvalidInput({ bed: ["admission.error.bedWrongWard"] });
-  return { id: bed.id, label: bed.label, overflow: bed.overflow };
+  return { id: bed.id, label: bed.label, roomId: bed.roomId, overflow: bed.overflow };
 }
 
 const OVERFLOW_ROOM = { male: "Tempat tambahan (L)", female: "Tempat tambahan (P)" } as const;
@@ -479,7 +480,7 @@ const OVERFLOW_ROOM = { male: "Tempat tambahan (L)", female: "Tempat tambahan (P
 export function overflowPlace(tx: Tx, actor: Actor, pantiId: number, sex: Sex, from: Date): BedPick {
   // A free extra mattress: nobody on it since `from` (an admission may be dated in the past).
   const free = tx
-    .select({ id: beds.id, label: beds.label })
+    .select({ id: beds.id, label: beds.label, roomId: beds.roomId })
     .from(beds)
     .innerJoin(rooms, eq(rooms.id, beds.roomId))
     .leftJoin(bedAssignments, and(eq(bedAssignments.bedId, beds.id), or(isNull(bedAssignments.toAt), gt(bedAssignments.toAt, from))))
@@ -498,5 +499,5 @@ export function overflowPlace(tx: Tx, actor: Actor, pantiId: number, sex: Sex, f
   const label = `${sex === "male" ? "XL" : "XP"}-${String(count + 1).padStart(3, "0")}`;
   const bed = tx.insert(beds).values({ pantiId, roomId: room.id, label, overflow: true }).returning().get();
   appendAudit(tx, { actorId: actor.id, action: "bed.create_overflow", entity: "bed", entityId: bed.id, pantiId, after: { roomId: room.id, label } });
-  return { id: bed.id, label: bed.label, overflow: true };
+  return { id: bed.id, label: bed.label, roomId: room.id, overflow: true };
 }

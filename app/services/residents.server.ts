@@ -53,7 +53,7 @@ export function moveBed(actor: Actor, stayId: number, to: number | "overflow", n
       after: { bedId: bed.id, bedLabel: bed.label, overflow: bed.overflow },
       at: now,
     });
-    return { stayId: stay.id, bedLabel: bed.label, overflow: bed.overflow };
+    return { stayId: stay.id, bedLabel: bed.label, roomId: bed.roomId, overflow: bed.overflow };
   });
 }
 

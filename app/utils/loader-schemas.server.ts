@@ -5,6 +5,9 @@
  * module in the browser: esbuild's code splitting leaves the import of a shared chunk in place
  * even when nothing of it is used. A `.server` module is empty in the browser build, so the page
  * loads neither (docs/decisions/018-page-speed.md). The schemas stay those of app/domain.
+ * The bed board's action schemas come this way too: its forms load when they come into view
+ * (docs/decisions/026-bed-board-by-room.md).
  */
 export { placementListFilterSchema } from "~/domain/placements";
 export { reportFilterSchema, resolveFilter } from "~/domain/reports";
+export { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/domain/beds";

@@ -10,12 +10,22 @@ const ID = /^[1-9]\d{0,15}$/;
  */
 export function idParams<K extends string>(params: Params, ...names: K[]): Record<K, number> {
   const ids = {} as Record<K, number>;
-  for (const name of names) {
-    const raw = params[name];
-    if (!raw || !ID.test(raw)) throw notFound();
-    const id = Number(raw);
-    if (!Number.isSafeInteger(id)) throw notFound();
-    ids[name] = id;
-  }
+  for (const name of names) ids[name] = idOf(params[name]);
   return ids;
+}
+
+/**
+ * An id chosen in the query string (`?room=12`): null when absent or empty, a number when it is a
+ * positive integer; anything else is a page that is not found, as for an id of the path.
+ */
+export function searchIdParam(searchParams: URLSearchParams, name: string): number | null {
+  const raw = searchParams.get(name);
+  return raw ? idOf(raw) : null;
+}
+
+function idOf(raw: string | undefined): number {
+  if (!raw || !ID.test(raw)) throw notFound();
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id)) throw notFound();
+  return id;
 }

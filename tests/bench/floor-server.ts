@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import Database from "better-sqlite3";
-import { freePort } from "./ports";
+import { listenOnFreePort } from "./ports";
 
 type Statement = { sql: string; params: unknown[]; method: "all" | "get" | "run"; raw: boolean };
 type Floor = { path: string; statements: Statement[]; body: Uint8Array; headers: http.OutgoingHttpHeaders };
@@ -41,4 +41,4 @@ const server = http.createServer((req, res) => {
   res.writeHead(200, floor.headers);
   res.end(floor.body);
 });
-server.listen(await freePort(), "127.0.0.1", () => process.stdout.write(`${(server.address() as { port: number }).port}\n`));
+process.stdout.write(`${await listenOnFreePort(server)}\n`);

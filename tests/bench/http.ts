@@ -124,7 +124,8 @@ export async function httpSection({
     },
     { label: "shelter list", path: "/panti", params: {}, loaders: chain((await import("~/routes/_app.panti._index")).loader) },
     {
-      label: `bed board (${largest.n} beds)`,
+      // As it opens: the overview of every room and the beds of its default room.
+      label: `bed board (${largest.n} beds, as opened)`,
       path: `/panti/${largest.pantiId}`,
       params: { pantiId: String(largest.pantiId) },
       loaders: chain((await import("~/routes/_app.panti.$pantiId/route")).loader),

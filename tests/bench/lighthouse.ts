@@ -4,17 +4,19 @@
  * Lighthouse 12.2 (mobile profile: simulated slow 4G and a 4× slower CPU) on Debian's chromium
  * against the built app on a fresh demo database (db/setup.ts, scale 1), signed in as the Dinsos
  * administrator through the session cookie. For sign-in, the shelter list, the bed board of the
- * largest panti, the referral list, a case file, a class page and the dashboard it prints the
+ * largest panti (as it opens: every room's counts and the beds of one room), the referral list, a case file, a class page and the dashboard it prints the
  * performance score, LCP, TBT and the JavaScript transferred (gzipped, as the server sends it),
  * medians over `--runs` runs (default 1). Targets (issue 14): dashboard ≥ 90 with TBT ≤ 200 ms,
- * the other pages ≥ 95, at most 120 KB of JavaScript on pages without charts.
+ * the other pages ≥ 95, at most 120 KB of JavaScript on pages without charts. With
+ * `BENCH_PORTS=FROM-TO` the server and Chrome listen on ports of that range (tests/bench/ports.ts).
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { freePort, startServer } from "./server";
+import { freePort } from "./ports";
+import { startServer } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -94,6 +96,7 @@ try {
         "--output=json",
         `--output-path=${out}`,
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        // Chrome's debugging port, from BENCH_PORTS when that is set.
         `--port=${await freePort()}`,
         ...(page.signedIn ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
       ]);

@@ -57,6 +57,8 @@ test("a child's exit waits with the bed held until Dinsos approves it from the q
 
   await signIn(page, "admin.tj1");
   await page.goto(`/panti/${request.pantiId}`);
+  // The overview counts the waiting exits of each room; its room shows the bed's badge.
+  await page.getByTestId("room-link").filter({ has: page.getByTestId("room-exit-pending") }).first().click();
   await expect(page.getByTestId("bed-exit-pending").first()).toBeVisible();
   await page.goto(`/panti/${request.pantiId}/stays/${request.stayId}/exit`);
   await expect(page.getByTestId("pending-exit")).toContainText("tempat tidur tetap terisi");

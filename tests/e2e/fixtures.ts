@@ -86,3 +86,17 @@ export function pantiIdByCode(sql: Database.Database, code: string): number {
   if (!row) throw new Error(`panti ${code} is not in the e2e database`);
   return row.id;
 }
+
+/** Refers a person to a panti through the form, as the signed-in outreach officer; returns the referral's id. */
+export async function referThroughForm(page: Page, name: string, pantiId: number, sex: "male" | "female"): Promise<number> {
+  await page.goto("/placements/new");
+  await page.locator("#personName").fill(name);
+  await page.locator("#sex").selectOption(sex);
+  await page.locator("#estimatedAge").fill("16");
+  await page.locator("#ppksCategory").selectOption("anak_terlantar");
+  await page.locator("#foundPlace").fill("Halte Harmoni");
+  await page.locator("#assessmentSummary").fill("Remaja putus sekolah tidur di halte, sehat, mau ikut pelatihan.");
+  await page.locator("#targetPantiId").selectOption(String(pantiId));
+  await Promise.all([page.waitForURL(/\/placements\/\d+\?created=1/), page.getByRole("button", { name: "Kirim rujukan" }).click()]);
+  return Number(/\/placements\/(\d+)/.exec(page.url())![1]);
+}

@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import type Database from "better-sqlite3";
-import { expect, pantiIdByCode, parseIdNumber, signIn, test } from "./fixtures";
+import { expect, pantiIdByCode, parseIdNumber, referThroughForm as refer, signIn, test } from "./fixtures";
 
 // The youth panti has free beds in the demo data (the intake and elderly panti are over capacity).
 const PANTI = "PSBR-TJ1";
@@ -28,20 +28,6 @@ function sexWithFreeBed(sql: Database.Database, pantiId: number): "male" | "fema
 
 async function figure(page: Page, testId: string): Promise<number> {
   return parseIdNumber(await page.getByTestId("panti-occupancy").getByTestId(testId).textContent());
-}
-
-/** Creates a referral through the form as the outreach officer; returns its id. */
-async function refer(page: Page, name: string, pantiId: number, sex: "male" | "female"): Promise<number> {
-  await page.goto("/placements/new");
-  await page.locator("#personName").fill(name);
-  await page.locator("#sex").selectOption(sex);
-  await page.locator("#estimatedAge").fill("16");
-  await page.locator("#ppksCategory").selectOption("anak_terlantar");
-  await page.locator("#foundPlace").fill("Halte Harmoni");
-  await page.locator("#assessmentSummary").fill("Remaja putus sekolah tidur di halte, sehat, mau ikut pelatihan.");
-  await page.locator("#targetPantiId").selectOption(String(pantiId));
-  await Promise.all([page.waitForURL(/\/placements\/\d+\?created=1/), page.getByRole("button", { name: "Kirim rujukan" }).click()]);
-  return Number(/\/placements\/(\d+)/.exec(page.url())![1]);
 }
 
 test("outreach refers a person, the panti admin accepts them into a bed, and the bed board and occupancy change", async ({ page, sql }) => {
@@ -81,8 +67,14 @@ test("outreach refers a person, the panti admin accepts them into a bed, and the
   await page.goto(`/panti/${pantiId}`);
   expect(await figure(page, "census")).toBe(before.census + 1);
   expect(await figure(page, "available")).toBe(before.available - 1);
-  const bed = page.getByTestId("bed-board").locator(`[data-testid="bed"][data-label="${bedLabel}"]`, { hasText: name });
+  // The board shows one room: the search finds the resident and opens on the room of their bed.
+  await page.getByLabel("Cari penghuni atau tempat tidur").fill(name);
+  await page.getByRole("button", { name: "Cari", exact: true }).click();
+  await expect(page.getByTestId("found-bed")).toHaveCount(1);
+  await expect(page.getByTestId("found-bed")).toContainText(bedLabel);
+  const bed = page.getByTestId("room").locator(`[data-testid="bed"][data-label="${bedLabel}"]`, { hasText: name });
   await expect(bed).toHaveAttribute("data-state", "occupied");
+  await expect(bed).toHaveClass(/\bfound\b/);
 
   // The handover record prints the officer, the panti and the person.
   await page.goto(`/placements/${placementId}/handover`);

@@ -119,9 +119,10 @@ describe("the exit of a child or of a restricted person", () => {
     expect(stayRow(w.stay.id).exitedAt).toBeNull();
     expect(openBed(w.stay.id)?.bedId).toBe(w.bedId);
     expect(approvalRow(requested.approvalId!)).toMatchObject({ kind: "exit", subjectId: w.stay.id, reason: "child", level: "panti", status: "pending" });
-    // The bed board and the case file show the exit waiting.
-    const occupant = bedBoard(w.admin.actor, w.home.id).rooms.flatMap((r) => r.beds).find((b) => b.id === w.bedId)!.occupant;
-    expect(occupant).toMatchObject({ stayId: w.stay.id, exitPending: true });
+    // The bed board (the room's count and the bed) and the case file show the exit waiting.
+    const board = bedBoard(w.admin.actor, w.home.id, { roomId: null, show: "occupied", q: "" })!;
+    expect(board.room).toMatchObject({ occupied: 1, exitPending: 1 });
+    expect(board.beds.find((b) => b.id === w.bedId)!.occupant).toMatchObject({ stayId: w.stay.id, exitPending: true });
     expect(caseFile(w.admin.actor, w.home.id, w.stay.id)!.pendingExit).toMatchObject({ status: "pending", reason: "child", canDecide: false });
     expect(caseFile(w.secondAdmin.actor, w.home.id, w.stay.id)!.pendingExit).toMatchObject({ canDecide: true });
     // One request at a time; the requester does not approve it.

@@ -37,7 +37,7 @@ const NOW = new Date("2026-06-01T03:00:00Z");
 /** Another panti's records of every kind the personal-data queries read. */
 function theirPanti() {
   const theirs = createPanti({ type: "intake" });
-  createRoom(theirs.id, 1, { sex: "male" });
+  const { room } = createRoom(theirs.id, 1, { sex: "male" });
   // Open, without a bed, long past the intake norm: on the bed board, the residents and stale lists.
   const open = createResident(theirs.id, null, new Date("2026-01-05T03:00:00Z"));
   // Ended in May with follow-ups due.
@@ -70,7 +70,7 @@ function theirPanti() {
   sendHandoff(dinsos, handoffId);
   db.update(partnerProvinces).set({ baseUrl: "http://127.0.0.1:9" }).where(eq(partnerProvinces.code, "33")).run();
   const { requestId } = requestTracing(dinsos, { pantiId: theirs.id, stayId: open.stay.id }, { partnerCode: "33", description: "Laki-laki, sekitar 40 tahun, logat Tegal" });
-  return { theirs, open, ended, placement, staff, handoffId, requestId };
+  return { theirs, room, open, ended, placement, staff, handoffId, requestId };
 }
 
 /** Every changed query, asked about the other panti's records. */
@@ -78,13 +78,16 @@ function readAll(actor: SessionUser | ReturnType<typeof createUser>["actor"], t:
   const id = t.theirs.id;
   const params = new URLSearchParams();
   const may = { from: "2026-05-01", to: "2026-05-31" };
+  // The board opened on its default room with a search for the room's bed, and on the room by its id.
+  const board = bedBoard(actor, id, { roomId: null, show: "all", q: "R-01" });
   return {
     followUps: followUpList(actor, NOW, true).rows.filter((r) => r.pantiId === id),
     stale: staleStays(actor, NOW).rows.filter((r) => r.pantiId === id),
     stayList: stayList(actor, { from: "2026-05-01", to: "2026-05-31", pantiId: id }).rows,
     reportReferrals: reportReferralList(actor, { from: "2026-01-01", to: "2026-12-31", pantiId: id }).rows,
     audit: auditPage(actor, { panti: id, action: "scope." }).rows,
-    board: bedBoard(actor, id).rooms.flatMap((r) => r.beds).concat(bedBoard(actor, id).withoutBed as never[]),
+    board: board ? [...board.rooms, ...board.beds, ...(board.found?.matches ?? []), ...board.withoutBed] : [],
+    boardRoom: bedBoard(actor, id, { roomId: t.room.id, show: "all", q: "" })?.beds ?? [],
     withoutBed: residentsWithoutBed(actor, id),
     openStay: openStayInPanti(actor, id, t.open.stay.id) ? [1] : [],
     exitStay: stayForExit(actor, id, t.ended.stay.id) ? [1] : [],

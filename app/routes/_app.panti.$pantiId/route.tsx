@@ -1,25 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import * as z from "zod/mini";
-import { addBedsSchema, addRoomSchema, setBedStatusSchema } from "~/domain/beds";
+import { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/utils/loader-schemas.server";
 import { canOnPanti } from "~/domain/permissions";
 import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
 import { occupancyByPanti } from "~/queries/occupancy.server";
 import { addBeds, addRoom, setBedStatus } from "~/services/beds.server";
 import { getLang, notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/body.server";
-import { badRequest, submitForm } from "~/utils/http.server";
+import { badRequest, formValues, submitForm } from "~/utils/http.server";
 import { formatDate, formatNumber, translator } from "~/utils/i18n";
-import { idParams } from "~/utils/params.server";
+import { idParams, searchIdParam } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import { formValues } from "~/utils/validation";
 import { Flash } from "~/components/ui/flash";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
 import { Stat } from "~/components/ui/stat";
-import { BED_SHOWS, BedBoard } from "./sections/bed-board";
-import { AddBedsForm, AddRoomForm } from "./sections/manage-forms";
+import { BedBoard } from "./sections/bed-board";
+import { LazyManageForms } from "./sections/lazy-manage-forms";
 import { FormError } from "~/components/forms/field";
 import { titleOf } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";
@@ -28,20 +26,22 @@ export const handle = messagesHandle("approvals", "placements");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.shelters", data?.panti.name) }];
 
-const showSchema = z.catch(z.enum(BED_SHOWS), "all");
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pantiId } = idParams(params, "pantiId");
   const user = await requirePermission(request, "panti:view", pantiId);
   const profile = pantiProfile(pantiId);
   if (!profile) throw notFound();
+  const { searchParams } = new URL(request.url);
+  const filter = boardFilterSchema.parse(Object.fromEntries(searchParams));
+  // One room's beds: a room of another panti (or none) is not found.
+  const board = bedBoard(user, pantiId, { ...filter, roomId: searchIdParam(searchParams, "room") });
+  if (!board) throw notFound();
   const [row] = occupancyByPanti({ pantiId });
-  const show = showSchema.parse(new URL(request.url).searchParams.get("show") ?? "all");
   return {
     panti: profile,
     occupancy: row!.occupancy,
-    board: bedBoard(user, pantiId),
-    show,
+    board,
+    filter,
     canManage: canOnPanti(user, "bed:manage", pantiId),
     canMove: canOnPanti(user, "resident:move", pantiId),
     canReadCase: canOnPanti(user, "case:read", pantiId),
@@ -84,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export type PantiPageData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function PantiPage() {
-  const { panti, occupancy, board, show, canManage, canMove, canReadCase } = useLoaderData<typeof loader>();
+  const { panti, occupancy, board, filter, canManage, canMove, canReadCase } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const moved = searchParams.get("moved");
   const actionData = useActionData<typeof action>();
@@ -167,8 +167,8 @@ export default function PantiPage() {
 
       <BedBoard
         pantiId={panti.id}
-        rooms={board.rooms}
-        show={show}
+        board={board}
+        filter={filter}
         canManage={canManage}
         canMove={canMove}
         canReadCase={canReadCase}
@@ -176,10 +176,12 @@ export default function PantiPage() {
       />
 
       {canManage ? (
-        <section className="grid-2 no-print" style={{ marginTop: "1.5rem" }} aria-label={t("panti.manage")}>
-          <AddRoomForm server={failedFor("add-room")} pantiSex={panti.sexServed} />
-          <AddBedsForm server={failedFor("add-beds")} rooms={board.rooms.map((r) => ({ id: r.id, name: r.name }))} />
-        </section>
+        <LazyManageForms
+          addRoomFailure={failedFor("add-room")}
+          addBedsFailure={failedFor("add-beds")}
+          pantiSex={panti.sexServed}
+          rooms={board.rooms.map((r) => ({ id: r.id, name: r.name }))}
+        />
       ) : null}
     </>
   );

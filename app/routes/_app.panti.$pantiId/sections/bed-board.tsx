@@ -1,40 +1,40 @@
 import type { FormEvent, MouseEvent } from "react";
 import { useNavigate, useNavigation, useSubmit } from "@remix-run/react";
+import { bedState, showsBed } from "~/domain/bed-board";
 import type { BedOnBoard } from "~/queries/bed-board.server";
 import { formatDate, type Lang, type T } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import type { FormFailure } from "~/utils/validation";
 import { FieldError } from "~/components/forms/field";
-import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import type { PantiPageData } from "~/routes/_app.panti.$pantiId/route";
-
-/** Which beds the board shows. */
-export const BED_SHOWS = ["all", "free", "occupied", "out"] as const;
-export type BedShow = (typeof BED_SHOWS)[number];
+import { BoardFilters, FoundBeds } from "./board-filters";
+import { boardHref, type BoardView } from "./board-url";
+import { RoomOverview } from "./room-overview";
 
 /**
- * The bed board: every room with its beds, filtered by state, and each bed's status form.
+ * The bed board: the search and filter, every room with its occupancy, and the beds of one room
+ * with each bed's status form. The room is chosen in the address (`?room=`, linkable, and the
+ * default is decided by `defaultRoomId`), so a large panti's 865 beds are never all in one page.
  *
- * A large panti has 865 beds, so a bed is plain markup: its links are plain anchors and its
- * forms plain forms, and the board handles their clicks and submits once, for all of them
- * (client-side navigation and Remix submissions, as `<Link>` and `<Form>` would; without
- * JavaScript they work as ordinary links and posts). A `<Link>` and a `<Form>` per bed cost a
- * tenth of the page's server time and most of its hydration, and Remix would collect the path
- * of every resident's case file and move page into one discovery request, a task that grows
- * with the square of their number: each route is found when its link is followed.
+ * A bed is plain markup: its links are plain anchors and its forms plain forms, and the board
+ * handles their clicks and submits once, for all of them (client-side navigation and Remix
+ * submissions, as `<Link>` and `<Form>` would; without JavaScript they work as ordinary links and
+ * posts). This keeps a room of a hundred extra places cheap to render and hydrate, and Remix does
+ * not collect the path of every resident's case file and move page into a discovery request:
+ * each route is found when its link is followed.
  */
 export function BedBoard({
   pantiId,
-  rooms,
-  show,
+  board,
+  filter,
   canManage,
   canMove,
   canReadCase,
   failed,
 }: {
   pantiId: number;
-  rooms: PantiPageData["board"]["rooms"];
-  show: BedShow;
+  board: PantiPageData["board"];
+  filter: PantiPageData["filter"];
   canManage: boolean;
   canMove: boolean;
   canReadCase: boolean;
@@ -52,75 +52,68 @@ export function BedBoard({
     const href = link?.getAttribute("href");
     if (!href || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    navigate(href);
+    navigate(href, { preventScrollReset: link!.hasAttribute("data-keep-scroll") });
   };
   const submitForm = (event: FormEvent<HTMLElement>) => {
     if (!(event.target instanceof HTMLFormElement) || event.defaultPrevented) return;
     event.preventDefault();
     submit(event.target, { method: "post" });
   };
-  const visible = (bed: BedOnBoard) =>
-    show === "all" ||
-    (show === "free" && bed.status === "available" && !bed.occupant) ||
-    (show === "occupied" && bed.occupant != null) ||
-    (show === "out" && bed.status === "out_of_service");
+  const { room, found } = board;
+  const view: BoardView = { room: room?.id ?? null, show: filter.show, q: filter.q };
+  // A bed's forms post to the view they were shown in, so the page after the change shows the same room.
+  const action = boardHref(pantiId, view);
+  const foundIds = new Set(found?.matches.map((m) => m.bedId));
+  const beds = board.beds.filter((bed) => showsBed(filter.show, bedState({ status: bed.status, occupied: bed.occupant != null })));
   return (
     <>
-    <h2>{t("panti.bedBoard")}</h2>
-    <FilterBar className="no-print" submitClassName="secondary">
-      <FilterSelect
-        id="show"
-        name="show"
-        label={t("panti.filterBeds")}
-        value={show}
-        includeAll={false}
-        options={BED_SHOWS.map((value) => ({ value, label: t(`panti.filterBeds.${value}`) }))}
-      />
-    </FilterBar>
-    <div className="legend" aria-label={t("panti.legend")}>
-      <span className="l-occupied">{t("panti.filterBeds.occupied")}</span>
-      <span className="l-free">{t("panti.bed.free")}</span>
-      <span className="l-overflow">{t("panti.bed.overflow")}</span>
-      <span className="l-out">{t("panti.bed.outOfService")}</span>
-    </div>
-
-    {/* Clicks and submits of the beds' links and forms, handled once for the whole board. */}
-    <div className="rooms" data-testid="bed-board" onClick={followLink} onSubmit={submitForm}>
-      {rooms.map((room) => {
-        const beds = room.beds.filter(visible);
-        if (beds.length === 0 && show !== "all") return null;
-        const taken = room.beds.filter((b) => b.occupant).length;
-        return (
-          <section className="room" key={room.id} aria-labelledby={`room-${room.id}`} data-testid="room">
+      <h2>{t("panti.bedBoard")}</h2>
+      {/* Clicks and submits of the board's links and the beds' forms, handled once for the whole board. */}
+      <div className="board" data-testid="bed-board" onClick={followLink} onSubmit={submitForm}>
+        <BoardFilters pantiId={pantiId} view={view} />
+        {found ? <FoundBeds pantiId={pantiId} view={view} found={found} canReadCase={canReadCase} /> : null}
+        <RoomOverview pantiId={pantiId} rooms={board.rooms} view={view} />
+        <div className="legend" aria-label={t("panti.legend")}>
+          <span className="l-occupied">{t("panti.filterBeds.occupied")}</span>
+          <span className="l-free">{t("panti.bed.free")}</span>
+          <span className="l-overflow">{t("panti.bed.overflow")}</span>
+          <span className="l-out">{t("panti.bed.outOfService")}</span>
+        </div>
+        {room ? (
+          <section className="room" id="board-room" aria-labelledby={`room-${room.id}`} data-testid="room" data-room-id={room.id}>
             <div className="room-header">
               <h3 id={`room-${room.id}`}>{room.name}</h3>
               <span className="muted small">
-                {t(`roomSex.${room.sex}`)} · {t("panti.room.beds", { n: room.beds.length })} · {taken}/
-                {room.beds.length}
-                {room.beds.length > 0 && room.beds.every((b) => b.overflow) ? ` · ${t("panti.room.overflowRoom")}` : ""}
+                {t(`roomSex.${room.sex}`)} · {t("panti.room.beds", { n: room.beds })} · {room.occupied}/{room.beds}
+                {room.overflowRoom ? ` · ${t("panti.room.overflowRoom")}` : ""}
               </span>
             </div>
-            <ul className="beds">
-              {beds.map((bed) => (
-                <BedCard
-                  key={bed.id}
-                  t={t}
-                  lang={lang}
-                  busy={busy}
-                  bed={bed}
-                  canManage={canManage}
-                  moveUrl={canMove && bed.occupant ? `/panti/${pantiId}/stays/${bed.occupant.stayId}/move` : null}
-                  caseUrl={canReadCase && bed.occupant ? `/panti/${pantiId}/stays/${bed.occupant.stayId}` : null}
-                  reasonError={
-                    failed?.values.intent === "bed-status" && failed.values.bedId === String(bed.id) ? failed.errors.reason : undefined
-                  }
-                />
-              ))}
-            </ul>
+            {beds.length === 0 ? (
+              <p className="muted">{t(filter.show === "all" ? "panti.room.empty" : "panti.room.noneShown")}</p>
+            ) : (
+              <ul className="beds">
+                {beds.map((bed) => (
+                  <BedCard
+                    key={bed.id}
+                    t={t}
+                    lang={lang}
+                    busy={busy}
+                    bed={bed}
+                    found={foundIds.has(bed.id)}
+                    action={action}
+                    canManage={canManage}
+                    moveUrl={canMove && bed.occupant ? `/panti/${pantiId}/stays/${bed.occupant.stayId}/move` : null}
+                    caseUrl={canReadCase && bed.occupant ? `/panti/${pantiId}/stays/${bed.occupant.stayId}` : null}
+                    reasonError={
+                      failed?.values.intent === "bed-status" && failed.values.bedId === String(bed.id) ? failed.errors.reason : undefined
+                    }
+                  />
+                ))}
+              </ul>
+            )}
           </section>
-        );
-      })}
-    </div>
+        ) : null}
+      </div>
     </>
   );
 }
@@ -131,6 +124,8 @@ function BedCard({
   lang,
   busy,
   bed,
+  found,
+  action,
   canManage,
   moveUrl,
   caseUrl,
@@ -140,15 +135,20 @@ function BedCard({
   lang: Lang;
   busy: boolean;
   bed: BedOnBoard;
+  /** Found by the board's search. */
+  found: boolean;
+  /** Where its forms post: the board's view. */
+  action: string;
   canManage: boolean;
   moveUrl: string | null;
   caseUrl: string | null;
   reasonError?: string[];
 }) {
-  const state = bed.status === "out_of_service" ? "out" : bed.occupant ? "occupied" : "free";
+  const state = bedState({ status: bed.status, occupied: bed.occupant != null });
   return (
     <li
-      className={`bed ${state}${bed.overflow ? " overflow" : ""}`}
+      id={`bed-${bed.id}`}
+      className={`bed ${state}${bed.overflow ? " overflow" : ""}${found ? " found" : ""}`}
       data-testid="bed"
       data-label={bed.label}
       data-state={state}
@@ -190,7 +190,7 @@ function BedCard({
         bed.status === "available" ? (
           <details open={reasonError ? true : undefined}>
             <summary>{t("panti.bed.takeOut")}</summary>
-            <form method="post" className="stack" style={{ marginTop: "0.35rem" }}>
+            <form method="post" action={action} className="stack" style={{ marginTop: "0.35rem" }}>
               <input type="hidden" name="intent" value="bed-status" />
               <input type="hidden" name="bedId" value={bed.id} />
               <input type="hidden" name="status" value="out_of_service" />
@@ -214,7 +214,7 @@ function BedCard({
             </form>
           </details>
         ) : (
-          <form method="post" style={{ marginTop: "0.35rem" }}>
+          <form method="post" action={action} style={{ marginTop: "0.35rem" }}>
             <input type="hidden" name="intent" value="bed-status" />
             <input type="hidden" name="bedId" value={bed.id} />
             <input type="hidden" name="status" value="available" />

@@ -96,3 +96,23 @@ export function AddBedsForm({ server, rooms }: { server: FormFailure | null; roo
     </Form>
   );
 }
+
+/** The management forms of the page: a new room, more beds in a room. */
+export function ManageForms({
+  addRoomFailure,
+  addBedsFailure,
+  pantiSex,
+  rooms,
+}: {
+  addRoomFailure: FormFailure | null;
+  addBedsFailure: FormFailure | null;
+  pantiSex: "male" | "female" | "any";
+  rooms: { id: number; name: string }[];
+}) {
+  return (
+    <>
+      <AddRoomForm server={addRoomFailure} pantiSex={pantiSex} />
+      <AddBedsForm server={addBedsFailure} rooms={rooms} />
+    </>
+  );
+}
