@@ -32,8 +32,17 @@ export const MAIN_PAGES: [string, string][] = [
   ["dashboard (charts lazy)", "routes/_app.dashboard"],
 ];
 
-/** The main pages without a form: they load no schema code (docs/decisions/018-page-speed.md). */
-export const PAGES_WITHOUT_FORMS = ["routes/_app.home", "routes/_app.panti._index", "routes/_app.placements._index", "routes/_app.dashboard"];
+/**
+ * The main pages that load no schema code with the page (docs/decisions/018-page-speed.md): they
+ * have no form, or, on the bed board, forms whose code loads when they come into view (026).
+ */
+export const PAGES_WITHOUT_FORMS = [
+  "routes/_app.home",
+  "routes/_app.panti._index",
+  "routes/_app.panti.$pantiId",
+  "routes/_app.placements._index",
+  "routes/_app.dashboard",
+];
 
 /** The browser manifest of the build in `root`. */
 export function readManifest(root: string): Manifest {

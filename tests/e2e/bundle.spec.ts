@@ -9,7 +9,7 @@ import { ROOT } from "./e2e-env.js";
 
 const ZOD = /node_modules\/zod\//;
 
-test("the pages without forms load no chunk with zod in it; the form pages do", async () => {
+test("the pages without forms up front load no chunk with zod in it; the form pages do", async () => {
   const manifest = readManifest(ROOT);
   const meta = readMetafile(ROOT);
   const preloads = await preloadLists(ROOT, manifest);
@@ -25,7 +25,7 @@ test("the pages without forms load no chunk with zod in it; the form pages do", 
   }
 });
 
-test("a page without forms loads at most 120 KB of gzipped JavaScript, messages included", async () => {
+test("a page without forms up front loads at most 120 KB of gzipped JavaScript, messages included", async () => {
   const manifest = readManifest(ROOT);
   const javaScript = await pageJavaScript(ROOT, manifest);
   for (const routeId of PAGES_WITHOUT_FORMS) {
