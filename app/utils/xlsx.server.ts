@@ -66,8 +66,10 @@ export function isZip(bytes: Uint8Array): boolean {
  */
 /** A ZIP may declare at most this many unpacked bytes, and the parts read may unpack to no more (a "zip bomb" guard). */
 export const MAX_UNPACKED_BYTES = 100_000_000;
-/** The parts held in memory while the sheet is read (shared strings, styles, the workbook) may unpack to no more than this. */
+/** The shared strings, held in memory while the sheet is read, may unpack to no more than this. */
 export const MAX_HELD_BYTES = 32_000_000;
+/** Nor may each of the other parts read whole (the workbook, its relationships, the styles). */
+export const MAX_PART_BYTES = 8_000_000;
 /** Cells with a value in the sheet (8,000 rows of 31–32 columns are about 256,000). */
 export const MAX_CELLS = 600_000;
 /** A value in a column beyond this one is refused (the templates have 31 and 30 columns). */
@@ -195,10 +197,11 @@ const limitError = (kind: XlsxLimit, max: number, cell?: string) =>
 
 /**
  * One entry of the ZIP as a stream of its unpacked bytes, counted as they come: past `max`
- * bytes (or past what the directory declared for it) the stream fails with a limit error and
- * inflates nothing more. `budget` is shared by the entries of one file.
+ * bytes the stream fails with a limit error, past what the directory declared for it (a lying
+ * "zip bomb") as unreadable, and inflates nothing more. Since the declared sizes add up to at
+ * most MAX_UNPACKED_BYTES, so do the bytes inflated from one file.
  */
-function entryStream(bytes: Uint8Array, entry: ZipEntry, budget: { left: number }, max: number, watch?: (chunk: Buffer) => void): Readable {
+function entryStream(bytes: Uint8Array, entry: ZipEntry, max: number, watch?: (chunk: Buffer) => void): Readable {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw new XlsxError("unreadable", `${entry.name}: no local header`);
@@ -217,9 +220,7 @@ function entryStream(bytes: Uint8Array, entry: ZipEntry, budget: { left: number 
   const counted = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      budget.left -= chunk.length;
-      if (budget.left < 0) return done(limitError("unpacked", MAX_UNPACKED_BYTES));
-      if (seen > max) return done(limitError("unpacked", max === MAX_HELD_BYTES ? MAX_HELD_BYTES : MAX_UNPACKED_BYTES));
+      if (seen > max) return done(limitError("unpacked", max));
       if (seen > entry.size) return done(new XlsxError("unreadable", `${entry.name}: more data than declared`));
       try {
         watch?.(chunk);
@@ -259,6 +260,25 @@ function rowElementCounter(): (chunk: Buffer) => void {
   };
 }
 
+/**
+ * Counts a tag (`<si`: the shared strings) in a part's raw XML as it is unpacked, so that
+ * millions of tiny strings are refused before exceljs keeps them all.
+ */
+function tagCounter(tag: string, max: number, refuse: () => Error): (chunk: Buffer) => void {
+  let count = 0;
+  let carry = "";
+  return (chunk) => {
+    const text = carry + chunk.toString("latin1");
+    for (let i = text.indexOf(tag); i >= 0; i = text.indexOf(tag, i + tag.length)) {
+      const after = text.charCodeAt(i + tag.length);
+      if ((after === 0x20 || after === 0x3e || after === 0x2f || Number.isNaN(after)) && ++count > max) throw refuse();
+    }
+    // A tag cut by the chunk's end: its start is looked at again with the next chunk.
+    carry = text.slice(Math.max(0, text.length - tag.length));
+    if (carry.startsWith(tag)) carry = carry.slice(tag.length);
+  };
+}
+
 /** A part's path in the ZIP from a relationship target of the workbook ("worksheets/sheet1.xml" or "/xl/worksheets/sheet1.xml"). */
 function partPath(target: string): string {
   if (target.startsWith("/")) return target.slice(1);
@@ -293,6 +313,9 @@ const isDateFormat = (numFmt: string | undefined) => !!numFmt && /[ymdhMsb]+/.te
 function formulaDate(value: Scalar, numFmt: string | undefined, date1904: boolean): Scalar {
   if (value === null || typeof value !== "object" || !("formula" in value || "sharedFormula" in value)) return value;
   const result = (value as ExcelJS.CellFormulaValue).result;
+  // The streaming reader parses every cached result but text as a number: an error result
+  // ("#DIV/0!") comes as NaN, without its name.
+  if (typeof result === "number" && Number.isNaN(result)) return { error: "#ERROR!" } as unknown as ExcelJS.CellErrorValue;
   if (typeof result !== "number" || !isDateFormat(numFmt)) return value;
   return { ...(value as ExcelJS.CellFormulaValue), result: new Date(Math.round((result - 25569 + (date1904 ? 1462 : 0)) * 86_400_000)) };
 }
@@ -313,7 +336,6 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
   if (unpacked > MAX_UNPACKED_BYTES) throw limitError("unpacked", MAX_UNPACKED_BYTES);
   const byName = new Map(entries.map((e) => [e.name.replace(/\\/g, "/").replace(/^\//, ""), e]));
-  const budget = { left: MAX_UNPACKED_BYTES };
 
   const ExcelJs = await loadExcelJs();
   const reader = new ExcelJs.stream.xlsx.WorkbookReader(Readable.from([]), {
@@ -323,9 +345,9 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
     hyperlinks: "ignore",
     entries: "ignore",
   }) as unknown as PartReader;
-  const held = (name: string) => {
+  const held = (name: string, max = MAX_PART_BYTES, watch?: (chunk: Buffer) => void) => {
     const entry = byName.get(name);
-    return entry ? entryStream(bytes, entry, budget, MAX_HELD_BYTES) : null;
+    return entry ? entryStream(bytes, entry, max, watch) : null;
   };
   const unreadable = (error: unknown) => (error instanceof XlsxError ? error : new XlsxError("unreadable", (error as Error).message));
 
@@ -339,11 +361,13 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
     await reader._parseWorkbook(book);
     const styles = held("xl/styles.xml");
     if (styles) await reader._parseStyles(styles);
-    const shared = held("xl/sharedStrings.xml");
+    const shared = held("xl/sharedStrings.xml", MAX_HELD_BYTES, tagCounter("<si", MAX_CELLS, () => limitError("cells", MAX_CELLS)));
     if (shared) {
       for await (const _ of reader._parseSharedStrings(shared)) void _;
       const strings = reader.sharedStrings ?? [];
       if (strings.length > MAX_CELLS) throw limitError("cells", MAX_CELLS);
+      // An empty shared string (`<si><t/></si>`) comes as null; the whole-workbook reader gives "".
+      for (let i = 0; i < strings.length; i++) if (strings[i] === null) strings[i] = "";
     }
     // The first sheet the user sees (a hidden first sheet, e.g. a lookup list, is skipped).
     const sheets = reader.model?.sheets ?? [];
@@ -364,7 +388,7 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   let truncated = false;
   let cellCount = 0;
   let previous = 0;
-  const sheetStream = entryStream(bytes, sheetEntry, budget, MAX_UNPACKED_BYTES, rowElementCounter());
+  const sheetStream = entryStream(bytes, sheetEntry, MAX_UNPACKED_BYTES, rowElementCounter());
   try {
     const [emitted] = [...reader._parseWorksheet(sheetStream, "0")];
     if (!emitted) throw new XlsxError("no_sheet", "the workbook has no worksheet");

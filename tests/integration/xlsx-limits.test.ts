@@ -1,0 +1,264 @@
+/**
+ * Hostile and broken workbooks through both upload pages (referrals, past stays): each bound of the
+ * XLSX reader (app/utils/xlsx.server.ts) answers 400 with its message on the file field — never a
+ * 500, never a heap exhausted — and the next, ordinary upload is previewed as usual. The files are
+ * written here part by part (ZIP and XML), so that they can be what no spreadsheet program writes.
+ */
+import zlib from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { action as referralsAction } from "~/routes/_app.placements.import";
+import { action as staysAction } from "~/routes/_app.stays.import";
+import { translator } from "~/utils/i18n";
+import { languageCookie } from "~/utils/session.server";
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_HELD_BYTES, MAX_UNPACKED_BYTES } from "~/utils/xlsx.server";
+import { MAX_IMPORT_ROWS } from "~/domain/placement-import";
+import { cookieFor, createPanti, createUser } from "../factories";
+import { BASE, callRoute as call, routeArgs as args } from "../routes";
+
+const t = translator("id");
+const en = translator("en");
+
+interface Part {
+  name: string;
+  data: Buffer;
+  /** The size the ZIP's directory declares (the real one unless a test lies). */
+  declared?: number;
+  /** Stored as is (method 0) rather than deflated. */
+  stored?: boolean;
+}
+
+/** A ZIP of these parts (local headers, data, central directory). */
+function zip(parts: readonly Part[]): Uint8Array {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const data = part.stored ? part.data : zlib.deflateRawSync(part.data);
+    const size = part.declared ?? part.data.length;
+    const crc = zlib.crc32(part.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(part.stored ? 0 : 8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(20, 6);
+    header.writeUInt16LE(part.stored ? 0 : 8, 10);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(data.length, 20);
+    header.writeUInt32LE(size, 24);
+    header.writeUInt16LE(name.length, 28);
+    header.writeUInt32LE(offset, 42);
+    chunks.push(local, name, data);
+    central.push(header, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, directory, end]));
+}
+
+const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
+const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Column letters of a 0-based index: 0 → A, 26 → AA. */
+function letters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The XML of a row of inline strings. */
+const rowXml = (r: number, cells: readonly string[]) =>
+  `<row r="${r}">${cells.map((v, i) => (v === "" ? "" : `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)).join("")}</row>`;
+
+const sheetXml = (rows: string, extra = "") => xml(`<worksheet ${MAIN}>${extra}<sheetData>${rows}</sheetData></worksheet>`);
+
+/** A workbook of these sheets (the first is sheet1.xml), with whatever other parts are given. */
+function workbook(sheets: readonly (Buffer | Omit<Part, "name">)[], more: readonly Part[] = []): Uint8Array {
+  const book = xml(
+    `<workbook ${MAIN} xmlns:r="${REL}"><sheets>${sheets.map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
+  );
+  const rels = xml(
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
+      .join("")}</Relationships>`,
+  );
+  return zip([
+    { name: "xl/workbook.xml", data: book },
+    { name: "xl/_rels/workbook.xml.rels", data: rels },
+    ...more,
+    ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, ...(Buffer.isBuffer(sheet) ? { data: sheet } : sheet) })),
+  ]);
+}
+
+const REFERRAL_HEADER = [
+  "unit_p3s",
+  "nama_petugas",
+  "waktu_ditemukan",
+  "cara_penjangkauan",
+  "nama",
+  "jenis_kelamin",
+  "perkiraan_usia",
+  "kategori_ppks",
+  "ringkasan_asesmen",
+  "panti_tujuan",
+];
+let ref = 0;
+const referral = (code: string) => ["sudin_jakbar", "Rudi Hartono", "2026-03-02 21:15", "patroli", "Siti Aminah", "P", "67", "lansia_terlantar", "Lansia di halte.", code, `LIM-${++ref}`];
+
+const STAY_HEADER = ["nama", "nik", "jenis_kelamin", "perkiraan_usia", "kategori_ppks", "panti", "tanggal_masuk", "tahap", "tanggal_keluar", "hasil_keluar", "provinsi_tujuan", "kota_tujuan", "transportasi"];
+let nik = 0;
+const stay = (code: string) => [
+  `Warga ${[...String(++nik)].map((d) => "abcdefghij"[Number(d)]).join("")}`,
+  `3173${String(200_000_000_000 + nik).padStart(12, "0")}`,
+  "L",
+  "60",
+  "Lansia",
+  code,
+  "2024-01-15",
+  "terminasi",
+  "2024-06-30",
+  "Dipulangkan",
+  "Jateng",
+  "Brebes",
+  "bis",
+];
+
+type Page = { path: string; action: (a: ReturnType<typeof args>) => Promise<unknown>; header: string[]; row: (code: string) => string[]; cookie: () => Promise<string> };
+
+const pages: Page[] = [
+  {
+    path: "/placements/import",
+    action: referralsAction,
+    header: [...REFERRAL_HEADER, "ref_eksternal"],
+    row: referral,
+    cookie: () => cookieFor(createUser("outreach", null, "sudin_jakbar").username),
+  },
+  { path: "/stays/import", action: staysAction, header: STAY_HEADER, row: stay, cookie: () => cookieFor(createUser("dinsos_admin").username) },
+];
+
+async function upload(page: Page, cookie: string, bytes: Uint8Array, lang?: "en") {
+  const form = new FormData();
+  form.append("intent", "upload");
+  form.append("file", new File([bytes as Uint8Array<ArrayBuffer>], "berkas.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const headers: Record<string, string> = { Cookie: lang ? `${cookie}; ${(await languageCookie.serialize(lang)).split(";")[0]}` : cookie };
+  return new Request(`${BASE}${page.path}`, { method: "POST", headers, body: form });
+}
+
+type Body = { ok: boolean; errors?: Record<string, string[]>; preview?: { validCount: number; errors: unknown[] } };
+
+/** A good file of one row for the page. */
+const goodFile = (page: Page, code: string) => workbook([sheetXml(rowXml(1, page.header) + rowXml(2, page.row(code)))]);
+
+/** Posts the hostile file and expects 400 with `message`, then an ordinary file and expects its preview. */
+async function refusedThenFine(page: Page, bytes: Uint8Array, message: string) {
+  const code = createPanti({ type: "elderly" }).code;
+  const cookie = await page.cookie();
+  const refused = await call(async () => page.action(args(await upload(page, cookie, bytes))));
+  expect(refused.status).toBe(400);
+  expect((refused.body as Body).errors).toEqual({ file: [message] });
+  const fine = await call(async () => page.action(args(await upload(page, cookie, goodFile(page, code)))));
+  expect(fine.status, JSON.stringify(fine.body)).toBe(200);
+  expect((fine.body as Body).preview).toMatchObject({ validCount: 1, errors: [] });
+}
+
+/** A sheet of `rows` rows of `columns` one-digit numbers: few bytes once compressed, many cells. */
+function numberSheet(rows: number, columns: number, from = 1): Buffer {
+  const refs = Array.from({ length: columns }, (_, i) => letters(i));
+  const out: string[] = [];
+  for (let r = from; r < from + rows; r++) out.push(`<row r="${r}">${refs.map((c) => `<c r="${c}${r}"><v>7</v></c>`).join("")}</row>`);
+  return sheetXml(out.join(""));
+}
+
+describe.each(pages)("XLSX bounds on $path", (page) => {
+  it("refuses more cells than the bound, though rows and columns are each within theirs", async () => {
+    const columns = 100;
+    const rows = Math.ceil(MAX_CELLS / columns) + 1;
+    expect(rows).toBeLessThanOrEqual(MAX_IMPORT_ROWS);
+    const bytes = workbook([numberSheet(rows, columns)]);
+    expect(bytes.length).toBeLessThan(5_000_000);
+    await refusedThenFine(page, bytes, t("import.error.tooManyCells", { max: MAX_CELLS }));
+  });
+
+  it("refuses a value beyond the last column it reads", async () => {
+    const cells = [...page.header];
+    cells[MAX_COLUMNS] = "jauh";
+    await refusedThenFine(page, workbook([sheetXml(rowXml(1, cells))]), t("import.error.tooManyColumns", { max: MAX_COLUMNS }));
+  });
+
+  it("refuses a row of a million empty cells before building it", async () => {
+    const row = `<row r="1">${'<c r="A1"/>'.repeat(1_000_000)}</row>`;
+    await refusedThenFine(page, workbook([sheetXml(row)]), t("import.error.tooManyColumns", { max: MAX_COLUMNS }));
+  });
+
+  it("refuses a cell longer than a spreadsheet keeps, and says which, in English too", async () => {
+    const cells = [...page.header];
+    const long = [...page.row("X")];
+    long[1] = "a".repeat(MAX_CELL_CHARS + 1);
+    const bytes = workbook([sheetXml(rowXml(1, cells) + rowXml(2, long))]);
+    await refusedThenFine(page, bytes, t("import.error.cellTooLong", { cell: "B2", max: MAX_CELL_CHARS }));
+    const cookie = await page.cookie();
+    const english = await call(async () => page.action(args(await upload(page, cookie, bytes, "en"))));
+    expect(english.status).toBe(400);
+    expect((english.body as Body).errors).toEqual({ file: [en("import.error.cellTooLong", { cell: "B2", max: MAX_CELL_CHARS })] });
+  });
+
+  it("refuses a file with more rows than the upload takes, reading no further", async () => {
+    const bytes = workbook([sheetXml(rowXml(1, page.header) + numberSheet(MAX_IMPORT_ROWS + 50, 1, 2).toString().replace(/^[\s\S]*<sheetData>|<\/sheetData>[\s\S]*$/g, ""))]);
+    await refusedThenFine(page, bytes, t("import.error.tooManyRows", { max: MAX_IMPORT_ROWS }));
+  });
+
+  it("refuses a ZIP that declares more unpacked bytes than the bound, before inflating anything", async () => {
+    const bytes = workbook([{ data: sheetXml(""), declared: MAX_UNPACKED_BYTES + 1 }]);
+    await refusedThenFine(page, bytes, t("import.error.unpacked", { max: MAX_UNPACKED_BYTES / 1_000_000 }));
+  });
+
+  it("stops a zip bomb that declares less than it holds", async () => {
+    // 120 MB of spaces inside the sheet data deflate to about 120 KB; the directory says 1 MB.
+    const bomb = Buffer.concat([Buffer.from(`<worksheet ${MAIN}><sheetData>`), Buffer.alloc(120_000_000, 0x20), Buffer.from("</sheetData></worksheet>")]);
+    const lying = workbook([{ data: bomb, declared: 1_000_000 }]);
+    expect(lying.length).toBeLessThan(1_000_000);
+    await refusedThenFine(page, lying, t("import.error.xlsx"));
+  }, 30_000);
+
+  it("refuses millions of tiny shared strings before keeping them, and shared strings over their size", async () => {
+    const tiny = xml(`<sst ${MAIN}>${"<si><t>x</t></si>".repeat(MAX_CELLS + 1)}</sst>`);
+    await refusedThenFine(page, workbook([sheetXml(rowXml(1, page.header))], [{ name: "xl/sharedStrings.xml", data: tiny }]), t("import.error.tooManyCells", { max: MAX_CELLS }));
+
+    const strings = xml(`<sst ${MAIN}>${`<si><t>${"b".repeat(1000)}</t></si>`.repeat(MAX_HELD_BYTES / 1000)}</sst>`);
+    const bytes = workbook([sheetXml(rowXml(1, page.header))], [{ name: "xl/sharedStrings.xml", data: strings }]);
+    await refusedThenFine(page, bytes, t("import.error.unpacked", { max: MAX_HELD_BYTES / 1_000_000 }));
+  });
+
+  it("reads only the first sheet: hundreds of others, broken or huge, are never unpacked", async () => {
+    const code = createPanti({ type: "elderly" }).code;
+    const cookie = await page.cookie();
+    const first = sheetXml(rowXml(1, page.header) + rowXml(2, page.row(code)), '<dimension ref="A1:XFD1048576"/>');
+    const broken = { data: Buffer.from("this is not XML <<<"), stored: true };
+    const huge = numberSheet(100, 100);
+    const bytes = workbook([first, ...Array.from({ length: 300 }, (_, i) => (i % 2 ? broken : huge))]);
+    const res = await call(async () => page.action(args(await upload(page, cookie, bytes))));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect((res.body as Body).preview).toMatchObject({ validCount: 1, errors: [] });
+  });
+});
