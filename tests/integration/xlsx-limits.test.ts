@@ -2,9 +2,8 @@
  * Hostile and broken workbooks through both upload pages (referrals, past stays): each bound of the
  * XLSX reader (app/utils/xlsx.server.ts) answers 400 with its message on the file field — never a
  * 500, never a heap exhausted — and the next, ordinary upload is previewed as usual. The files are
- * written here part by part (ZIP and XML), so that they can be what no spreadsheet program writes.
+ * written part by part (tests/xlsx-parts.ts), so that they can be what no spreadsheet program writes.
  */
-import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { action as referralsAction } from "~/routes/_app.placements.import";
 import { action as staysAction } from "~/routes/_app.stays.import";
@@ -14,102 +13,10 @@ import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_HELD_BYTES, MAX_UNPACKED_BY
 import { MAX_IMPORT_ROWS } from "~/domain/placement-import";
 import { cookieFor, createPanti, createUser } from "../factories";
 import { BASE, callRoute as call, routeArgs as args } from "../routes";
+import { MAIN, numberSheet, rowXml, sheetXml, workbook, xml } from "../xlsx-parts";
 
 const t = translator("id");
 const en = translator("en");
-
-interface Part {
-  name: string;
-  data: Buffer;
-  /** The size the ZIP's directory declares (the real one unless a test lies). */
-  declared?: number;
-  /** Stored as is (method 0) rather than deflated. */
-  stored?: boolean;
-}
-
-/** A ZIP of these parts (local headers, data, central directory). */
-function zip(parts: readonly Part[]): Uint8Array {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    const name = Buffer.from(part.name);
-    const data = part.stored ? part.data : zlib.deflateRawSync(part.data);
-    const size = part.declared ?? part.data.length;
-    const crc = zlib.crc32(part.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(part.stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(part.stored ? 0 : 8, 10);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    chunks.push(local, name, data);
-    central.push(header, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...chunks, directory, end]));
-}
-
-const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${text}`);
-const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** Column letters of a 0-based index: 0 → A, 26 → AA. */
-function letters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** The XML of a row of inline strings. */
-const rowXml = (r: number, cells: readonly string[]) =>
-  `<row r="${r}">${cells.map((v, i) => (v === "" ? "" : `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)).join("")}</row>`;
-
-const sheetXml = (rows: string, extra = "") => xml(`<worksheet ${MAIN}>${extra}<sheetData>${rows}</sheetData></worksheet>`);
-
-/** A workbook of these sheets (the first is sheet1.xml), with whatever other parts are given. */
-function workbook(sheets: readonly (Buffer | Omit<Part, "name">)[], more: readonly Part[] = []): Uint8Array {
-  const book = xml(
-    `<workbook ${MAIN} xmlns:r="${REL}"><sheets>${sheets.map((_, i) => `<sheet name="S${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
-  );
-  const rels = xml(
-    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
-      .map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`)
-      .join("")}</Relationships>`,
-  );
-  return zip([
-    { name: "xl/workbook.xml", data: book },
-    { name: "xl/_rels/workbook.xml.rels", data: rels },
-    ...more,
-    ...sheets.map((sheet, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, ...(Buffer.isBuffer(sheet) ? { data: sheet } : sheet) })),
-  ]);
-}
 
 const REFERRAL_HEADER = [
   "unit_p3s",
@@ -180,14 +87,6 @@ async function refusedThenFine(page: Page, bytes: Uint8Array, message: string) {
   const fine = await call(async () => page.action(args(await upload(page, cookie, goodFile(page, code)))));
   expect(fine.status, JSON.stringify(fine.body)).toBe(200);
   expect((fine.body as Body).preview).toMatchObject({ validCount: 1, errors: [] });
-}
-
-/** A sheet of `rows` rows of `columns` one-digit numbers: few bytes once compressed, many cells. */
-function numberSheet(rows: number, columns: number, from = 1): Buffer {
-  const refs = Array.from({ length: columns }, (_, i) => letters(i));
-  const out: string[] = [];
-  for (let r = from; r < from + rows; r++) out.push(`<row r="${r}">${refs.map((c) => `<c r="${c}${r}"><v>7</v></c>`).join("")}</row>`);
-  return sheetXml(out.join(""));
 }
 
 describe.each(pages)("XLSX bounds on $path", (page) => {
