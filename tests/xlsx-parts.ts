@@ -3,6 +3,7 @@
  * workbooks no spreadsheet program writes: hostile sizes, lying ZIP directories, broken sheets.
  */
 import zlib from "node:zlib";
+import { columnLetter } from "~/domain/sheet-import";
 
 export interface Part {
   name: string;
@@ -23,23 +24,21 @@ export function zip(parts: readonly Part[]): Uint8Array {
     const data = part.stored ? part.data : zlib.deflateRawSync(part.data);
     const size = part.declared ?? part.data.length;
     const crc = zlib.crc32(part.data);
+    // The fields a local header and the directory's header share, in the same order.
+    const fields = Buffer.alloc(26);
+    fields.writeUInt16LE(20, 0); // version needed
+    fields.writeUInt16LE(part.stored ? 0 : 8, 4);
+    fields.writeUInt32LE(crc, 10);
+    fields.writeUInt32LE(data.length, 14);
+    fields.writeUInt32LE(size, 18);
+    fields.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(part.stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    fields.copy(local, 4);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(part.stored ? 0 : 8, 10);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(size, 24);
-    header.writeUInt16LE(name.length, 28);
+    header.writeUInt16LE(20, 4); // version made by
+    fields.copy(header, 6);
     header.writeUInt32LE(offset, 42);
     chunks.push(local, name, data);
     central.push(header, name);
@@ -59,23 +58,11 @@ export const xml = (text: string) => Buffer.from(`<?xml version="1.0" encoding="
 export const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/** Column letters of a 0-based index: 0 → A, 26 → AA. */
-export function letters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** The XML of a row of inline strings. */
 export const rowXml = (r: number, cells: readonly string[]) =>
-  `<row r="${r}">${cells.map((v, i) => (v === "" ? "" : `<c r="${letters(i)}${r}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)).join("")}</row>`;
+  `<row r="${r}">${cells.map((v, i) => (v === "" ? "" : `<c r="${columnLetter(i)}${r}" t="inlineStr"><is><t>${escape(v)}</t></is></c>`)).join("")}</row>`;
 
 export const sheetXml = (rows: string, extra = "") => xml(`<worksheet ${MAIN}>${extra}<sheetData>${rows}</sheetData></worksheet>`);
 
@@ -99,7 +86,7 @@ export function workbook(sheets: readonly (Buffer | Omit<Part, "name">)[], more:
 
 /** A sheet of `rows` rows of `columns` one-digit numbers: few bytes once compressed, many cells. */
 export function numberSheet(rows: number, columns: number, from = 1): Buffer {
-  const refs = Array.from({ length: columns }, (_, i) => letters(i));
+  const refs = Array.from({ length: columns }, (_, i) => columnLetter(i));
   const out: string[] = [];
   for (let r = from; r < from + rows; r++) out.push(`<row r="${r}">${refs.map((c) => `<c r="${c}${r}"><v>7</v></c>`).join("")}</row>`);
   return sheetXml(out.join(""));

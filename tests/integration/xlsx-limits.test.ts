@@ -13,43 +13,16 @@ import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_HELD_BYTES, MAX_UNPACKED_BY
 import { MAX_IMPORT_ROWS } from "~/domain/placement-import";
 import { cookieFor, createPanti, createUser } from "../factories";
 import { BASE, callRoute as call, routeArgs as args } from "../routes";
+import { referralHeader, referralRows, stayHeader, stayRow } from "../bench/upload-files";
 import { MAIN, numberSheet, rowXml, sheetXml, workbook, xml } from "../xlsx-parts";
 
 const t = translator("id");
 const en = translator("en");
 
-const REFERRAL_HEADER = [
-  "unit_p3s",
-  "nama_petugas",
-  "waktu_ditemukan",
-  "cara_penjangkauan",
-  "nama",
-  "jenis_kelamin",
-  "perkiraan_usia",
-  "kategori_ppks",
-  "ringkasan_asesmen",
-  "panti_tujuan",
-];
-let ref = 0;
-const referral = (code: string) => ["sudin_jakbar", "Rudi Hartono", "2026-03-02 21:15", "patroli", "Siti Aminah", "P", "67", "lansia_terlantar", "Lansia di halte.", code, `LIM-${++ref}`];
-
-const STAY_HEADER = ["nama", "nik", "jenis_kelamin", "perkiraan_usia", "kategori_ppks", "panti", "tanggal_masuk", "tahap", "tanggal_keluar", "hasil_keluar", "provinsi_tujuan", "kota_tujuan", "transportasi"];
-let nik = 0;
-const stay = (code: string) => [
-  `Warga ${[...String(++nik)].map((d) => "abcdefghij"[Number(d)]).join("")}`,
-  `3173${String(200_000_000_000 + nik).padStart(12, "0")}`,
-  "L",
-  "60",
-  "Lansia",
-  code,
-  "2024-01-15",
-  "terminasi",
-  "2024-06-30",
-  "Dipulangkan",
-  "Jateng",
-  "Brebes",
-  "bis",
-];
+let n = 0;
+/** A valid referral, and a valid past stay, of the upload's columns (the bench's rows), never the same one twice. */
+const referral = (code: string) => referralRows(1, [code], { prefix: `LIM-${++n}-` })[0]!;
+const stay = (code: string) => stayRow(++n, 1_000, [code]);
 
 type Page = { path: string; action: (a: ReturnType<typeof args>) => Promise<unknown>; header: string[]; row: (code: string) => string[]; cookie: () => Promise<string> };
 
@@ -57,11 +30,11 @@ const pages: Page[] = [
   {
     path: "/placements/import",
     action: referralsAction,
-    header: [...REFERRAL_HEADER, "ref_eksternal"],
+    header: referralHeader(),
     row: referral,
     cookie: () => cookieFor(createUser("outreach", null, "sudin_jakbar").username),
   },
-  { path: "/stays/import", action: staysAction, header: STAY_HEADER, row: stay, cookie: () => cookieFor(createUser("dinsos_admin").username) },
+  { path: "/stays/import", action: staysAction, header: stayHeader(), row: stay, cookie: () => cookieFor(createUser("dinsos_admin").username) },
 ];
 
 async function upload(page: Page, cookie: string, bytes: Uint8Array, lang?: "en") {
