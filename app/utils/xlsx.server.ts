@@ -231,6 +231,9 @@ function entryStream(bytes: Uint8Array, entry: ZipEntry, max: number, watch?: (c
     },
   });
   source.on("error", (error) => counted.destroy(error instanceof XlsxError ? error : new XlsxError("unreadable", error.message)));
+  // The reader of the part listens for errors while it reads; one that comes after it stopped
+  // (a part left unread) must not become an uncaught exception of the server.
+  counted.on("error", () => {});
   counted.on("close", () => source.destroy());
   return source.pipe(counted);
 }
@@ -354,10 +357,12 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   let sheetPath: string | undefined;
   let sheetName = "";
   try {
+    // Each part is opened only when it is read, so that no stream is left unread.
     const rels = held("xl/_rels/workbook.xml.rels");
-    const book = held("xl/workbook.xml");
-    if (!rels || !book) throw new XlsxError("unreadable", "no workbook");
+    if (!rels) throw new XlsxError("unreadable", "no workbook relationships");
     await reader._parseRels(rels);
+    const book = held("xl/workbook.xml");
+    if (!book) throw new XlsxError("unreadable", "no workbook");
     await reader._parseWorkbook(book);
     const styles = held("xl/styles.xml");
     if (styles) await reader._parseStyles(styles);
