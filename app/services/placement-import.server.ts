@@ -117,6 +117,22 @@ function csvRows(text: string): SheetRow[] {
   return parseCsv(body, { delimiter, skipEmptyLines: false }).map((cells, index) => ({ row: index + 1, cells }));
 }
 
+/** An XLSX that cannot be read or goes past a bound of the reader, as the file's error. */
+function xlsxFileError(t: ReturnType<typeof translator>, error: XlsxError): InvalidInput {
+  const limit = error.limit;
+  if (!limit) return fileError(t, "import.error.xlsx");
+  switch (limit.kind) {
+    case "unpacked":
+      return fileError(t, "import.error.unpacked", { max: Math.round(limit.max / 1_000_000) });
+    case "cells":
+      return fileError(t, "import.error.tooManyCells", { max: limit.max });
+    case "columns":
+      return fileError(t, "import.error.tooManyColumns", { max: limit.max });
+    case "cell_chars":
+      return fileError(t, "import.error.cellTooLong", { cell: limit.cell ?? "", max: limit.max });
+  }
+}
+
 /** Reads an uploaded CSV or XLSX as rows of text (at most `maxRows` data rows read from an XLSX, plus two to tell there are more). */
 export async function readSheet(
   t: ReturnType<typeof translator>,
@@ -133,7 +149,7 @@ export async function readSheet(
       const sheet = await readXlsx(bytes, { maxRows: maxRows + 2 });
       return { format: "xlsx", rows: sheet.rows, truncated: sheet.truncated };
     } catch (error) {
-      if (error instanceof XlsxError) throw fileError(t, error.reason === "too_large" ? "import.error.tooLarge" : "import.error.xlsx");
+      if (error instanceof XlsxError) throw xlsxFileError(t, error);
       throw error;
     }
   }

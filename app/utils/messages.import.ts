@@ -126,6 +126,22 @@ export const importMessages = {
     id: "Berkas XLSX tidak dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau CSV.",
     en: "The XLSX file cannot be read. Save it again from Excel as .xlsx or CSV.",
   },
+  "import.error.unpacked": {
+    id: "Berkas XLSX terlalu besar setelah dibuka (lebih dari {max} MB isi). Simpan ulang hanya lembar datanya, atau bagi menjadi beberapa berkas.",
+    en: "The XLSX file is too large once unpacked (over {max} MB of content). Save only the data sheet again, or split it into several files.",
+  },
+  "import.error.tooManyCells": {
+    id: "Lembar kerja berisi lebih dari {max} sel berisi isian. Bagi menjadi beberapa berkas.",
+    en: "The worksheet holds more than {max} cells with a value. Split it into several files.",
+  },
+  "import.error.tooManyColumns": {
+    id: "Lembar kerja berisi isian di luar kolom ke-{max}. Hapus kolom yang tidak dipakai.",
+    en: "The worksheet holds values beyond column {max}. Delete the columns that are not used.",
+  },
+  "import.error.cellTooLong": {
+    id: "Sel {cell} berisi lebih dari {max} karakter.",
+    en: "Cell {cell} holds more than {max} characters.",
+  },
   "import.error.xls": {
     id: "Format .xls lama tidak didukung. Simpan sebagai .xlsx atau CSV.",
     en: "The old .xls format is not supported. Save as .xlsx or CSV.",

@@ -10,6 +10,8 @@
  * time, and the server's peak resident memory during the step (VmHWM, started again from the
  * resident set before each step), with the resident set after it split into anonymous and
  * file-backed memory and, from /bench/memory, the V8 heap.
+ * Then hostile workbooks on both pages (600,000 one-digit cells; a ZIP whose directory understates
+ * its sheet, 120 MB of it), each to be refused with 400, and a page answered after them.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -48,6 +50,7 @@ const { toCsv } = await import("~/utils/csv");
 const { writeXlsx } = await import("~/utils/xlsx.server");
 const { referralHeader, referralRows, stayHeader, stayRow } = await import("./upload-files");
 const { describeParts, memoryParts, signInOverHttp, startServer } = await import("./server");
+const { MAIN, numberSheet, workbook } = await import("../xlsx-parts");
 
 const files = async (header: string[], rows: string[][]) => ({
   xlsx: new Uint8Array(await writeXlsx(header, rows, { textColumns: header.map((_, i) => i) })),
@@ -121,6 +124,22 @@ try {
       if (!failed) await step(`${kind}, ${format.toUpperCase()}: import`, () => decide(page, cookie, preview), 302);
     }
   }
+  const hostile = {
+    cells: workbook([numberSheet(6_001, 100)]),
+    bomb: workbook([
+      {
+        data: Buffer.concat([Buffer.from(`<worksheet ${MAIN}><sheetData>`), Buffer.alloc(120_000_000, 0x20), Buffer.from("</sheetData></worksheet>")]),
+        declared: 1_000_000,
+      },
+    ]),
+  };
+  for (const [kind, page, cookie] of [
+    ["referrals", "/placements/import", officer],
+    ["past stays", "/stays/import", admin],
+  ] as const) {
+    for (const [name, bytes] of Object.entries(hostile)) await step(`${kind}, hostile XLSX (${name})`, () => upload(page, cookie, `${name}.xlsx`, bytes, XLSX_TYPE), 400);
+  }
+  await step("a page after them", () => fetch(`${server.origin}/placements/import`, { headers: { cookie: officer } }), 200);
   const end = server.memory();
   console.log(`\nServer memory: ${(end.peakKb / 1024).toFixed(0)} MB peak RSS in the last step, ${(end.rssKb / 1024).toFixed(0)} MB at the end`);
 } finally {
