@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ComponentType } from "react";
+import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
 import { useNavigation } from "@remix-run/react";
 
 /** How far below (or above) the viewport a section starts loading. */
@@ -19,6 +19,8 @@ const MARGIN = "400px 0px";
  * In the browser the server's markup stays inside a Suspense boundary, as plain HTML, until the
  * module has loaded; then React hydrates it. New props before then would make React drop that
  * markup, which is why a navigation or a submission (`useNavigation()` not idle) loads it at once.
+ * A section first rendered in the browser (the page was reached by a client-side navigation) has
+ * no server markup to show meanwhile, so it loads at once too.
  *
  * The returned component takes the component's props and `watch`, the id of the element to
  * observe: its own container, which the caller renders around it (with the section's layout).
@@ -37,9 +39,11 @@ export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType
 
   function LazyWhenSeen({ watch, ...props }: P & { watch: string }) {
     const navigation = useNavigation();
+    // Hydrating, the server's markup is already in the document; rendered on the client, it is not.
+    const [clientRendered] = useState(() => typeof document !== "undefined" && !document.getElementById(watch));
     useEffect(() => {
       const element = document.getElementById(watch);
-      if (navigation.state !== "idle" || !element || typeof IntersectionObserver === "undefined") return startLoading();
+      if (clientRendered || navigation.state !== "idle" || !element || typeof IntersectionObserver === "undefined") return startLoading();
       const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startLoading(), {
         rootMargin: MARGIN,
       });
@@ -49,7 +53,7 @@ export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType
         observer.disconnect();
         window.removeEventListener("beforeprint", startLoading);
       };
-    }, [navigation.state, watch]);
+    }, [clientRendered, navigation.state, watch]);
     const Component: ComponentType<P> = rendered ?? (Browser as unknown as ComponentType<P>);
     return (
       <Suspense fallback={null}>
