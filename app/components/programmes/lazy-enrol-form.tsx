@@ -2,7 +2,9 @@ import { lazyWhenSeen } from "~/components/ui/lazy-when-seen";
 import type { EnrolFormProps } from "./enrol-form";
 import * as rendered from "./enrol-form-rendered.server";
 
-const FORM_ID = "enrol";
+// Unique across pages: `lazyWhenSeen` tells hydration from a client render by this id being in the
+// document, and the case file, from which one navigates here, has a section `#enrol`.
+const FORM_ID = "class-enrol";
 
 /** The form, rendered by the server in place and loaded in the browser once about to be seen. */
 const EnrolForm = lazyWhenSeen(() => import("./enrol-form").then((module) => module.EnrolForm), rendered.EnrolForm);
