@@ -42,6 +42,7 @@ export const PAGES_WITHOUT_FORMS = [
   "routes/_app.panti.$pantiId",
   "routes/_app.placements._index",
   "routes/_app.dashboard",
+  "routes/_app.classes.$classId._index",
 ];
 
 /** The browser manifest of the build in `root`. */

@@ -98,3 +98,7 @@ export const EXPORT_PURPOSES = ["internal", ...CONSENT_PURPOSES.filter((p) => p 
   ...Exclude<ConsentPurpose, "research">[],
 ];
 export type ExportPurpose = "internal" | Exclude<ConsentPurpose, "research">;
+
+/** Attendance grid letters for a session without a mark (it counts as alpa) and for one outside the enrolment. */
+export const UNMARKED_LETTER = "-";
+export const OFF_ROLL_LETTER = ".";

@@ -7,8 +7,10 @@ import * as z from "zod/mini";
 import {
   ATTENDANCE_CODES,
   CLASS_STATUSES,
+  OFF_ROLL_LETTER,
   PROGRESS_STATUSES,
   TRAINING_OUTCOMES,
+  UNMARKED_LETTER,
   type AttendanceCode,
   type ProgressStatus,
 } from "./enums";
@@ -35,9 +37,8 @@ export const ATTENDANCE_STATUSES = [
 /** Points of a full attendance (hadir): the denominator of the rate is this × sessions held. */
 export const MAX_SESSION_POINTS = 2;
 
-/** Grid letters for a session without a mark (it counts as alpa) and for one outside the enrolment. */
-export const UNMARKED_LETTER = "-";
-export const OFF_ROLL_LETTER = ".";
+/** Grid letters (in ./enums, so the class page's grid needs no zod). */
+export { OFF_ROLL_LETTER, UNMARKED_LETTER };
 
 const POINTS: Record<AttendanceCode, number> = Object.fromEntries(ATTENDANCE_STATUSES.map((s) => [s.code, s.points])) as Record<
   AttendanceCode,

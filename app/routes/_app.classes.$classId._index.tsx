@@ -1,19 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
-import { enrolSchema, finishClassSchema, OFF_ROLL_LETTER, UNMARKED_LETTER } from "~/domain/programmes";
+import { OFF_ROLL_LETTER, UNMARKED_LETTER } from "~/domain/enums";
+import { enrolSchema, finishClassSchema } from "~/utils/loader-schemas.server";
 import { classPage } from "~/queries/programmes.server";
 import { enrolResidents, finishClass } from "~/services/programmes.server";
 import { notFound, requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/body.server";
 import { submitForm } from "~/utils/http.server";
-import { formatCalendarDate, formatDate, formatNumber, formatPercent, translator, type Lang, type T } from "~/utils/i18n";
+import { formatCalendarDate, formatPercent, translator, type Lang, type T } from "~/utils/i18n";
 import { idParams } from "~/utils/params.server";
 import { useLang, useT } from "~/utils/use-i18n";
-import type { FormFailure } from "~/utils/validation";
-import { Field, FieldError, FormError } from "~/components/forms/field";
-import { useZodForm } from "~/components/forms/use-zod-form";
+import { FormError } from "~/components/forms/field";
+import { LazyEnrolForm } from "~/components/programmes/lazy-enrol-form";
 import { PhaseBadge, ProgressBar } from "~/components/programmes/class-badges";
 import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
@@ -139,7 +138,9 @@ export default function ClassPage() {
         <AttendanceGrid page={page} t={t} lang={lang} recent={showAll ? undefined : RECENT_SESSIONS} />
       </section>
 
-      {can.manage && cls.phase !== "finished" ? <EnrolForm page={page} failed={failed} busy={busy} /> : null}
+      {can.manage && cls.phase !== "finished" ? (
+        <LazyEnrolForm candidates={page.candidates} candidateQuery={page.candidateQuery} seats={page.seats} failed={failed} />
+      ) : null}
 
       {can.manage && cls.status !== "finished" && cls.endDate <= page.today ? (
         <section className="card">
@@ -259,77 +260,6 @@ export function AttendanceGrid({
         </tbody>
       </table>
     </TableScroll>
-  );
-}
-
-function EnrolForm({ page, failed, busy }: { page: PageData; failed: FormFailure | null; busy: boolean }) {
-  const t = useT();
-  const lang = useLang();
-  const { register, checkbox, errorFor, onSubmit } = useZodForm(enrolSchema, { defaultValues: { intent: "enrol", stayIds: "" }, server: failed });
-  // With JavaScript the list narrows as the user types; without it the search form asks the server.
-  const [query, setQuery] = useState(page.candidateQuery);
-  const needle = query.trim().toLowerCase();
-  const listed = new Set(page.candidates.map((c) => String(c.stayId)));
-  // Errors for residents no longer in the list (they left meanwhile, or belong elsewhere).
-  const others = Object.entries(failed?.errors ?? {}).filter(([key]) => key.startsWith("stay.") && !listed.has(key.slice(5)));
-  const left = page.seats.capacity - page.seats.taken;
-  const matches = (c: PageData["candidates"][number]) => !needle || `${c.name} ${c.description ?? ""}`.toLowerCase().includes(needle);
-  const shown = page.candidates.filter(matches);
-  return (
-    <section className="card" id="enrol">
-      <h2>{t("class.enrol.title")}</h2>
-      <p className="muted small">
-        {t("class.enrol.intro")} {t("class.enrol.seatsLeft", { n: Math.max(0, left) })}
-      </p>
-      <Form method="get" className="list-search" role="search" aria-label={t("class.enrol.search")} preventScrollReset>
-        <Field id="enrol-q" label={t("class.enrol.search")}>
-          <input id="enrol-q" name="q" type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} placeholder={t("residents.search")} />
-        </Field>
-        <div>
-          <button type="submit" className="secondary">
-            {t("common.search")}
-          </button>
-        </div>
-      </Form>
-      {page.candidates.length === 0 ? (
-        <p className="muted">{page.candidateQuery ? t("class.enrol.noMatch") : t("class.enrol.none")}</p>
-      ) : (
-        <Form method="post" className="stack" aria-label={t("class.enrol.title")} onSubmit={onSubmit} noValidate>
-          <input type="hidden" {...register("intent")} />
-          <FieldError messages={errorFor("stayIds")} />
-          {others.map(([key, messages]) => (
-            <FieldError key={key} messages={messages.map((m) => t("class.enrol.other", { id: key.slice(5), message: m }))} />
-          ))}
-          <p className="muted small" aria-live="polite">
-            {t("common.showing", { shown: formatNumber(lang, shown.length), total: formatNumber(lang, page.candidates.length) })}
-          </p>
-          <ul className="candidate-list">
-            {page.candidates.map((c) => {
-              const error = failed?.errors?.[`stay.${c.stayId}`];
-              // Hidden, not removed: a resident ticked before the search narrowed stays ticked.
-              const hidden = !matches(c);
-              return (
-                <li key={c.stayId} hidden={hidden}>
-                  <label className="checkbox">
-                    <input type="checkbox" {...checkbox("stayIds", String(c.stayId))} aria-invalid={error ? true : undefined} />
-                    <span>
-                      {c.name} <span className="muted small">{t("class.enrol.admitted", { date: formatDate(lang, c.admittedAt) })}</span>
-                      {c.description ? <span className="muted small description-snippet">{c.description}</span> : null}
-                    </span>
-                  </label>
-                  <FieldError messages={error} />
-                </li>
-              );
-            })}
-          </ul>
-          <div>
-            <button type="submit" disabled={busy}>
-              {t("class.enrol.submit")}
-            </button>
-          </div>
-        </Form>
-      )}
-    </section>
   );
 }
 

@@ -2,6 +2,8 @@
  * The forms that are not plain fields check themselves in the browser with the server's schema,
  * before anything is posted: the two upload forms (a missing, too large or old .xls file) and
  * the attendance sheet on a phone (a session not held yet without a mark; every bad row at once).
+ * The class page's enrolment form, whose code loads when it comes into view, checks itself the
+ * same way once scrolled to, enrols on a phone, and posts without JavaScript.
  */
 import type { Page } from "@playwright/test";
 import type Database from "better-sqlite3";
@@ -121,5 +123,121 @@ test.describe("on a phone", () => {
     await expect(first.getByRole("alert")).toHaveCount(0);
     await expect(second.getByRole("alert")).toHaveText("Pilih salah satu pilihan.");
     expect(posts).toEqual([]);
+  });
+});
+
+/** The running class of PSBR-TJ1 with the most trainees: its enrolment form is below the grid. */
+function longestRunningClass(sql: Database.Database): number {
+  const today = jakartaDay(new Date());
+  const row = sql
+    .prepare(
+      `select c.id from classes c join panti p on p.id = c.panti_id
+       where p.code = 'PSBR-TJ1' and c.status = 'active' and c.start_date <= ? and c.end_date >= ?
+       order by (select count(*) from enrolments e where e.class_id = c.id) desc, c.id limit 1`,
+    )
+    .get(today, today) as { id: number } | undefined;
+  if (!row) throw new Error("the demo seed has no running class at PSBR-TJ1");
+  return row.id;
+}
+
+const CHOOSE_RESIDENT = "Pilih paling sedikit satu penghuni.";
+
+/** Whether the page has loaded the enrolment form's own chunk (it loads when it comes into view). */
+const loadedEnrolForm = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").some((entry) => /\/enrol-form-[^/]*\.js$/.test(entry.name)));
+
+/**
+ * Scrolls to the class page's enrolment form and waits until React runs it: the list narrows as
+ * one types in its search only once the form is hydrated.
+ */
+async function enrolFormInView(page: Page) {
+  const form = page.getByRole("form", { name: "Daftarkan penghuni" });
+  await form.scrollIntoViewIfNeeded();
+  await expect.poll(() => loadedEnrolForm(page)).toBe(true);
+  const search = page.getByRole("search", { name: "Cari penghuni" }).getByRole("searchbox");
+  const shown = form.locator(".candidate-list > li:visible");
+  expect(await shown.count()).toBeGreaterThan(0);
+  await search.fill("tidak ada nama seperti ini");
+  await expect(shown).toHaveCount(0);
+  await search.fill("");
+  await expect.poll(() => shown.count()).toBeGreaterThan(0);
+  return form;
+}
+
+test.describe("the class page's enrolment form, loaded when it comes into view", () => {
+  test.describe("on a short screen", () => {
+    test.use({ viewport: { width: 1280, height: 500 } });
+
+    test("checks itself in the browser with the server's messages, without posting", async ({ page, login, sql }) => {
+      const classId = longestRunningClass(sql);
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      await login("admin.tj1");
+      await page.goto(`/classes/${classId}`);
+      const posts = postsOf(page);
+      // Far below the first screen (more than the 400 px margin), the form is the server's markup
+      // until it is about to be seen, the page loaded and idle.
+      const form = page.getByRole("form", { name: "Daftarkan penghuni" });
+      expect(await form.evaluate((el) => el.getBoundingClientRect().top - window.innerHeight)).toBeGreaterThan(500);
+      await page.waitForLoadState("networkidle");
+      expect(await loadedEnrolForm(page)).toBe(false);
+
+      await enrolFormInView(page);
+      await form.getByRole("button", { name: "Daftarkan yang dipilih" }).click();
+      await expect(form.getByText(CHOOSE_RESIDENT)).toBeVisible();
+      expect(posts).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  test.describe("on a phone", () => {
+    test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+    test("enrols a resident once scrolled to", async ({ page, sql }) => {
+      const classId = longestRunningClass(sql);
+      await page.goto("/login");
+      await page.locator("#username").fill("admin.tj1");
+      await page.locator("#password").fill(E2E_PASSWORD);
+      await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Masuk" }).click()]);
+      await page.goto(`/classes/${classId}`);
+      const rows = page.getByTestId("resident-row");
+      const before = await rows.count();
+
+      const form = await enrolFormInView(page);
+      const first = form.getByRole("checkbox").first();
+      await first.check();
+      await form.getByRole("button", { name: "Daftarkan yang dipilih" }).tap();
+      await expect(page.getByTestId("class-message")).toHaveText("1 penghuni didaftarkan.");
+      await expect(rows).toHaveCount(before + 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("posts to the server, which refuses an empty choice and enrols a ticked resident", async ({ page, login, sql }) => {
+      const classId = longestRunningClass(sql);
+      await login("admin.tj1");
+      await page.goto(`/classes/${classId}`);
+      const form = page.getByRole("form", { name: "Daftarkan penghuni" });
+      const rows = page.getByTestId("resident-row");
+      const before = await rows.count();
+
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        form.getByRole("button", { name: "Daftarkan yang dipilih" }).click(),
+      ]);
+      expect(refused.status()).toBe(400);
+      await expect(form.getByText(CHOOSE_RESIDENT)).toBeVisible();
+
+      await form.getByRole("checkbox").first().check();
+      await form.getByRole("button", { name: "Daftarkan yang dipilih" }).click();
+      await expect(page.getByTestId("class-message")).toHaveText("1 penghuni didaftarkan.");
+      await expect(rows).toHaveCount(before + 1);
+    });
   });
 });

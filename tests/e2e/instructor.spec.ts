@@ -77,6 +77,8 @@ test.describe.serial("instructor's day", () => {
 
     const enrol = page.getByRole("form", { name: "Daftarkan penghuni" });
     const boxes = enrol.getByRole("checkbox");
+    // Reached by a client-side navigation, the form's code loads as the page is shown.
+    await expect(boxes.nth(1)).toBeVisible();
     expect(await boxes.count()).toBeGreaterThanOrEqual(2);
     await boxes.nth(0).check();
     await boxes.nth(1).check();

@@ -1,0 +1,65 @@
+import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
+import { useNavigation } from "@remix-run/react";
+
+/** How far below (or above) the viewport a section starts loading. */
+const MARGIN = "400px 0px";
+
+/**
+ * A part of a page whose code loads in the browser only when it is about to be seen: within
+ * 400 px of the viewport, when the page is printed, or at once when the page navigates or submits.
+ * Made for forms below the fold that would otherwise bring zod and react-hook-form into the
+ * page's scripts (docs/decisions/026-bed-board-by-room.md).
+ *
+ * - `load` imports the component's module (a dynamic `import()`, so it is a chunk of its own);
+ * - `rendered` is the same component imported through a `.server` re-export module
+ *   (`export { Forms } from "./forms"` in `forms-rendered.server.ts`): the server renders it in
+ *   place, so the page's HTML has it and it works without JavaScript; in the browser build the
+ *   `.server` module is empty and `rendered` is undefined.
+ *
+ * In the browser the server's markup stays inside a Suspense boundary, as plain HTML, until the
+ * module has loaded; then React hydrates it. New props before then would make React drop that
+ * markup, which is why a navigation or a submission (`useNavigation()` not idle) loads it at once.
+ * A section first rendered in the browser (the page was reached by a client-side navigation) has
+ * no server markup to show meanwhile, so it loads at once too.
+ *
+ * The returned component takes the component's props and `watch`, the id of the element to
+ * observe: its own container, which the caller renders around it (with the section's layout).
+ * Each call makes one loader: every instance of the returned component loads together.
+ *
+ * ```tsx
+ * import * as rendered from "./forms-rendered.server";
+ * const LazyForms = lazyWhenSeen(() => import("./forms").then((m) => m.Forms), rendered.Forms);
+ * <section id="forms"><LazyForms watch="forms" {...props} /></section>
+ * ```
+ */
+export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType<P>>, rendered: ComponentType<P> | undefined) {
+  let startLoading: () => void = () => {};
+  const started = new Promise<void>((resolve) => (startLoading = resolve));
+  const Browser = lazy(() => started.then(load).then((component) => ({ default: component })));
+
+  function LazyWhenSeen({ watch, ...props }: P & { watch: string }) {
+    const navigation = useNavigation();
+    // Hydrating, the server's markup is already in the document; rendered on the client, it is not.
+    const [clientRendered] = useState(() => typeof document !== "undefined" && !document.getElementById(watch));
+    useEffect(() => {
+      const element = document.getElementById(watch);
+      if (clientRendered || navigation.state !== "idle" || !element || typeof IntersectionObserver === "undefined") return startLoading();
+      const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startLoading(), {
+        rootMargin: MARGIN,
+      });
+      observer.observe(element);
+      window.addEventListener("beforeprint", startLoading);
+      return () => {
+        observer.disconnect();
+        window.removeEventListener("beforeprint", startLoading);
+      };
+    }, [clientRendered, navigation.state, watch]);
+    const Component: ComponentType<P> = rendered ?? (Browser as unknown as ComponentType<P>);
+    return (
+      <Suspense fallback={null}>
+        <Component {...(props as P)} />
+      </Suspense>
+    );
+  }
+  return LazyWhenSeen;
+}
