@@ -53,15 +53,23 @@ type Fixtures = {
 
 /** What app/utils/i18n.ts and app/utils/message-groups.ts write to the console for a message a page lacks. */
 const MISSING_MESSAGES = /^(Missing message: |Messages not loaded: )/;
+/** What React writes when the browser's render cannot take over the server's HTML (production builds name the error by number). */
+const HYDRATION_ERRORS = /Minified React error #(418|419|421|422|423|425)\b|Hydration failed|did not match/;
 
 export const test = base.extend<Fixtures>({
   context: async ({ context }, use) => {
     const missing: string[] = [];
+    const failures: string[] = [];
     context.on("console", (message) => {
-      if (message.type() === "error" && MISSING_MESSAGES.test(message.text())) missing.push(`${message.text()} (${message.page()?.url() ?? "?"})`);
+      if (message.type() !== "error") return;
+      const where = `${message.text()} (${message.page()?.url() ?? "?"})`;
+      if (MISSING_MESSAGES.test(message.text())) missing.push(where);
+      else if (HYDRATION_ERRORS.test(message.text())) failures.push(where);
     });
+    context.on("weberror", (error) => failures.push(`${error.error().message} (${error.page()?.url() ?? "?"})`));
     await use(context);
     expect(missing, "messages that a page had not loaded").toEqual([]);
+    expect(failures, "script errors and hydration errors in the pages").toEqual([]);
   },
   login: async ({ page }, use) => {
     await use((username) => signIn(page, username));

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
+import { memo, useEffect, useState, type ComponentType } from "react";
 import { useNavigation } from "@remix-run/react";
 
 /** How far below (or above) the viewport a section starts loading. */
 const MARGIN = "400px 0px";
+const WRAPPER = { display: "contents" } as const;
 
 /**
  * A part of a page whose code loads in the browser only when it is about to be seen: within
@@ -16,11 +17,12 @@ const MARGIN = "400px 0px";
  *   place, so the page's HTML has it and it works without JavaScript; in the browser build the
  *   `.server` module is empty and `rendered` is undefined.
  *
- * In the browser the server's markup stays inside a Suspense boundary, as plain HTML, until the
- * module has loaded; then React hydrates it. New props before then would make React drop that
- * markup, which is why a navigation or a submission (`useNavigation()` not idle) loads it at once.
- * A section first rendered in the browser (the page was reached by a client-side navigation) has
- * no server markup to show meanwhile, so it loads at once too.
+ * In the browser the server's markup stays as it is, plain HTML (a wrapper whose inner HTML React
+ * leaves alone while hydrating), until the module has loaded; then the component replaces it,
+ * rendered by React. No Suspense boundary is left waiting: one that still held server markup
+ * would make React drop that markup on any update outside a transition (React error 421). A
+ * section first rendered in the browser (the page was reached by a client-side navigation) has
+ * no server markup to show meanwhile, so it loads at once.
  *
  * The returned component takes the component's props and `watch`, the id of the element to
  * observe: its own container, which the caller renders around it (with the section's layout).
@@ -34,14 +36,25 @@ const MARGIN = "400px 0px";
  */
 export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType<P>>, rendered: ComponentType<P> | undefined) {
   let startLoading: () => void = () => {};
-  const started = new Promise<void>((resolve) => (startLoading = resolve));
-  const Browser = lazy(() => started.then(load).then((component) => ({ default: component })));
+  const ready = new Promise<void>((resolve) => (startLoading = resolve)).then(load);
+  let loaded: ComponentType<P> | null = null;
+  void ready.then((component) => (loaded = component)).catch(() => {});
 
   function LazyWhenSeen({ watch, ...props }: P & { watch: string }) {
     const navigation = useNavigation();
+    const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     // Hydrating, the server's markup is already in the document; rendered on the client, it is not.
     const [clientRendered] = useState(() => typeof document !== "undefined" && !document.getElementById(watch));
     useEffect(() => {
+      if (Component) return;
+      let live = true;
+      ready.then((component) => live && setComponent(() => component)).catch(() => {});
+      return () => {
+        live = false;
+      };
+    }, [Component]);
+    useEffect(() => {
+      if (Component) return;
       const element = document.getElementById(watch);
       if (clientRendered || navigation.state !== "idle" || !element || typeof IntersectionObserver === "undefined") return startLoading();
       const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startLoading(), {
@@ -53,13 +66,20 @@ export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType
         observer.disconnect();
         window.removeEventListener("beforeprint", startLoading);
       };
-    }, [clientRendered, navigation.state, watch]);
-    const Component: ComponentType<P> = rendered ?? (Browser as unknown as ComponentType<P>);
-    return (
-      <Suspense fallback={null}>
-        <Component {...(props as P)} />
-      </Suspense>
-    );
+    }, [Component, clientRendered, navigation.state, watch]);
+
+    // The wrapper takes no box of its own: the container's layout applies to the section's parts.
+    const Live = rendered ?? Component;
+    if (Live) {
+      return (
+        <div key="live" style={WRAPPER}>
+          <Live {...(props as P)} />
+        </div>
+      );
+    }
+    // Until then, the server's markup (or nothing, on the client) as it is: React does not patch
+    // a wrapper's inner HTML while hydrating, and the key makes the loaded component a new element.
+    return <div key="static" style={WRAPPER} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />;
   }
-  return LazyWhenSeen;
+  return memo(LazyWhenSeen);
 }

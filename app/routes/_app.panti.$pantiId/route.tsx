@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useMemo } from "react";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/utils/loader-schemas.server";
 import { canOnPanti } from "~/domain/permissions";
@@ -94,6 +95,8 @@ export default function PantiPage() {
   const failed = actionData && !actionData.ok ? actionData : null;
   /** The refusal of one of the forms below, for that form only. */
   const failedFor = (intent: string) => (failed?.values.intent === intent ? failed : null);
+  // The same array until the board changes: the lazily loaded forms render again only for new props.
+  const manageRooms = useMemo(() => board.rooms.map((r) => ({ id: r.id, name: r.name })), [board.rooms]);
 
   return (
     <>
@@ -180,7 +183,7 @@ export default function PantiPage() {
           addRoomFailure={failedFor("add-room")}
           addBedsFailure={failedFor("add-beds")}
           pantiSex={panti.sexServed}
-          rooms={board.rooms.map((r) => ({ id: r.id, name: r.name }))}
+          rooms={manageRooms}
         />
       ) : null}
     </>
