@@ -10,8 +10,6 @@ import { EXAMPLE_REQUEST } from "~/api/openapi";
 import type { MemoryParts } from "~/utils/memory.server";
 import { freePort } from "./ports";
 
-export { freePort };
-
 export interface StartedServer {
   origin: string;
   child: ChildProcess;
