@@ -1,18 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
-import { signInSchema } from "~/domain/auth";
+import { useActionData, useSearchParams, type ClientLoaderFunctionArgs } from "@remix-run/react";
 import { signIn } from "~/services/auth.server";
 import { createUserSession, getLang, getUser, safeRedirect } from "~/utils/auth.server";
-import { badRequest, tooManyRequests } from "~/utils/http.server";
+import { badRequest, parseForm, tooManyRequests } from "~/utils/http.server";
+import { signInSchema } from "~/utils/loader-schemas.server";
 import { translator } from "~/utils/i18n";
 import { useT } from "~/utils/use-i18n";
-import { parseForm } from "~/utils/validation";
 import { LanguageSwitch } from "~/components/ui/language-switch";
-import { Field, FormError } from "~/components/forms/field";
-import { PasswordField } from "~/components/forms/password-field";
-import { SubmitButton } from "~/components/forms/submit-button";
-import { useZodForm } from "~/components/forms/use-zod-form";
+import { LazySignInForm, preloadSignInForm } from "~/components/users/lazy-sign-in-form";
 import { readForm } from "~/utils/body.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -21,6 +17,12 @@ export const meta = pageTitle("title.sign_in");
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect("/home");
   return null;
+}
+
+/** A client-side navigation here (signing out) loads the form's code beside the data: the page has no server markup to show meanwhile. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader<typeof loader>(), preloadSignInForm()]);
+  return data;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,10 +48,6 @@ export default function LoginPage() {
   const t = useT();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { register, errorFor, onSubmit } = useZodForm(signInSchema, {
-    defaultValues: { username: "", password: "", redirectTo: searchParams.get("redirectTo") ?? "" },
-    server: actionData,
-  });
   return (
     <main className="standalone" id="main">
       <div className="login-card">
@@ -62,22 +60,7 @@ export default function LoginPage() {
         </div>
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.intro")}</p>
-        <FormError message={actionData?.formError} />
-        <Form method="post" className="stack" noValidate onSubmit={onSubmit}>
-          <input type="hidden" {...register("redirectTo")} />
-          <Field id="username" label={t("login.username")} error={errorFor("username")}>
-            <input
-              id="username"
-              type="text"
-              autoComplete="username"
-              autoCapitalize="none"
-              autoFocus
-              {...register("username")}
-            />
-          </Field>
-          <PasswordField id="password" label={t("login.password")} error={errorFor("password")} autoComplete="current-password" control={register("password")} />
-          <SubmitButton>{t("login.submit")}</SubmitButton>
-        </Form>
+        <LazySignInForm server={actionData} redirectTo={searchParams.get("redirectTo") ?? ""} />
         <div className="login-footer">
           <span>{t("login.confidential")}</span>
         </div>

@@ -8,11 +8,11 @@ import { formatTime, formatWait, translator, type Lang } from "./i18n";
 import { formValues, parseForm, type FormFailure } from "./validation";
 
 /**
- * For an action's own failure shapes. Through this module a page whose browser code does not
- * validate does not keep ./validation's shared chunk (and zod) in its scripts: the import of a
- * shared chunk stays even when only the action used it (decision 018).
+ * For an action's own failure shapes and parsing. Through this module a page whose browser code
+ * does not validate does not keep ./validation's shared chunk (and zod) in its scripts: the
+ * import of a shared chunk stays even when only the action used it (decision 018).
  */
-export { formValues };
+export { formValues, parseForm };
 
 /**
  * The answer to a refused form, of one type whatever the reason (so that a page reads it without

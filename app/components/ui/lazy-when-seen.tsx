@@ -22,7 +22,13 @@ const WRAPPER = { display: "contents" } as const;
  * rendered by React. No Suspense boundary is left waiting: one that still held server markup
  * would make React drop that markup on any update outside a transition (React error 421). A
  * section first rendered in the browser (the page was reached by a client-side navigation) has
- * no server markup to show meanwhile, so it loads at once.
+ * no server markup to show meanwhile, so it loads at once; `preload()` starts the load earlier
+ * (in a route's `clientLoader`), so that such a page has the part when it first renders.
+ *
+ * `{ when }` replaces "when seen" by another moment: `whenUsed` (./when-used.ts) loads a form
+ * that is in view at once (sign-in) when the user starts using it, and carries what was typed
+ * over to the loaded form. It is a module of its own so that the pages that do not use it do not
+ * load it.
  *
  * The returned component takes the component's props and `watch`, the id of the element to
  * observe: its own container, which the caller renders around it (with the section's layout).
@@ -34,7 +40,11 @@ const WRAPPER = { display: "contents" } as const;
  * <section id="forms"><LazyForms watch="forms" {...props} /></section>
  * ```
  */
-export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType<P>>, rendered: ComponentType<P> | undefined) {
+export function lazyWhenSeen<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  rendered: ComponentType<P> | undefined,
+  { when }: { when?: LoadMoment } = {},
+) {
   let startLoading: () => void = () => {};
   const ready = new Promise<void>((resolve) => (startLoading = resolve)).then(load);
   let loaded: ComponentType<P> | null = null;
@@ -47,16 +57,21 @@ export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType
     const [clientRendered] = useState(() => typeof document !== "undefined" && !document.getElementById(watch));
     useEffect(() => {
       if (Component) return;
+      const element = document.getElementById(watch);
+      if (when && element && !clientRendered) {
+        return when(element, { start: startLoading, ready, show: () => setComponent(() => loaded) });
+      }
       let live = true;
       ready.then((component) => live && setComponent(() => component)).catch(() => {});
       return () => {
         live = false;
       };
-    }, [Component]);
+    }, [Component, clientRendered, watch]);
     useEffect(() => {
       if (Component) return;
       const element = document.getElementById(watch);
       if (clientRendered || navigation.state !== "idle" || !element || typeof IntersectionObserver === "undefined") return startLoading();
+      if (when) return;
       const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && startLoading(), {
         rootMargin: MARGIN,
       });
@@ -81,5 +96,19 @@ export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType
     // a wrapper's inner HTML while hydrating, and the key makes the loaded component a new element.
     return <div key="static" style={WRAPPER} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />;
   }
-  return memo(LazyWhenSeen);
+  return Object.assign(memo(LazyWhenSeen), {
+    /** Starts loading the module now; resolves once it has loaded. */
+    preload: () => {
+      startLoading();
+      return ready;
+    },
+  });
 }
+
+/**
+ * Another moment than "when seen" for a part to load and take the server markup's place: given
+ * the container (with the server's markup in it), it calls `start` to load the module and, once
+ * `ready` has resolved, `show` to render the component instead of the markup (synchronously, in
+ * `flushSync`, if it must read the markup first); it returns what undoes its listeners.
+ */
+export type LoadMoment = (container: HTMLElement, part: { start: () => void; ready: Promise<unknown>; show: () => void }) => () => void;
