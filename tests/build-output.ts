@@ -34,9 +34,11 @@ export const MAIN_PAGES: [string, string][] = [
 
 /**
  * The main pages that load no schema code with the page (docs/decisions/018-page-speed.md): they
- * have no form, or, on the bed board, forms whose code loads when they come into view (026).
+ * have no form, or, on the bed board and the class page, forms whose code loads when they come
+ * into view, and on sign-in a form whose code loads once the user starts using it (026).
  */
 export const PAGES_WITHOUT_FORMS = [
+  "routes/login",
   "routes/_app.home",
   "routes/_app.panti._index",
   "routes/_app.panti.$pantiId",

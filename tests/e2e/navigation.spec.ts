@@ -22,20 +22,6 @@ test("an administrator reaches the partner provinces through the administration 
   await expect(menu).not.toHaveAttribute("open", "");
 });
 
-test("sign-in with nothing typed says what is missing for both fields at once, in the browser", async ({ page }) => {
-  await page.goto("/login");
-  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized));
-  const posts: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST") posts.push(r.url());
-  });
-  await expect(page.locator('label[for="username"] .required-mark')).toBeVisible();
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page.locator("#username ~ .error")).toHaveText("Wajib diisi.");
-  await expect(page.locator("#password ~ .error")).toHaveText("Wajib diisi.");
-  expect(posts).toEqual([]);
-});
-
 test("the navigation and a referral row's link open their page without loading a new document, and the navigation marks where the user is", async ({ page, login }) => {
   await login("admin");
   await page.goto("/placements");
