@@ -120,6 +120,7 @@ test("a submit before the form's code arrives is a plain post: a wrong password 
   await expect(page.getByRole("alert")).toHaveText("Nama pengguna atau kata sandi salah.");
   await expect(page.locator("#username")).toHaveValue("analis");
   expect(posts).toHaveLength(1);
+  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized));
 
   await page.locator("#password").fill(E2E_PASSWORD);
   await Promise.all([page.waitForURL((url) => url.pathname === "/panti"), page.getByRole("button", { name: "Masuk" }).click()]);
@@ -135,10 +136,11 @@ test("while a pointer is down on the submit button the form is not replaced: the
   await openSignIn(page);
   await page.locator("#username").fill("admin");
   await page.locator("#password").fill(E2E_PASSWORD);
+  // Asked for: the form's listeners are there.
+  await chunk.asked();
   const box = (await page.getByRole("button", { name: "Masuk" }).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
-  await chunk.asked();
   await chunk.release();
   await moduleEvaluated(page, chunk.url()!);
   expect(await serverFormInPlace(page)).toBe(true);
@@ -150,10 +152,12 @@ test("while a pointer is down on the submit button the form is not replaced: the
 test("during an IME composition the form is not replaced; after it, the composed text is kept", async ({ page }) => {
   const chunk = await holdFormChunk(page);
   await openSignIn(page);
+  // A press on the form starts the load (and shows that its listeners are there); then the composition.
+  await page.locator("#password").click();
+  await chunk.asked();
   await page.locator("#username").click();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Input.imeSetComposition", { text: "adm", selectionStart: 3, selectionEnd: 3 });
-  await chunk.asked();
   await chunk.release();
   await moduleEvaluated(page, chunk.url()!);
   expect(await serverFormInPlace(page)).toBe(true);
@@ -181,6 +185,18 @@ test("values filled in without events (a password manager) are kept when the for
   expect(posts).toEqual([]);
 });
 
+test("a button that has the focus keeps it when the form's code takes over", async ({ page }) => {
+  const chunk = await holdFormChunk(page);
+  await openSignIn(page);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Masuk" })).toBeFocused();
+  await chunk.asked();
+  await chunk.release();
+  await waitForSwap(page);
+  await expect(page.getByRole("button", { name: "Masuk" })).toBeFocused();
+});
+
 test("after the swap the form checks itself in the browser, in Bahasa Indonesia and in English", async ({ page }) => {
   const posts: string[] = [];
   page.on("request", (request) => {
@@ -191,8 +207,8 @@ test("after the swap the form checks itself in the browser, in Bahasa Indonesia 
     ["Sign in", "Required.", null],
   ] as const) {
     await openSignIn(page);
-    // The field has the page's autofocus already: the press on it is what starts the load.
-    await page.locator("#username").click();
+    // A press on the form starts the load (the username field has the page's autofocus, which does not).
+    await page.locator("#password").click();
     await waitForSwap(page);
     await expect(page.locator('label[for="username"] .required-mark')).toBeVisible();
     await page.getByRole("button", { name: submit }).click();

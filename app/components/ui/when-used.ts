@@ -5,8 +5,8 @@
  * submit (a plain POST to the same action).
  *
  * - The code starts loading on the first focus, press, touch, key or input inside the container
- *   (a password manager filling it counts; so does a field the user focused before the page was
- *   interactive, but not the page's own `autofocus`), or at once when the page navigates.
+ *   (a password manager filling it counts), or at once when the page navigates; before the page
+ *   was interactive, a field the user focused (not the page's own `autofocus`) or typed into counts.
  * - Once it has loaded, the component replaces the server's markup at the first moment nothing
  *   the user does can be lost: not while a pointer is down on the form (the click that follows
  *   would miss a removed button), not during IME composition (a phone keyboard's word being
@@ -42,13 +42,16 @@ export const whenUsed: LoadMoment = (container, { start, ready, show }) => {
     [container, "pointerdown", () => (pressed = true)],
     [window, "pointerup", () => ((pressed = false), swapSoon())],
     [window, "pointercancel", () => ((pressed = false), swapSoon())],
+    // An update says so too: a composition begun before the page was interactive has no start here.
     [container, "compositionstart", () => (composing = true)],
+    [container, "compositionupdate", () => (composing = true)],
     [container, "compositionend", () => ((composing = false), swapSoon())],
     [container, "submit", () => (submitted = true)],
   ];
   for (const [target, type, listener] of listeners) target.addEventListener(type, listener, LISTENING);
+  // Used before the page was interactive: a field the user focused (not the page's autofocus) or typed into.
   const active = document.activeElement;
-  if (active && container.contains(active) && !active.hasAttribute("autofocus")) start();
+  if ((active && container.contains(active) && !active.hasAttribute("autofocus")) || changed(container)) start();
   ready.then(() => ((arrived = true), swap())).catch(() => {});
   return () => {
     live = false;
@@ -59,16 +62,31 @@ export const whenUsed: LoadMoment = (container, { start, ready, show }) => {
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 type Selection = [number, number, "forward" | "backward" | "none"];
 
-/** The form controls under `root`, by a key that finds the same control in other markup: its id, else its name and place. */
-function controls(root: HTMLElement): Map<string, Control> {
-  const found = new Map<string, Control>();
+/**
+ * The form controls (and buttons, which can have the focus) under `root`, by a key that finds the
+ * same control in other markup: its id, else its kind, name and place.
+ */
+function controls(root: HTMLElement): Map<string, Control | HTMLButtonElement> {
+  const found = new Map<string, Control | HTMLButtonElement>();
   const places = new Map<string, number>();
-  for (const control of root.querySelectorAll<Control>("input, textarea, select")) {
-    const place = places.get(control.name) ?? 0;
-    places.set(control.name, place + 1);
-    found.set(control.id || `${control.name}#${place}`, control);
+  for (const control of root.querySelectorAll<Control | HTMLButtonElement>("input, textarea, select, button")) {
+    const kind = `${control.localName} ${control.name}`;
+    const place = places.get(kind) ?? 0;
+    places.set(kind, place + 1);
+    found.set(control.id || `${kind}#${place}`, control);
   }
   return found;
+}
+
+/** Whether a control under `root` holds something else than the markup gave it. */
+function changed(root: HTMLElement): boolean {
+  return [...controls(root).values()].some((control) =>
+    control instanceof HTMLInputElement && (control.type === "checkbox" || control.type === "radio")
+      ? control.checked !== control.defaultChecked
+      : control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement
+        ? control.value !== control.defaultValue
+        : control instanceof HTMLSelectElement && [...control.options].some((option) => option.selected !== option.defaultSelected),
+  );
 }
 
 /**
@@ -84,7 +102,7 @@ function carryOver(root: HTMLElement, replace: () => void) {
   const after = controls(root);
   for (const [key, control] of after) {
     const old = before.get(key);
-    if (!old || old === control) continue;
+    if (!old || old === control || control instanceof HTMLButtonElement) continue;
     if (control instanceof HTMLInputElement && (control.type === "checkbox" || control.type === "radio")) {
       if (control.checked !== (old as HTMLInputElement).checked) control.click();
     } else if (control.type !== "hidden" && control.type !== "file" && control.value !== old.value) {
@@ -94,7 +112,7 @@ function carryOver(root: HTMLElement, replace: () => void) {
   const twin = focused && after.get(focused[0]);
   if (!twin || twin === active) return;
   twin.focus({ preventScroll: true });
-  if (selection && !(twin instanceof HTMLSelectElement)) {
+  if (selection && (twin instanceof HTMLInputElement || twin instanceof HTMLTextAreaElement)) {
     try {
       twin.setSelectionRange(...selection);
     } catch {
@@ -103,8 +121,8 @@ function carryOver(root: HTMLElement, replace: () => void) {
   }
 }
 
-function selectionOf(control: Control): Selection | null {
-  if (control instanceof HTMLSelectElement) return null;
+function selectionOf(control: Control | HTMLButtonElement): Selection | null {
+  if (!(control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement)) return null;
   try {
     const { selectionStart, selectionEnd, selectionDirection } = control;
     return selectionStart === null || selectionEnd === null ? null : [selectionStart, selectionEnd, selectionDirection ?? "none"];
