@@ -12,10 +12,11 @@
  *   would miss a removed button), not during IME composition (a phone keyboard's word being
  *   typed), and never after the server's form was submitted (the browser is posting it).
  * - The server's controls are read and the swap is committed synchronously (`flushSync`), so no
- *   keystroke falls in between; then the new controls of the same id (else name and place) get
- *   what was typed (text, selects, checkboxes; also what a password manager filled in without
+ *   keystroke falls in between; then the new controls of the same id (else kind, name and place)
+ *   get what was typed (text, selects, checkboxes; also what a password manager filled in without
  *   events) as typing would put it there (an `input` event, which react-hook-form reads), and the
- *   focus and selection go back to the same field. File inputs cannot be carried over.
+ *   focus and selection go back to the same field (or button). File inputs cannot be carried over.
+ * - Should the module fail to load, the server's form stays, and still posts.
  */
 import { flushSync } from "react-dom";
 import type { LoadMoment } from "./lazy-when-seen";
