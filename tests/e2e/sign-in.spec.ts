@@ -33,11 +33,17 @@ async function holdFormChunk(page: Page) {
   };
 }
 
-/** Opens the sign-in page and waits until it has hydrated; marks its server-rendered username field. */
+/**
+ * Opens the sign-in page and waits until it has hydrated. Its server-rendered username field is
+ * marked before the page's scripts run (it hydrates after DOMContentLoaded, entry.client.tsx).
+ */
 async function openSignIn(page: Page, path = "/login") {
+  await page.addInitScript(() =>
+    document.addEventListener("DOMContentLoaded", () => Object.assign(window, { serverUsername: document.getElementById("username") })),
+  );
   await page.goto(path);
   await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized));
-  await page.evaluate(() => Object.assign(window, { serverUsername: document.getElementById("username") }));
+  expect(await page.evaluate(() => (window as unknown as { serverUsername: HTMLElement | null }).serverUsername?.id)).toBe("username");
 }
 
 /** Whether the username field is still the one the server rendered (the form's code has not taken its place). */
