@@ -34,6 +34,7 @@ import {
 import {
   canReadNotes,
   familyLocated,
+  familyState,
   identityStatus,
   stageEnteredOn,
   stageOfStay,
@@ -43,6 +44,7 @@ import {
   type ResidentFilters,
   type StageRecords,
 } from "~/domain/case-file";
+import { UNDER_WAY } from "~/domain/handoffs";
 import { canOnPanti, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { canRestrict, RESTRICTED_NAME, shownIdentity, type CaseFilePage } from "~/domain/safeguarding";
@@ -511,6 +513,8 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
   if (!header) return null;
   const timeline = timelineOf(header);
   const entered = stageEnteredOn(timeline);
+  const family = familyOf(header.person.id, stayId, header.person.masked);
+  const handoffs = handoffsOfStay(actor, pantiId, stayId);
   return {
     ...header,
     can: caseAbilities(actor, pantiId, header.stay.open),
@@ -529,12 +533,15 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     plans: plansOf(actor, stayId),
     sessions: sessionsOf(stayId),
     enrolments: enrolmentsOf(stayId),
-    family: familyOf(header.person.id, stayId, header.person.masked),
+    // What the family section says, decided here: the page's scripts then carry no domain module with schemas.
+    family: { ...family, state: familyState(family.located, header.stay) },
     identity: identityOf(header.person.id, header.person.masked),
     followUps: followUpsOf(stayId),
     incidents: incidentsOfStay(actor, pantiId, stayId),
     consents: consentsOfPerson(actor, pantiId, header.person.id),
-    handoffs: handoffsOfStay(actor, pantiId, stayId),
+    handoffs,
+    /** A hand-off of this stay is under way: a new one waits for it. */
+    handoffUnderWay: handoffs.some((h) => UNDER_WAY.includes(h.status)),
     arrivedFrom: incomingHandoffOfStay(actor, pantiId, stayId),
   };
 }

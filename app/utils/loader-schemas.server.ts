@@ -6,9 +6,10 @@
  * even when nothing of it is used. A `.server` module is empty in the browser build, so the page
  * loads neither (docs/decisions/018-page-speed.md). The schemas stay those of app/domain.
  * The bed board's action schemas come this way too: its forms load when they come into view
- * (docs/decisions/026-bed-board-by-room.md), and so do the class page's (its enrolment form).
+ * (docs/decisions/026-bed-board-by-room.md), and so do the class page's (its enrolment form) and
+ * the case file's.
  */
 export { placementListFilterSchema } from "~/domain/placements";
 export { reportFilterSchema, resolveFilter } from "~/domain/reports";
 export { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/domain/beds";
-export { enrolSchema, finishClassSchema } from "~/domain/programmes";
+export { caseEnrolSchema, enrolSchema, finishClassSchema } from "~/domain/programmes";

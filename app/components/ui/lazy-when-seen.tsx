@@ -1,9 +1,12 @@
 import { memo, useEffect, useState, type ComponentType } from "react";
-import { useNavigation } from "@remix-run/react";
+import { useMatches, useNavigation } from "@remix-run/react";
+import { loadPageGroups, missingPageGroups, whenSeenGroups, type MessageGroup } from "~/utils/message-groups";
 
 /** How far below (or above) the viewport a section starts loading. */
 const MARGIN = "400px 0px";
 const WRAPPER = { display: "contents" } as const;
+/** The groups of messages a section waits for, kept as a string between renders ("exits handoffs"). */
+const groupList = (groups: string) => (groups ? (groups.split(" ") as MessageGroup[]) : []);
 
 /**
  * A part of a page whose code loads in the browser only when it is about to be seen: within
@@ -24,6 +27,10 @@ const WRAPPER = { display: "contents" } as const;
  * section first rendered in the browser (the page was reached by a client-side navigation) has
  * no server markup to show meanwhile, so it loads at once.
  *
+ * Messages: the groups that the page's routes declare for their parts loaded when seen
+ * (`messagesWhenSeen` in the route's `handle`, app/utils/message-groups.ts) load beside the
+ * module, and the component replaces the server's markup once both are there.
+ *
  * The returned component takes the component's props and `watch`, the id of the element to
  * observe: its own container, which the caller renders around it (with the section's layout).
  * Each call makes one loader: every instance of the returned component loads together.
@@ -36,23 +43,29 @@ const WRAPPER = { display: "contents" } as const;
  */
 export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType<P>>, rendered: ComponentType<P> | undefined) {
   let startLoading: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (startLoading = resolve)).then(load);
+  const started = new Promise<void>((resolve) => (startLoading = resolve));
+  const ready = started.then(load);
   let loaded: ComponentType<P> | null = null;
   void ready.then((component) => (loaded = component)).catch(() => {});
 
   function LazyWhenSeen({ watch, ...props }: P & { watch: string }) {
     const navigation = useNavigation();
-    const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
+    // A string, so that the effect below runs again only when the groups change.
+    const groups = whenSeenGroups(useMatches()).join(" ");
+    const [Component, setComponent] = useState<ComponentType<P> | null>(() => (missingPageGroups(groupList(groups)).length ? null : loaded));
     // Hydrating, the server's markup is already in the document; rendered on the client, it is not.
     const [clientRendered] = useState(() => typeof document !== "undefined" && !document.getElementById(watch));
     useEffect(() => {
       if (Component) return;
       let live = true;
-      ready.then((component) => live && setComponent(() => component)).catch(() => {});
+      const messages = started.then(() => loadPageGroups(groupList(groups)));
+      Promise.all([ready, messages])
+        .then(([component]) => live && setComponent(() => component))
+        .catch(() => {});
       return () => {
         live = false;
       };
-    }, [Component]);
+    }, [Component, groups]);
     useEffect(() => {
       if (Component) return;
       const element = document.getElementById(watch);

@@ -1,5 +1,4 @@
 import { Link } from "@remix-run/react";
-import { familyState } from "~/domain/case-file";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { formatDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
@@ -34,8 +33,7 @@ export function FamilyLocated({ file, base }: { file: CaseFile; base: string }) 
 export function FamilySection({ file, base }: { file: CaseFile; base: string }) {
   const t = useT();
   const lang = useLang();
-  const { contacts, attempts, located } = file.family;
-  const state = familyState(located, file.stay);
+  const { contacts, attempts, state } = file.family;
   return (
     <section className="card" aria-labelledby="family">
       <CardHeading id="family" title={t("caseFile.family")} link={file.can.write ? { to: `${base}/family`, label: t("caseFile.family.manage") } : null} />
