@@ -25,7 +25,8 @@ const groupList = (groups: string) => (groups ? (groups.split(" ") as MessageGro
  * rendered by React. No Suspense boundary is left waiting: one that still held server markup
  * would make React drop that markup on any update outside a transition (React error 421). A
  * section first rendered in the browser (the page was reached by a client-side navigation) has
- * no server markup to show meanwhile, so it loads at once.
+ * no server markup to show meanwhile, so it loads at once, and then scrolls to the URL's `#id`
+ * when that is inside it, as the navigation would have.
  *
  * Messages: the groups that the page's routes declare for their parts loaded when seen
  * (`messagesWhenSeen` in the route's `handle`, app/utils/message-groups.ts) load beside the
@@ -80,6 +81,13 @@ export function lazyWhenSeen<P extends object>(load: () => Promise<ComponentType
         window.removeEventListener("beforeprint", startLoading);
       };
     }, [Component, clientRendered, navigation.state, watch]);
+    useEffect(() => {
+      // The navigation that rendered the section could not scroll to the URL's #id inside it, not there yet.
+      const hash = window.location.hash.slice(1);
+      if (!Component || !clientRendered || !hash) return;
+      const target = document.getElementById(decodeURIComponent(hash));
+      if (target && document.getElementById(watch)?.contains(target)) target.scrollIntoView();
+    }, [Component, clientRendered, watch]);
 
     // The wrapper takes no box of its own: the container's layout applies to the section's parts.
     const Live = rendered ?? Component;
