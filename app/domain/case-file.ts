@@ -28,7 +28,7 @@ import {
 } from "./enums";
 import { calendarDate, idField, jakartaInstant } from "./fields";
 import { canOnPanti, type Actor } from "./permissions";
-import { PSYCHOSOCIAL_SERVICES, REHABILITATION_STAGE_CODES, type RehabilitationStage } from "./reference";
+import { REHABILITATION_STAGE_CODES, type RehabilitationStage } from "./reference";
 import { personName, plainText } from "./text";
 import { isCalendarDate, jakartaDate } from "./time";
 
@@ -36,9 +36,21 @@ import { isCalendarDate, jakartaDate } from "./time";
 // Vocabularies
 // ---------------------------------------------------------------------------
 
-// The psychosocial services are a reference vocabulary (./reference.ts, zod-free for the pages
-// that only show their names); re-exported here for the schemas and services that use them.
-export { PSYCHOSOCIAL_SERVICES };
+/** db/reference/psychosocial-services.csv as code (a unit test keeps the two equal). */
+export const PSYCHOSOCIAL_SERVICES = [
+  { code: "konseling_individu", nameId: "Konseling individu", nameEn: "Individual counselling" },
+  { code: "konseling_kelompok", nameId: "Konseling kelompok", nameEn: "Group counselling" },
+  { code: "terapi_aktivitas_kelompok", nameId: "Terapi aktivitas kelompok (TAK)", nameEn: "Group activity therapy" },
+  { code: "pemeriksaan_psikiatri", nameId: "Pemeriksaan dan pengobatan psikiatri", nameEn: "Psychiatric examination and medication" },
+  { code: "asesmen_psikologis", nameId: "Asesmen psikologis", nameEn: "Psychological assessment" },
+  { code: "bimbingan_mental_spiritual", nameId: "Bimbingan mental dan spiritual", nameEn: "Mental and spiritual guidance" },
+  { code: "konseling_trauma", nameId: "Konseling trauma", nameEn: "Trauma counselling" },
+  { code: "konseling_keluarga", nameId: "Konseling keluarga (termasuk jarak jauh)", nameEn: "Family counselling (including remote)" },
+  { code: "kunjungan_rumah", nameId: "Kunjungan rumah", nameEn: "Home visit" },
+  { code: "konferensi_kasus", nameId: "Konferensi kasus", nameEn: "Case conference" },
+  { code: "bimbingan_sosial", nameId: "Bimbingan sosial", nameEn: "Social guidance" },
+  { code: "bimbingan_hukum", nameId: "Bimbingan hukum", nameEn: "Legal guidance" },
+] as const;
 export type PsychosocialService = (typeof PSYCHOSOCIAL_SERVICES)[number]["code"];
 export const PSYCHOSOCIAL_SERVICE_CODES = PSYCHOSOCIAL_SERVICES.map((s) => s.code) as unknown as readonly [
   PsychosocialService,

@@ -85,22 +85,6 @@ export const REHABILITATION_STAGES = [
 export type RehabilitationStage = (typeof REHABILITATION_STAGES)[number]["code"];
 export const REHABILITATION_STAGE_CODES = REHABILITATION_STAGES.map((r) => r.code) as unknown as readonly [RehabilitationStage, ...RehabilitationStage[]];
 
-/** db/reference/psychosocial-services.csv as code (a unit test keeps the two equal). */
-export const PSYCHOSOCIAL_SERVICES = [
-  { code: "konseling_individu", nameId: "Konseling individu", nameEn: "Individual counselling" },
-  { code: "konseling_kelompok", nameId: "Konseling kelompok", nameEn: "Group counselling" },
-  { code: "terapi_aktivitas_kelompok", nameId: "Terapi aktivitas kelompok (TAK)", nameEn: "Group activity therapy" },
-  { code: "pemeriksaan_psikiatri", nameId: "Pemeriksaan dan pengobatan psikiatri", nameEn: "Psychiatric examination and medication" },
-  { code: "asesmen_psikologis", nameId: "Asesmen psikologis", nameEn: "Psychological assessment" },
-  { code: "bimbingan_mental_spiritual", nameId: "Bimbingan mental dan spiritual", nameEn: "Mental and spiritual guidance" },
-  { code: "konseling_trauma", nameId: "Konseling trauma", nameEn: "Trauma counselling" },
-  { code: "konseling_keluarga", nameId: "Konseling keluarga (termasuk jarak jauh)", nameEn: "Family counselling (including remote)" },
-  { code: "kunjungan_rumah", nameId: "Kunjungan rumah", nameEn: "Home visit" },
-  { code: "konferensi_kasus", nameId: "Konferensi kasus", nameEn: "Case conference" },
-  { code: "bimbingan_sosial", nameId: "Bimbingan sosial", nameEn: "Social guidance" },
-  { code: "bimbingan_hukum", nameId: "Bimbingan hukum", nameEn: "Legal guidance" },
-] as const;
-
 /** The label of a reference code in the user's language. */
 export function referenceLabel(
   list: readonly { code: string; nameId: string; nameEn?: string }[],

@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { PSYCHOSOCIAL_SERVICES, referenceLabel } from "~/domain/reference";
+import { PSYCHOSOCIAL_SERVICES } from "~/domain/case-file";
+import { referenceLabel } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
 import { TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
