@@ -34,7 +34,6 @@ import {
 import {
   canReadNotes,
   familyLocated,
-  familyState,
   identityStatus,
   stageEnteredOn,
   stageOfStay,
@@ -513,7 +512,6 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
   if (!header) return null;
   const timeline = timelineOf(header);
   const entered = stageEnteredOn(timeline);
-  const family = familyOf(header.person.id, stayId, header.person.masked);
   const handoffs = handoffsOfStay(actor, pantiId, stayId);
   return {
     ...header,
@@ -533,14 +531,14 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     plans: plansOf(actor, stayId),
     sessions: sessionsOf(stayId),
     enrolments: enrolmentsOf(stayId),
-    // What the family section says, decided here: the page's scripts then carry no domain module with schemas.
-    family: { ...family, state: familyState(family.located, header.stay) },
+    family: familyOf(header.person.id, stayId, header.person.masked),
     identity: identityOf(header.person.id, header.person.masked),
     followUps: followUpsOf(stayId),
     incidents: incidentsOfStay(actor, pantiId, stayId),
     consents: consentsOfPerson(actor, pantiId, header.person.id),
     handoffs,
-    /** A hand-off of this stay is under way: a new one waits for it. */
+    // A hand-off of this stay is under way (a new one waits for it): decided here, the page's
+    // scripts need not load the hand-off schemas' module for it.
     handoffUnderWay: handoffs.some((h) => UNDER_WAY.includes(h.status)),
     arrivedFrom: incomingHandoffOfStay(actor, pantiId, stayId),
   };

@@ -1,3 +1,4 @@
+import { familyState } from "~/domain/case-file";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { formatDate } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
@@ -9,7 +10,8 @@ import { CardHeading } from "./card-heading";
 export function FamilySection({ file, base }: { file: CaseFile; base: string }) {
   const t = useT();
   const lang = useLang();
-  const { contacts, attempts, state } = file.family;
+  const { contacts, attempts, located } = file.family;
+  const state = familyState(located, file.stay);
   return (
     <section className="card" aria-labelledby="family">
       <CardHeading id="family" title={t("caseFile.family")} link={file.can.write ? { to: `${base}/family`, label: t("caseFile.family.manage") } : null} />
