@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import ts from "typescript";
-import { documentScripts, pageGroups, type MessageGroup } from "../app/utils/message-groups";
+import { documentScripts, pageGroups, whenSeenGroups, type MessageGroup } from "../app/utils/message-groups";
 
 export type Manifest = {
   url: string;
@@ -18,7 +18,9 @@ export type Manifest = {
   routes: Record<string, { id: string; parentId?: string; module: string; imports?: string[] }>;
 };
 
-export type Metafile = { outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }> }> };
+export type Metafile = {
+  outputs: Record<string, { bytes: number; inputs: Record<string, { bytesInOutput: number }>; imports?: { path: string; kind: string }[] }>;
+};
 
 /** The main pages and their deepest route ids. */
 export const MAIN_PAGES: [string, string][] = [
@@ -34,8 +36,9 @@ export const MAIN_PAGES: [string, string][] = [
 
 /**
  * The main pages that load no schema code with the page (docs/decisions/018-page-speed.md): they
- * have no form, or, on the bed board and the class page, forms whose code loads when they come
- * into view, and on sign-in a form whose code loads once the user starts using it (026).
+ * have no form, or, on the bed board, the class page and the case file, forms whose code loads
+ * when they come into view, and on sign-in a form whose code loads once the user starts using it
+ * (026).
  */
 export const PAGES_WITHOUT_FORMS = [
   "routes/login",
@@ -45,6 +48,7 @@ export const PAGES_WITHOUT_FORMS = [
   "routes/_app.placements._index",
   "routes/_app.dashboard",
   "routes/_app.classes.$classId._index",
+  "routes/_app.panti.$pantiId_.stays.$stayId._index",
 ];
 
 /** The browser manifest of the build in `root`. */
@@ -97,14 +101,41 @@ export function outputInputs(meta: Metafile, url: string): Record<string, { byte
 }
 
 /**
+ * The browser files that the modules these files import lazily (`import()`: the parts of a page
+ * loaded when seen, charts) bring: each such chunk and the chunks it imports, those it imports
+ * lazily in turn included, leaving out the files given.
+ */
+export function lazyFiles(meta: Metafile, urls: readonly string[]): string[] {
+  const given = new Set(urls);
+  const found = new Set<string>();
+  const importsOf = (url: string, kind: string) =>
+    (meta.outputs[`public${url}`]?.imports ?? []).filter((i) => i.kind === kind).map((i) => i.path.replace(/^public/, ""));
+  const add = (url: string) => {
+    if (found.has(url) || given.has(url)) return;
+    found.add(url);
+    importsOf(url, "import-statement").forEach(add);
+    importsOf(url, "dynamic-import").forEach(add);
+  };
+  for (const url of urls) importsOf(url, "dynamic-import").forEach(add);
+  return [...found];
+}
+
+type ServerBuild = { routes: Record<string, { module: { handle?: unknown } }> };
+const serverBuild = (root: string) => import(pathToFileURL(path.join(root, "build/index.js")).href) as Promise<ServerBuild>;
+
+/**
  * The groups of messages each page loads (app/utils/message-groups.ts: "common" and those its
  * routes declare), from the `handle` of the server build's route modules.
  */
 export async function declaredGroups(root: string, manifest: Manifest): Promise<(routeId: string) => MessageGroup[]> {
-  const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as {
-    routes: Record<string, { module: { handle?: unknown } }>;
-  };
+  const build = await serverBuild(root);
   return (routeId) => pageGroups(routeChain(manifest, routeId).map((id) => ({ handle: build.routes[id]?.module.handle })));
+}
+
+/** The groups of messages that only the parts of each page loaded when seen use (`messagesWhenSeen` in its routes' `handle`). */
+export async function declaredWhenSeen(root: string, manifest: Manifest): Promise<(routeId: string) => MessageGroup[]> {
+  const build = await serverBuild(root);
+  return (routeId) => whenSeenGroups(routeChain(manifest, routeId).map((id) => ({ handle: build.routes[id]?.module.handle })));
 }
 
 export type PageJavaScript = {

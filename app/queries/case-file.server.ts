@@ -43,6 +43,7 @@ import {
   type ResidentFilters,
   type StageRecords,
 } from "~/domain/case-file";
+import { UNDER_WAY } from "~/domain/handoffs";
 import { canOnPanti, type Actor } from "~/domain/permissions";
 import { displayName } from "~/domain/persons";
 import { canRestrict, RESTRICTED_NAME, shownIdentity, type CaseFilePage } from "~/domain/safeguarding";
@@ -511,6 +512,7 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
   if (!header) return null;
   const timeline = timelineOf(header);
   const entered = stageEnteredOn(timeline);
+  const handoffs = handoffsOfStay(actor, pantiId, stayId);
   return {
     ...header,
     can: caseAbilities(actor, pantiId, header.stay.open),
@@ -534,7 +536,10 @@ export function caseFile(actor: Actor, pantiId: number, stayId: number) {
     followUps: followUpsOf(stayId),
     incidents: incidentsOfStay(actor, pantiId, stayId),
     consents: consentsOfPerson(actor, pantiId, header.person.id),
-    handoffs: handoffsOfStay(actor, pantiId, stayId),
+    handoffs,
+    // A hand-off of this stay is under way (a new one waits for it): decided here, the page's
+    // scripts need not load the hand-off schemas' module for it.
+    handoffUnderWay: handoffs.some((h) => UNDER_WAY.includes(h.status)),
     arrivedFrom: incomingHandoffOfStay(actor, pantiId, stayId),
   };
 }

@@ -39,8 +39,12 @@ export function isMessageGroup(value: string): value is MessageGroup {
   return (MESSAGE_GROUPS as readonly string[]).includes(value);
 }
 
-/** A route's `handle`: the groups of messages its page uses besides "common". */
-export type MessagesHandle = { messages: readonly MessageGroup[] };
+/**
+ * A route's `handle`: the groups of messages its page uses besides "common", and those that only
+ * its parts loaded when seen use (`whenSeen`, app/components/ui/lazy-when-seen.tsx), which load
+ * with those parts instead of with the page.
+ */
+export type MessagesHandle = { messages: readonly MessageGroup[]; whenSeen?: readonly MessageGroup[] };
 
 /**
  * The `handle` of a route whose components (or the keys its loader sends) use these groups. In
@@ -50,6 +54,34 @@ export type MessagesHandle = { messages: readonly MessageGroup[] };
 export function messagesHandle(...groups: Exclude<MessageGroup, "common">[]): MessagesHandle {
   if (page) void loadGroups(page.lang, missingGroups(page.lang, groups), page.versions);
   return { messages: groups };
+}
+
+/**
+ * The part of a route's `handle` for the groups that only its parts loaded when seen use
+ * (`{ ...messagesHandle("casefile"), ...messagesWhenSeen("programmes") }`): each such part loads
+ * them beside its code and renders once both are there. In a running page they start loading
+ * when the route module is evaluated, as the page's own do: its parts then load at once.
+ */
+export function messagesWhenSeen(...groups: Exclude<MessageGroup, "common">[]): Pick<MessagesHandle, "whenSeen"> {
+  if (page) void loadGroups(page.lang, missingGroups(page.lang, groups), page.versions);
+  return { whenSeen: groups };
+}
+
+/** The groups that the parts loaded when seen of a page use: those of each matched route. */
+export function whenSeenGroups(matches: readonly { handle?: unknown }[]): MessageGroup[] {
+  const wanted = new Set(matches.flatMap(({ handle }) => (handle as Partial<MessagesHandle> | undefined)?.whenSeen ?? []));
+  return MESSAGE_GROUPS.filter((group) => wanted.has(group));
+}
+
+/** The groups among these that the running page lacks in its language (none on the server). */
+export function missingPageGroups(groups: readonly MessageGroup[]): MessageGroup[] {
+  return page ? missingGroups(page.lang, groups) : [];
+}
+
+/** Loads the groups among these that the running page lacks, in its language. */
+export function loadPageGroups(groups: readonly MessageGroup[]): Promise<void> {
+  const missing = missingPageGroups(groups);
+  return page && missing.length ? loadGroups(page.lang, missing, page.versions) : Promise.resolve();
 }
 
 /** The language and group versions of the page that is running in the browser (root.tsx). */

@@ -25,8 +25,6 @@ export const placementMessages = {
   "placement.birthDate": { id: "Tanggal lahir", en: "Date of birth" },
   "placement.estimatedAge": { id: "Perkiraan usia (tahun)", en: "Estimated age (years)" },
   "placement.age.hint": { id: "Isi tanggal lahir bila diketahui, atau perkiraan usia.", en: "Give the date of birth if known, or an estimated age." },
-  "placement.nik": { id: "NIK", en: "NIK (identity number)" },
-  "placement.kk": { id: "Nomor KK", en: "Family card number (KK)" },
   "placement.originProvince": { id: "Provinsi asal", en: "Province of origin" },
   "placement.originCity": { id: "Kota/kabupaten asal", en: "City/regency of origin" },
   "placement.ppksCategory": { id: "Kategori PPKS", en: "PPKS category" },
@@ -94,7 +92,6 @@ export const placementMessages = {
     id: "Saran dihitung dari kategori, jenis kelamin, usia dan tempat tidur kosong saat ini.",
     en: "Suggestions weigh the category, sex, age and the beds free now.",
   },
-  "placements.choose": { id: "— pilih —", en: "— choose —" },
 
   // --- detail ----------------------------------------------------------------------
   "placement.matching": { id: "Kecocokan panti", en: "Panti fit" },

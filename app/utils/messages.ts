@@ -418,6 +418,9 @@ export const coreMessages = {
   "placements.filter.panti": { id: "Panti tujuan", en: "Target panti" },
   "incident.counts.title": { id: "Insiden per panti dan jenis", en: "Incidents per panti and type" },
   "followUp.state.overdue": { id: "Terlambat", en: "Overdue" },
+  "placement.nik": { id: "NIK", en: "NIK (identity number)" },
+  "placement.kk": { id: "Nomor KK", en: "Family card number (KK)" },
+  "placements.choose": { id: "— pilih —", en: "— choose —" },
 } as const satisfies Messages;
 
 /**

@@ -3,11 +3,12 @@
  * before anything is posted: the two upload forms (a missing, too large or old .xls file) and
  * the attendance sheet on a phone (a session not held yet without a mark; every bad row at once).
  * The class page's enrolment form, whose code loads when it comes into view, checks itself the
- * same way once scrolled to, enrols on a phone, and posts without JavaScript.
+ * same way once scrolled to, enrols on a phone, and posts without JavaScript; so does the case
+ * file's, in the sections of the file that load when they come into view with their messages.
  */
 import type { Page } from "@playwright/test";
 import type Database from "better-sqlite3";
-import { E2E_PASSWORD, expect, test } from "./fixtures";
+import { dictionaryRequests, E2E_PASSWORD, expect, test } from "./fixtures";
 
 /** Every POST the page sends from now on (a form that refuses itself in the browser sends none). */
 function postsOf(page: Page): string[] {
@@ -240,6 +241,105 @@ test.describe("the class page's enrolment form, loaded when it comes into view",
       await form.getByRole("button", { name: "Daftarkan yang dipilih" }).click();
       await expect(page.getByTestId("class-message")).toHaveText("1 penghuni didaftarkan.");
       await expect(rows).toHaveCount(before + 1);
+    });
+  });
+});
+
+/** An open stay of PSBR-TJ1 that a class of its panti could take now (the case file then shows the enrolment form). */
+function stayToEnrol(sql: Database.Database): { pantiId: number; stayId: number } {
+  const row = sql
+    .prepare(
+      `select s.panti_id as pantiId, s.id as stayId from stays s join panti p on p.id = s.panti_id
+       where p.code = 'PSBR-TJ1' and s.exited_at is null
+         and exists (select 1 from classes c where c.panti_id = s.panti_id and c.status <> 'finished' and c.end_date >= ?
+           and not exists (select 1 from enrolments e where e.class_id = c.id and e.person_id = s.person_id)
+           and (select count(*) from enrolments e where e.class_id = c.id and e.status in ('active', 'completed')) < c.capacity)
+       order by s.id desc limit 1`,
+    )
+    .get(jakartaDay(new Date())) as { pantiId: number; stayId: number } | undefined;
+  if (!row) throw new Error("the demo seed has no open stay at PSBR-TJ1 that a class could take");
+  return row;
+}
+
+/** Whether the page has loaded the chunk of the case file's later sections (they load when they come into view). */
+const loadedLaterSections = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByType("resource").some((entry) => /\/later-sections-[^/]*\.js$/.test(entry.name)));
+
+test.describe("the case file's later sections, loaded when they come into view", () => {
+  test.use({ viewport: { width: 1280, height: 500 } });
+  const enrolForm = (page: Page, name = "Daftarkan ke kelas") => page.getByRole("form", { name });
+  /** Whether React renders the form (its code has arrived), not the server's markup kept in place. */
+  const rendered = (page: Page, name?: string) => enrolForm(page, name).evaluate((form) => Object.keys(form).some((key) => key.startsWith("__reactFiber")));
+
+  test("the enrolment form checks itself in the browser in both languages, without posting, and enrols", async ({ page, login, sql }) => {
+    const { pantiId, stayId } = stayToEnrol(sql);
+    await login("admin.tj1");
+    const dictionaries = dictionaryRequests(page);
+    await page.goto(`/panti/${pantiId}/stays/${stayId}`);
+    const posts = postsOf(page);
+    // Far below the first screen, the sections are the server's markup, and their messages not loaded either.
+    const form = enrolForm(page);
+    expect(await form.evaluate((el) => el.getBoundingClientRect().top - window.innerHeight)).toBeGreaterThan(500);
+    await page.waitForLoadState("networkidle");
+    expect(await loadedLaterSections(page)).toBe(false);
+    expect(dictionaries).toEqual(["id.common.js", "id.approvals.casefile.safeguarding.js"]);
+
+    await form.scrollIntoViewIfNeeded();
+    await expect.poll(() => rendered(page)).toBe(true);
+    expect(dictionaries).toEqual(["id.common.js", "id.approvals.casefile.safeguarding.js", "id.exits.exports.handoffs.programmes.provinces.js"]);
+    await form.getByRole("button", { name: "Daftarkan ke kelas" }).click();
+    await expect(form.getByText("Pilih salah satu pilihan.")).toBeVisible();
+    await expect(form.locator("#classId")).toHaveAttribute("aria-invalid", "true");
+    // The sections shown by React have their texts: the consent purposes (exports) and the hand-offs.
+    await expect(page.getByTestId("consents")).toContainText("Keluarga");
+    expect(posts).toEqual([]);
+
+    await page.getByRole("banner").getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    const english = enrolForm(page, "Enrol in the class");
+    await english.scrollIntoViewIfNeeded();
+    await expect.poll(() => rendered(page, "Enrol in the class")).toBe(true);
+    await english.getByRole("button", { name: "Enrol in the class" }).click();
+    await expect(english.getByText("Choose one of the options.")).toBeVisible();
+    expect(posts.filter((url) => !url.endsWith("/set-language"))).toEqual([]);
+    await page.getByRole("banner").getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+
+    const again = enrolForm(page);
+    await again.scrollIntoViewIfNeeded();
+    await expect.poll(() => rendered(page)).toBe(true);
+    const select = again.locator("#classId");
+    const label = (await select.locator("option").nth(1).textContent())!.trim();
+    await select.selectOption({ label });
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("saved") === "enrolment"),
+      again.getByRole("button", { name: "Daftarkan ke kelas" }).click(),
+    ]);
+    await expect(page.getByTestId("saved-message")).toHaveText("Terdaftar di kelas.");
+    await expect(page.locator("section#enrol")).toContainText(label.split(" · ")[0]!);
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the enrolment form posts to the server, which refuses an empty choice and enrols", async ({ page, login, sql }) => {
+      const { pantiId, stayId } = stayToEnrol(sql);
+      await login("admin.tj1");
+      await page.goto(`/panti/${pantiId}/stays/${stayId}`);
+      const form = enrolForm(page);
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST"),
+        form.getByRole("button", { name: "Daftarkan ke kelas" }).click(),
+      ]);
+      expect(refused.status()).toBe(400);
+      await expect(form.getByText("Pilih salah satu pilihan.")).toBeVisible();
+
+      const select = form.locator("#classId");
+      const label = (await select.locator("option").nth(1).textContent())!.trim();
+      await select.selectOption({ label });
+      await form.getByRole("button", { name: "Daftarkan ke kelas" }).click();
+      await expect(page.getByTestId("saved-message")).toHaveText("Terdaftar di kelas.");
+      await expect(page.locator("section#enrol")).toContainText(label.split(" · ")[0]!);
     });
   });
 });

@@ -111,6 +111,8 @@ test.describe.serial("the first day", () => {
     await next.getByRole("link", { name: "Daftarkan ke kelas" }).click();
     await expect(page.getByTestId("case-file")).toBeVisible();
     await expect(page.locator("h1")).toContainText(PERSON);
+    // The link leads to the classes of the file (#enrol), in sections the page renders once their code is there.
+    await expect(page.locator("section#enrol")).toBeInViewport();
     const classSelect = page.locator("#classId");
     const option = classSelect.locator("option", { hasText: CLASS_NAME });
     await classSelect.selectOption({ label: (await option.textContent())!.trim() });

@@ -38,6 +38,19 @@ export async function signIn(page: Page, username: DemoUser | string, password =
   await expect(page.getByTestId("current-user")).toBeAttached();
 }
 
+/**
+ * The dictionary scripts the page asks for from now on, by their groups: `id.common-HASH.home-HASH.js`
+ * is listed as `id.common.home.js`.
+ */
+export function dictionaryRequests(page: Page): string[] {
+  const names: string[] = [];
+  page.on("request", (request) => {
+    const match = /\/i18n\/([^/?]+)$/.exec(new URL(request.url()).pathname);
+    if (match) names.push(match[1]!.replace(/-[0-9a-f]{8}/g, ""));
+  });
+  return names;
+}
+
 /** A number as the app renders it in Bahasa Indonesia: "1.234" → 1234. */
 export function parseIdNumber(text: string | null): number {
   const cleaned = (text ?? "").replace(/\s/g, "").replace(/\./g, "").replace(",", ".");

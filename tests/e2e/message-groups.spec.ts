@@ -3,21 +3,25 @@
  * docs/decisions/023-messages-by-page.md). This reads the build that the browser tests run
  * against and fails for any route whose browser code (the entry's, and that of each route of
  * its chain: module and imported chunks) uses a message key of a group that the chain does not
- * declare. Keys that a loader sends as data are caught in the browser instead: a missing key is
+ * declare; the code the page loads lazily (the parts loaded when seen: their chunks, from the
+ * esbuild metafile) may use the groups its routes declare for those parts too (`messagesWhenSeen`).
+ * Keys that a loader sends as data are caught in the browser instead: a missing key is
  * a console error, on which every browser test fails (fixtures.ts). The other tests follow a
  * page's dictionary scripts: the first load, a client-side navigation, a script that fails.
  */
 import path from "node:path";
-import { test as plainTest, type Page } from "@playwright/test";
+import { test as plainTest } from "@playwright/test";
 import { messageGroups } from "../../app/utils/messages";
 import type { MessageGroup } from "../../app/utils/message-groups";
-import { declaredGroups, keysInFile, readManifest, routeChain, routeFiles, type KeyGroups } from "../build-output";
+import { declaredGroups, declaredWhenSeen, keysInFile, lazyFiles, readManifest, readMetafile, routeChain, routeFiles, type KeyGroups } from "../build-output";
 import { ROOT } from "./e2e-env.js";
-import { expect, signIn, test } from "./fixtures";
+import { dictionaryRequests, expect, signIn, test } from "./fixtures";
 
 test("every page declares the groups of the message keys its browser code uses", async () => {
   const manifest = readManifest(ROOT);
+  const meta = readMetafile(ROOT);
   const groupsOf = await declaredGroups(ROOT, manifest);
+  const whenSeenOf = await declaredWhenSeen(ROOT, manifest);
   const keyGroups: KeyGroups = new Map(
     Object.entries(messageGroups).flatMap(([group, entries]) => Object.keys(entries).map((key) => [key, group as MessageGroup] as const)),
   );
@@ -29,30 +33,34 @@ test("every page declares the groups of the message keys its browser code uses",
   };
 
   const undeclared: string[] = [];
+  const check = (id: string, urls: Iterable<string>, declared: readonly MessageGroup[], what: string) => {
+    for (const url of urls) {
+      for (const [group, keys] of keysIn(url)) {
+        if (!declared.includes(group)) undeclared.push(`${id}${what} needs "${group}": ${[...keys].slice(0, 3).join(", ")} (${url})`);
+      }
+    }
+  };
   const routes = Object.keys(manifest.routes).sort();
   for (const id of routes) {
     const declared = groupsOf(id);
-    const files = new Set([manifest.entry.module, ...manifest.entry.imports, ...routeChain(manifest, id).flatMap((r) => routeFiles(manifest, r))]);
-    for (const url of files) {
-      for (const [group, keys] of keysIn(url)) {
-        if (!declared.includes(group)) undeclared.push(`${id} needs "${group}": ${[...keys].slice(0, 3).join(", ")} (${url})`);
-      }
-    }
+    const files = [...new Set([manifest.entry.module, ...manifest.entry.imports, ...routeChain(manifest, id).flatMap((r) => routeFiles(manifest, r))])];
+    check(id, files, declared, "");
+    check(id, lazyFiles(meta, files), [...declared, ...whenSeenOf(id)], " (parts loaded when seen)");
   }
   expect(undeclared).toEqual([]);
+  // The parts loaded when seen are read: the case file's use the groups it declares for them only.
+  const caseFile = "routes/_app.panti.$pantiId_.stays.$stayId._index";
+  const caseFileFiles = routeChain(manifest, caseFile).flatMap((r) => routeFiles(manifest, r));
+  const lazyGroups = new Set(lazyFiles(meta, caseFileFiles).flatMap((url) => [...keysIn(url).keys()]));
+  expect(whenSeenOf(caseFile)).toEqual(expect.arrayContaining(["exports", "handoffs", "programmes"]));
+  for (const group of whenSeenOf(caseFile)) {
+    expect(groupsOf(caseFile), group).not.toContain(group);
+    expect(lazyGroups.has(group), group).toBe(true);
+  }
   // The check reads something: the pages' keys are found (a broken scan would pass every route).
   expect(keysIn(manifest.routes["routes/_app.home"]!.module).get("home")?.size).toBeGreaterThan(10);
 });
 
-/** The dictionary scripts the page asks for from now on (their names: `id.common-HASH.home-HASH.js`). */
-function dictionaryRequests(page: Page): string[] {
-  const names: string[] = [];
-  page.on("request", (request) => {
-    const match = /\/i18n\/([^/?]+)$/.exec(new URL(request.url()).pathname);
-    if (match) names.push(match[1]!.replace(/-[0-9a-f]{8}/g, ""));
-  });
-  return names;
-}
 
 test("a document loads the common messages and those of its page's groups, in its language", async ({ page, login }) => {
   await login("admin");

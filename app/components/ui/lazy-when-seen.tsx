@@ -1,9 +1,12 @@
 import { memo, useEffect, useState, type ComponentType } from "react";
-import { useNavigation } from "@remix-run/react";
+import { useMatches, useNavigation } from "@remix-run/react";
+import { loadPageGroups, missingPageGroups, whenSeenGroups, type MessageGroup } from "~/utils/message-groups";
 
 /** How far below (or above) the viewport a section starts loading. */
 const MARGIN = "400px 0px";
 const WRAPPER = { display: "contents" } as const;
+/** The groups of messages a section waits for, kept as a string between renders ("exits handoffs"). */
+const groupList = (groups: string) => (groups ? (groups.split(" ") as MessageGroup[]) : []);
 
 /**
  * A part of a page whose code loads in the browser only when it is about to be seen: within
@@ -22,8 +25,13 @@ const WRAPPER = { display: "contents" } as const;
  * rendered by React. No Suspense boundary is left waiting: one that still held server markup
  * would make React drop that markup on any update outside a transition (React error 421). A
  * section first rendered in the browser (the page was reached by a client-side navigation) has
- * no server markup to show meanwhile, so it loads at once; `preload()` starts the load earlier
+ * no server markup to show meanwhile, so it loads at once, and then scrolls to the URL's `#id`
+ * when that is inside it, as the navigation would have; `preload()` starts the load earlier
  * (in a route's `clientLoader`), so that such a page has the part when it first renders.
+ *
+ * Messages: the groups that the page's routes declare for their parts loaded when seen
+ * (`messagesWhenSeen` in the route's `handle`, app/utils/message-groups.ts) load beside the
+ * module, and the component replaces the server's markup once both are there.
  *
  * `{ when }` replaces "when seen" by another moment: `whenUsed` (./when-used.ts) loads a form
  * that is in view at once (sign-in) when the user starts using it, and carries what was typed
@@ -46,27 +54,32 @@ export function lazyWhenSeen<P extends object>(
   { when }: { when?: LoadMoment } = {},
 ) {
   let startLoading: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (startLoading = resolve)).then(load);
+  const started = new Promise<void>((resolve) => (startLoading = resolve));
+  const ready = started.then(load);
   let loaded: ComponentType<P> | null = null;
   void ready.then((component) => (loaded = component)).catch(() => {});
 
   function LazyWhenSeen({ watch, ...props }: P & { watch: string }) {
     const navigation = useNavigation();
-    const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
+    // A string, so that the effect below runs again only when the groups change.
+    const groups = whenSeenGroups(useMatches()).join(" ");
+    const [Component, setComponent] = useState<ComponentType<P> | null>(() => (missingPageGroups(groupList(groups)).length ? null : loaded));
     // Hydrating, the server's markup is already in the document; rendered on the client, it is not.
     const [clientRendered] = useState(() => typeof document !== "undefined" && !document.getElementById(watch));
     useEffect(() => {
       if (Component) return;
+      const messages = started.then(() => loadPageGroups(groupList(groups)));
+      const both = Promise.all([ready, messages]);
       const element = document.getElementById(watch);
       if (when && element && !clientRendered) {
-        return when(element, { start: startLoading, ready, show: () => setComponent(() => loaded) });
+        return when(element, { start: startLoading, ready: both, show: () => setComponent(() => loaded) });
       }
       let live = true;
-      ready.then((component) => live && setComponent(() => component)).catch(() => {});
+      both.then(([component]) => live && setComponent(() => component)).catch(() => {});
       return () => {
         live = false;
       };
-    }, [Component, clientRendered, watch]);
+    }, [Component, clientRendered, groups, watch]);
     useEffect(() => {
       if (Component) return;
       const element = document.getElementById(watch);
@@ -82,6 +95,13 @@ export function lazyWhenSeen<P extends object>(
         window.removeEventListener("beforeprint", startLoading);
       };
     }, [Component, clientRendered, navigation.state, watch]);
+    useEffect(() => {
+      // The navigation that rendered the section could not scroll to the URL's #id inside it, not there yet.
+      const hash = window.location.hash.slice(1);
+      if (!Component || !clientRendered || !hash) return;
+      const target = document.getElementById(decodeURIComponent(hash));
+      if (target && document.getElementById(watch)?.contains(target)) target.scrollIntoView();
+    }, [Component, clientRendered, watch]);
 
     // The wrapper takes no box of its own: the container's layout applies to the section's parts.
     const Live = rendered ?? Component;

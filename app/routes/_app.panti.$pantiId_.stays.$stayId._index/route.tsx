@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { caseEnrolSchema } from "~/domain/programmes";
+import { caseEnrolSchema } from "~/utils/loader-schemas.server";
 import { caseFile } from "~/queries/case-file.server";
 import { enrolableClasses } from "~/queries/programmes.server";
 import { enrolResidents } from "~/services/programmes.server";
@@ -13,24 +13,22 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { Instant } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { ArrivedFromSection } from "./sections/arrived-from";
 import { AssessmentSection } from "./sections/assessment";
-import { DocumentsSection } from "./sections/documents";
-import { FamilyLocated, FamilySection } from "./sections/family";
-import { FollowUpsSection } from "./sections/follow-ups";
-import { HandoffsSection } from "./sections/handoffs";
+import { FamilyLocated } from "./sections/family-located";
 import { IdentitySection } from "./sections/identity";
-import { ConsentSection, IncidentsSection, SafeguardingLinks } from "./sections/safeguarding";
+import { LazyArrivedFrom, LazyLaterSections } from "./sections/lazy-sections";
+import { SafeguardingLinks } from "./sections/safeguarding-links";
 import { PlanSection } from "./sections/plan";
-import { SessionsSection } from "./sections/sessions";
 import { StagesSection } from "./sections/stages";
-import { StayHistorySection } from "./sections/stay-history";
 import { StaySection } from "./sections/stay";
-import { TrainingSection } from "./sections/training";
 import { titleOf } from "~/utils/meta";
-import { messagesHandle } from "~/utils/message-groups";
+import { messagesHandle, messagesWhenSeen } from "~/utils/message-groups";
 
-export const handle = messagesHandle("approvals", "casefile", "exits", "exports", "handoffs", "placements", "programmes", "provinces", "safeguarding");
+// The sections loaded when seen (./sections/lazy-sections.tsx) bring the groups only they use.
+export const handle = {
+  ...messagesHandle("approvals", "casefile", "safeguarding"),
+  ...messagesWhenSeen("exits", "exports", "handoffs", "programmes", "provinces"),
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "caseFile.title", data?.file.person.displayName) }];
 
@@ -128,21 +126,13 @@ export default function CaseFilePage() {
         <IdentitySection file={file} base={base} />
         <StaySection file={file} base={base} now={now} />
       </div>
-      <ArrivedFromSection file={file} />
+      <LazyArrivedFrom file={file} />
       <StagesSection file={file} base={base} />
       <div className="grid-2">
         <AssessmentSection file={file} base={base} />
         <PlanSection file={file} base={base} />
       </div>
-      <SessionsSection file={file} base={base} />
-      <IncidentsSection file={file} base={base} />
-      <FamilySection file={file} base={base} />
-      <HandoffsSection file={file} base={base} />
-      <DocumentsSection file={file} base={base} />
-      <ConsentSection file={file} base={base} />
-      <TrainingSection file={file} classes={classes} failed={actionData && !actionData.ok ? actionData : null} />
-      <FollowUpsSection file={file} />
-      <StayHistorySection file={file} />
+      <LazyLaterSections file={file} base={base} classes={classes} failed={actionData && !actionData.ok ? actionData : null} />
 
       <footer className="print-only small">
         <p>{t("caseFile.printedBy", { name: viewer, date: formatDateTime(lang, now) })}</p>

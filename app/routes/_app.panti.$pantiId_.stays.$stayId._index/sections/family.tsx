@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { familyState } from "~/domain/case-file";
 import { EXIT_OUTCOMES, referenceLabel } from "~/domain/reference";
 import { formatDate } from "~/utils/i18n";
@@ -6,29 +5,6 @@ import { useLang, useT } from "~/utils/use-i18n";
 import { Instant } from "~/components/ui/dates";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
 import { CardHeading } from "./card-heading";
-
-/** The banner once the family is found, with the way to the exit while the stay is open. */
-export function FamilyLocated({ file, base }: { file: CaseFile; base: string }) {
-  const t = useT();
-  const lang = useLang();
-  const { stay, can } = file;
-  const located = file.family.located;
-  if (!located) return null;
-  return (
-    <div className="family-located" role="status" data-testid="family-located">
-      <strong>{t("caseFile.family.located")}</strong>
-      <span>
-        {t("caseFile.family.locatedOn", { date: formatDate(lang, located.attemptedAt) })}
-        {located.contactName ? ` ${located.contactName}.` : ""} {stay.open ? t("caseFile.family.locatedHint") : ""}
-      </span>
-      {stay.open && can.exit ? (
-        <Link className="button small no-print" to={`${base}/exit`}>
-          {t("caseFile.family.toExit")}
-        </Link>
-      ) : null}
-    </div>
-  );
-}
 
 /** The family's contacts and every attempt to trace them. */
 export function FamilySection({ file, base }: { file: CaseFile; base: string }) {

@@ -1,5 +1,4 @@
 import { Link } from "@remix-run/react";
-import { UNDER_WAY } from "~/domain/handoffs";
 import { useT } from "~/utils/use-i18n";
 import { CalendarDate } from "~/components/ui/dates";
 import type { CaseFile } from "~/routes/_app.panti.$pantiId_.stays.$stayId._index/route";
@@ -8,12 +7,11 @@ import { CardHeading } from "./card-heading";
 /** Hand-offs of this stay to the home province (FKD-MPU), with their status as the partner reports it. */
 export function HandoffsSection({ file, base }: { file: CaseFile; base: string }) {
   const t = useT();
-  const { handoffs, can } = file;
+  const { handoffs, handoffUnderWay, can } = file;
   if (handoffs.length === 0 && !can.handoff) return null;
-  const open = handoffs.some((h) => UNDER_WAY.includes(h.status));
   return (
     <section className="card" aria-labelledby="handoffs">
-      <CardHeading id="handoffs" title={t("handoff.caseFile")} link={can.handoff && !open ? { to: `${base}/handoff`, label: t("handoff.prepare.action") } : null} />
+      <CardHeading id="handoffs" title={t("handoff.caseFile")} link={can.handoff && !handoffUnderWay ? { to: `${base}/handoff`, label: t("handoff.prepare.action") } : null} />
       {handoffs.length ? (
         <ul className="plain-list" data-testid="case-handoffs">
           {handoffs.map((h) => (
