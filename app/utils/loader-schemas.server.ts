@@ -6,20 +6,11 @@
  * even when nothing of it is used. A `.server` module is empty in the browser build, so the page
  * loads neither (docs/decisions/018-page-speed.md). The schemas stay those of app/domain.
  * The bed board's action schemas come this way too: its forms load when they come into view
-<<<<<<< HEAD
- * (docs/decisions/026-bed-board-by-room.md), and so do the class page's (its enrolment form)
- * and the sign-in page's (its form loads once the user starts using it).
-=======
- * (docs/decisions/026-bed-board-by-room.md), and so do the class page's (its enrolment form) and
- * the case file's.
->>>>>>> wt-casefile
+ * (docs/decisions/026-bed-board-by-room.md), and so do the class page's (its enrolment form),
+ * the case file's and the sign-in page's (its form loads once the user starts using it).
  */
 export { placementListFilterSchema } from "~/domain/placements";
 export { reportFilterSchema, resolveFilter } from "~/domain/reports";
 export { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/domain/beds";
-<<<<<<< HEAD
-export { enrolSchema, finishClassSchema } from "~/domain/programmes";
-export { signInSchema } from "~/domain/auth";
-=======
 export { caseEnrolSchema, enrolSchema, finishClassSchema } from "~/domain/programmes";
->>>>>>> wt-casefile
+export { signInSchema } from "~/domain/auth";
