@@ -17,7 +17,7 @@ import { groupVersions } from "~/utils/dictionary.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
 import { documentScripts, groupsUrl, loadGroups, missingGroups, pageGroups, rememberPage } from "~/utils/message-groups";
 import { useLang } from "~/utils/use-i18n";
-import { ErrorPage } from "~/components/ui/error-page";
+import { ErrorPage } from "~/components/ui/page-kit";
 import { useNonce } from "~/utils/nonce";
 
 // In the browser zod would probe for `new Function` (its JIT), which the Content-Security-Policy

@@ -2,19 +2,16 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Outlet, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { canOnPanti, hasPermission } from "~/domain/permissions";
-import { isDemoDatabase } from "~/queries/audit.server";
-import { ownProvinceName } from "~/queries/provinces.server";
+import { layoutFacts } from "~/queries/layout.server";
 import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
-import { LanguageSwitch } from "~/components/ui/language-switch";
-import { ErrorPage } from "~/components/ui/error-page";
+import { ErrorPage, LanguageSwitch } from "~/components/ui/page-kit";
 import { NavAnchor, useFollowLinks } from "~/components/ui/plain-links";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
-    demo: isDemoDatabase(),
-    province: ownProvinceName(),
+    ...layoutFacts(),
     user: {
       name: user.name,
       username: user.username,

@@ -8,13 +8,12 @@ import { badRequest, tooManyRequests } from "~/utils/http.server";
 import { translator } from "~/utils/i18n";
 import { useT } from "~/utils/use-i18n";
 import { parseForm } from "~/utils/validation";
-import { LanguageSwitch } from "~/components/ui/language-switch";
 import { Field, FormError } from "~/components/forms/field";
 import { PasswordField } from "~/components/forms/password-field";
 import { SubmitButton } from "~/components/forms/submit-button";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { readForm } from "~/utils/body.server";
-import { pageTitle } from "~/utils/meta";
+import { LanguageSwitch, pageTitle } from "~/components/ui/page-kit";
 
 export const meta = pageTitle("title.sign_in");
 
