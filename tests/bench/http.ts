@@ -130,7 +130,7 @@ export async function httpSection({
       params: { pantiId: String(largest.pantiId) },
       loaders: chain((await import("~/routes/_app.panti.$pantiId/route")).loader),
     },
-    { label: "referral list", path: "/placements", params: {}, loaders: chain((await import("~/routes/_app.placements._index")).loader) },
+    { label: "referral list", path: "/placements", params: {}, loaders: chain((await import("~/routes/_app.placements._index/route")).loader) },
     {
       label: "case file",
       path: `/panti/${largest.pantiId}/stays/${stay.id}`,
