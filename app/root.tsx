@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -12,13 +12,14 @@ import {
 } from "@remix-run/react";
 import { Suspense, useState } from "react";
 import styles from "~/styles/app.css";
-import { getLang } from "~/utils/auth.server";
-import { groupVersions } from "~/utils/dictionary.server";
 import { DEFAULT_LANG, translator } from "~/utils/i18n";
 import { documentScripts, groupsUrl, loadGroups, missingGroups, pageGroups, rememberPage } from "~/utils/message-groups";
 import { useLang } from "~/utils/use-i18n";
 import { ErrorPage } from "~/components/ui/page-kit";
 import { useNonce } from "~/utils/nonce";
+import type { loader } from "./root.server";
+
+export { loader } from "./root.server";
 
 // In the browser zod would probe for `new Function` (its JIT), which the Content-Security-Policy
 // forbids and reports as a violation; the server keeps the JIT. zod 4 keeps its settings in this
@@ -35,11 +36,6 @@ export const links: LinksFunction = () => [
 ];
 
 export const meta: MetaFunction = () => [{ title: "Panti — Dinas Sosial DKI Jakarta" }];
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const lang = await getLang(request);
-  return { lang, messages: groupVersions(lang) };
-}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -111,7 +111,7 @@ export async function httpSection({
     const lang = await getLang(request);
     return { lang, messages: groupVersions(lang) };
   };
-  const appLoader = (await import("~/routes/_app")).loader as Loader;
+  const appLoader = (await import("~/routes/_app/route")).loader as Loader;
   const chain = (loader: unknown): Loader[] => [rootLoader, appLoader, loader as Loader];
   const pages: Page[] = [
     { label: "minimal Remix page (reference)", path: "/bench/minimal-page", params: {}, loaders: [rootLoader], signedOut: true, minimal: true },

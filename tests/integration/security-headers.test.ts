@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as entryServer from "~/entry.server";
 import * as root from "~/root";
-import * as appLayout from "~/routes/_app";
+import * as appLayout from "~/routes/_app/route";
 import * as home from "~/routes/_app.home/route";
 import * as password from "~/routes/_app.account.password";
 import * as newUser from "~/routes/_app.admin.users.new";

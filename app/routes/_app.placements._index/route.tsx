@@ -8,7 +8,7 @@ import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
-import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
+import { PlainLink, useFollowLinks } from "~/components/ui/page-kit";
 import { CountedPager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { pageTitle } from "~/utils/meta";
