@@ -17,6 +17,7 @@ import { documentScripts, groupsUrl, loadGroups, missingGroups, pageGroups, reme
 import { useLang } from "~/utils/use-i18n";
 import { ErrorPage } from "~/components/ui/page-kit";
 import { useNonce } from "~/utils/nonce";
+import * as stylesheet from "~/utils/stylesheet.server";
 import type { loader } from "./root.server";
 
 export { loader } from "./root.server";
@@ -30,10 +31,7 @@ if (typeof document !== "undefined") {
   (zodSettings.__zod_globalConfig ??= {}).jitless = true;
 }
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: styles },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export const meta: MetaFunction = () => [{ title: "Panti — Dinas Sosial DKI Jakarta" }];
 
@@ -53,6 +51,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* The stylesheet inline (6–7 KB gzipped): the first paint waits for no second request.
+            The server writes its text; in the browser the module is empty and React leaves the
+            element's text as the server wrote it. */}
+        <style nonce={nonce} dangerouslySetInnerHTML={{ __html: stylesheet.stylesheetText?.(styles) ?? "" }} suppressHydrationWarning />
         <Links />
       </head>
       <body>
