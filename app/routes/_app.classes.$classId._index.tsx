@@ -18,7 +18,7 @@ import { TableScroll } from "~/components/ui/data-table";
 import { CalendarDate } from "~/components/ui/dates";
 import { Flash } from "~/components/ui/flash";
 import { PageHeader } from "~/components/ui/page-header";
-import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
+import { PlainLink, useFollowLinks } from "~/components/ui/page-kit";
 import { pageTitle } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";
 

@@ -13,7 +13,7 @@ import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { OccupancyMeter } from "~/components/ui/occupancy";
 import { PageHeader } from "~/components/ui/page-header";
-import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
+import { PlainLink, useFollowLinks } from "~/components/ui/page-kit";
 import { Stat } from "~/components/ui/stat";
 import { pageTitle } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";

@@ -19,11 +19,8 @@ import {
 import { PLACEMENT_STATUSES, REACH_METHODS } from "~/domain/enums";
 import { DISABILITY_SUBTYPES, OUTREACH_UNITS, PPKS_CATEGORIES } from "~/domain/reference";
 import { useLang, useT } from "~/utils/use-i18n";
-import { LanguageSwitch } from "~/components/ui/language-switch";
 import { ColumnHeads, DataTable } from "~/components/ui/data-table";
-import { PageHeader } from "~/components/ui/page-header";
-import { pageTitle } from "~/utils/meta";
-import { messagesHandle } from "~/utils/message-groups";
+import { LanguageSwitch, messagesHandle, PageHeader, pageTitle } from "~/components/ui/page-kit";
 
 export const handle = messagesHandle("api", "placements");
 

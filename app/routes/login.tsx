@@ -7,10 +7,9 @@ import { badRequest, parseForm, tooManyRequests } from "~/utils/http.server";
 import { signInSchema } from "~/utils/loader-schemas.server";
 import { translator } from "~/utils/i18n";
 import { useT } from "~/utils/use-i18n";
-import { LanguageSwitch } from "~/components/ui/language-switch";
 import { LazySignInForm, preloadSignInForm } from "~/components/users/lazy-sign-in-form";
 import { readForm } from "~/utils/body.server";
-import { pageTitle } from "~/utils/meta";
+import { LanguageSwitch, pageTitle } from "~/components/ui/page-kit";
 
 export const meta = pageTitle("title.sign_in");
 

@@ -14,14 +14,15 @@ export function generateNonce(): string {
 /**
  * The Content-Security-Policy of a document. Scripts: the app's own bundles and the inline
  * scripts Remix writes (context, route modules, scroll restoration, streamed data), which carry
- * the nonce. Styles: the app's stylesheet only; `style` attributes are allowed because React
- * renders the `style` props of the pages and of recharts into the server HTML.
+ * the nonce. Styles: the app's stylesheet, written inline in the document's head with the nonce,
+ * and files of 'self'; `style` attributes are allowed because React renders the `style` props of
+ * the pages and of recharts into the server HTML.
  */
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
-    "style-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

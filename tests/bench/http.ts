@@ -111,7 +111,7 @@ export async function httpSection({
     const lang = await getLang(request);
     return { lang, messages: groupVersions(lang) };
   };
-  const appLoader = (await import("~/routes/_app")).loader as Loader;
+  const appLoader = (await import("~/routes/_app/route")).loader as Loader;
   const chain = (loader: unknown): Loader[] => [rootLoader, appLoader, loader as Loader];
   const pages: Page[] = [
     { label: "minimal Remix page (reference)", path: "/bench/minimal-page", params: {}, loaders: [rootLoader], signedOut: true, minimal: true },
@@ -130,7 +130,7 @@ export async function httpSection({
       params: { pantiId: String(largest.pantiId) },
       loaders: chain((await import("~/routes/_app.panti.$pantiId/route")).loader),
     },
-    { label: "referral list", path: "/placements", params: {}, loaders: chain((await import("~/routes/_app.placements._index")).loader) },
+    { label: "referral list", path: "/placements", params: {}, loaders: chain((await import("~/routes/_app.placements._index/route")).loader) },
     {
       label: "case file",
       path: `/panti/${largest.pantiId}/stays/${stay.id}`,

@@ -1,5 +1,5 @@
 /**
- * npm run lighthouse [-- --runs N] [--app DIR] [--no-build] [--pages login,dashboard,...]
+ * npm run lighthouse [-- --runs N] [--app DIR] [--compare DIR] [--no-build] [--pages login,dashboard,...] [--keep]
  *
  * Lighthouse 12.2 (mobile profile: simulated slow 4G and a 4× slower CPU) on Debian's chromium
  * against the built app on a fresh demo database (db/setup.ts, scale 1), signed in as the Dinsos
@@ -9,6 +9,11 @@
  * medians over `--runs` runs (default 1). Targets (issue 14): dashboard ≥ 90 with TBT ≤ 200 ms,
  * the other pages ≥ 95, at most 120 KB of JavaScript on pages without charts. With
  * `BENCH_PORTS=FROM-TO` the server and Chrome listen on ports of that range (tests/bench/ports.ts).
+ * `--compare DIR` serves another checkout's build ("before") beside this one ("after") on the same
+ * database and runs each page on both in turn, before then after, `--runs` times: the scores of a
+ * shared machine move with its load, so a before/after is only fair in the same window. It then
+ * prints the median and the range (lowest–highest) of the score and of LCP for each. `--keep`
+ * keeps the reports.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -22,12 +27,14 @@ const { values } = parseArgs({
   options: {
     runs: { type: "string", default: "1" },
     app: { type: "string", default: process.cwd() },
+    compare: { type: "string" },
     "no-build": { type: "boolean", default: false },
     pages: { type: "string" },
     keep: { type: "boolean", default: false },
   },
 });
 const root = path.resolve(values.app);
+const compared = values.compare ? path.resolve(values.compare) : null;
 const runs = Number(values.runs);
 const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(chrome)) throw new Error(`no chromium at ${chrome}: sudo apt-get install -y chromium (or set CHROME_PATH)`);
@@ -46,6 +53,7 @@ function run(command: string, args: string[], cwd = root) {
 if (!values["no-build"]) {
   console.log("Building…");
   run("npx", ["remix", "build"]);
+  if (compared) run("npx", ["remix", "build"], compared);
 }
 console.log("Demo database…");
 run(path.join(process.cwd(), "node_modules/.bin/tsx"), ["db/setup.ts"]);
@@ -70,9 +78,12 @@ const allPages = [
 const wanted = values.pages?.split(",");
 const pages = wanted ? allPages.filter((p) => wanted.includes(p.key)) : allPages;
 
-const server = await startServer({ root, databaseUrl, readyPath: "/login", env: { SESSION_SECRET: env.SESSION_SECRET } });
+const serve = (at: string) => startServer({ root: at, databaseUrl, readyPath: "/login", env: { SESSION_SECRET: env.SESSION_SECRET } });
+const targets = [...(compared ? [{ label: "before", server: await serve(compared) }] : []), { label: compared ? "after" : "", server: await serve(root) }];
 try {
-  const signIn = await fetch(`${server.origin}/login`, {
+  // Both servers use the same database and secret: one session cookie signs in to either.
+  const origin = targets[0]!.server.origin;
+  const signIn = await fetch(`${origin}/login`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
@@ -82,49 +93,64 @@ try {
   if (signIn.status !== 302 || !cookie) throw new Error(`sign-in failed: ${signIn.status}`);
 
   const lighthouse = path.join(process.cwd(), "node_modules/lighthouse/cli/index.js");
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-  console.log(`\n${"page".padEnd(16)} ${"score".padStart(5)} ${"LCP s".padStart(6)} ${"TBT ms".padStart(7)} ${"JS KiB".padStart(7)} ${"scripts".padStart(7)}  path`);
-  for (const page of pages) {
-    const results: { score: number; lcp: number; tbt: number; js: number; scripts: number }[] = [];
-    for (let i = 0; i < runs; i++) {
-      const out = path.join(dir, `${page.key}-${i}.json`);
-      run(process.execPath, [
-        lighthouse,
-        server.origin + page.path,
-        "--quiet",
-        "--only-categories=performance",
-        "--output=json",
-        `--output-path=${out}`,
-        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-        // Chrome's debugging port, from BENCH_PORTS when that is set.
-        `--port=${await freePort()}`,
-        ...(page.signedIn ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
-      ]);
-      const report = JSON.parse(fs.readFileSync(out, "utf8")) as {
-        finalDisplayedUrl: string;
-        categories: { performance: { score: number } };
-        audits: Record<string, { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] } }>;
-      };
-      if (new URL(report.finalDisplayedUrl).pathname !== new URL(server.origin + page.path).pathname) {
-        throw new Error(`${page.path} ended at ${report.finalDisplayedUrl} (not signed in?)`);
-      }
-      const scripts = (report.audits["network-requests"]?.details?.items ?? []).filter((r) => r.resourceType === "Script");
-      results.push({
-        score: Math.round(report.categories.performance.score * 100),
-        lcp: report.audits["largest-contentful-paint"]!.numericValue! / 1000,
-        tbt: report.audits["total-blocking-time"]!.numericValue!,
-        js: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024,
-        scripts: scripts.length,
-      });
+  type Result = { score: number; lcp: number; tbt: number; js: number; scripts: number };
+  const measure = async (at: string, page: (typeof pages)[number], out: string): Promise<Result> => {
+    run(process.execPath, [
+      lighthouse,
+      at + page.path,
+      "--quiet",
+      "--only-categories=performance",
+      "--output=json",
+      `--output-path=${out}`,
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+      // Chrome's debugging port, from BENCH_PORTS when that is set.
+      `--port=${await freePort()}`,
+      ...(page.signedIn ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+    ]);
+    const report = JSON.parse(fs.readFileSync(out, "utf8")) as {
+      finalDisplayedUrl: string;
+      categories: { performance: { score: number } };
+      audits: Record<string, { numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] } }>;
+    };
+    if (new URL(report.finalDisplayedUrl).pathname !== new URL(at + page.path).pathname) {
+      throw new Error(`${page.path} ended at ${report.finalDisplayedUrl} (not signed in?)`);
     }
-    const m = (key: keyof (typeof results)[number]) => median(results.map((r) => r[key]));
-    console.log(
-      `${page.label.padEnd(16)} ${String(m("score")).padStart(5)} ${m("lcp").toFixed(2).padStart(6)} ${m("tbt").toFixed(0).padStart(7)} ${m("js").toFixed(1).padStart(7)} ${String(m("scripts")).padStart(7)}  ${page.path}`,
-    );
+    const scripts = (report.audits["network-requests"]?.details?.items ?? []).filter((r) => r.resourceType === "Script");
+    return {
+      score: Math.round(report.categories.performance.score * 100),
+      lcp: report.audits["largest-contentful-paint"]!.numericValue! / 1000,
+      tbt: report.audits["total-blocking-time"]!.numericValue!,
+      js: scripts.reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024,
+      scripts: scripts.length,
+    };
+  };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+  const range = (xs: number[], digits: number) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+  console.log(
+    `\n${"page".padEnd(16)} ${compared ? "build ".padEnd(7) : ""}${"score".padStart(5)} ${"LCP s".padStart(6)} ${"TBT ms".padStart(7)} ${"JS KiB".padStart(7)} ${"scripts".padStart(7)}` +
+      `${compared ? `  ${"scores".padEnd(9)} ${"LCP range".padEnd(11)}` : ""}  path`,
+  );
+  for (const page of pages) {
+    const results = targets.map(() => [] as Result[]);
+    for (let i = 0; i < runs; i++) {
+      for (const [t, target] of targets.entries()) {
+        results[t]!.push(await measure(target.server.origin, page, path.join(dir, `${page.key}-${target.label || "run"}-${i}.json`)));
+      }
+    }
+    for (const [t, target] of targets.entries()) {
+      const rs = results[t]!;
+      const m = (key: keyof Result) => median(rs.map((r) => r[key]));
+      console.log(
+        `${page.label.padEnd(16)} ${compared ? target.label.padEnd(7) : ""}${String(m("score")).padStart(5)} ${m("lcp").toFixed(2).padStart(6)} ${m("tbt").toFixed(0).padStart(7)} ${m("js").toFixed(1).padStart(7)} ${String(m("scripts")).padStart(7)}` +
+          `${compared ? `  ${range(rs.map((r) => r.score), 0).padEnd(9)} ${range(rs.map((r) => r.lcp), 2).padEnd(11)}` : ""}  ${page.path}`,
+      );
+    }
   }
-  console.log(`(lighthouse 12.2.3, mobile profile, ${runs} run${runs === 1 ? "" : "s"} each, median; JS = transfer size of the page's scripts)`);
+  console.log(
+    `(lighthouse 12.2.3, mobile profile, ${runs} run${runs === 1 ? "" : "s"} each${compared ? `, before = ${compared}, each run before then after` : ""}, median; JS = transfer size of the page's scripts)`,
+  );
 } finally {
-  server.stop();
+  for (const { server } of targets) server.stop();
   if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });
   else console.log(`reports kept in ${dir}`);
 }

@@ -85,7 +85,7 @@ const cases: { label: string; path: string; loader: Loader }[] = [
   { label: "dashboard, 10 years", path: "/dashboard?from=2016-11-01&to=2026-10-31", loader: (await import("~/routes/_app.dashboard/route")).loader as Loader },
   { label: "quarterly report Q1 2025", path: "/reports/quarterly?year=2025&quarter=1", loader: (await import("~/routes/_app.reports.quarterly")).loader as Loader },
   { label: "annual report 2024 /reports", path: "/reports?from=2024-01-01&to=2024-12-31", loader: (await import("~/routes/_app.reports._index")).loader as Loader },
-  { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index")).loader as Loader },
+  { label: "placements list (page 1)", path: "/placements", loader: (await import("~/routes/_app.placements._index/route")).loader as Loader },
 ];
 
 /** The route parameters of a path (only /panti/:pantiId/... has one here). */
@@ -170,10 +170,10 @@ const withPage = (p: string, page: number) => (page <= 1 ? p : `${p}${p.includes
 type ListCase = { label: string; path: string; loader: Loader; pages?: (data: Record<string, unknown>) => number; cursorPath?: (at: "middle" | "last") => string | null };
 const route = async (name: string) => (await import(`../../app/routes/${name}`)).loader as Loader;
 const lists: ListCase[] = [
-  { label: "referrals, all", path: "/placements", loader: await route("_app.placements._index"), pages: numbered("pageCount", "select count(*) as n from placements") },
-  { label: "referrals, accepted", path: "/placements?status=accepted", loader: await route("_app.placements._index"), pages: numbered("pageCount", "select count(*) as n from placements where status = 'accepted'") },
-  { label: "referrals, one panti", path: `/placements?panti=${biggest}`, loader: await route("_app.placements._index"), pages: numbered("pageCount", `select count(*) as n from placements where target_panti_id = ${biggest}`) },
-  { label: "referrals, one unit", path: "/placements?unit=sudin_jakbar", loader: await route("_app.placements._index"), pages: numbered("pageCount", "select count(*) as n from placements where outreach_unit = 'sudin_jakbar'") },
+  { label: "referrals, all", path: "/placements", loader: await route("_app.placements._index/route"), pages: numbered("pageCount", "select count(*) as n from placements") },
+  { label: "referrals, accepted", path: "/placements?status=accepted", loader: await route("_app.placements._index/route"), pages: numbered("pageCount", "select count(*) as n from placements where status = 'accepted'") },
+  { label: "referrals, one panti", path: `/placements?panti=${biggest}`, loader: await route("_app.placements._index/route"), pages: numbered("pageCount", `select count(*) as n from placements where target_panti_id = ${biggest}`) },
+  { label: "referrals, one unit", path: "/placements?unit=sudin_jakbar", loader: await route("_app.placements._index/route"), pages: numbered("pageCount", "select count(*) as n from placements where outreach_unit = 'sudin_jakbar'") },
   { label: "residents, open", path: `/panti/${biggest}/residents`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages") },
   { label: "residents, exited", path: `/panti/${biggest}/residents?status=exited`, loader: await route("_app.panti.$pantiId_.residents"), pages: numbered("pages", `select count(*) as n from stays where panti_id = ${biggest} and exited_at is not null`) },
   { label: "follow-ups, upcoming too", path: "/follow-ups?upcoming=1", loader: await route("_app.follow-ups"), pages: numbered("pageCount", "select count(*) as n from follow_ups where done_at is null") },

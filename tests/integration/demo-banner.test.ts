@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { auditLog } from "#db/schema";
 import { DEMO_SEED_ACTION } from "#db/seed/markers";
-import { loader as appLoader } from "~/routes/_app";
+import { loader as appLoader } from "~/routes/_app/route";
 import { db } from "~/utils/db.server";
 import { cookieFor, createUser } from "../factories";
 

@@ -167,10 +167,12 @@ const ACTIONS: Record<string, Action> = {
   "_app.panti.$pantiId_.stays.$stayId.stage.tsx": pantiPantiIdStaysStayIdStageAction,
 };
 
-/** The source of a route module; a folder route's sections (its forms) with it. */
+/** The source of a route module; a folder route's own `.server` modules (its loader and action) and sections (its forms) with it. */
 function routeSource(file: string): string {
-  const sections = path.join(ROUTES_DIR, path.dirname(file), "sections");
-  const files = [file, ...(file.endsWith("/route.tsx") && fs.existsSync(sections) ? fs.readdirSync(sections).map((f) => path.join(path.dirname(file), "sections", f)) : [])];
+  const folder = path.dirname(file);
+  const sections = path.join(ROUTES_DIR, folder, "sections");
+  const own = file.endsWith("/route.tsx") ? fs.readdirSync(path.join(ROUTES_DIR, folder)).filter((f) => f.endsWith(".server.ts")).map((f) => path.join(folder, f)) : [];
+  const files = [file, ...own, ...(file.endsWith("/route.tsx") && fs.existsSync(sections) ? fs.readdirSync(sections).map((f) => path.join(folder, "sections", f)) : [])];
   return files.map((f) => fs.readFileSync(path.join(ROUTES_DIR, f), "utf8")).join("\n");
 }
 

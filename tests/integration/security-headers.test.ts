@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import * as entryServer from "~/entry.server";
 import * as root from "~/root";
-import * as appLayout from "~/routes/_app";
+import * as appLayout from "~/routes/_app/route";
 import * as home from "~/routes/_app.home/route";
 import * as password from "~/routes/_app.account.password";
 import * as newUser from "~/routes/_app.admin.users.new";
@@ -85,7 +85,6 @@ describe("security headers", () => {
     const csp = response.headers.get("Content-Security-Policy")!;
     for (const directive of [
       "default-src 'self'",
-      "style-src 'self'",
       "img-src 'self' data:",
       "connect-src 'self'",
       "frame-ancestors 'none'",
@@ -99,12 +98,16 @@ describe("security headers", () => {
     const nonce = nonceOf(response)!;
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(csp).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 
-    const scripts = inlineScripts(await response.text());
+    const html = await response.text();
+    const scripts = inlineScripts(html);
     // Remix's context and route-module scripts, scroll restoration and the streamed data.
     expect(scripts.length).toBeGreaterThanOrEqual(3);
     for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    // The stylesheet, inline in the head, carries it too.
+    expect([...html.matchAll(/<style([^>]*)>/g)].map((m) => m[1])).toEqual([` nonce="${nonce}"`]);
 
     const again = await get("/login");
     expect(nonceOf(again)).not.toBe(nonce);

@@ -1,17 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { useMemo } from "react";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { addBedsSchema, addRoomSchema, boardFilterSchema, setBedStatusSchema } from "~/utils/loader-schemas.server";
-import { canOnPanti } from "~/domain/permissions";
-import { bedBoard, pantiProfile } from "~/queries/bed-board.server";
-import { occupancyByPanti } from "~/queries/occupancy.server";
-import { addBeds, addRoom, setBedStatus } from "~/services/beds.server";
-import { getLang, notFound, requirePermission } from "~/utils/auth.server";
-import { readForm } from "~/utils/body.server";
-import { badRequest, formValues, submitForm } from "~/utils/http.server";
-import { formatDate, formatNumber, translator } from "~/utils/i18n";
-import { idParams, searchIdParam } from "~/utils/params.server";
+import { formatDate, formatNumber } from "~/utils/i18n";
 import { useLang, useT } from "~/utils/use-i18n";
 import { Flash } from "~/components/ui/flash";
 import { OccupancyMeter } from "~/components/ui/occupancy";
@@ -22,64 +12,13 @@ import { LazyManageForms } from "./sections/lazy-manage-forms";
 import { FormError } from "~/components/forms/field";
 import { titleOf } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";
+import type { action, loader } from "./bed-board-page.server";
+
+export { action, loader } from "./bed-board-page.server";
 
 export const handle = messagesHandle("approvals", "placements");
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: titleOf(matches, "title.shelters", data?.panti.name) }];
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { pantiId } = idParams(params, "pantiId");
-  const user = await requirePermission(request, "panti:view", pantiId);
-  const profile = pantiProfile(pantiId);
-  if (!profile) throw notFound();
-  const { searchParams } = new URL(request.url);
-  const filter = boardFilterSchema.parse(Object.fromEntries(searchParams));
-  // One room's beds: a room of another panti (or none) is not found.
-  const board = bedBoard(user, pantiId, { ...filter, roomId: searchIdParam(searchParams, "room") });
-  if (!board) throw notFound();
-  const [row] = occupancyByPanti({ pantiId });
-  return {
-    panti: profile,
-    occupancy: row!.occupancy,
-    board,
-    filter,
-    canManage: canOnPanti(user, "bed:manage", pantiId),
-    canMove: canOnPanti(user, "resident:move", pantiId),
-    canReadCase: canOnPanti(user, "case:read", pantiId),
-  };
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { pantiId } = idParams(params, "pantiId");
-  const user = await requirePermission(request, "bed:manage", pantiId);
-  const lang = await getLang(request);
-  const t = translator(lang);
-  const formData = await readForm(request);
-  const read = { formData, lang };
-  const intent = formData.get("intent");
-  const done = (message: string) => data({ ok: true as const, intent, message });
-
-  switch (intent) {
-    case "bed-status": {
-      const submitted = await submitForm(request, setBedStatusSchema, (input) => setBedStatus(user, pantiId, input), read);
-      if (!submitted.ok) return submitted.response;
-      return done(t("panti.bedStatus.done", { label: submitted.result.label }));
-    }
-    case "add-room": {
-      const submitted = await submitForm(request, addRoomSchema, (input) => addRoom(user, pantiId, input), read);
-      if (!submitted.ok) return submitted.response;
-      const { name, bedCount } = submitted.result;
-      return done(t("panti.addRoom.done", { name, n: bedCount }));
-    }
-    case "add-beds": {
-      const submitted = await submitForm(request, addBedsSchema, (input) => addBeds(user, pantiId, input), read);
-      if (!submitted.ok) return submitted.response;
-      const { roomName, bedCount } = submitted.result;
-      return done(t("panti.addBeds.done", { room: roomName, n: bedCount }));
-    }
-  }
-  return badRequest({ errors: { intent: [t("error.invalid")] }, values: formValues(formData), formError: t("error.invalid") });
-}
 
 /** What the page and its sections read. */
 export type PantiPageData = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -1,46 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Outlet, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { canOnPanti, hasPermission } from "~/domain/permissions";
-import { isDemoDatabase } from "~/queries/audit.server";
-import { ownProvinceName } from "~/queries/provinces.server";
-import { requireUser } from "~/utils/auth.server";
 import { useT } from "~/utils/use-i18n";
-import { LanguageSwitch } from "~/components/ui/language-switch";
-import { ErrorPage } from "~/components/ui/error-page";
-import { NavAnchor, useFollowLinks } from "~/components/ui/plain-links";
+import { ErrorPage, LanguageSwitch, NavAnchor, useFollowLinks } from "~/components/ui/page-kit";
+import type { loader } from "./layout.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return {
-    demo: isDemoDatabase(),
-    province: ownProvinceName(),
-    user: {
-      name: user.name,
-      username: user.username,
-      role: user.role,
-      pantiName: user.pantiName,
-    },
-    nav: {
-      panti: hasPermission(user, "panti:list"),
-      dashboard: hasPermission(user, "report:read"),
-      placements: hasPermission(user, "placement:read"),
-      classes: hasPermission(user, "class:read"),
-      programmes: hasPermission(user, "programme:manage"),
-      residents: user.pantiId != null && canOnPanti(user, "case:read", user.pantiId) ? `/panti/${user.pantiId}/residents` : null,
-      followUps: hasPermission(user, "followup:record"),
-      staleStays: hasPermission(user, "stay:exit"),
-      incidents: hasPermission(user, "report:read"),
-      staysImport: hasPermission(user, "placement:decide") && hasPermission(user, "stay:exit"),
-      users: hasPermission(user, "user:manage"),
-      audit: hasPermission(user, "audit:read"),
-      apiTokens: hasPermission(user, "api_token:manage"),
-      provinces: hasPermission(user, "province:manage"),
-      handoffs: hasPermission(user, "handoff:read"),
-      approvals: hasPermission(user, "approval:decide"),
-    },
-  };
-}
+export { loader } from "./layout.server";
 
 /**
  * A group of pages in one menu of the navigation (the review lists, the administration pages), so

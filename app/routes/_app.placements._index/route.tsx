@@ -1,47 +1,25 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PLACEMENT_STATUSES } from "~/domain/enums";
-import { hasPermission, scopeFor } from "~/domain/permissions";
-import { placementListFilterSchema } from "~/utils/loader-schemas.server";
 import { waitingHours } from "~/domain/time";
 import { OUTREACH_UNITS, PPKS_CATEGORIES, referenceLabel } from "~/domain/reference";
-import { activePantiOptions } from "~/queries/occupancy.server";
-import { listPlacements } from "~/queries/placements.server";
-import { requirePermission } from "~/utils/auth.server";
 import { useLang, useT } from "~/utils/use-i18n";
 import { EmptyRow, TableScroll } from "~/components/ui/data-table";
 import { Instant } from "~/components/ui/dates";
 import { DownloadLinks } from "~/components/ui/download-links";
 import { FilterBar, FilterSelect } from "~/components/ui/filter-bar";
 import { PageHeader } from "~/components/ui/page-header";
-import { PlainLink, useFollowLinks } from "~/components/ui/plain-links";
+import { PlainLink, useFollowLinks } from "~/components/ui/page-kit";
 import { CountedPager } from "~/components/ui/pager";
 import { StatusBadge } from "~/components/ui/status-badge";
 import { pageTitle } from "~/utils/meta";
 import { messagesHandle } from "~/utils/message-groups";
+import type { loader } from "./referral-list-page.server";
+
+export { loader } from "./referral-list-page.server";
 
 export const handle = messagesHandle("exports", "placements");
 
 export const meta = pageTitle("title.referrals");
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "placement:read");
-  const url = new URL(request.url);
-  const filter = placementListFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const readScope = scopeFor(user, "placement:read");
-  const scope = readScope.kind === "all" ? "all" : readScope.kind === "unit" ? "outreach" : "panti";
-  // A panti's queue opens on what is waiting.
-  const status = filter.status ?? (scope === "panti" && !url.searchParams.has("status") ? "pending" : undefined);
-  const list = listPlacements(user, { status, pantiId: filter.panti, unit: filter.unit, page: filter.page });
-  return {
-    ...list,
-    filter: { ...filter, status },
-    scope,
-    now: new Date(),
-    canCreate: hasPermission(user, "placement:create"),
-    pantiOptions: scope === "all" ? activePantiOptions() : [],
-  };
-}
 
 export default function PlacementsPage() {
   const data = useLoaderData<typeof loader>();
