@@ -3,7 +3,7 @@
  * attendance grid, the attendance sheet, a resident's page in a class (progress, completion,
  * certificate) and a person's training history. Scope lives in the where clauses (`classScope`).
  */
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, ne, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import {
   attendance,
   classInstructors,
@@ -29,6 +29,7 @@ import {
   classPhase,
   completionCheck,
   defaultSessionDate,
+  enrolListShown,
   enrolmentWindow,
   isoWeekday,
   lowAttendance,
@@ -360,12 +361,29 @@ const classEnrolmentsQuery = perConnection((c) =>
     .prepare(),
 );
 
+// Open stays of the class's panti whose person is not in the class yet: who can be enrolled.
+const enrolableStays = (pantiId: number | Placeholder, classId: number | Placeholder) =>
+  and(
+    eq(stays.pantiId, pantiId),
+    isNull(stays.exitedAt),
+    sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${classId} and ${enrolments.personId} = ${stays.personId})`,
+  );
+// How many, for the class page while its list is not shown (every view of the page by its managers).
+const enrolableCountQuery = perConnection((c) =>
+  c
+    .select({ n: count() })
+    .from(stays)
+    .where(enrolableStays(sql.placeholder("pantiId"), sql.placeholder("classId")))
+    .prepare(),
+);
+
 /**
  * The class page: the class, its active modules, the attendance grid (one letter per session and
  * resident), each resident's rate and progress, seats, and (for managers) the residents who can
- * still be enrolled. Null when the class is not in the actor's scope.
+ * still be enrolled: how many, and the list itself when `enrolListShown` (asked, searched by
+ * `enrol.query`, or no trainee yet), else null. Null when the class is not in the actor's scope.
  */
-export function classPage(actor: Actor, classId: number, now = new Date(), candidateQuery?: string) {
+export function classPage(actor: Actor, classId: number, now = new Date(), enrol: { asked?: boolean; query?: string } = {}) {
   const head = classHead(actor, classId, "class:read");
   if (!head) return null;
   const { cls } = head;
@@ -399,27 +417,21 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
       };
     })
     .sort(maskedLast);
-  const candidates =
-    can.manage && phase !== "finished"
-      ? db
-          // Open stays of the class's panti, for its managers (that panti's admin, Dinsos): the
-          // panti of each candidate, so no restricted name to mask.
-          .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, description: persons.description })
-          .from(stays)
-          .innerJoin(persons, eq(persons.id, stays.personId))
-          .where(
-            and(
-              eq(stays.pantiId, cls.pantiId),
-              isNull(stays.exitedAt),
-              sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${cls.id} and ${enrolments.personId} = ${stays.personId})`,
-              personSearchWhere(candidateQuery),
-            ),
-          )
-          // Every open stay of the panti not yet enrolled: bounded by its census, never cut short.
-          .orderBy(asc(persons.name), asc(stays.id))
-          .all()
-          .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c), description: snippet(c.description) }))
-      : [];
+  const enrolling = can.manage && phase !== "finished";
+  const listed = enrolling && enrolListShown({ asked: enrol.asked ?? false, searched: enrol.query !== undefined, trainees: rows.length });
+  const candidates = listed
+    ? db
+        // For its managers (that panti's admin, Dinsos): the panti of each candidate, so no restricted name to mask.
+        .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, description: persons.description })
+        .from(stays)
+        .innerJoin(persons, eq(persons.id, stays.personId))
+        .where(and(enrolableStays(cls.pantiId, cls.id), personSearchWhere(enrol.query)))
+        // Every open stay of the panti not yet enrolled: bounded by its census, never cut short.
+        .orderBy(asc(persons.name), asc(stays.id))
+        .all()
+        .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c), description: snippet(c.description) }))
+    : null;
+  const candidateCount = candidates ? candidates.length : enrolling ? (enrolableCountQuery().get({ pantiId: cls.pantiId, classId: cls.id })?.n ?? 0) : 0;
   const seatsTaken = rows.filter((r) => r.status === "active" || r.status === "completed").length;
   return {
     cls: {
@@ -451,7 +463,8 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
       low: residents.filter((r) => r.low && r.status === "active").length,
     },
     candidates,
-    candidateQuery: candidateQuery?.trim() ?? "",
+    candidateCount,
+    candidateQuery: enrol.query?.trim() ?? "",
     can,
     today,
     meetsToday: phase === "active" && cls.scheduleDays.includes(isoWeekday(today)),

@@ -29,7 +29,8 @@ export const meta = pageTitle("title.class");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { classId } = idParams(params, "classId");
   const user = await requirePermission(request, "class:read");
-  const page = classPage(user, classId, new Date(), new URL(request.url).searchParams.get("q") ?? undefined);
+  const search = new URL(request.url).searchParams;
+  const page = classPage(user, classId, new Date(), { asked: search.has("enrol"), query: search.get("q") ?? undefined });
   if (!page) throw notFound();
   return page;
 }
@@ -139,7 +140,7 @@ export default function ClassPage() {
       </section>
 
       {can.manage && cls.phase !== "finished" ? (
-        <LazyEnrolForm candidates={page.candidates} candidateQuery={page.candidateQuery} seats={page.seats} failed={failed} />
+        <LazyEnrolForm candidates={page.candidates} candidateCount={page.candidateCount} candidateQuery={page.candidateQuery} seats={page.seats} failed={failed} />
       ) : null}
 
       {can.manage && cls.status !== "finished" && cls.endDate <= page.today ? (
