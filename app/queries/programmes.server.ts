@@ -407,12 +407,9 @@ const classEnrolmentsQuery = perConnection((c) =>
   c
     .select({
       id: enrolments.id,
-      personId: enrolments.personId,
       enrolledAt: enrolments.enrolledAt,
       endedAt: enrolments.endedAt,
       status: enrolments.status,
-      outcome: enrolments.outcome,
-      certificateNumber: enrolments.certificateNumber,
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
@@ -472,18 +469,13 @@ export function classPage(actor: Actor, classId: number, now = new Date(), enrol
   const residents = rows
     .map((r) => {
       const s = out.get(r.id)!;
+      // What the grid shows, and no more: the page sends it with its data.
       return {
         enrolmentId: r.id,
-        personId: r.personId,
         name: shownIdentity(actor, r).displayName,
         status: r.status,
-        enrolledAt: r.enrolledAt,
-        endedAt: r.endedAt,
-        outcome: r.outcome,
-        certificateNumber: r.certificateNumber,
         letters: s.letters,
         rate: roundedRate(s.check.tally.rate),
-        held: s.check.tally.held,
         low: s.low,
         progress: s.check.progress,
         eligible: s.check.eligible,
