@@ -13,6 +13,7 @@ import {
   classSchema,
   completionCheck,
   defaultSessionDate,
+  enrolListShown,
   enrolmentWindow,
   isoWeekday,
   lowAttendance,
@@ -178,6 +179,13 @@ describe("class dates and schedule", () => {
 
   it("counts active and completed enrolments as seats taken", () => {
     expect(seatsTaken(["active", "completed", "left_before_completion", "withdrawn", "active"])).toBe(3);
+  });
+
+  it("lists the residents to enrol when asked, when searched, or while the class has no trainee", () => {
+    expect(enrolListShown({ asked: false, searched: false, trainees: 14 })).toBe(false);
+    expect(enrolListShown({ asked: true, searched: false, trainees: 14 })).toBe(true);
+    expect(enrolListShown({ asked: false, searched: true, trainees: 14 })).toBe(true);
+    expect(enrolListShown({ asked: false, searched: false, trainees: 0 })).toBe(true);
   });
 });
 

@@ -310,6 +310,16 @@ export function seatsTaken(statuses: readonly string[]): number {
   return statuses.filter((s) => s === "active" || s === "completed").length;
 }
 
+/**
+ * Whether the class page lists every resident who can be enrolled, a checkbox each: when asked
+ * (`?enrol`), when searched (`?q`), or while the class has no trainee, when enrolling is what
+ * comes next. Otherwise the page says how many there are, with the search and a link to the list:
+ * enrolling is rare next to following attendance, and the list is a panti's whole census.
+ */
+export function enrolListShown(view: { asked: boolean; searched: boolean; trainees: number }): boolean {
+  return view.asked || view.searched || view.trainees === 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Form schemas
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * attendance grid, the attendance sheet, a resident's page in a class (progress, completion,
  * certificate) and a person's training history. Scope lives in the where clauses (`classScope`).
  */
-import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gt, inArray, isNull, lt, ne, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import {
   attendance,
   classInstructors,
@@ -29,6 +29,7 @@ import {
   classPhase,
   completionCheck,
   defaultSessionDate,
+  enrolListShown,
   enrolmentWindow,
   isoWeekday,
   lowAttendance,
@@ -54,15 +55,20 @@ export function classScope(actor: Actor, permission: ClassPermission): SQL | und
   const scope = scopeFor(actor, permission);
   if (scope.kind === "all") return undefined;
   if (scope.kind !== "panti") return sql`1 = 0`;
-  const own = eq(classes.pantiId, scope.pantiId);
-  if (!TEACHING_SCOPED_ROLES.includes(actor.role)) return own;
+  return classScopeWhere(TEACHING_SCOPED_ROLES.includes(actor.role), scope.pantiId, actor.id);
+}
+
+/** A panti's classes, or (`teaching`) those of them the user teaches: values, or placeholders of a prepared query. */
+function classScopeWhere(teaching: boolean, pantiId: number | Placeholder, userId: number | Placeholder): SQL | undefined {
+  const own = eq(classes.pantiId, pantiId);
+  if (!teaching) return own;
   return and(
     own,
     exists(
       db
         .select({ one: sql`1` })
         .from(classInstructors)
-        .where(and(eq(classInstructors.classId, classes.id), eq(classInstructors.userId, actor.id))),
+        .where(and(eq(classInstructors.classId, classes.id), eq(classInstructors.userId, userId))),
     ),
   );
 }
@@ -228,59 +234,96 @@ interface EnrolmentForSummary {
   threshold: number;
 }
 
-/**
- * For each enrolment: the grid letters over its class's sessions, the attendance tally, and the
- * completion check (active modules competent, rate against the class's threshold).
- */
-function summarise(entries: EnrolmentForSummary[]) {
+/** What `summarise` reads: the classes' sessions, the programmes' active modules, the enrolments' marks and progress. */
+interface SummaryRows {
+  sessions: { id: number; classId: number; date: string }[];
+  modules: { id: number; code: string }[];
+  /** The biggest read of the class page (trainees × sessions rows): plain arrays, not objects. */
+  marks: [sessionId: number, enrolmentId: number, status: AttendanceCode][];
+  progress: { enrolmentId: number; moduleId: number; status: ProgressStatus }[];
+}
+
+function summaryRows(entries: EnrolmentForSummary[]): SummaryRows {
+  if (entries.length === 0) return { sessions: [], modules: [], marks: [], progress: [] };
   const classIds = [...new Set(entries.map((e) => e.classId))];
   const enrolmentIds = entries.map((e) => e.id);
   const codes = [...new Set(entries.map((e) => e.programmeCode))];
-  const sessionsByClass = new Map<number, { id: number; date: string }[]>();
-  const moduleIdsByProgramme = new Map<string, number[]>();
-  const marksByEnrolment = new Map<number, Map<number, AttendanceCode>>();
-  const progressByEnrolment = new Map<number, Map<number, ProgressStatus>>();
-  if (entries.length > 0) {
-    for (const s of db
+  return {
+    sessions: db
       .select({ id: classSessions.id, classId: classSessions.classId, date: classSessions.date })
       .from(classSessions)
       .where(inArray(classSessions.classId, classIds))
       .orderBy(asc(classSessions.date))
-      .all()) {
-      const list = sessionsByClass.get(s.classId) ?? [];
-      list.push({ id: s.id, date: s.date });
-      sessionsByClass.set(s.classId, list);
-    }
-    for (const m of db
+      .all(),
+    modules: db
       .select({ id: programmeModules.id, code: programmeModules.programmeCode })
       .from(programmeModules)
       .where(and(inArray(programmeModules.programmeCode, codes), eq(programmeModules.active, true)))
       .orderBy(asc(programmeModules.position))
-      .all()) {
-      const list = moduleIdsByProgramme.get(m.code) ?? [];
-      list.push(m.id);
-      moduleIdsByProgramme.set(m.code, list);
-    }
-    // The biggest read of the class page (trainees × sessions rows): plain arrays, not objects.
-    const marks = db
+      .all(),
+    marks: db
       .select({ sessionId: attendance.sessionId, enrolmentId: attendance.enrolmentId, status: attendance.status })
       .from(attendance)
       .where(inArray(attendance.enrolmentId, enrolmentIds))
-      .values() as [number, number, AttendanceCode][];
-    for (const [sessionId, enrolmentId, status] of marks) {
-      let map = marksByEnrolment.get(enrolmentId);
-      if (!map) marksByEnrolment.set(enrolmentId, (map = new Map()));
-      map.set(sessionId, status);
-    }
-    for (const p of db
+      .values() as SummaryRows["marks"],
+    progress: db
       .select({ enrolmentId: moduleProgress.enrolmentId, moduleId: moduleProgress.moduleId, status: moduleProgress.status })
       .from(moduleProgress)
       .where(inArray(moduleProgress.enrolmentId, enrolmentIds))
-      .all()) {
-      let map = progressByEnrolment.get(p.enrolmentId);
-      if (!map) progressByEnrolment.set(p.enrolmentId, (map = new Map()));
-      map.set(p.moduleId, p.status);
-    }
+      .all(),
+  };
+}
+
+// The same reads for every enrolment of one class (the class page), prepared once per connection.
+const classSummaryQueries = perConnection((c) => ({
+  sessions: c
+    .select({ id: classSessions.id, classId: classSessions.classId, date: classSessions.date })
+    .from(classSessions)
+    .where(eq(classSessions.classId, sql.placeholder("classId")))
+    .orderBy(asc(classSessions.date))
+    .prepare(),
+  marks: c
+    .select({ sessionId: attendance.sessionId, enrolmentId: attendance.enrolmentId, status: attendance.status })
+    .from(attendance)
+    .innerJoin(enrolments, eq(enrolments.id, attendance.enrolmentId))
+    .where(eq(enrolments.classId, sql.placeholder("classId")))
+    .prepare(),
+  progress: c
+    .select({ enrolmentId: moduleProgress.enrolmentId, moduleId: moduleProgress.moduleId, status: moduleProgress.status })
+    .from(moduleProgress)
+    .innerJoin(enrolments, eq(enrolments.id, moduleProgress.enrolmentId))
+    .where(eq(enrolments.classId, sql.placeholder("classId")))
+    .prepare(),
+}));
+
+/**
+ * For each enrolment: the grid letters over its class's sessions, the attendance tally, and the
+ * completion check (active modules competent, rate against the class's threshold).
+ */
+function summarise(entries: EnrolmentForSummary[], rows: SummaryRows = summaryRows(entries)) {
+  const sessionsByClass = new Map<number, { id: number; date: string }[]>();
+  const moduleIdsByProgramme = new Map<string, number[]>();
+  const marksByEnrolment = new Map<number, Map<number, AttendanceCode>>();
+  const progressByEnrolment = new Map<number, Map<number, ProgressStatus>>();
+  for (const s of rows.sessions) {
+    const list = sessionsByClass.get(s.classId) ?? [];
+    list.push({ id: s.id, date: s.date });
+    sessionsByClass.set(s.classId, list);
+  }
+  for (const m of rows.modules) {
+    const list = moduleIdsByProgramme.get(m.code) ?? [];
+    list.push(m.id);
+    moduleIdsByProgramme.set(m.code, list);
+  }
+  for (const [sessionId, enrolmentId, status] of rows.marks) {
+    let map = marksByEnrolment.get(enrolmentId);
+    if (!map) marksByEnrolment.set(enrolmentId, (map = new Map()));
+    map.set(sessionId, status);
+  }
+  for (const p of rows.progress) {
+    let map = progressByEnrolment.get(p.enrolmentId);
+    if (!map) progressByEnrolment.set(p.enrolmentId, (map = new Map()));
+    map.set(p.moduleId, p.status);
   }
   const out = new Map<number, { letters: string; check: ReturnType<typeof completionCheck>; low: boolean }>();
   for (const e of entries) {
@@ -300,25 +343,48 @@ function summarise(entries: EnrolmentForSummary[]) {
 // The class page
 // ---------------------------------------------------------------------------------------------
 
+// The head of one class (the class page, the attendance sheet, a trainee's page) for each kind of
+// scope, and its instructors, prepared once per connection.
+const classHeadQueries = perConnection((c) => {
+  const head = () =>
+    c
+      .select({
+        cls: classes,
+        pantiName: panti.name,
+        pantiCode: panti.code,
+        pantiAddress: panti.address,
+        pantiKota: panti.kota,
+        programmeNameId: programmes.nameId,
+        programmeNameEn: programmes.nameEn,
+      })
+      .from(classes)
+      .innerJoin(panti, eq(panti.id, classes.pantiId))
+      .innerJoin(programmes, eq(programmes.code, classes.programmeCode));
+  const byId = eq(classes.id, sql.placeholder("classId"));
+  const [pantiId, userId] = [sql.placeholder("pantiId"), sql.placeholder("userId")];
+  return {
+    all: head().where(byId).prepare(),
+    panti: head().where(and(byId, classScopeWhere(false, pantiId, userId))).prepare(),
+    teaching: head().where(and(byId, classScopeWhere(true, pantiId, userId))).prepare(),
+    instructors: c
+      .select({ id: users.id, name: users.name })
+      .from(classInstructors)
+      .innerJoin(users, eq(users.id, classInstructors.userId))
+      .where(eq(classInstructors.classId, sql.placeholder("classId")))
+      .orderBy(asc(users.name))
+      .prepare(),
+  };
+});
+
 function classHead(actor: Actor, classId: number, permission: ClassPermission) {
-  const row = db
-    .select({
-      cls: classes,
-      pantiName: panti.name,
-      pantiCode: panti.code,
-      pantiAddress: panti.address,
-      pantiKota: panti.kota,
-      programmeNameId: programmes.nameId,
-      programmeNameEn: programmes.nameEn,
-    })
-    .from(classes)
-    .innerJoin(panti, eq(panti.id, classes.pantiId))
-    .innerJoin(programmes, eq(programmes.code, classes.programmeCode))
-    .where(and(eq(classes.id, classId), classScope(actor, permission)))
-    .get();
+  // The scope of `classScope`, as the placeholders of a prepared query.
+  const scope = scopeFor(actor, permission);
+  const queries = classHeadQueries();
+  const values = { classId, pantiId: scope.kind === "panti" ? scope.pantiId : 0, userId: actor.id };
+  const query = scope.kind === "all" ? queries.all : scope.kind !== "panti" ? null : TEACHING_SCOPED_ROLES.includes(actor.role) ? queries.teaching : queries.panti;
+  const row = query?.get(values);
   if (!row) return null;
-  const instructors = instructorNames([classId]).get(classId) ?? [];
-  return { ...row, instructors };
+  return { ...row, instructors: queries.instructors.all({ classId }) };
 }
 
 function accessFlags(actor: Actor, cls: { pantiId: number }, instructors: { id: number }[]) {
@@ -341,12 +407,9 @@ const classEnrolmentsQuery = perConnection((c) =>
   c
     .select({
       id: enrolments.id,
-      personId: enrolments.personId,
       enrolledAt: enrolments.enrolledAt,
       endedAt: enrolments.endedAt,
       status: enrolments.status,
-      outcome: enrolments.outcome,
-      certificateNumber: enrolments.certificateNumber,
       name: persons.name,
       unidentified: persons.unidentified,
       sex: persons.sex,
@@ -360,12 +423,29 @@ const classEnrolmentsQuery = perConnection((c) =>
     .prepare(),
 );
 
+// Open stays of the class's panti whose person is not in the class yet: who can be enrolled.
+const enrolableStays = (pantiId: number | Placeholder, classId: number | Placeholder) =>
+  and(
+    eq(stays.pantiId, pantiId),
+    isNull(stays.exitedAt),
+    sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${classId} and ${enrolments.personId} = ${stays.personId})`,
+  );
+// How many, for the class page while its list is not shown (every view of the page by its managers).
+const enrolableCountQuery = perConnection((c) =>
+  c
+    .select({ n: count() })
+    .from(stays)
+    .where(enrolableStays(sql.placeholder("pantiId"), sql.placeholder("classId")))
+    .prepare(),
+);
+
 /**
  * The class page: the class, its active modules, the attendance grid (one letter per session and
  * resident), each resident's rate and progress, seats, and (for managers) the residents who can
- * still be enrolled. Null when the class is not in the actor's scope.
+ * still be enrolled: how many, and the list itself when `enrolListShown` (asked, searched by
+ * `enrol.query`, or no trainee yet), else null. Null when the class is not in the actor's scope.
  */
-export function classPage(actor: Actor, classId: number, now = new Date(), candidateQuery?: string) {
+export function classPage(actor: Actor, classId: number, now = new Date(), enrol: { asked?: boolean; query?: string } = {}) {
   const head = classHead(actor, classId, "class:read");
   if (!head) return null;
   const { cls } = head;
@@ -374,52 +454,49 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
   const can = accessFlags(actor, cls, head.instructors);
   const modules = classModulesQuery().all({ programmeCode: cls.programmeCode });
   const rows = classEnrolmentsQuery().all({ classId: cls.id });
+  // Every enrolment of the class is summarised: its reads are the class's (prepared), the modules those above.
+  const summary = classSummaryQueries();
   const { out, sessionsByClass } = summarise(
     rows.map((r) => ({ id: r.id, classId: cls.id, programmeCode: cls.programmeCode, enrolledAt: r.enrolledAt, endedAt: r.endedAt, threshold: cls.attendanceThreshold })),
+    {
+      sessions: summary.sessions.all({ classId: cls.id }),
+      modules: modules.map((m) => ({ id: m.id, code: cls.programmeCode })),
+      marks: summary.marks.values({ classId: cls.id }) as SummaryRows["marks"],
+      progress: summary.progress.all({ classId: cls.id }),
+    },
   );
   const sessions = (sessionsByClass.get(cls.id) ?? []).map((s) => ({ ...s, offSchedule: !cls.scheduleDays.includes(isoWeekday(s.date)) }));
   const residents = rows
     .map((r) => {
       const s = out.get(r.id)!;
+      // What the grid shows, and no more: the page sends it with its data.
       return {
         enrolmentId: r.id,
-        personId: r.personId,
         name: shownIdentity(actor, r).displayName,
         status: r.status,
-        enrolledAt: r.enrolledAt,
-        endedAt: r.endedAt,
-        outcome: r.outcome,
-        certificateNumber: r.certificateNumber,
         letters: s.letters,
         rate: roundedRate(s.check.tally.rate),
-        held: s.check.tally.held,
         low: s.low,
         progress: s.check.progress,
         eligible: s.check.eligible,
       };
     })
     .sort(maskedLast);
-  const candidates =
-    can.manage && phase !== "finished"
-      ? db
-          // Open stays of the class's panti, for its managers (that panti's admin, Dinsos): the
-          // panti of each candidate, so no restricted name to mask.
-          .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, description: persons.description })
-          .from(stays)
-          .innerJoin(persons, eq(persons.id, stays.personId))
-          .where(
-            and(
-              eq(stays.pantiId, cls.pantiId),
-              isNull(stays.exitedAt),
-              sql`not exists (select 1 from ${enrolments} where ${enrolments.classId} = ${cls.id} and ${enrolments.personId} = ${stays.personId})`,
-              personSearchWhere(candidateQuery),
-            ),
-          )
-          // Every open stay of the panti not yet enrolled: bounded by its census, never cut short.
-          .orderBy(asc(persons.name), asc(stays.id))
-          .all()
-          .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c), description: snippet(c.description) }))
-      : [];
+  const enrolling = can.manage && phase !== "finished";
+  const listed = enrolling && enrolListShown({ asked: enrol.asked ?? false, searched: enrol.query !== undefined, trainees: rows.length });
+  const candidates = listed
+    ? db
+        // For its managers (that panti's admin, Dinsos): the panti of each candidate, so no restricted name to mask.
+        .select({ stayId: stays.id, admittedAt: stays.admittedAt, name: persons.name, unidentified: persons.unidentified, sex: persons.sex, description: persons.description })
+        .from(stays)
+        .innerJoin(persons, eq(persons.id, stays.personId))
+        .where(and(enrolableStays(cls.pantiId, cls.id), personSearchWhere(enrol.query)))
+        // Every open stay of the panti not yet enrolled: bounded by its census, never cut short.
+        .orderBy(asc(persons.name), asc(stays.id))
+        .all()
+        .map((c) => ({ stayId: c.stayId, admittedAt: c.admittedAt, name: displayName(c), description: snippet(c.description) }))
+    : null;
+  const candidateCount = candidates ? candidates.length : enrolling ? (enrolableCountQuery().get({ pantiId: cls.pantiId, classId: cls.id })?.n ?? 0) : 0;
   const seatsTaken = rows.filter((r) => r.status === "active" || r.status === "completed").length;
   return {
     cls: {
@@ -451,7 +528,8 @@ export function classPage(actor: Actor, classId: number, now = new Date(), candi
       low: residents.filter((r) => r.low && r.status === "active").length,
     },
     candidates,
-    candidateQuery: candidateQuery?.trim() ?? "",
+    candidateCount,
+    candidateQuery: enrol.query?.trim() ?? "",
     can,
     today,
     meetsToday: phase === "active" && cls.scheduleDays.includes(isoWeekday(today)),

@@ -29,7 +29,8 @@ export const meta = pageTitle("title.class");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { classId } = idParams(params, "classId");
   const user = await requirePermission(request, "class:read");
-  const page = classPage(user, classId, new Date(), new URL(request.url).searchParams.get("q") ?? undefined);
+  const search = new URL(request.url).searchParams;
+  const page = classPage(user, classId, new Date(), { asked: search.has("enrol"), query: search.get("q") ?? undefined });
   if (!page) throw notFound();
   return page;
 }
@@ -139,7 +140,7 @@ export default function ClassPage() {
       </section>
 
       {can.manage && cls.phase !== "finished" ? (
-        <LazyEnrolForm candidates={page.candidates} candidateQuery={page.candidateQuery} seats={page.seats} failed={failed} />
+        <LazyEnrolForm candidates={page.candidates} candidateCount={page.candidateCount} candidateQuery={page.candidateQuery} seats={page.seats} failed={failed} />
       ) : null}
 
       {can.manage && cls.status !== "finished" && cls.endDate <= page.today ? (
@@ -158,24 +159,18 @@ export default function ClassPage() {
   );
 }
 
-function letterClass(letter: string): string {
-  switch (letter) {
-    case "H":
-      return "att-h";
-    case "T":
-      return "att-t";
-    case "I":
-      return "att-i";
-    case "A":
-      return "att-a";
-    case UNMARKED_LETTER:
-      return "att-none";
-    case OFF_ROLL_LETTER:
-      return "att-off";
-    default:
-      return "";
-  }
-}
+/**
+ * A grid cell per letter, built once: its class (the cell's look; `.att-grid` gives every one of
+ * them the cell's shape) and what it shows.
+ */
+const CELLS: Record<string, { className: string; text: string }> = {
+  H: { className: "att-h", text: "H" },
+  T: { className: "att-t", text: "T" },
+  I: { className: "att-i", text: "I" },
+  A: { className: "att-a", text: "A" },
+  [UNMARKED_LETTER]: { className: "att-none", text: "–" },
+  [OFF_ROLL_LETTER]: { className: "att-off", text: "·" },
+};
 
 /** Sessions the grid shows by default (the most recent); every session counts in the rates. */
 const RECENT_SESSIONS = 30;
@@ -216,17 +211,20 @@ export function AttendanceGrid({
               {t("class.grid.rate")}
             </th>
             <th scope="col">{t("class.grid.progress")}</th>
-            {sessions.map((s) => (
-              <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={`${formatCalendarDate(lang, s.date)}${s.offSchedule ? ` (${t("class.offSchedule")})` : ""}`}>
-                {can.teach ? (
-                  <PlainLink href={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date: formatCalendarDate(lang, s.date) })}>
-                    {shortDate(s.date)}
-                  </PlainLink>
-                ) : (
-                  shortDate(s.date)
-                )}
-              </th>
-            ))}
+            {sessions.map((s) => {
+              const date = formatCalendarDate(lang, s.date);
+              return (
+                <th key={s.id} scope="col" className={s.offSchedule ? "att-day off" : "att-day"} title={s.offSchedule ? `${date} (${t("class.offSchedule")})` : date}>
+                  {can.teach ? (
+                    <PlainLink href={`/classes/${cls.id}/attendance?date=${s.date}`} aria-label={t("class.grid.sessionLink", { date })}>
+                      {shortDate(s.date)}
+                    </PlainLink>
+                  ) : (
+                    shortDate(s.date)
+                  )}
+                </th>
+              );
+            })}
             {sessions.length === 0 ? <th scope="col">{t("class.grid.noSessions")}</th> : null}
           </tr>
         </thead>
@@ -249,11 +247,14 @@ export function AttendanceGrid({
               <td className="att-progress">
                 <ProgressBar competent={r.progress.competent} total={r.progress.total} percent={r.progress.percent} t={t} />
               </td>
-              {Array.from(r.letters.slice(from), (letter, i) => (
-                <td key={i} className={`att-cell ${letterClass(letter)}`}>
-                  {letter === OFF_ROLL_LETTER ? "·" : letter === UNMARKED_LETTER ? "–" : letter}
-                </td>
-              ))}
+              {Array.from(r.letters.slice(from), (letter, i) => {
+                const cell = CELLS[letter];
+                return (
+                  <td key={i} className={cell?.className}>
+                    {cell?.text ?? letter}
+                  </td>
+                );
+              })}
               {sessions.length === 0 ? <td /> : null}
             </tr>
           ))}

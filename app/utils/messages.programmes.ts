@@ -152,6 +152,11 @@ export const programmeMessages = {
   "class.enrol.admitted": { id: "masuk {date}", en: "admitted {date}" },
   "class.enrol.submit": { id: "Daftarkan yang dipilih", en: "Enrol the selected" },
   "class.enrol.none": { id: "Tidak ada penghuni lain yang dapat didaftarkan.", en: "No other resident can be enrolled." },
+  "class.enrol.available": {
+    id: "{n} penghuni dapat didaftarkan.",
+    en: "{n, plural, one {# resident} other {# residents}} can be enrolled.",
+  },
+  "class.enrol.showList": { id: "Pilih dari daftar", en: "Choose from the list" },
   "class.enrol.done": { id: "{n} penghuni didaftarkan.", en: "{n, plural, one {# resident} other {# residents}} enrolled." },
   "class.enrol.other": { id: "Penghuni #{id}: {message}", en: "Resident #{id}: {message}" },
 

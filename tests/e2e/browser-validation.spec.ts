@@ -3,12 +3,13 @@
  * before anything is posted: the two upload forms (a missing, too large or old .xls file) and
  * the attendance sheet on a phone (a session not held yet without a mark; every bad row at once).
  * The class page's enrolment form, whose code loads when it comes into view, checks itself the
- * same way once scrolled to, enrols on a phone, and posts without JavaScript; so does the case
- * file's, in the sections of the file that load when they come into view with their messages.
+ * same way once scrolled to, opens its list of residents and enrols on a phone, and does both
+ * without JavaScript; so does the case file's, in the sections of the file that load when they
+ * come into view with their messages.
  */
 import type { Page } from "@playwright/test";
 import type Database from "better-sqlite3";
-import { dictionaryRequests, E2E_PASSWORD, expect, test } from "./fixtures";
+import { dictionaryRequests, E2E_PASSWORD, expect, expectAccessible, test } from "./fixtures";
 
 /** Every POST the page sends from now on (a form that refuses itself in the browser sends none). */
 function postsOf(page: Page): string[] {
@@ -179,7 +180,7 @@ test.describe("the class page's enrolment form, loaded when it comes into view",
         if (message.type() === "error") errors.push(message.text());
       });
       await login("admin.tj1");
-      await page.goto(`/classes/${classId}`);
+      await page.goto(`/classes/${classId}?enrol=1`);
       const posts = postsOf(page);
       // Far below the first screen (more than the 400 px margin), the form is the server's markup
       // until it is about to be seen, the page loaded and idle.
@@ -209,7 +210,17 @@ test.describe("the class page's enrolment form, loaded when it comes into view",
       const rows = page.getByTestId("resident-row");
       const before = await rows.count();
 
+      // The class has trainees: the card says how many residents can be enrolled, and lists them on request.
+      const available = page.getByTestId("enrol-available");
+      await expect(available).toContainText(/\d+ penghuni dapat didaftarkan\./);
+      await expect(page.getByRole("form", { name: "Daftarkan penghuni" })).toHaveCount(0);
+      await expectAccessible(page, "the class page with its grid");
+      const count = Number(/\d+/.exec((await available.textContent()) ?? "")?.[0]);
+      await available.scrollIntoViewIfNeeded();
+      await available.getByRole("link", { name: "Pilih dari daftar" }).tap();
+      await expect(page).toHaveURL(/[?&]enrol=1/);
       const form = await enrolFormInView(page);
+      await expect(form.getByRole("checkbox")).toHaveCount(count);
       const first = form.getByRole("checkbox").first();
       await first.check();
       await form.getByRole("button", { name: "Daftarkan yang dipilih" }).tap();
@@ -222,13 +233,16 @@ test.describe("the class page's enrolment form, loaded when it comes into view",
   test.describe("without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("posts to the server, which refuses an empty choice and enrols a ticked resident", async ({ page, login, sql }) => {
+    test("opens the list, posts to the server, which refuses an empty choice and enrols a ticked resident", async ({ page, login, sql }) => {
       const classId = longestRunningClass(sql);
       await login("admin.tj1");
       await page.goto(`/classes/${classId}`);
       const form = page.getByRole("form", { name: "Daftarkan penghuni" });
       const rows = page.getByTestId("resident-row");
       const before = await rows.count();
+      await expect(form).toHaveCount(0);
+      await page.getByTestId("enrol-available").getByRole("link", { name: "Pilih dari daftar" }).click();
+      await expect(page).toHaveURL(/[?&]enrol=1#class-enrol$/);
 
       const [refused] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === "POST"),

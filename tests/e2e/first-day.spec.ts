@@ -11,9 +11,8 @@
  * - the Dinsos analyst opens the dashboard and the quarterly report of the current quarter.
  */
 import { randomBytes } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { E2E_PASSWORD, expect, pantiIdByCode, test } from "./fixtures";
+import { E2E_PASSWORD, expect, expectAccessible, pantiIdByCode, test } from "./fixtures";
 
 const run = randomBytes(3).toString("hex");
 // Names are letters only.
@@ -29,14 +28,6 @@ async function signIn(page: Page, username: string) {
   await Promise.all([page.waitForURL(/\/home$/), page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click()]);
 }
 
-/** No serious or critical axe violation on the page as it is now. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  expect(bad, `axe on ${what}`).toEqual([]);
-}
 
 /** YYYY-MM-DD in Jakarta, `days` from today. */
 function jakartaDay(days = 0): string {

@@ -6,8 +6,10 @@
  *   figures independently of the app's code;
  * - every test fails when a page of its browser context reports a message it has not loaded
  *   (app/utils/i18n.ts: a route that does not declare a group of messages it uses, or a
- *   dictionary script that failed), whether on the first load or after client-side navigation.
+ *   dictionary script that failed), whether on the first load or after client-side navigation;
+ * - `expectAccessible(page, what)`: no serious or critical axe-core violation on the page.
  */
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { E2E_DB, E2E_PASSWORD } from "./e2e-env.js";
@@ -100,6 +102,15 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/** No serious or critical axe violation on the page as it is now. */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(bad, `axe on ${what}`).toEqual([]);
+}
 
 /** The id of a panti by its code, from the e2e database. */
 export function pantiIdByCode(sql: Database.Database, code: string): number {

@@ -56,7 +56,7 @@ describe("searching residents", () => {
     const her = unidentified(p.id, "female", "Memakai kebaya biru");
     createResident(p.id, null);
     expect(classPage(admin.actor, cls.id, NOW)!.candidates).toHaveLength(2);
-    expect(classPage(admin.actor, cls.id, NOW, "kebaya")!.candidates.map((c) => c.stayId)).toEqual([her.id]);
+    expect(classPage(admin.actor, cls.id, NOW, { query: "kebaya" })!.candidates?.map((c) => c.stayId)).toEqual([her.id]);
   });
 });
 

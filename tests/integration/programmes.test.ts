@@ -344,9 +344,24 @@ describe("progress and completion", () => {
 
   it("offers every resident not yet enrolled, past the 1,000 it used to stop at", () => {
     const { admin, cls } = setup({ residents: 1006, enrol: 1 });
-    const page = classPage(admin.actor, cls.id, NOW)!;
+    const page = classPage(admin.actor, cls.id, NOW, { asked: true })!;
     expect(page.candidates).toHaveLength(1005);
-    expect(new Set(page.candidates.map((c) => c.stayId)).size).toBe(1005);
+    expect(new Set(page.candidates?.map((c) => c.stayId)).size).toBe(1005);
+    expect(page.candidateCount).toBe(1005);
+  });
+
+  it("counts the residents to enrol without listing them, unless asked, searched or the class has no trainee", () => {
+    const { admin, instructor, cls, residents } = setup({ residents: 4, enrol: 2 });
+    const closed = classPage(admin.actor, cls.id, NOW)!;
+    expect(closed.candidates).toBeNull();
+    expect(closed.candidateCount).toBe(2);
+    expect(classPage(admin.actor, cls.id, NOW, { asked: true })!.candidates?.map((c) => c.stayId).sort()).toEqual([residents[2]!.stay.id, residents[3]!.stay.id].sort());
+    expect(classPage(admin.actor, cls.id, NOW, { query: residents[3]!.person.name! })!.candidates?.map((c) => c.stayId)).toEqual([residents[3]!.stay.id]);
+    // Its instructor does not enrol: neither a list nor a count.
+    expect(classPage(instructor.actor, cls.id, NOW, { asked: true })).toMatchObject({ candidates: null, candidateCount: 0 });
+    // A new class of the panti, without trainees, lists them at once.
+    const empty = createClass(admin.actor, classInput([instructor.id], { name: "Kelas Kosong" }), NOW);
+    expect(classPage(admin.actor, empty.id, NOW)!.candidates).toHaveLength(4);
   });
 
   it("completes with a certificate number only when every module is competent and attendance reaches the threshold", () => {
@@ -579,9 +594,10 @@ describe("class routes", () => {
     const { p, admin, cls, residents, instructor } = liveSetup();
     const cookie = await cookieFor(admin.username);
     const id = { classId: String(cls.id) };
-    const page = (await classLoader(args(get(`/classes/${cls.id}`, cookie), id))) as { candidates: unknown[]; can: { manage: boolean } };
+    const page = (await classLoader(args(get(`/classes/${cls.id}`, cookie), id))) as { candidates: unknown[] | null; candidateCount: number; can: { manage: boolean } };
     expect(page.can.manage).toBe(true);
-    expect(page.candidates).toEqual([]);
+    expect(page).toMatchObject({ candidates: null, candidateCount: 0 });
+    expect(await classLoader(args(get(`/classes/${cls.id}?enrol=1`, cookie), id))).toMatchObject({ candidates: [], candidateCount: 0 });
     const fresh = createResident(p.id, null);
     const res = await call(() => classAction(args(post(`/classes/${cls.id}`, cookie, { intent: "enrol", stayIds: [String(fresh.stay.id), String(residents[0]!.stay.id)] }), id)));
     expect(res.status).toBe(400);

@@ -19,9 +19,7 @@ export function ProgressBar({ competent, total, percent, t }: { competent: numbe
       <div className="meter" role="progressbar" aria-valuemin={0} aria-valuemax={total} aria-valuenow={competent} aria-label={t("progress.bar", { competent, total })}>
         <span style={{ width: `${percent}%` }} />
       </div>
-      <span className="small muted">
-        {competent}/{total}
-      </span>
+      <span className="small muted">{`${competent}/${total}`}</span>
     </div>
   );
 }

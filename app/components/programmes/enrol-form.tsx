@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { enrolSchema } from "~/domain/programmes";
 import { formatDate, formatNumber } from "~/utils/i18n";
@@ -16,7 +16,10 @@ export interface EnrolCandidate {
 }
 
 export interface EnrolFormProps {
-  candidates: EnrolCandidate[];
+  /** Who can be enrolled (those the search finds), or null while the page does not list them (`enrolListShown`). */
+  candidates: EnrolCandidate[] | null;
+  /** How many can be enrolled (the length of `candidates` when they are listed). */
+  candidateCount: number;
   /** The search the server filtered the candidates by (`?q=`). */
   candidateQuery: string;
   seats: { taken: number; capacity: number };
@@ -24,10 +27,12 @@ export interface EnrolFormProps {
 }
 
 /**
- * The class page's enrolment form: a search over the open stays, then a checkbox per stay. The
- * page loads it when it comes into view (./lazy-enrol-form.tsx), with zod and react-hook-form.
+ * The class page's enrolment form: a search over the open stays, then a checkbox per stay; while
+ * the page does not list them (`candidates` null), how many there are and a link to the list
+ * (`?enrol=1`). The page loads it when it comes into view (./lazy-enrol-form.tsx), with zod and
+ * react-hook-form.
  */
-export function EnrolForm({ candidates, candidateQuery, seats, failed }: EnrolFormProps) {
+export function EnrolForm({ candidates, candidateCount, candidateQuery, seats, failed }: EnrolFormProps) {
   const t = useT();
   const lang = useLang();
   const busy = useNavigation().state !== "idle";
@@ -35,12 +40,12 @@ export function EnrolForm({ candidates, candidateQuery, seats, failed }: EnrolFo
   // With JavaScript the list narrows as the user types; without it the search form asks the server.
   const [query, setQuery] = useState(candidateQuery);
   const needle = query.trim().toLowerCase();
-  const listed = new Set(candidates.map((c) => String(c.stayId)));
+  const listed = new Set(candidates?.map((c) => String(c.stayId)));
   // Errors for residents no longer in the list (they left meanwhile, or belong elsewhere).
   const others = Object.entries(failed?.errors ?? {}).filter(([key]) => key.startsWith("stay.") && !listed.has(key.slice(5)));
   const left = seats.capacity - seats.taken;
   const matches = (c: EnrolCandidate) => !needle || `${c.name} ${c.description ?? ""}`.toLowerCase().includes(needle);
-  const shown = candidates.filter(matches);
+  const shown = candidates?.filter(matches) ?? [];
   return (
     <>
       <h2>{t("class.enrol.title")}</h2>
@@ -57,8 +62,13 @@ export function EnrolForm({ candidates, candidateQuery, seats, failed }: EnrolFo
           </button>
         </div>
       </Form>
-      {candidates.length === 0 ? (
+      {candidateCount === 0 ? (
         <p className="muted">{candidateQuery ? t("class.enrol.noMatch") : t("class.enrol.none")}</p>
+      ) : candidates == null ? (
+        <p data-testid="enrol-available">
+          {t("class.enrol.available", { n: candidateCount })}{" "}
+          <Link to="?enrol=1#class-enrol">{t("class.enrol.showList")}</Link>
+        </p>
       ) : (
         <Form method="post" className="stack" aria-label={t("class.enrol.title")} onSubmit={onSubmit} noValidate>
           <input type="hidden" {...register("intent")} />
