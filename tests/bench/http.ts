@@ -104,13 +104,8 @@ export async function httpSection({
   const stay = one<{ id: number }>("select id from stays where panti_id = ? and exited_at is null order by admitted_at desc, id desc limit 1", largest.pantiId);
   const klass = one<{ id: number }>("select class_id as id from enrolments group by class_id order by count(*) desc, class_id limit 1");
 
-  // The root loader (app/root.tsx, which tsx cannot import for its stylesheet): the user's language and its messages' versions.
-  const { getLang } = await import("~/utils/auth.server");
-  const { groupVersions } = await import("~/utils/dictionary.server");
-  const rootLoader: Loader = async ({ request }) => {
-    const lang = await getLang(request);
-    return { lang, messages: groupVersions(lang) };
-  };
+  // The root loader, from its own module (app/root.tsx, which re-exports it, imports the stylesheet, which tsx cannot).
+  const rootLoader = (await import("~/root.server")).loader as Loader;
   const appLoader = (await import("~/routes/_app/route")).loader as Loader;
   const chain = (loader: unknown): Loader[] => [rootLoader, appLoader, loader as Loader];
   const pages: Page[] = [
