@@ -156,7 +156,9 @@ const loadedEnrolForm = (page: Page) =>
  */
 async function enrolFormInView(page: Page) {
   const form = page.getByRole("form", { name: "Daftarkan penghuni" });
-  await form.scrollIntoViewIfNeeded();
+  // The loaded form takes the server markup's place, possibly while it is being scrolled to: then
+  // the scroll goes again, to the new one.
+  await expect(() => form.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass();
   await expect.poll(() => loadedEnrolForm(page)).toBe(true);
   const search = page.getByRole("search", { name: "Cari penghuni" }).getByRole("searchbox");
   const shown = form.locator(".candidate-list > li:visible");
